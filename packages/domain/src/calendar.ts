@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** A civil date, `YYYY-MM-DD`, in the firm's time zone (Asia/Shanghai). */
+export const civilDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((value) => toUtcMidnight(value).toISOString().startsWith(value), 'not a real calendar date');
+export type CivilDate = string;
+
+/** China observes no daylight saving: every civil day starts at 00:00 +08:00. */
+export const FIRM_UTC_OFFSET_HOURS = 8;
+
+export const holidayCalendarSchema = z
+  .object({
+    /** Days off that fall on weekdays (法定节假日 and the days moved into the break). */
+    holidays: z.array(civilDateSchema),
+    /** Weekend days that are working days (调休 make-up workdays). */
+    makeUpWorkdays: z.array(civilDateSchema),
+  })
+  .strict();
+export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
+
+const DAY_MS = 86_400_000;
+
+function toUtcMidnight(date: CivilDate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export function addCalendarDays(date: CivilDate, days: number): CivilDate {
+  return new Date(toUtcMidnight(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  return Math.round((toUtcMidnight(to).getTime() - toUtcMidnight(from).getTime()) / DAY_MS);
+}
+
+/** The civil date (Asia/Shanghai) of an instant. */
+export function civilDateAt(instant: Date): CivilDate {
+  return new Date(instant.getTime() + FIRM_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The instant a civil date's day ends in Asia/Shanghai: a task due that day is overdue after it. */
+export function endOfCivilDay(date: CivilDate): Date {
+  return new Date(toUtcMidnight(date).getTime() + DAY_MS - FIRM_UTC_OFFSET_HOURS * 3_600_000 - 1);
+}
+
+/** 09:00 Asia/Shanghai on a civil date: when reminders go out. */
+export function morningOf(date: CivilDate): Date {
+  return new Date(toUtcMidnight(date).getTime() + (9 - FIRM_UTC_OFFSET_HOURS) * 3_600_000);
+}
+
+export interface BusinessCalendar {
+  isBusinessDay(date: CivilDate): boolean;
+  /** The date `days` business days after `date` (or before, when negative); 0 rolls forward to a business day. */
+  addBusinessDays(date: CivilDate, days: number): CivilDate;
+  businessDaysBetween(from: CivilDate, to: CivilDate): number;
+}
+
+export function createBusinessCalendar(calendar: HolidayCalendar): BusinessCalendar {
+  const holidays = new Set(calendar.holidays);
+  const makeUpWorkdays = new Set(calendar.makeUpWorkdays);
+  const isBusinessDay = (date: CivilDate) => {
+    if (makeUpWorkdays.has(date)) return true;
+    if (holidays.has(date)) return false;
+    const weekday = toUtcMidnight(date).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  };
+  const step = (date: CivilDate, direction: 1 | -1) => {
+    let next = addCalendarDays(date, direction);
+    while (!isBusinessDay(next)) next = addCalendarDays(next, direction);
+    return next;
+  };
+  return {
+    isBusinessDay,
+    addBusinessDays(date, days) {
+      let current = date;
+      if (days === 0) return isBusinessDay(current) ? current : step(current, 1);
+      const direction = days > 0 ? 1 : -1;
+      for (let remaining = Math.abs(days); remaining > 0; remaining--) current = step(current, direction);
+      return current;
+    },
+    businessDaysBetween(from, to) {
+      if (to < from) return -this.businessDaysBetween(to, from);
+      let count = 0;
+      for (let day = from; day < to; ) {
+        day = addCalendarDays(day, 1);
+        if (isBusinessDay(day)) count++;
+      }
+      return count;
+    },
+  };
+}
