@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import catalogue from './data/violations.json' with { type: 'json' };
+import catalogue from './data/violations.json';
 
 /**
  * Beijing community violations → enforcement body → legal basis (shared/spec/domain). Items whose
