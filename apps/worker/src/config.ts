@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const workerConfigSchema = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** A prebuilt workflow bundle (`pnpm --filter @gongzhi/worker build`); unset, workflows are bundled from source at start. */
+  GONGZHI_WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  GONGZHI_WORKER_SHUTDOWN_GRACE: z.string().default('10s'),
+});
+
+export interface WorkerConfig {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  workflowBundlePath: string | undefined;
+  shutdownGraceTime: string;
+}
+
+/** Reads the environment once, at the edge; every missing or malformed variable is named. */
+export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+  const parsed = workerConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Worker configuration is invalid:\n${problems}`);
+  }
+  const config = parsed.data;
+  return {
+    databaseUrl: config.DATABASE_URL,
+    temporalAddress: config.TEMPORAL_ADDRESS,
+    temporalNamespace: config.TEMPORAL_NAMESPACE,
+    workflowBundlePath: config.GONGZHI_WORKFLOW_BUNDLE,
+    shutdownGraceTime: config.GONGZHI_WORKER_SHUTDOWN_GRACE,
+  };
+}

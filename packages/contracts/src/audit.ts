@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { idParamsSchema, idSchema, instantSchema, line, pageOf, pageQueryShape, queryList, userRefSchema } from './common';
+import { defineOperation } from './operation';
+
+export const AUDIT_ACTIONS = [
+  'engagement.created',
+  'engagement.updated',
+  'engagement.paused',
+  'engagement.resumed',
+  'engagement.cancelled',
+  'engagement.completed',
+  'stage.opened',
+  'stage.completed',
+  'task.assigned',
+  'task.completed',
+  'task.cancelled',
+  'deliverable.revision_uploaded',
+  'deliverable.submitted',
+  'deliverable.reviewed',
+  'file.downloaded',
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
+
+/** A JSON object snapshot of the changed fields; values are whatever the entity holds. */
+const snapshotSchema = z.record(z.string().max(200), z.unknown());
+
+export const auditEventSchema = z
+  .object({
+    id: idSchema,
+    at: instantSchema,
+    /** Null when the system acted (a timer, the workflow). */
+    actor: userRefSchema.nullable(),
+    action: auditActionSchema,
+    entity: z.object({ type: z.enum(['engagement', 'stage', 'task', 'deliverable']), id: line(300) }).strict(),
+    /** The changed fields before and after; null on creation or deletion respectively. */
+    before: snapshotSchema.nullable(),
+    after: snapshotSchema.nullable(),
+    requestId: line(100).nullable(),
+  })
+  .strict()
+  .meta({ id: 'AuditEvent' });
+
+export const listAuditQuerySchema = z
+  .object({
+    action: queryList(auditActionSchema, AUDIT_ACTIONS.length).optional(),
+    actorId: idSchema.optional(),
+    /** At or after this instant. */
+    since: instantSchema.optional(),
+    /** Before this instant. */
+    until: instantSchema.optional(),
+    ...pageQueryShape,
+  })
+  .strict();
+
+export const listEngagementAudit = defineOperation({
+  id: 'listEngagementAudit',
+  method: 'GET',
+  path: '/api/engagements/:id/audit',
+  tag: 'audit',
+  summary: { zh: '项目审计记录', en: 'Engagement audit trail' },
+  description: 'Every state change of the engagement: who, what, when, before/after. Newest first.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'partner', 'lawyer'], admins: true },
+  params: idParamsSchema,
+  query: listAuditQuerySchema,
+  responses: { 200: pageOf(auditEventSchema) },
+});

@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { localizedTextSchema, workerRoleSchema } from '@gongzhi/domain';
+import {
+  civilDateSchema,
+  idParamsSchema,
+  idSchema,
+  instantSchema,
+  line,
+  pageOf,
+  pageQueryShape,
+  placeSchema,
+  progressSchema,
+  prose,
+  queryList,
+  userRefSchema,
+} from './common';
+import { deliverableSummarySchema } from './deliverables';
+import { planKeySchema, taskStatusSchema, templateKeySchema } from './domain-schemas';
+import { defineOperation } from './operation';
+import { ALL_TEAM_ROLES } from './permissions';
+import { taskSummarySchema } from './tasks';
+
+/** Spelled as the engagement workflow reports them. */
+export const engagementStatusSchema = z.enum(['running', 'paused', 'completed', 'cancelled']).meta({ id: 'EngagementStatus' });
+export const stageStatusSchema = z.enum(['pending', 'active', 'done', 'cancelled']).meta({ id: 'StageStatus' });
+/** 街道办事处 street office or 乡镇政府 township government. */
+export const clientKindSchema = z.enum(['street', 'township']).meta({ id: 'ClientKind' });
+
+export const stageStepSchema = z
+  .object({
+    key: templateKeySchema,
+    title: localizedTextSchema,
+    status: stageStatusSchema,
+    progress: progressSchema,
+    plannedStart: civilDateSchema,
+    plannedEnd: civilDateSchema,
+    /** Active past its planned end: the portfolio's risk signal. */
+    isStalled: z.boolean(),
+  })
+  .strict()
+  .meta({ id: 'StageStep' });
+
+export const engagementSummarySchema = z
+  .object({
+    id: idSchema,
+    name: line(200),
+    clientName: line(200),
+    clientKind: clientKindSchema,
+    status: engagementStatusSchema,
+    templateKey: templateKeySchema,
+    templateVersion: z.number().int().min(1),
+    startDate: civilDateSchema,
+    plannedEndDate: civilDateSchema,
+    stages: z.array(stageStepSchema).max(50),
+    progress: progressSchema,
+    overdueTaskCount: z.number().int().min(0),
+    nextDeadline: z.object({ date: civilDateSchema, taskId: idSchema, title: localizedTextSchema }).strict().nullable(),
+    /** The caller's role on this engagement's team; null for admins who are not on it. */
+    myRole: workerRoleSchema.nullable(),
+    updatedAt: instantSchema,
+  })
+  .strict()
+  .meta({ id: 'EngagementSummary' });
+
+export const teamSchema = z
+  .object({ pm: userRefSchema, partner: userRefSchema, lawyers: z.array(userRefSchema).min(1).max(20), client: userRefSchema.nullable() })
+  .strict()
+  .meta({ id: 'Team' });
+
+export const engagementStageSchema = stageStepSchema
+  .extend({
+    order: z.number().int().min(0),
+    summary: localizedTextSchema,
+    /** Stages that must be done before this one opens. */
+    after: z.array(templateKeySchema).max(50),
+    gate: z.object({ title: localizedTextSchema, signOff: z.array(workerRoleSchema).max(4) }).strict().nullable(),
+  })
+  .strict()
+  .meta({ id: 'EngagementStage' });
+
+const taskCountsShape = Object.fromEntries(taskStatusSchema.options.map((status) => [status, z.number().int().min(0)])) as Record<
+  z.infer<typeof taskStatusSchema>,
+  z.ZodNumber
+>;
+
+export const engagementDetailSchema = engagementSummarySchema
+  .extend({
+    stages: z.array(engagementStageSchema).max(50),
+    communities: z.array(placeSchema).max(50),
+    departments: z.array(placeSchema).max(50),
+    team: teamSchema,
+    /** Community × stage progress; a cell is null where the stage has no per-community work. */
+    matrix: z
+      .array(
+        z
+          .object({
+            community: placeSchema,
+            cells: z.array(z.object({ stageKey: templateKeySchema, progress: progressSchema.nullable() }).strict()).max(50),
+          })
+          .strict(),
+      )
+      .max(50),
+    taskCounts: z.object(taskCountsShape).strict(),
+    /** Oldest due first. */
+    overdueTasks: z.array(taskSummarySchema).max(200),
+    deliverables: z.array(deliverableSummarySchema).max(500),
+    /** Why it was paused or cancelled, when it is. */
+    statusReason: prose(1000).nullable(),
+    createdAt: instantSchema,
+    can: z.object({ update: z.boolean(), pause: z.boolean(), resume: z.boolean(), cancel: z.boolean(), readAudit: z.boolean() }).strict(),
+  })
+  .strict()
+  .meta({ id: 'EngagementDetail' });
+
+export const listEngagementsQuerySchema = z
+  .object({
+    status: queryList(engagementStatusSchema, 4).optional(),
+    /** Matches engagement or client name. */
+    q: line(100).optional(),
+    sort: z.enum(['name', 'startDate', '-startDate', 'nextDeadline', '-updatedAt']).default('-updatedAt'),
+    ...pageQueryShape,
+  })
+  .strict();
+
+export const listEngagements = defineOperation({
+  id: 'listEngagements',
+  method: 'GET',
+  path: '/api/engagements',
+  tag: 'engagements',
+  summary: { zh: '项目列表（项目组合）', en: 'List engagements (portfolio)' },
+  description: 'Each with its stage steps, % done, overdue task count and next deadline.',
+  permission: { auth: 'user', rules: ['member-engagements-only'] },
+  query: listEngagementsQuerySchema,
+  responses: { 200: pageOf(engagementSummarySchema) },
+});
+
+const namedPlace = z.object({ key: planKeySchema.max(40).optional(), name: line(100) }).strict();
+const noDuplicates = (list: readonly { key?: string | undefined; name: string }[]) => {
+  const keys = list.map((item) => item.key).filter((key) => key !== undefined);
+  const names = list.map((item) => item.name);
+  return new Set(keys).size === keys.length && new Set(names).size === names.length;
+};
+
+export const createEngagementBodySchema = z
+  .object({
+    name: line(200),
+    clientName: line(200),
+    clientKind: clientKindSchema,
+    /** Key optional: the API derives `c1`, `c2`… in order when absent. */
+    communities: z.array(namedPlace).min(1).max(50).refine(noDuplicates, 'community keys and names must be unique'),
+    departments: z.array(namedPlace).max(50).default([]).refine(noDuplicates, 'department keys and names must be unique'),
+    team: z
+      .object({
+        pm: idSchema,
+        partner: idSchema,
+        lawyers: z.array(idSchema).min(1).max(20),
+        /** The client's contact; without one the PM records the client's decisions. */
+        client: idSchema.optional(),
+      })
+      .strict(),
+    startDate: civilDateSchema,
+    templateKey: templateKeySchema,
+    /** The newest version when absent; the engagement stays pinned to it. */
+    templateVersion: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateEngagementBody' });
+
+export const createEngagement = defineOperation({
+  id: 'createEngagement',
+  method: 'POST',
+  path: '/api/engagements',
+  tag: 'engagements',
+  summary: { zh: '创建项目', en: 'Create an engagement' },
+  description: 'Plans every stage, task and due date from the template and starts the engagement workflow. 422 `invalid_assignee` when a team member lacks the role; 404 for an unknown template.',
+  permission: { auth: 'role', roles: ['admin', 'pm'] },
+  body: createEngagementBodySchema,
+  responses: { 201: engagementDetailSchema },
+  errors: ['invalid_assignee', 'not_found'],
+});
+
+export const getEngagement = defineOperation({
+  id: 'getEngagement',
+  method: 'GET',
+  path: '/api/engagements/:id',
+  tag: 'engagements',
+  summary: { zh: '项目详情', en: 'Engagement' },
+  description: 'Stages with status and progress, the community × stage matrix, task counts, overdue tasks, team and deliverables.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true, rules: ['client-sees-approved-only'] },
+  params: idParamsSchema,
+  responses: { 200: engagementDetailSchema },
+});
+
+export const updateEngagementBodySchema = z
+  .object({
+    name: line(200).optional(),
+    clientName: line(200).optional(),
+    /** Only the members named change; open tasks of a replaced member pass to the successor. */
+    team: z
+      .object({
+        pm: idSchema.optional(),
+        partner: idSchema.optional(),
+        lawyers: z.array(idSchema).min(1).max(20).optional(),
+        client: idSchema.nullable().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change')
+  .meta({ id: 'UpdateEngagementBody' });
+
+export const updateEngagement = defineOperation({
+  id: 'updateEngagement',
+  method: 'PATCH',
+  path: '/api/engagements/:id',
+  tag: 'engagements',
+  summary: { zh: '修改项目（名称、团队）', en: 'Update an engagement (name, team)' },
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: true },
+  params: idParamsSchema,
+  body: updateEngagementBodySchema,
+  responses: { 200: engagementDetailSchema },
+  errors: ['invalid_assignee', 'engagement_not_running'],
+});
+
+export const engagementActionBodySchema = z.object({ reason: prose(1000).optional() }).strict().meta({ id: 'EngagementActionBody' });
+
+const lifecycle = <const Id extends string, const Verb extends 'pause' | 'resume' | 'cancel'>(id: Id, verb: Verb, zh: string, en: string, description: string) =>
+  defineOperation({
+    id,
+    method: 'POST',
+    path: `/api/engagements/:id/${verb}`,
+    tag: 'engagements',
+    summary: { zh, en },
+    description,
+    permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'partner'], admins: true },
+    params: idParamsSchema,
+    body: engagementActionBodySchema,
+    responses: { 200: engagementSummarySchema },
+    errors: ['engagement_not_running'],
+  });
+
+export const pauseEngagement = lifecycle('pauseEngagement', 'pause', '暂停项目', 'Pause an engagement', 'Timers stop; no task can be completed until resumed. 409 unless running.');
+export const resumeEngagement = lifecycle('resumeEngagement', 'resume', '恢复项目', 'Resume an engagement', 'Due dates stay as planned. 409 unless paused.');
+export const cancelEngagement = lifecycle('cancelEngagement', 'cancel', '终止项目', 'Cancel an engagement', 'Cancels every open task; cannot be undone. 409 when already completed or cancelled.');

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { idParamsSchema, idSchema, instantSchema, line } from './common';
+import { deliverableStatusSchema } from './deliverables';
+import { taskStatusSchema } from './domain-schemas';
+import { engagementStatusSchema, stageStatusSchema } from './engagements';
+import { defineOperation } from './operation';
+import { ALL_TEAM_ROLES } from './permissions';
+
+const envelope = { engagementId: idSchema, at: instantSchema };
+
+/**
+ * One server-sent event: the SSE `event:` line carries `type`, `data:` this JSON, `id:` a
+ * monotonically increasing cursor (send it back as `Last-Event-ID` to resume). The data say
+ * what changed; the dashboard refetches the affected queries.
+ */
+export const engagementEventSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        ...envelope,
+        type: z.literal('task.updated'),
+        data: z.object({ taskId: idSchema, status: taskStatusSchema, assigneeId: idSchema }).strict(),
+      })
+      .strict(),
+    z
+      .object({ ...envelope, type: z.literal('stage.updated'), data: z.object({ stageKey: line(100), status: stageStatusSchema }).strict() })
+      .strict(),
+    z
+      .object({
+        ...envelope,
+        type: z.literal('deliverable.updated'),
+        data: z.object({ deliverableId: idSchema, status: deliverableStatusSchema, revision: z.number().int().min(1).nullable() }).strict(),
+      })
+      .strict(),
+    z.object({ ...envelope, type: z.literal('engagement.updated'), data: z.object({ status: engagementStatusSchema }).strict() }).strict(),
+    /** For the user holding the stream: a new notification. */
+    z.object({ ...envelope, type: z.literal('notification'), data: z.object({ notificationId: idSchema }).strict() }).strict(),
+  ])
+  .meta({ id: 'EngagementEvent' });
+export type EngagementEvent = z.infer<typeof engagementEventSchema>;
+export const ENGAGEMENT_EVENT_TYPES = engagementEventSchema.options.map((option) => option.shape.type.value);
+
+export const streamEngagementEvents = defineOperation({
+  id: 'streamEngagementEvents',
+  method: 'GET',
+  path: '/api/engagements/:id/events',
+  tag: 'events',
+  summary: { zh: '项目实时事件（SSE）', en: 'Engagement live events (SSE)' },
+  description:
+    'text/event-stream. Each message: `id: <cursor>`, `event: <type>`, `data: <EngagementEvent JSON>`; a `: ping` comment every 25 s keeps proxies open. Send `Last-Event-ID` to resume.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: idParamsSchema,
+  responseEncoding: 'event-stream',
+  responses: { 200: engagementEventSchema },
+});

@@ -1,0 +1,69 @@
+import { changeMyPassword, createApiToken, getMe, listApiTokens, login, logout, revokeApiToken, updateMe } from './auth';
+import { downloadDeliverableRevision, getDeliverable, listDeliverables, reviewDeliverable, uploadDeliverableRevision } from './deliverables';
+import { listEngagementAudit } from './audit';
+import {
+  cancelEngagement,
+  createEngagement,
+  getEngagement,
+  listEngagements,
+  pauseEngagement,
+  resumeEngagement,
+  updateEngagement,
+} from './engagements';
+import { streamEngagementEvents } from './events';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications';
+import { type Operation } from './operation';
+import { getHealth, getMetrics, getReadiness } from './system';
+import { assignTask, completeTask, getTask, listTasks } from './tasks';
+import { getTemplate, listTemplates } from './templates';
+import { createUser, listUsers, resetUserPassword, updateUser } from './users';
+
+/**
+ * Every API operation, by id. The API registers one route per entry, the client gets one
+ * method per entry, the permission-matrix test walks them all; nothing else lists routes.
+ */
+export const operations = {
+  login,
+  logout,
+  getMe,
+  updateMe,
+  changeMyPassword,
+  listApiTokens,
+  createApiToken,
+  revokeApiToken,
+  listUsers,
+  createUser,
+  updateUser,
+  resetUserPassword,
+  listEngagements,
+  createEngagement,
+  getEngagement,
+  updateEngagement,
+  pauseEngagement,
+  resumeEngagement,
+  cancelEngagement,
+  listEngagementAudit,
+  streamEngagementEvents,
+  listTemplates,
+  getTemplate,
+  listTasks,
+  getTask,
+  completeTask,
+  assignTask,
+  listDeliverables,
+  getDeliverable,
+  uploadDeliverableRevision,
+  downloadDeliverableRevision,
+  reviewDeliverable,
+  listNotifications,
+  markNotificationRead,
+  markAllNotificationsRead,
+  getHealth,
+  getReadiness,
+  getMetrics,
+} as const;
+
+export type Operations = typeof operations;
+export type OperationId = keyof Operations;
+
+export const operationList: readonly Operation[] = Object.values(operations);

@@ -1,0 +1,54 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Readable } from 'node:stream';
+
+export interface StoredFile {
+  /** `sha256/<hex>`: derived from the content, so the same bytes are stored once. */
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export interface FileStore {
+  put(content: Buffer): Promise<StoredFile>;
+  /** A stream of the stored bytes, or null when no file has that key. */
+  open(storageKey: string): Promise<{ stream: Readable; sizeBytes: number } | null>;
+}
+
+const STORAGE_KEY = /^sha256\/([0-9a-f]{64})$/;
+
+/**
+ * Content-addressed files on local disk (`<dir>/sha256/ab/cdef…`). Writes go to a temporary
+ * file first and are renamed into place, so a crash never leaves a half-written file under a
+ * valid key, and a retried upload of the same bytes is a no-op.
+ */
+export function createFileStore({ dir }: { dir: string }): FileStore {
+  const pathOf = (sha256: string) => join(dir, 'sha256', sha256.slice(0, 2), sha256.slice(2));
+  return {
+    async put(content) {
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const target = pathOf(sha256);
+      const existing = await stat(target).catch(() => null);
+      if (!existing) {
+        await mkdir(join(dir, 'sha256', sha256.slice(0, 2)), { recursive: true });
+        const temporary = join(dir, `.upload-${randomUUID()}`);
+        try {
+          await writeFile(temporary, content, { flag: 'wx' });
+          await rename(temporary, target);
+        } finally {
+          await rm(temporary, { force: true });
+        }
+      }
+      return { storageKey: `sha256/${sha256}`, sha256, sizeBytes: content.length };
+    },
+    async open(storageKey) {
+      const match = STORAGE_KEY.exec(storageKey);
+      if (!match) return null;
+      const path = pathOf(match[1]!);
+      const info = await stat(path).catch(() => null);
+      return info ? { stream: createReadStream(path), sizeBytes: info.size } : null;
+    },
+  };
+}

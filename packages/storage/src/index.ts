@@ -1,0 +1,1 @@
+export { createFileStore, type FileStore, type StoredFile } from './file-store';

@@ -1,0 +1,313 @@
+import { type Db, type DbTransaction, type InputJsonValue } from '@gongzhi/db';
+import { type EngagementPlan } from '@gongzhi/domain';
+import { reviewKey, workflowIdForTask } from '../ids';
+import { type EngagementActivities, type MaterializeEngagementInput } from './types';
+
+/** Everything an activity needs from outside, built once by the worker. */
+export interface EngagementActivityDeps {
+  db: Db;
+}
+
+type Tx = DbTransaction;
+
+const civilDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
+const json = (value: unknown) => value as InputJsonValue;
+
+/** Live-update channel: the API relays these to server-sent events. */
+export const CHANGE_CHANNEL = 'gongzhi_changes';
+
+async function publishChange(db: Db | Tx, change: { engagementId: string; type: string; key?: string }): Promise<void> {
+  await db.$executeRaw`select pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(change)})`;
+}
+
+async function audit(
+  db: Db | Tx,
+  event: { key: string; engagementId: string; actorId: string | null; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; at: string },
+): Promise<void> {
+  // The key makes the effect idempotent: a retried activity or replayed workflow records it once.
+  await db.auditEvent.createMany({
+    data: [
+      {
+        ...event,
+        // Absent before/after is SQL NULL, not a JSON null value.
+        before: event.before === undefined ? undefined : json(event.before),
+        after: event.after === undefined ? undefined : json(event.after),
+        at: new Date(event.at),
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+function teamMembers(team: EngagementPlan['team']) {
+  const members = [
+    { userId: team.pm, role: 'pm' as const },
+    { userId: team.partner, role: 'partner' as const },
+    ...team.lawyers.map((userId) => ({ userId, role: 'lawyer' as const })),
+    ...(team.client ? [{ userId: team.client, role: 'client' as const }] : []),
+  ];
+  // One membership per person: the first role listed is the one they play here.
+  return members.filter((member, index) => members.findIndex((other) => other.userId === member.userId) === index);
+}
+
+/**
+ * Writes an engagement's whole projection — engagement, team, communities, departments, stages,
+ * tasks, deliverables — from its plan. Idempotent: every row has a business key, so the API's
+ * write before starting the workflow and the workflow's own first activity agree.
+ */
+export async function materializeEngagement(db: Db, input: MaterializeEngagementInput): Promise<void> {
+  const { engagementId, plan, details } = input;
+  await db.$transaction(async (tx) => {
+    await tx.engagement.upsert({
+      where: { id: engagementId },
+      update: {},
+      create: {
+        id: engagementId,
+        name: details.name,
+        clientName: details.clientName,
+        clientKind: details.clientKind,
+        templateKey: plan.templateKey,
+        templateVersion: plan.templateVersion,
+        startDate: civilDate(plan.startDate),
+        workflowId: input.workflowId,
+        plan: json(plan),
+        createdById: details.createdById,
+      },
+    });
+    await tx.engagementMember.createMany({ data: teamMembers(plan.team).map((member) => ({ engagementId, ...member })), skipDuplicates: true });
+    await tx.community.createMany({ data: plan.communities.map((community) => ({ engagementId, ...community })), skipDuplicates: true });
+    await tx.department.createMany({ data: plan.departments.map((department) => ({ engagementId, ...department })), skipDuplicates: true });
+    await tx.stage.createMany({
+      data: plan.stages.map((stage) => ({
+        engagementId,
+        key: stage.key,
+        order: stage.order,
+        titleZh: stage.title.zh,
+        titleEn: stage.title.en,
+        plannedStart: civilDate(stage.plannedStart),
+        plannedEnd: civilDate(stage.plannedEnd),
+      })),
+      skipDuplicates: true,
+    });
+    await tx.task.createMany({
+      data: plan.tasks.map((task) => ({
+        engagementId,
+        stageKey: task.stageKey,
+        key: task.key,
+        templateTaskKey: task.templateTaskKey,
+        scope: task.scope,
+        communityKey: task.communityKey,
+        departmentKey: task.departmentKey,
+        titleZh: task.title.zh,
+        titleEn: task.title.en,
+        role: task.role,
+        assigneeId: task.assigneeId,
+        dueDate: civilDate(task.dueDate),
+        reminderDate: civilDate(task.reminderDate),
+        escalationDate: civilDate(task.escalationDate),
+        workflowId: workflowIdForTask(engagementId, task),
+        isGate: task.isGate,
+      })),
+      skipDuplicates: true,
+    });
+    const withDeliverables = plan.tasks.filter((task) => task.deliverable);
+    const taskIds = new Map(
+      (await tx.task.findMany({ where: { engagementId, key: { in: withDeliverables.map((task) => task.key) } }, select: { id: true, key: true } })).map(
+        (task) => [task.key, task.id],
+      ),
+    );
+    await tx.deliverable.createMany({
+      data: withDeliverables.map((task) => ({
+        engagementId,
+        taskId: taskIds.get(task.key)!,
+        key: task.deliverable!.key,
+        titleZh: task.deliverable!.title.zh,
+        titleEn: task.deliverable!.title.en,
+        kind: task.deliverable!.kind,
+        requiresReview: task.deliverable!.requiresReview,
+      })),
+      skipDuplicates: true,
+    });
+    await audit(tx, {
+      key: `engagement.created:${engagementId}`,
+      engagementId,
+      actorId: details.createdById,
+      action: 'engagement.created',
+      entityType: 'engagement',
+      entityId: engagementId,
+      after: { name: details.name, clientName: details.clientName, templateKey: plan.templateKey, templateVersion: plan.templateVersion, startDate: plan.startDate },
+      at: new Date().toISOString(),
+    });
+  });
+}
+
+async function findTask(db: Db | Tx, engagementId: string, taskKey: string) {
+  return db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: taskKey } }, include: { deliverable: true } });
+}
+
+/** Activities are built from their dependencies, so tests and the worker pass a real database. */
+export function createEngagementActivities({ db }: EngagementActivityDeps): EngagementActivities {
+  return {
+    async materializeEngagement(input) {
+      await materializeEngagement(db, input);
+      await db.engagement.updateMany({ where: { id: input.engagementId, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+    },
+
+    async recordStageStatus({ engagementId, stageKey, status, at }) {
+      const stage = await db.stage.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: stageKey } } });
+      await db.$transaction(async (tx) => {
+        await tx.stage.update({
+          where: { id: stage.id },
+          data: { status, ...(status === 'active' ? { startedAt: stage.startedAt ?? new Date(at) } : {}), ...(status === 'done' ? { completedAt: new Date(at) } : {}) },
+        });
+        await audit(tx, {
+          key: `stage.${status}:${engagementId}:${stageKey}`,
+          engagementId,
+          actorId: null,
+          action: `stage.${status === 'active' ? 'opened' : status}`,
+          entityType: 'stage',
+          entityId: stage.id,
+          before: { status: stage.status },
+          after: { status },
+          at,
+        });
+      });
+      await publishChange(db, { engagementId, type: 'stage.updated', key: stageKey });
+    },
+
+    async recordTaskActivated({ engagementId, taskKey, assigneeId, at }) {
+      const task = await findTask(db, engagementId, taskKey);
+      await db.$transaction(async (tx) => {
+        await tx.task.updateMany({ where: { id: task.id, status: 'pending' }, data: { status: 'active', startedAt: new Date(at) } });
+        await tx.notification.createMany({
+          data: [{ key: `${engagementId}:${taskKey}:assigned:${assigneeId}`, userId: assigneeId, engagementId, taskId: task.id, kind: 'assigned', payload: json({ titleZh: task.titleZh, titleEn: task.titleEn, dueDate: task.dueDate.toISOString().slice(0, 10) }) }],
+          skipDuplicates: true,
+        });
+        await audit(tx, { key: `task.activated:${engagementId}:${taskKey}`, engagementId, actorId: null, action: 'task.activated', entityType: 'task', entityId: task.id, before: { status: 'pending' }, after: { status: 'active' }, at });
+      });
+      await publishChange(db, { engagementId, type: 'task.updated', key: taskKey });
+    },
+
+    async recordTaskCompletion(input) {
+      const { engagementId, taskKey, at } = input;
+      const task = await findTask(db, engagementId, taskKey);
+      await db.$transaction(async (tx) => {
+        if (task.deliverable && input.file) {
+          await tx.deliverableRevision.createMany({
+            data: [{ deliverableId: task.deliverable.id, revision: input.revision, ...input.file, submittedById: input.actorId, submittedAt: new Date(at), note: input.note }],
+            skipDuplicates: true,
+          });
+          await tx.deliverable.update({
+            where: { id: task.deliverable.id },
+            // Without a review gate an uploaded deliverable is final: released like an approved one.
+            data: { currentRevision: input.revision, status: input.status === 'in_review' ? 'submitted' : 'approved' },
+          });
+        }
+        await tx.task.update({
+          where: { id: task.id },
+          data: {
+            status: input.status,
+            formData: json(input.formData),
+            ...(input.status === 'done' ? { completedAt: new Date(at), completedById: input.actorId } : {}),
+          },
+        });
+        if (input.reviewerId) {
+          await tx.notification.createMany({
+            data: [{ key: `${engagementId}:${taskKey}:review_requested:${input.revision}`, userId: input.reviewerId, engagementId, taskId: task.id, kind: 'review_requested', payload: json({ titleZh: task.titleZh, titleEn: task.titleEn, revision: input.revision }) }],
+            skipDuplicates: true,
+          });
+        }
+        await audit(tx, {
+          key: `task.completed:${engagementId}:${taskKey}:${input.revision}`,
+          engagementId,
+          actorId: input.actorId,
+          action: input.status === 'in_review' ? 'deliverable.submitted' : 'task.completed',
+          entityType: 'task',
+          entityId: task.id,
+          before: { status: task.status, formData: task.formData },
+          after: { status: input.status, formData: input.formData, revision: input.revision || undefined, file: input.file ?? undefined },
+          at,
+        });
+      });
+      await publishChange(db, { engagementId, type: 'task.updated', key: taskKey });
+    },
+
+    async recordReview(input) {
+      const { engagementId, taskKey, at } = input;
+      const task = await findTask(db, engagementId, taskKey);
+      const deliverable = task.deliverable!;
+      const approved = input.decision === 'approve';
+      await db.$transaction(async (tx) => {
+        await tx.review.createMany({
+          data: [{ key: reviewKey(deliverable.id, input.revision), deliverableId: deliverable.id, revision: input.revision, reviewerId: input.reviewerId, decision: approved ? 'approved' : 'changes_requested', comment: input.comment, createdAt: new Date(at) }],
+          skipDuplicates: true,
+        });
+        await tx.deliverable.update({ where: { id: deliverable.id }, data: { status: approved ? 'approved' : 'changes_requested' } });
+        await tx.task.update({
+          where: { id: task.id },
+          data: approved ? { status: 'done', completedAt: new Date(at), completedById: input.assigneeId } : { status: 'changes_requested' },
+        });
+        await tx.notification.createMany({
+          data: [{ key: `${engagementId}:${taskKey}:${input.decision}:${input.revision}`, userId: input.assigneeId, engagementId, taskId: task.id, kind: approved ? 'approved' : 'changes_requested', payload: json({ titleZh: task.titleZh, titleEn: task.titleEn, revision: input.revision, comment: input.comment }) }],
+          skipDuplicates: true,
+        });
+        await audit(tx, {
+          key: reviewKey(deliverable.id, input.revision),
+          engagementId,
+          actorId: input.reviewerId,
+          action: approved ? 'deliverable.approved' : 'deliverable.changes_requested',
+          entityType: 'deliverable',
+          entityId: deliverable.id,
+          before: { status: deliverable.status },
+          after: { status: approved ? 'approved' : 'changes_requested', revision: input.revision, comment: input.comment },
+          at,
+        });
+      });
+      await publishChange(db, { engagementId, type: 'deliverable.updated', key: taskKey });
+    },
+
+    async recordReassignment({ engagementId, taskKey, actorId, fromId, toId, notify, at }) {
+      const task = await findTask(db, engagementId, taskKey);
+      await db.$transaction(async (tx) => {
+        await tx.task.update({ where: { id: task.id }, data: { assigneeId: toId } });
+        if (notify) {
+          await tx.notification.createMany({
+            data: [{ key: `${engagementId}:${taskKey}:reassigned:${toId}:${at}`, userId: toId, engagementId, taskId: task.id, kind: 'reassigned', payload: json({ titleZh: task.titleZh, titleEn: task.titleEn, fromId }) }],
+            skipDuplicates: true,
+          });
+        }
+        await audit(tx, { key: `task.reassigned:${engagementId}:${taskKey}:${at}`, engagementId, actorId, action: 'task.reassigned', entityType: 'task', entityId: task.id, before: { assigneeId: fromId }, after: { assigneeId: toId }, at });
+      });
+      await publishChange(db, { engagementId, type: 'task.updated', key: taskKey });
+    },
+
+    async recordTasksCancelled({ engagementId, taskKeys, at }) {
+      await db.task.updateMany({ where: { engagementId, key: { in: taskKeys }, status: { notIn: ['done', 'cancelled'] } }, data: { status: 'cancelled' } });
+      await audit(db, { key: `tasks.cancelled:${engagementId}:${at}:${taskKeys[0]}`, engagementId, actorId: null, action: 'tasks.cancelled', entityType: 'engagement', entityId: engagementId, after: { taskKeys }, at });
+      await publishChange(db, { engagementId, type: 'task.updated' });
+    },
+
+    async recordEngagementStatus({ engagementId, status, actorId, reason, at }) {
+      const engagement = await db.engagement.findUniqueOrThrow({ where: { id: engagementId } });
+      await db.$transaction(async (tx) => {
+        await tx.engagement.update({
+          where: { id: engagementId },
+          data: { status, ...(status === 'completed' ? { completedAt: new Date(at) } : {}), ...(status === 'cancelled' ? { cancelledAt: new Date(at) } : {}) },
+        });
+        if (status === 'cancelled') {
+          await tx.stage.updateMany({ where: { engagementId, status: { in: ['pending', 'active'] } }, data: { status: 'cancelled' } });
+          // Including the tasks of stages whose community workflows never started.
+          await tx.task.updateMany({ where: { engagementId, status: { notIn: ['done', 'cancelled'] } }, data: { status: 'cancelled' } });
+        }
+        await audit(tx, { key: `engagement.${status}:${engagementId}:${at}`, engagementId, actorId, action: `engagement.${status}`, entityType: 'engagement', entityId: engagementId, before: { status: engagement.status }, after: { status, reason }, at });
+      });
+      await publishChange(db, { engagementId, type: 'engagement.updated' });
+    },
+
+    async notify({ key, userId, engagementId, taskKey, kind, payload }) {
+      const task = taskKey ? await db.task.findUnique({ where: { engagementId_key: { engagementId, key: taskKey } }, select: { id: true } }) : null;
+      await db.notification.createMany({ data: [{ key, userId, engagementId, taskId: task?.id ?? null, kind, payload: json(payload) }], skipDuplicates: true });
+      await publishChange(db, { engagementId, type: 'notification', key: taskKey ?? undefined });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { type EngagementPlan } from '@gongzhi/domain';
+import { type EngagementDetails, type EngagementStatus, type StageStatus, type SubmittedFile } from '../workflows/definitions';
+
+export interface MaterializeEngagementInput {
+  engagementId: string;
+  workflowId: string;
+  details: EngagementDetails;
+  plan: EngagementPlan;
+}
+
+export interface RecordTaskCompletionInput {
+  engagementId: string;
+  taskKey: string;
+  actorId: string;
+  formData: Record<string, unknown>;
+  file: SubmittedFile | null;
+  note: string | null;
+  /** The deliverable revision this completion submits (0 when the task has no deliverable). */
+  revision: number;
+  status: 'in_review' | 'done';
+  /** Who is asked to review, when the deliverable goes to review. */
+  reviewerId: string | null;
+  at: string;
+}
+
+export interface RecordReviewInput {
+  engagementId: string;
+  taskKey: string;
+  reviewerId: string;
+  revision: number;
+  decision: 'approve' | 'request_changes';
+  comment: string | null;
+  assigneeId: string;
+  at: string;
+}
+
+export interface NotifyInput {
+  /** Business key: a retried or replayed notification is written once. */
+  key: string;
+  userId: string;
+  engagementId: string;
+  taskKey: string | null;
+  kind: 'reminder' | 'overdue' | 'escalation';
+  payload: Record<string, unknown>;
+}
+
+/** What workflow code may ask of the outside world: every effect keyed by a business id. */
+export interface EngagementActivities {
+  materializeEngagement(input: MaterializeEngagementInput): Promise<void>;
+  recordStageStatus(input: { engagementId: string; stageKey: string; status: Exclude<StageStatus, 'pending'>; at: string }): Promise<void>;
+  recordTaskActivated(input: { engagementId: string; taskKey: string; assigneeId: string; at: string }): Promise<void>;
+  recordTaskCompletion(input: RecordTaskCompletionInput): Promise<void>;
+  recordReview(input: RecordReviewInput): Promise<void>;
+  recordReassignment(input: { engagementId: string; taskKey: string; actorId: string; fromId: string; toId: string; notify: boolean; at: string }): Promise<void>;
+  recordTasksCancelled(input: { engagementId: string; taskKeys: string[]; at: string }): Promise<void>;
+  recordEngagementStatus(input: { engagementId: string; status: EngagementStatus; actorId: string | null; reason: string | null; at: string }): Promise<void>;
+  notify(input: NotifyInput): Promise<void>;
+}

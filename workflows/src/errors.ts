@@ -1,0 +1,22 @@
+/**
+ * Business refusals raised by workflow update validators (as ApplicationFailure types) and
+ * mapped by the client to API errors. Stable strings: the API and dashboard depend on them.
+ */
+export const ENGAGEMENT_ERROR_CODES = [
+  'validation_failed',
+  'not_assignee',
+  'not_reviewer',
+  'task_not_open',
+  'task_already_completed',
+  'task_not_in_review',
+  'stale_revision',
+  'file_required',
+  'engagement_not_running',
+  'unknown_task',
+  'invalid_assignee',
+] as const;
+export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
+
+export function isEngagementErrorCode(value: unknown): value is EngagementErrorCode {
+  return typeof value === 'string' && (ENGAGEMENT_ERROR_CODES as readonly string[]).includes(value);
+}

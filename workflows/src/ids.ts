@@ -1,0 +1,22 @@
+/** The task queue every engagement workflow and activity runs on. */
+export const ENGAGEMENT_TASK_QUEUE = 'gongzhi-engagements';
+
+/** Business identity of an engagement's workflow: starting it twice finds the same run. */
+export function engagementWorkflowId(engagementId: string): string {
+  return `engagement-${engagementId}`;
+}
+
+/** One child per community per stage: `engagement-<id>-<stage>-<community>`. */
+export function communityStageWorkflowId(engagementId: string, stageKey: string, communityKey: string): string {
+  return `engagement-${engagementId}-${stageKey}-${communityKey}`;
+}
+
+/** The workflow that owns a task: community tasks live in their community's child, the rest in the engagement. */
+export function workflowIdForTask(engagementId: string, task: { stageKey: string; communityKey: string | null }): string {
+  return task.communityKey ? communityStageWorkflowId(engagementId, task.stageKey, task.communityKey) : engagementWorkflowId(engagementId);
+}
+
+/** Business key of one review round: one review per deliverable revision. */
+export function reviewKey(deliverableId: string, revision: number): string {
+  return `review-${deliverableId}-${revision}`;
+}

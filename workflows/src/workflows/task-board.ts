@@ -1,0 +1,280 @@
+import { ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { checkCompletion, endOfCivilDay, morningOf, type EngagementPlan, type FormValues, type PlannedTask } from '@gongzhi/domain';
+import type { EngagementActivities } from '../activities/types';
+import { type EngagementErrorCode } from '../errors';
+import {
+  completeTaskUpdate,
+  reassignTaskUpdate,
+  reviewDeliverableUpdate,
+  type CompleteTaskInput,
+  type ReassignTaskInput,
+  type ReviewDeliverableInput,
+  type TaskView,
+} from './definitions';
+
+/**
+ * Projection writes are idempotent (unique business keys) and fail only while PostgreSQL is
+ * unreachable. 40 attempts backing off to a minute ride out ~35 minutes of outage (a restart or
+ * fail-over); past that the failure surfaces instead of hiding in an endless retry.
+ */
+export const projection = proxyActivities<EngagementActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
+});
+
+function refuse(code: EngagementErrorCode, message: string, details?: unknown): never {
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details === undefined ? [] : [details] });
+}
+
+function sleepUntil(instant: Date): Promise<void> {
+  // Date.now() inside a workflow is the deterministic workflow clock, not the host's.
+  return sleep(Math.max(1, instant.getTime() - Date.now()));
+}
+
+interface BoardContext {
+  engagementId: string;
+  team: EngagementPlan['team'];
+  isPaused(): boolean;
+  /** Another workflow's task counts as done (e.g. a community child that has finished). */
+  isExternalDone(taskKey: string): boolean;
+}
+
+interface Entry {
+  plan: PlannedTask;
+  view: TaskView;
+  /** An update is writing this task's projection; validators refuse a second one meanwhile. */
+  busy: boolean;
+}
+
+/**
+ * The human tasks one workflow owns: each is a coroutine that waits for its dependencies, opens,
+ * runs its reminder/overdue/escalation timers, and ends when its updates mark it done. The
+ * engagement workflow and each community child hold one board for their own tasks.
+ */
+export class TaskBoard {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly context: BoardContext, tasks: readonly PlannedTask[]) {
+    for (const plan of tasks) {
+      this.entries.set(plan.key, {
+        plan,
+        busy: false,
+        view: {
+          key: plan.key,
+          status: 'pending',
+          assigneeId: plan.assigneeId,
+          revision: 0,
+          deliverableStatus: plan.deliverable ? 'draft' : 'none',
+          completedById: null,
+          completedAt: null,
+          formData: null,
+          lastReview: null,
+        },
+      });
+    }
+  }
+
+  views(): TaskView[] {
+    return [...this.entries.values()].map((entry) => entry.view);
+  }
+
+  has(taskKey: string): boolean {
+    return this.entries.has(taskKey);
+  }
+
+  isDone(taskKey: string): boolean {
+    const entry = this.entries.get(taskKey);
+    return entry ? entry.view.status === 'done' : this.context.isExternalDone(taskKey);
+  }
+
+  /** Runs the given tasks to completion (each after its dependencies), in parallel where the graph allows. */
+  async run(taskKeys: readonly string[]): Promise<void> {
+    await Promise.all(taskKeys.map((key) => this.runTask(this.entry(key))));
+  }
+
+  /** Marks every unfinished task cancelled, in state and projection. */
+  async cancelOpenTasks(at: string): Promise<void> {
+    const open = [...this.entries.values()].filter((entry) => entry.view.status !== 'done' && entry.view.status !== 'cancelled');
+    for (const entry of open) entry.view.status = 'cancelled';
+    if (open.length > 0) {
+      await projection.recordTasksCancelled({ engagementId: this.context.engagementId, taskKeys: open.map((entry) => entry.plan.key), at });
+    }
+  }
+
+  installHandlers(): void {
+    setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => void this.validateCompletion(input) });
+    setHandler(reviewDeliverableUpdate, (input) => this.review(input), { validator: (input) => this.validateReview(input) });
+    setHandler(reassignTaskUpdate, (input) => this.reassign(input), { validator: (input) => void this.validateReassignment(input) });
+  }
+
+  private entry(taskKey: string): Entry {
+    const entry = this.entries.get(taskKey);
+    if (!entry) refuse('unknown_task', `task ${taskKey} does not belong to this workflow`);
+    return entry;
+  }
+
+  private async runTask(entry: Entry): Promise<void> {
+    const { plan } = entry;
+    await condition(() => !this.context.isPaused() && plan.dependsOn.every((key) => this.isDone(key)));
+    entry.view.status = 'active';
+    await projection.recordTaskActivated({ engagementId: this.context.engagementId, taskKey: plan.key, assigneeId: entry.view.assigneeId, at: new Date().toISOString() });
+    const deadlines = new CancellationScope();
+    const timers = deadlines.run(() => this.runDeadlines(entry)).catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+    await condition(() => entry.view.status === 'done');
+    deadlines.cancel();
+    await timers;
+  }
+
+  /** Reminder before the due date, overdue notice after it, then escalation to the PM. */
+  private async runDeadlines(entry: Entry): Promise<void> {
+    const { plan } = entry;
+    const schedule = [
+      { at: morningOf(plan.reminderDate), kind: 'reminder' as const, to: () => entry.view.assigneeId },
+      { at: new Date(endOfCivilDay(plan.dueDate).getTime() + 1), kind: 'overdue' as const, to: () => entry.view.assigneeId },
+      { at: morningOf(plan.escalationDate), kind: 'escalation' as const, to: () => this.context.team.pm },
+    ];
+    for (const step of schedule) {
+      await sleepUntil(step.at);
+      // Work that waits on a reviewer is not the assignee's delay; a paused engagement is nobody's.
+      if (this.context.isPaused() || entry.view.status === 'in_review') continue;
+      const userId = step.to();
+      await projection.notify({
+        key: `${this.context.engagementId}:${plan.key}:${step.kind}:${userId}`,
+        userId,
+        engagementId: this.context.engagementId,
+        taskKey: plan.key,
+        kind: step.kind,
+        payload: { title: plan.title, dueDate: plan.dueDate, assigneeId: entry.view.assigneeId },
+      });
+    }
+  }
+
+  private validateCompletion(input: CompleteTaskInput): { values: FormValues } {
+    if (this.context.isPaused()) refuse('engagement_not_running', 'the engagement is paused');
+    const entry = this.entry(input.taskKey);
+    const { view, plan } = entry;
+    if (view.status === 'done') refuse('task_already_completed', 'the task is already completed');
+    if (entry.busy || (view.status !== 'active' && view.status !== 'changes_requested')) {
+      refuse('task_not_open', `the task is ${entry.busy ? 'being completed' : view.status}`);
+    }
+    if (input.actorId !== view.assigneeId && input.actorId !== this.context.team.pm) refuse('not_assignee', 'only the assignee or the PM completes this task');
+    const check = checkCompletion(plan, input.formData);
+    if (!check.ok) refuse('validation_failed', 'the form has errors', check.errors);
+    if (plan.deliverable && !input.file) refuse('file_required', 'this task produces a deliverable: attach the file');
+    return { values: check.values };
+  }
+
+  private async complete(input: CompleteTaskInput): Promise<TaskView> {
+    const { values } = this.validateCompletion(input);
+    const entry = this.entry(input.taskKey);
+    const { view, plan } = entry;
+    const revision = plan.deliverable ? view.revision + 1 : view.revision;
+    const nextStatus = plan.deliverable?.requiresReview ? 'in_review' : 'done';
+    const at = new Date().toISOString();
+    entry.busy = true;
+    try {
+      await projection.recordTaskCompletion({
+        engagementId: this.context.engagementId,
+        taskKey: plan.key,
+        actorId: input.actorId,
+        formData: values,
+        file: input.file ?? null,
+        note: input.note ?? null,
+        revision,
+        status: nextStatus,
+        reviewerId: nextStatus === 'in_review' ? this.context.team.partner : null,
+        at,
+      });
+    } finally {
+      entry.busy = false;
+    }
+    Object.assign(view, {
+      status: nextStatus,
+      revision,
+      formData: values,
+      deliverableStatus: plan.deliverable ? (nextStatus === 'done' ? 'approved' : 'submitted') : 'none',
+      completedById: nextStatus === 'done' ? input.actorId : view.completedById,
+      completedAt: nextStatus === 'done' ? at : view.completedAt,
+    } satisfies Partial<TaskView>);
+    return { ...view };
+  }
+
+  private validateReview(input: ReviewDeliverableInput): void {
+    if (this.context.isPaused()) refuse('engagement_not_running', 'the engagement is paused');
+    const entry = this.entry(input.taskKey);
+    if (input.reviewerId !== this.context.team.partner) refuse('not_reviewer', 'only the engagement partner reviews deliverables');
+    if (entry.view.status === 'done') refuse('task_already_completed', 'the deliverable is already approved');
+    if (entry.busy || entry.view.status !== 'in_review') refuse('task_not_in_review', 'the deliverable is not awaiting review');
+    if (input.revision !== entry.view.revision) refuse('stale_revision', `revision ${input.revision} is not the current one (${entry.view.revision})`);
+    if (input.decision === 'request_changes' && !input.comment?.trim()) {
+      refuse('validation_failed', 'a comment is required when requesting changes', [
+        { field: 'comment', code: 'required', message: { zh: '退回修改时须填写意见', en: 'a comment is required when requesting changes' } },
+      ]);
+    }
+  }
+
+  private async review(input: ReviewDeliverableInput): Promise<TaskView> {
+    this.validateReview(input);
+    const entry = this.entry(input.taskKey);
+    const approved = input.decision === 'approve';
+    const at = new Date().toISOString();
+    entry.busy = true;
+    try {
+      await projection.recordReview({
+        engagementId: this.context.engagementId,
+        taskKey: input.taskKey,
+        reviewerId: input.reviewerId,
+        revision: input.revision,
+        decision: input.decision,
+        comment: input.comment?.trim() || null,
+        assigneeId: entry.view.assigneeId,
+        at,
+      });
+    } finally {
+      entry.busy = false;
+    }
+    Object.assign(entry.view, {
+      status: approved ? 'done' : 'changes_requested',
+      deliverableStatus: approved ? 'approved' : 'changes_requested',
+      completedById: approved ? entry.view.assigneeId : null,
+      completedAt: approved ? at : null,
+      lastReview: { revision: input.revision, decision: input.decision, comment: input.comment?.trim() || null, reviewerId: input.reviewerId },
+    } satisfies Partial<TaskView>);
+    return { ...entry.view };
+  }
+
+  private validateReassignment(input: ReassignTaskInput): void {
+    const entry = this.entry(input.taskKey);
+    if (input.actorId !== this.context.team.pm) refuse('not_assignee', 'only the PM reassigns tasks');
+    if (entry.view.status === 'done' || entry.view.status === 'cancelled') refuse('task_already_completed', 'the task is closed');
+    if (entry.busy) refuse('task_not_open', 'the task is being completed');
+    const { team } = this.context;
+    const eligible =
+      entry.plan.role === 'lawyer' ? [...team.lawyers, team.pm] : entry.plan.role === 'partner' ? [team.partner] : entry.plan.role === 'client' ? [team.client ?? team.pm, team.pm] : [team.pm];
+    if (!eligible.includes(input.assigneeId)) refuse('invalid_assignee', 'the new assignee is not on the engagement team in the task’s role');
+  }
+
+  private async reassign(input: ReassignTaskInput): Promise<TaskView> {
+    this.validateReassignment(input);
+    const entry = this.entry(input.taskKey);
+    const previous = entry.view.assigneeId;
+    entry.busy = true;
+    try {
+      await projection.recordReassignment({
+        engagementId: this.context.engagementId,
+        taskKey: input.taskKey,
+        actorId: input.actorId,
+        fromId: previous,
+        toId: input.assigneeId,
+        notify: entry.view.status !== 'pending',
+        at: new Date().toISOString(),
+      });
+    } finally {
+      entry.busy = false;
+    }
+    entry.view.assigneeId = input.assigneeId;
+    return { ...entry.view };
+  }
+}
