@@ -1,9 +1,11 @@
+import { ENGAGEMENT_TASK_QUEUE } from '@gongzhi/workflows';
 import { z } from 'zod';
 
 const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  GONGZHI_TASK_QUEUE: z.string().min(1).default(ENGAGEMENT_TASK_QUEUE),
   /** A prebuilt workflow bundle (`pnpm --filter @gongzhi/worker build`); unset, workflows are bundled from source at start. */
   GONGZHI_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   GONGZHI_WORKER_SHUTDOWN_GRACE: z.string().default('10s'),
@@ -13,6 +15,7 @@ export interface WorkerConfig {
   databaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
+  taskQueue: string;
   workflowBundlePath: string | undefined;
   shutdownGraceTime: string;
 }
@@ -29,6 +32,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     databaseUrl: config.DATABASE_URL,
     temporalAddress: config.TEMPORAL_ADDRESS,
     temporalNamespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.GONGZHI_TASK_QUEUE,
     workflowBundlePath: config.GONGZHI_WORKFLOW_BUNDLE,
     shutdownGraceTime: config.GONGZHI_WORKER_SHUTDOWN_GRACE,
   };

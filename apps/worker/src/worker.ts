@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb } from '@gongzhi/db';
-import { ENGAGEMENT_TASK_QUEUE, workflowsPath } from '@gongzhi/workflows';
+import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { startUnstartedEngagements } from '@gongzhi/workflows/client';
 import { type WorkerConfig } from './config';
@@ -14,7 +14,7 @@ export async function runWorker(config: WorkerConfig, log: (message: string) => 
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
-      taskQueue: ENGAGEMENT_TASK_QUEUE,
+      taskQueue: config.taskQueue,
       activities: createEngagementActivities({ db }),
       ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : { workflowsPath }),
       shutdownGraceTime: config.shutdownGraceTime,
@@ -24,12 +24,12 @@ export async function runWorker(config: WorkerConfig, log: (message: string) => 
     const clientConnection = await Connection.connect({ address: config.temporalAddress });
     try {
       const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
-      const started = await startUnstartedEngagements({ db, temporal: client });
+      const started = await startUnstartedEngagements({ db, temporal: client, taskQueue: config.taskQueue });
       if (started.length > 0) log(`started ${started.length} engagement workflow(s) that had not been started`);
     } finally {
       await clientConnection.close();
     }
-    log(`worker polling ${ENGAGEMENT_TASK_QUEUE} on ${config.temporalAddress}`);
+    log(`worker polling ${config.taskQueue} on ${config.temporalAddress}`);
     // Worker.run() resolves after SIGINT/SIGTERM and a graceful drain of in-flight tasks.
     await worker.run();
   } finally {

@@ -18,7 +18,8 @@ import {
  * fail-over); past that the failure surfaces instead of hiding in an endless retry.
  */
 export const projection = proxyActivities<EngagementActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Each write takes milliseconds; a worker that died mid-activity is detected after this long.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
 });
 

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    globalSetup: ['@gongzhi/infra/test-stack'],
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,1 @@
+export { sampleFormData } from './sample-form';
