@@ -1,8 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectTestStack } from '@gongzhi/infra/test-context';
+import { workflowsPath } from '@gongzhi/workflows';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -10,9 +15,9 @@ let engine: TestEngine;
 const workers = new Set<ChildProcess>();
 
 /** A real worker process (the production entry point), on this test's private task queue. */
-async function spawnWorker(): Promise<ChildProcess> {
+async function spawnWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, DATABASE_URL: engine.databaseUrl, TEMPORAL_ADDRESS: injectTestStack().temporalAddress, GONGZHI_TASK_QUEUE: engine.taskQueue },
+    env: { ...process.env, DATABASE_URL: engine.databaseUrl, TEMPORAL_ADDRESS: injectTestStack().temporalAddress, GONGZHI_TASK_QUEUE: engine.taskQueue, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   workers.add(child);
@@ -31,17 +36,23 @@ async function spawnWorker(): Promise<ChildProcess> {
   return child;
 }
 
+const bundlePath = join(tmpdir(), `gongzhi-workflow-bundle-${process.pid}.js`);
+
 beforeAll(async () => {
   engine = await createTestEngine(injectTestStack());
+  // The replacement worker runs as production does: from the prebuilt workflow bundle.
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  await writeFile(bundlePath, code);
 });
 
 afterAll(async () => {
   for (const worker of workers) worker.kill('SIGKILL');
   await engine?.close();
+  await rm(bundlePath, { force: true });
 });
 
 describe('a worker killed mid-pipeline', () => {
-  it('loses no accepted work: a new worker finishes the engagement with no duplicate or missing rows', async () => {
+  it('loses no accepted work: a new worker (from the prebuilt bundle) finishes the engagement with no duplicate or missing rows', async () => {
     const first = await spawnWorker();
     const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
     const driving = driveEngagement(engine, engagementId, plan, { sendBack: ['research-report'], timeoutMs: 240_000 });
@@ -55,7 +66,7 @@ describe('a worker killed mid-pipeline', () => {
     first.kill('SIGKILL');
     await once(first, 'exit');
     const stalledAt = await engine.db.task.count({ where: { engagementId, status: 'done' } });
-    await spawnWorker();
+    await spawnWorker({ GONGZHI_WORKFLOW_BUNDLE: bundlePath });
 
     const { sentBack } = await driving;
     expect(sentBack).toEqual(['research-report']);
