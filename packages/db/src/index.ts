@@ -1,0 +1,75 @@
+// The only door to the database: nothing else in the workspace imports @prisma/* or pg.
+import { Prisma } from './generated/prisma/client';
+
+export {
+  createDb,
+  type Db,
+  type DbClient,
+  type DbOptions,
+  type DbTransaction,
+  isRecordNotFound,
+  isUniqueViolation,
+  type TransactionOptions,
+  withTransaction,
+} from './client';
+export { type ChangeListener, type ListenForChangesOptions, listenForChanges } from './changes';
+export { fromDbDate, toDbDate } from './dates';
+export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';
+export { applyMigrations, diffSchemaAgainstMigrations, listAppliedMigrations, type SchemaDiff } from './migrate';
+export { hashPassword, needsRehash, verifyPassword } from './password';
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, seedDemoUsers } from './seed';
+export { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './server';
+
+// Row types of every model and the enums, as Prisma generates them from prisma/schema.prisma.
+export {
+  type ApiToken,
+  type AuditEvent,
+  type CaseTierChange,
+  type Community,
+  type Consultation,
+  type ConventionAdoption,
+  type Deliverable,
+  type DeliverableRevision,
+  type Department,
+  type Engagement,
+  type EngagementMember,
+  type GeneratedDocument,
+  type GovernmentPower,
+  type LegalBasis,
+  type Notification,
+  type ProblemCase,
+  type PromotionEvent,
+  type Questionnaire,
+  type QuestionnaireResponse,
+  type Review,
+  type Session,
+  type Stage,
+  type Task,
+  type User,
+  type Violation,
+  type ViolationLegalBasis,
+} from './generated/prisma/client';
+export {
+  CaseStatus,
+  ClientKind,
+  ConsultationKind,
+  ConsultationStatus,
+  ConventionStatus,
+  DeliverableKind,
+  DeliverableStatus,
+  EngagementStatus,
+  NotificationKind,
+  PromotionKind,
+  ReviewDecision,
+  Role,
+  StageStatus,
+  TaskScope,
+  TaskStatus,
+} from './generated/prisma/enums';
+
+/** Prisma's namespace: JSON null markers (`Prisma.JsonNull`, `Prisma.DbNull`), input types, errors. */
+export { Prisma };
+/** A JSON value as read from a Json column. */
+export type JsonValue = Prisma.JsonValue;
+/** A JSON value accepted when writing a Json column. */
+export type InputJsonValue = Prisma.InputJsonValue;

@@ -1,0 +1,48 @@
+import { type Db } from './client';
+import { type Role } from './generated/prisma/enums';
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  email: string;
+}
+
+/** The one password of every demo account. Demo data only: never seed it into a real firm's database. */
+export const DEMO_PASSWORD = 'gongzhi-demo';
+
+/** One account per role (two lawyers, so work can be split), for the README and the demo. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'admin', displayName: '陈管理员', roles: ['admin'], email: 'admin@gongzhi.example' },
+  { username: 'partner', displayName: '张合伙人', roles: ['partner'], email: 'partner@gongzhi.example' },
+  { username: 'pm', displayName: '李经理', roles: ['pm'], email: 'pm@gongzhi.example' },
+  { username: 'lawyer', displayName: '王律师', roles: ['lawyer'], email: 'lawyer@gongzhi.example' },
+  { username: 'lawyer2', displayName: '刘律师', roles: ['lawyer'], email: 'lawyer2@gongzhi.example' },
+  { username: 'client', displayName: '赵主任（某某街道办事处）', roles: ['client'], email: 'client@gongzhi.example' },
+];
+
+/**
+ * Creates the demo accounts that are missing and brings the others' names and roles back to the
+ * demo's. Idempotent and safe to run concurrently; an existing account keeps its password.
+ */
+export async function seedDemoUsers(
+  db: Db,
+  { hashPassword }: { hashPassword(password: string): Promise<string> },
+): Promise<{ created: string[]; updated: string[] }> {
+  const existing = new Set(
+    (await db.user.findMany({ where: { username: { in: DEMO_USERS.map((user) => user.username) } }, select: { username: true } })).map(
+      (user) => user.username,
+    ),
+  );
+  const missing = DEMO_USERS.filter((user) => !existing.has(user.username));
+  const rows = await Promise.all(missing.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+  // skipDuplicates: a concurrent seed may have created some of them since we looked.
+  await db.user.createMany({ data: rows, skipDuplicates: true });
+  const present = DEMO_USERS.filter((user) => existing.has(user.username));
+  await Promise.all(
+    present.map((user) =>
+      db.user.update({ where: { username: user.username }, data: { displayName: user.displayName, roles: user.roles, email: user.email, disabledAt: null } }),
+    ),
+  );
+  return { created: missing.map((user) => user.username), updated: present.map((user) => user.username) };
+}
