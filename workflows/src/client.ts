@@ -1,4 +1,4 @@
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ActivityFailure, CancelledFailure, type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { type Db } from '@gongzhi/db';
 import {
@@ -59,13 +59,23 @@ export interface EngagementClientDeps {
   taskQueue?: string;
 }
 
-function toCommandError(error: unknown): never {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isEngagementErrorCode(error.cause.type)) {
-    const details = error.cause.details?.[0];
-    throw new EngagementCommandError(error.cause.type, error.cause.message, Array.isArray(details) ? (details as FieldError[]) : []);
+/** Maps what Temporal says about a refused or impossible command to a stable business code. */
+async function toCommandError(error: unknown, taskStatus: () => Promise<string | undefined>): Promise<never> {
+  if (error instanceof WorkflowUpdateFailedError) {
+    if (error.cause instanceof ApplicationFailure && isEngagementErrorCode(error.cause.type)) {
+      const details = error.cause.details?.[0];
+      throw new EngagementCommandError(error.cause.type, error.cause.message, Array.isArray(details) ? (details as FieldError[]) : []);
+    }
+    // Accepted, then cut short by the engagement's cancellation.
+    if (error.cause instanceof CancelledFailure || error.cause instanceof ActivityFailure) {
+      throw new EngagementCommandError('engagement_not_running', 'the engagement was cancelled while the change was being written');
+    }
   }
   if (error instanceof WorkflowNotFoundError) {
     // The owning workflow has not started (its stage is not open) or has already closed.
+    const status = await taskStatus();
+    if (status === 'done') throw new EngagementCommandError('task_already_completed', 'the task is already completed');
+    if (status === 'cancelled') throw new EngagementCommandError('engagement_not_running', 'the engagement was cancelled');
     throw new EngagementCommandError('task_not_open', 'the task is not open');
   }
   throw error;
@@ -79,6 +89,8 @@ export type EngagementClient = ReturnType<typeof createEngagementClient>;
  * change and written its projection, and an update id makes a retried command a no-op.
  */
 export function createEngagementClient({ db, temporal, calendar = createBusinessCalendar(chinaHolidayCalendar()), taskQueue = ENGAGEMENT_TASK_QUEUE }: EngagementClientDeps) {
+  const taskStatus = (engagementId: string, taskKey: string) => async () =>
+    (await db.task.findUnique({ where: { engagementId_key: { engagementId, key: taskKey } }, select: { status: true } }))?.status;
   const ownerOf = async (engagementId: string, taskKey: string) => {
     const task = await db.task.findUnique({ where: { engagementId_key: { engagementId, key: taskKey } }, select: { workflowId: true } });
     if (!task) throw new EngagementCommandError('unknown_task', `no task ${taskKey} in engagement ${engagementId}`);
@@ -111,17 +123,23 @@ export function createEngagementClient({ db, temporal, calendar = createBusiness
 
     async completeTask(engagementId: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<TaskView> {
       const handle = await ownerOf(engagementId, input.taskKey);
-      return handle.executeUpdate(completeTaskUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toCommandError);
+      return handle
+        .executeUpdate(completeTaskUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
+        .catch((error: unknown) => toCommandError(error, taskStatus(engagementId, input.taskKey)));
     },
 
     async reviewDeliverable(engagementId: string, input: ReviewDeliverableInput, idempotencyKey?: string): Promise<TaskView> {
       const handle = await ownerOf(engagementId, input.taskKey);
-      return handle.executeUpdate(reviewDeliverableUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }).catch(toCommandError);
+      return handle
+        .executeUpdate(reviewDeliverableUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
+        .catch((error: unknown) => toCommandError(error, taskStatus(engagementId, input.taskKey)));
     },
 
-    async reassignTask(engagementId: string, input: ReassignTaskInput): Promise<TaskView> {
+    async reassignTask(engagementId: string, input: ReassignTaskInput, idempotencyKey?: string): Promise<TaskView> {
       const handle = await ownerOf(engagementId, input.taskKey);
-      return handle.executeUpdate(reassignTaskUpdate, { args: [input] }).catch(toCommandError);
+      return handle
+        .executeUpdate(reassignTaskUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
+        .catch((error: unknown) => toCommandError(error, taskStatus(engagementId, input.taskKey)));
     },
 
     async pause(engagementId: string, actorId: string | null, reason?: string): Promise<void> {
@@ -136,16 +154,22 @@ export function createEngagementClient({ db, temporal, calendar = createBusiness
       await (await engagementHandle(engagementId)).signal(cancelSignal, { actorId, ...(reason ? { reason } : {}) });
     },
 
-    /** The live state of the engagement workflow and of its running community children. */
+    /** The live state of the engagement workflow: its stages and the tasks it owns (not its children's). */
     async getState(engagementId: string): Promise<EngagementStateView> {
       const handle = await engagementHandle(engagementId);
       return handle.query(stateQuery);
     },
 
+    /** The live state of one task, from whichever workflow owns it; undefined before that workflow starts. */
     async getTaskState(engagementId: string, taskKey: string): Promise<TaskView | undefined> {
       const handle = await ownerOf(engagementId, taskKey);
-      const state = await handle.query(stateQuery);
-      return state.tasks.find((task) => task.key === taskKey);
+      try {
+        const state = await handle.query(stateQuery);
+        return state.tasks.find((task) => task.key === taskKey);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return undefined;
+        throw error;
+      }
     },
   };
 }
@@ -156,6 +180,8 @@ async function startWorkflow(temporal: Client, taskQueue: string, input: Engagem
       workflowId: engagementWorkflowId(input.engagementId),
       taskQueue,
       args: [input],
+      // An engagement runs once: repeating the start of a finished one must not reopen it.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   } catch (error) {
     // Starting twice is not an error: the engagement already runs under its business id.

@@ -161,6 +161,46 @@ describe('an engagement with three communities', () => {
     expect(await engine.db.stage.count({ where: { engagementId, status: 'cancelled' } })).toBe(7);
   });
 
+  it('pauses and resumes community work at once, keeps the children in step, and cancels them', async () => {
+    const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
+    const openCommunityTask = () => engine.db.task.findFirst({ where: { engagementId, communityKey: { not: null }, status: 'active' }, orderBy: { key: 'asc' } });
+    await driveEngagement(engine, engagementId, plan, { stopWhen: async () => (await openCommunityTask()) !== null });
+    const task = (await openCommunityTask())!;
+    const planned = plan.tasks.find((candidate) => candidate.key === task.key)!;
+
+    // Requests in quick succession: whatever order their writes finish in, the last one wins.
+    await engine.engagements.pause(engagementId, engine.team.pm);
+    await engine.engagements.resume(engagementId, engine.team.pm);
+    await engine.engagements.pause(engagementId, engine.team.pm);
+    await engine.engagements.resume(engagementId, engine.team.pm);
+    await waitFor(() => engine.engagements.getTaskState(engagementId, task.key), (state) => state?.status === 'active');
+    await waitFor(() => engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } }), (engagement) => engagement.status === 'running');
+    const done = await engine.engagements.completeTask(engagementId, { taskKey: task.key, actorId: task.assigneeId, formData: sampleFormData(planned) });
+    expect(done.status).toBe('done');
+
+    await engine.engagements.pause(engagementId, engine.team.pm, '春节暂停');
+    await waitFor(() => engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } }), (engagement) => engagement.status === 'paused');
+    const sibling = (await openCommunityTask())!;
+    const siblingPlan = plan.tasks.find((candidate) => candidate.key === sibling.key)!;
+    // The community's own workflow refuses work too: the pause reached it.
+    await waitFor(
+      () => engine.engagements.completeTask(engagementId, { taskKey: sibling.key, actorId: sibling.assigneeId, formData: sampleFormData(siblingPlan) }).then(() => 'accepted', (error: unknown) => (error as EngagementCommandError).code),
+      (code) => code === 'engagement_not_running',
+    );
+
+    await engine.engagements.cancel(engagementId, engine.team.pm, '委托方终止项目');
+    const handle = engine.temporal.workflow.getHandle(engagementWorkflowId(engagementId));
+    expect(await handle.result()).toEqual({ status: 'cancelled' });
+    const child = await engine.temporal.workflow.getHandle(communityStageWorkflowId(engagementId, sibling.stageKey, sibling.communityKey!)).describe();
+    expect(child.status.name).toBe('CANCELLED');
+    expect(await engine.db.task.count({ where: { engagementId, status: { notIn: ['done', 'cancelled'] } } })).toBe(0);
+    expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('cancelled');
+    // Pause and resume after the end change nothing.
+    await engine.engagements.resume(engagementId, engine.team.pm).catch(() => undefined);
+    expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('cancelled');
+    if (process.env.GONGZHI_RECORD_HISTORIES === '1') await recordHistory('engagement-paused-cancelled', await handle.fetchHistory());
+  });
+
   it('reminds, marks overdue and escalates to the PM when a due date has passed', async () => {
     // Started in the past: the first task is long overdue the moment it opens.
     const { engagementId } = await engine.engagements.startEngagement(engagementRequest(engine.team, { startDate: '2026-03-02' }));

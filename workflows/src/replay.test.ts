@@ -11,11 +11,12 @@ import { loadHistories } from './testing/histories';
 describe('replaying recorded engagement histories', () => {
   it('replays every recorded history without non-determinism', async () => {
     const histories = await loadHistories();
-    expect(histories.map((entry) => entry.workflowId)).toEqual(['community-stage', 'engagement']);
+    expect(histories.map((entry) => entry.workflowId)).toEqual(['community-stage', 'engagement-paused-cancelled', 'engagement']);
     const results = [];
     for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'committed-histories' }, histories)) results.push(result);
     expect(results.map((result) => [result.workflowId, result.error?.message ?? null])).toEqual([
       ['community-stage', null],
+      ['engagement-paused-cancelled', null],
       ['engagement', null],
     ]);
   });

@@ -178,7 +178,9 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
     async recordTaskActivated({ engagementId, taskKey, assigneeId, at }) {
       const task = await findTask(db, engagementId, taskKey);
       await db.$transaction(async (tx) => {
-        await tx.task.updateMany({ where: { id: task.id, status: 'pending' }, data: { status: 'active', startedAt: new Date(at) } });
+        const { count } = await tx.task.updateMany({ where: { id: task.id, status: 'pending' }, data: { status: 'active', startedAt: new Date(at) } });
+        // Not pending: already activated (a retry — its notice exists) or cancelled meanwhile.
+        if (count === 0) return;
         await tx.notification.createMany({
           data: [{ key: `${engagementId}:${taskKey}:assigned:${assigneeId}`, userId: assigneeId, engagementId, taskId: task.id, kind: 'assigned', payload: json({ titleZh: task.titleZh, titleEn: task.titleEn, dueDate: task.dueDate.toISOString().slice(0, 10) }) }],
           skipDuplicates: true,
@@ -197,20 +199,23 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
             data: [{ deliverableId: task.deliverable.id, revision: input.revision, ...input.file, submittedById: input.actorId, submittedAt: new Date(at), note: input.note }],
             skipDuplicates: true,
           });
-          await tx.deliverable.update({
-            where: { id: task.deliverable.id },
+          const { count } = await tx.deliverable.updateMany({
+            // Guarded by revision: a stale attempt of an older submission never overwrites a newer state.
+            where: { id: task.deliverable.id, currentRevision: { lt: input.revision } },
             // Without a review gate an uploaded deliverable is final: released like an approved one.
             data: { currentRevision: input.revision, status: input.status === 'in_review' ? 'submitted' : 'approved' },
           });
+          if (count === 0) return;
         }
-        await tx.task.update({
-          where: { id: task.id },
+        const { count } = await tx.task.updateMany({
+          where: { id: task.id, status: { notIn: ['done', 'cancelled'] } },
           data: {
             status: input.status,
             formData: json(input.formData),
             ...(input.status === 'done' ? { completedAt: new Date(at), completedById: input.actorId } : {}),
           },
         });
+        if (count === 0) return;
         if (input.reviewerId) {
           await tx.notification.createMany({
             data: [{ key: `${engagementId}:${taskKey}:review_requested:${input.revision}`, userId: input.reviewerId, engagementId, taskId: task.id, kind: 'review_requested', payload: json({ titleZh: task.titleZh, titleEn: task.titleEn, revision: input.revision }) }],
@@ -238,11 +243,16 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
       const deliverable = task.deliverable!;
       const approved = input.decision === 'approve';
       await db.$transaction(async (tx) => {
+        // Guarded: only the revision under review is decided, once; a stale retry changes nothing.
+        const { count } = await tx.deliverable.updateMany({
+          where: { id: deliverable.id, currentRevision: input.revision, status: 'submitted' },
+          data: { status: approved ? 'approved' : 'changes_requested' },
+        });
+        if (count === 0) return;
         await tx.review.createMany({
           data: [{ key: reviewKey(deliverable.id, input.revision), deliverableId: deliverable.id, revision: input.revision, reviewerId: input.reviewerId, decision: approved ? 'approved' : 'changes_requested', comment: input.comment, createdAt: new Date(at) }],
           skipDuplicates: true,
         });
-        await tx.deliverable.update({ where: { id: deliverable.id }, data: { status: approved ? 'approved' : 'changes_requested' } });
         await tx.task.update({
           where: { id: task.id },
           data: approved ? { status: 'done', completedAt: new Date(at), completedById: input.assigneeId } : { status: 'changes_requested' },
@@ -290,10 +300,12 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
     async recordEngagementStatus({ engagementId, status, actorId, reason, at }) {
       const engagement = await db.engagement.findUniqueOrThrow({ where: { id: engagementId } });
       await db.$transaction(async (tx) => {
-        await tx.engagement.update({
-          where: { id: engagementId },
+        const { count } = await tx.engagement.updateMany({
+          // Pause and resume never reopen an engagement that has completed or been cancelled.
+          where: { id: engagementId, ...(status === 'paused' || status === 'running' ? { status: { in: ['running', 'paused'] as const } } : {}) },
           data: { status, ...(status === 'completed' ? { completedAt: new Date(at) } : {}), ...(status === 'cancelled' ? { cancelledAt: new Date(at) } : {}) },
         });
+        if (count === 0) return;
         if (status === 'cancelled') {
           await tx.stage.updateMany({ where: { engagementId, status: { in: ['pending', 'active'] } }, data: { status: 'cancelled' } });
           // Including the tasks of stages whose community workflows never started.

@@ -19,6 +19,8 @@ export interface DriveOptions {
   maxCommands?: number;
   /** Give up after this long without the engagement completing. */
   timeoutMs?: number;
+  /** Stop driving as soon as this says so (checked before each round of commands). */
+  stopWhen?: () => Promise<boolean>;
   /** Produces (and stores) the file a deliverable task submits; by default metadata of a generated text. */
   fileFor?: (task: PlannedTask, revision: number) => Promise<SubmittedFile>;
 }
@@ -37,7 +39,7 @@ export async function driveEngagement(engine: { db: Db; engagements: EngagementC
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (;;) {
     const engagement = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
-    if (engagement.status === 'completed') return { commands, sentBack };
+    if (engagement.status === 'completed' || (await options.stopWhen?.())) return { commands, sentBack };
     if (Date.now() > deadline) throw new Error(`engagement ${engagementId} did not complete in time (status ${engagement.status})`);
     const open = await db.task.findMany({
       where: { engagementId, status: { in: ['active', 'changes_requested', 'in_review'] } },

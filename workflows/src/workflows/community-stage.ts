@@ -10,7 +10,7 @@ export async function communityStageWorkflow(input: CommunityStageWorkflowInput)
   let paused = input.paused;
   let cancelled = false;
   const board = new TaskBoard(
-    { engagementId: input.engagementId, team: input.team, isPaused: () => paused, isExternalDone: () => false },
+    { engagementId: input.engagementId, team: input.team, isPaused: () => paused, isClosing: () => cancelled, isExternalDone: () => false },
     input.tasks,
   );
   board.installHandlers();
@@ -31,11 +31,13 @@ export async function communityStageWorkflow(input: CommunityStageWorkflowInput)
   } catch (error) {
     if (!isCancellation(error)) throw error;
     cancelled = true;
-    await CancellationScope.nonCancellable(() => board.cancelOpenTasks(new Date().toISOString()));
+    await CancellationScope.nonCancellable(async () => {
+      // A completion already accepted finishes writing before its task can be closed.
+      await condition(allHandlersFinished);
+      await board.cancelOpenTasks(new Date().toISOString());
+    });
     throw error;
-  } finally {
-    // An update still writing its projection must finish before the run closes.
-    await CancellationScope.nonCancellable(() => condition(allHandlersFinished));
   }
+  await condition(allHandlersFinished);
   return { completedTaskKeys: input.tasks.map((task) => task.key) };
 }

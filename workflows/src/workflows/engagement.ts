@@ -5,6 +5,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   isCancellation,
+  log,
   setHandler,
   startChild,
   workflowInfo,
@@ -24,6 +25,8 @@ import {
 } from './definitions';
 import { TaskBoard, projection } from './task-board';
 
+type RunState = 'running' | 'paused';
+
 /**
  * `engagement-<id>`: one 创新社区治理 engagement from proposal to the client's acceptance. Stages
  * open when the stages they follow are done (government and self-governance run side by side);
@@ -32,17 +35,22 @@ import { TaskBoard, projection } from './task-board';
 export async function engagementWorkflow(input: EngagementWorkflowInput): Promise<{ status: EngagementStatus }> {
   const { engagementId, plan } = input;
   let status: EngagementStatus = 'running';
+  // Pause and resume only record what people asked for; one loop below applies it in order.
+  let desired: { state: RunState; actorId: string | null; reason: string | null } = { state: 'running', actorId: null, reason: null };
+  let cancellation: { actorId: string | null; reason: string | null } | null = null;
   const stageStatus = new Map<string, StageStatus>(plan.stages.map((stage) => [stage.key, 'pending']));
   const finishedChildren = new Set<string>();
   const runningChildren = new Set<string>();
+  const childRuns = new Set<Promise<void>>();
   const communityTaskKeys = new Set(plan.tasks.filter((task) => task.communityKey !== null).map((task) => task.key));
-  const isPaused = () => status === 'paused';
+  const isPaused = () => desired.state === 'paused';
 
   const board = new TaskBoard(
     {
       engagementId,
       team: plan.team,
       isPaused,
+      isClosing: () => cancellation !== null,
       // A community task is done when its community's child workflow for that stage has finished.
       isExternalDone: (taskKey) => {
         const task = plan.tasks.find((candidate) => candidate.key === taskKey);
@@ -53,25 +61,25 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
   );
   board.installHandlers();
 
-  const forwardToChildren = async (signal: typeof pauseSignal | typeof resumeSignal, actorId: string | null) => {
-    await Promise.all([...runningChildren].map((childId) => getExternalWorkflowHandle(childId).signal(signal, { actorId })));
+  /** Signals a running child; one that has just closed no longer needs telling. */
+  const tellChild = async (childId: string, state: RunState) => {
+    try {
+      await getExternalWorkflowHandle(childId).signal(state === 'paused' ? pauseSignal : resumeSignal, { actorId: null });
+    } catch (error) {
+      log.info('child not signalled', { childId, error: String(error) });
+    }
   };
-  setHandler(pauseSignal, async ({ actorId, reason }) => {
-    if (status !== 'running') return;
-    status = 'paused';
-    await projection.recordEngagementStatus({ engagementId, status, actorId, reason: reason ?? null, at: new Date().toISOString() });
-    await forwardToChildren(pauseSignal, actorId);
+  setHandler(pauseSignal, ({ actorId, reason }) => {
+    if (cancellation || status !== 'running') return;
+    desired = { state: 'paused', actorId, reason: reason ?? null };
   });
-  setHandler(resumeSignal, async ({ actorId }) => {
-    if (status !== 'paused') return;
-    status = 'running';
-    await projection.recordEngagementStatus({ engagementId, status, actorId, reason: null, at: new Date().toISOString() });
-    await forwardToChildren(resumeSignal, actorId);
+  setHandler(resumeSignal, ({ actorId }) => {
+    if (cancellation || status !== 'running') return;
+    desired = { state: 'running', actorId, reason: null };
   });
-  let cancellation: { actorId: string | null; reason: string | null } | null = null;
   const pipeline = new CancellationScope();
   setHandler(cancelSignal, ({ actorId, reason }) => {
-    if (status === 'completed' || status === 'cancelled' || cancellation) return;
+    if (status !== 'running' || cancellation) return;
     cancellation = { actorId, reason: reason ?? null };
     pipeline.cancel();
   });
@@ -79,11 +87,30 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
     stateQuery,
     (): EngagementStateView => ({
       engagementId,
-      status,
+      status: status === 'running' && isPaused() ? 'paused' : status,
       stages: plan.stages.map((stage) => ({ key: stage.key, status: stageStatus.get(stage.key) ?? 'pending' })),
       tasks: board.views(),
     }),
   );
+
+  // Applies pause/resume one change at a time, so the projection and the children always end on
+  // the last request, however quickly requests follow each other.
+  let applied: RunState = 'running';
+  let isFinished = false;
+  const applyRunState = CancellationScope.nonCancellable(async () => {
+    for (;;) {
+      await condition(() => isFinished || desired.state !== applied);
+      if (isFinished) return;
+      const change = desired;
+      try {
+        await projection.recordEngagementStatus({ engagementId, status: change.state, actorId: change.actorId, reason: change.reason, at: new Date().toISOString() });
+      } catch (error) {
+        log.warn('pause/resume not recorded', { error: String(error) });
+      }
+      await Promise.all([...runningChildren].map((childId) => tellChild(childId, change.state)));
+      applied = change.state;
+    }
+  });
 
   const runStage = async (stage: PlannedStage) => {
     await condition(() => !isPaused());
@@ -91,32 +118,36 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
     await projection.recordStageStatus({ engagementId, stageKey: stage.key, status: 'active', at: new Date().toISOString() });
     const stageTasks = plan.tasks.filter((task) => task.stageKey === stage.key);
     const communities = plan.communities.filter((community) => stageTasks.some((task) => task.communityKey === community.key));
-    const children = communities.map(async (community) => {
-      const workflowId = communityStageWorkflowId(engagementId, stage.key, community.key);
-      const startedPaused = isPaused();
-      const child = await startChild(communityStageWorkflow, {
-        workflowId,
-        args: [
-          {
-            engagementId,
-            stageKey: stage.key,
-            communityKey: community.key,
-            team: plan.team,
-            tasks: stageTasks.filter((task) => task.communityKey === community.key),
-            paused: startedPaused,
-          },
-        ],
-        parentClosePolicy: ParentClosePolicy.TERMINATE,
-      });
-      runningChildren.add(workflowId);
-      // A pause or resume that arrived while the child was starting missed the forwarding above.
-      if (isPaused() !== startedPaused) await getExternalWorkflowHandle(workflowId).signal(isPaused() ? pauseSignal : resumeSignal, { actorId: null });
-      try {
-        await child.result();
-      } finally {
-        runningChildren.delete(workflowId);
-      }
-      finishedChildren.add(workflowId);
+    const children = communities.map((community) => {
+      const run = (async () => {
+        const workflowId = communityStageWorkflowId(engagementId, stage.key, community.key);
+        const startedPaused = isPaused();
+        const child = await startChild(communityStageWorkflow, {
+          workflowId,
+          args: [
+            {
+              engagementId,
+              stageKey: stage.key,
+              communityKey: community.key,
+              team: plan.team,
+              tasks: stageTasks.filter((task) => task.communityKey === community.key),
+              paused: startedPaused,
+            },
+          ],
+          parentClosePolicy: ParentClosePolicy.TERMINATE,
+        });
+        runningChildren.add(workflowId);
+        // A pause or resume applied while the child was starting missed it.
+        if (isPaused() !== startedPaused) await tellChild(workflowId, isPaused() ? 'paused' : 'running');
+        try {
+          await child.result();
+        } finally {
+          runningChildren.delete(workflowId);
+        }
+        finishedChildren.add(workflowId);
+      })();
+      childRuns.add(run);
+      return run;
     });
     await Promise.all([...children, board.run(stageTasks.filter((task) => board.has(task.key)).map((task) => task.key))]);
     stageStatus.set(stage.key, 'done');
@@ -137,19 +168,26 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
   try {
     await projection.materializeEngagement({ engagementId, workflowId: workflowInfo().workflowId, details: input.details, plan });
     await pipeline.run(() => Promise.all(plan.stages.map(startStage)));
+    await condition(allHandlersFinished);
     status = 'completed';
     await projection.recordEngagementStatus({ engagementId, status, actorId: null, reason: null, at: new Date().toISOString() });
   } catch (error) {
     if (!isCancellation(error) || !cancellation) throw error;
-    status = 'cancelled';
     const { actorId, reason } = cancellation;
     await CancellationScope.nonCancellable(async () => {
+      // Children close their own open tasks; accepted updates here finish writing first.
+      await Promise.allSettled([...childRuns]);
+      await condition(allHandlersFinished);
+      status = 'cancelled';
       const at = new Date().toISOString();
       for (const [key, value] of stageStatus) if (value !== 'done') stageStatus.set(key, 'cancelled');
       await board.cancelOpenTasks(at);
       await projection.recordEngagementStatus({ engagementId, status: 'cancelled', actorId, reason, at });
     });
+  } finally {
+    isFinished = true;
   }
+  await applyRunState;
   await condition(allHandlersFinished);
   return { status };
 }

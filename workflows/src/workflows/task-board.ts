@@ -1,4 +1,4 @@
-import { ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { checkCompletion, endOfCivilDay, morningOf, type EngagementPlan, type FormValues, type PlannedTask } from '@gongzhi/domain';
 import type { EngagementActivities } from '../activities/types';
 import { type EngagementErrorCode } from '../errors';
@@ -36,6 +36,8 @@ interface BoardContext {
   engagementId: string;
   team: EngagementPlan['team'];
   isPaused(): boolean;
+  /** Being cancelled: no new work is accepted while open tasks are closed. */
+  isClosing(): boolean;
   /** Another workflow's task counts as done (e.g. a community child that has finished). */
   isExternalDone(taskKey: string): boolean;
 }
@@ -117,6 +119,9 @@ export class TaskBoard {
   private async runTask(entry: Entry): Promise<void> {
     const { plan } = entry;
     await condition(() => !this.context.isPaused() && plan.dependsOn.every((key) => this.isDone(key)));
+    // Open in state first: the projection may show it active before this workflow has seen the
+    // activity finish, and a completion sent then must be accepted. Its guarded write wins over a
+    // late activation (which only moves a task out of `pending`).
     entry.view.status = 'active';
     await projection.recordTaskActivated({ engagementId: this.context.engagementId, taskKey: plan.key, assigneeId: entry.view.assigneeId, at: new Date().toISOString() });
     const deadlines = new CancellationScope();
@@ -138,45 +143,66 @@ export class TaskBoard {
     ];
     for (const step of schedule) {
       await sleepUntil(step.at);
-      // Work that waits on a reviewer is not the assignee's delay; a paused engagement is nobody's.
-      if (this.context.isPaused() || entry.view.status === 'in_review') continue;
+      // Deferred, not dropped: work waiting on a reviewer is not the assignee's delay and a paused
+      // engagement is nobody's, but once it is back with them the notice goes out.
+      await condition(() => !this.context.isPaused() && entry.view.status !== 'in_review');
       const userId = step.to();
-      await projection.notify({
-        key: `${this.context.engagementId}:${plan.key}:${step.kind}:${userId}`,
-        userId,
-        engagementId: this.context.engagementId,
-        taskKey: plan.key,
-        kind: step.kind,
-        payload: { title: plan.title, dueDate: plan.dueDate, assigneeId: entry.view.assigneeId },
-      });
+      try {
+        await projection.notify({
+          key: `${this.context.engagementId}:${plan.key}:${step.kind}:${userId}`,
+          userId,
+          engagementId: this.context.engagementId,
+          taskKey: plan.key,
+          kind: step.kind,
+          payload: { title: plan.title, dueDate: plan.dueDate, assigneeId: entry.view.assigneeId },
+        });
+      } catch (error) {
+        // A notice is best-effort: a failed one must not wedge the workflow.
+        if (isCancellation(error)) throw error;
+        log.warn('deadline notice failed', { taskKey: plan.key, kind: step.kind, error: String(error) });
+      }
     }
   }
 
-  private validateCompletion(input: CompleteTaskInput): { values: FormValues } {
+  private refuseUnlessRunning(): void {
+    if (this.context.isClosing()) refuse('engagement_not_running', 'the engagement is being cancelled');
     if (this.context.isPaused()) refuse('engagement_not_running', 'the engagement is paused');
+  }
+
+  /** The state checks, repeated by the handler: they depend only on workflow state. */
+  private assertCompletable(input: CompleteTaskInput): Entry {
+    this.refuseUnlessRunning();
     const entry = this.entry(input.taskKey);
-    const { view, plan } = entry;
+    const { view } = entry;
     if (view.status === 'done') refuse('task_already_completed', 'the task is already completed');
     if (entry.busy || (view.status !== 'active' && view.status !== 'changes_requested')) {
       refuse('task_not_open', `the task is ${entry.busy ? 'being completed' : view.status}`);
     }
     if (input.actorId !== view.assigneeId && input.actorId !== this.context.team.pm) refuse('not_assignee', 'only the assignee or the PM completes this task');
+    return entry;
+  }
+
+  private validateCompletion(input: CompleteTaskInput): void {
+    const { plan } = this.assertCompletable(input);
     const check = checkCompletion(plan, input.formData);
     if (!check.ok) refuse('validation_failed', 'the form has errors', check.errors);
     if (plan.deliverable && !input.file) refuse('file_required', 'this task produces a deliverable: attach the file');
-    return { values: check.values };
   }
 
   private async complete(input: CompleteTaskInput): Promise<TaskView> {
-    const { values } = this.validateCompletion(input);
-    const entry = this.entry(input.taskKey);
+    const entry = this.assertCompletable(input);
+    // Form rules are not re-run here: validators are skipped on replay, and a later tightening
+    // of a rule must not make an accepted completion fail when its history is replayed.
+    const check = checkCompletion(entry.plan, input.formData);
+    const values = check.ok ? check.values : (input.formData as FormValues);
     const { view, plan } = entry;
     const revision = plan.deliverable ? view.revision + 1 : view.revision;
     const nextStatus = plan.deliverable?.requiresReview ? 'in_review' : 'done';
     const at = new Date().toISOString();
     entry.busy = true;
     try {
-      await projection.recordTaskCompletion({
+      // An accepted change is written whole even if the engagement is cancelled meanwhile.
+      await CancellationScope.nonCancellable(() => projection.recordTaskCompletion({
         engagementId: this.context.engagementId,
         taskKey: plan.key,
         actorId: input.actorId,
@@ -187,7 +213,7 @@ export class TaskBoard {
         status: nextStatus,
         reviewerId: nextStatus === 'in_review' ? this.context.team.partner : null,
         at,
-      });
+      }));
     } finally {
       entry.busy = false;
     }
@@ -203,7 +229,7 @@ export class TaskBoard {
   }
 
   private validateReview(input: ReviewDeliverableInput): void {
-    if (this.context.isPaused()) refuse('engagement_not_running', 'the engagement is paused');
+    this.refuseUnlessRunning();
     const entry = this.entry(input.taskKey);
     if (input.reviewerId !== this.context.team.partner) refuse('not_reviewer', 'only the engagement partner reviews deliverables');
     if (entry.view.status === 'done') refuse('task_already_completed', 'the deliverable is already approved');
@@ -223,7 +249,7 @@ export class TaskBoard {
     const at = new Date().toISOString();
     entry.busy = true;
     try {
-      await projection.recordReview({
+      await CancellationScope.nonCancellable(() => projection.recordReview({
         engagementId: this.context.engagementId,
         taskKey: input.taskKey,
         reviewerId: input.reviewerId,
@@ -232,7 +258,7 @@ export class TaskBoard {
         comment: input.comment?.trim() || null,
         assigneeId: entry.view.assigneeId,
         at,
-      });
+      }));
     } finally {
       entry.busy = false;
     }
@@ -247,6 +273,7 @@ export class TaskBoard {
   }
 
   private validateReassignment(input: ReassignTaskInput): void {
+    if (this.context.isClosing()) refuse('engagement_not_running', 'the engagement is being cancelled');
     const entry = this.entry(input.taskKey);
     if (input.actorId !== this.context.team.pm) refuse('not_assignee', 'only the PM reassigns tasks');
     if (entry.view.status === 'done' || entry.view.status === 'cancelled') refuse('task_already_completed', 'the task is closed');
@@ -263,7 +290,7 @@ export class TaskBoard {
     const previous = entry.view.assigneeId;
     entry.busy = true;
     try {
-      await projection.recordReassignment({
+      await CancellationScope.nonCancellable(() => projection.recordReassignment({
         engagementId: this.context.engagementId,
         taskKey: input.taskKey,
         actorId: input.actorId,
@@ -271,7 +298,7 @@ export class TaskBoard {
         toId: input.assigneeId,
         notify: entry.view.status !== 'pending',
         at: new Date().toISOString(),
-      });
+      }));
     } finally {
       entry.busy = false;
     }
