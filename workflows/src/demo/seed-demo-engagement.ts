@@ -64,7 +64,7 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
     return { ...stored, fileName, mimeType };
   };
   // Far enough to open both parallel stages 4 and 5, not so far that the demo is finished.
-  await driveEngagement({ db, engagements }, DEMO_ENGAGEMENT_ID, plan, { sendBack: ['research-report'], maxCommands: 95, fileFor });
+  await driveEngagement({ db, engagements }, DEMO_ENGAGEMENT_ID, plan, { sendBack: ['research-report'], maxCommands: 60, fileFor });
   log(`demo engagement ${DEMO_ENGAGEMENT_ID} seeded`);
 }
 
