@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+import { DOCX_MIME, makeDocx } from './files';
+
+/** Waits for text to appear (live updates, workflow round trips): generous, since Temporal is real. */
+export async function waitForText(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+}
+
+/** 我的任务 → the task with this title in this engagement (other engagements may have the same task). */
+export async function openMyTask(page: Page, baseUrl: string, engagementName: string, taskTitle: string): Promise<string> {
+  await page.goto(`${baseUrl}/tasks`);
+  const row = page.locator('tbody tr[data-task-id]').filter({ hasText: engagementName }).filter({ has: page.getByRole('link', { name: taskTitle, exact: true }) });
+  await row.first().waitFor({ timeout: 60_000 });
+  await row.first().getByRole('link', { name: taskTitle, exact: true }).click();
+  await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: taskTitle }).waitFor();
+  return page.url().split('/').at(-1) as string;
+}
+
+/** Uploads a .docx as the task's next revision and waits until the API stored it. */
+export async function uploadRevision(page: Page, fileName: string, text: string, note?: string): Promise<void> {
+  const panel = page.getByTestId('upload-revision');
+  await panel.locator('input[type=file]').setInputFiles({ name: fileName, mimeType: DOCX_MIME, buffer: makeDocx(text) });
+  await panel.getByText(fileName).waitFor();
+  if (note) await panel.getByLabel('版本说明').fill(note);
+  await panel.getByTestId('upload-submit').click();
+  await waitForText(page, /第 \d+ 版已上传/);
+}
+
+/** Picks an option of an antd Select by its visible text. */
+export async function choose(page: Page, label: string, optionText: string): Promise<void> {
+  // Labels of optional fields carry antd's "（可选）" mark: match the label's start.
+  await page.getByLabel(new RegExp(`^${label}`)).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+}
+
+/** Submits the task form and waits for the workflow's answer. */
+export async function submitTask(page: Page, buttonName: string | RegExp, confirmation: string | RegExp): Promise<void> {
+  await page.getByTestId('task-submit').filter({ hasText: buttonName }).click();
+  await waitForText(page, confirmation, 60_000);
+}

@@ -1,0 +1,56 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorPage } from '../../components/error-page';
+import { PageSkeleton } from '../../components/loading';
+import { DeliverablesTable } from '../../features/deliverables/components/deliverables-table';
+import { engagementQueryOptions, useEngagement } from '../../features/engagements/api/get-engagement';
+import { ClientEngagementView, EngagementView } from '../../features/engagements/components/engagement-view';
+import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
+import { EngagementTasks } from '../../features/tasks/components/engagement-tasks';
+import { TaskTimeline } from '../../features/tasks/components/task-timeline';
+import { useEngagementTasks } from '../../features/tasks/api/get-tasks';
+import { useLocalized } from '../../lib/i18n';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+export default function EngagementRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  useWatchEngagement(id);
+  const query = useEngagement(id);
+  const { text } = useLocalized();
+  // The same query the timeline and task table use: one request, shared.
+  const tasks = useEngagementTasks(id);
+  const taskName = (taskId: string) => {
+    const task = tasks.data?.find((item) => item.id === taskId);
+    return task ? `${text(task.title)}${task.community ? ` · ${task.community.name}` : ''}` : undefined;
+  };
+  useDocumentTitle(query.data?.name ?? t('nav.portfolio'));
+  if (query.isPending) return <PageSkeleton rows={10} />;
+  if (query.isError) return <ErrorPage error={query.error} onRetry={() => void query.refetch()} backTo="/" />;
+  const engagement = query.data;
+
+  if (engagement.myRole === 'client') {
+    return (
+      <ClientEngagementView
+        engagement={engagement}
+        crumbs={[{ label: t('nav.home'), to: '/' }]}
+        deliverables={<DeliverablesTable deliverables={engagement.deliverables} approvedOnly />}
+      />
+    );
+  }
+  return (
+    <EngagementView
+      engagement={engagement}
+      crumbs={[{ label: t('nav.portfolio'), to: '/engagements' }]}
+      timeline={<TaskTimeline engagementId={engagement.id} stages={engagement.stages} />}
+      tasks={<EngagementTasks engagementId={engagement.id} canReassign={engagement.can.update} />}
+      deliverables={<DeliverablesTable deliverables={engagement.deliverables} />}
+      taskName={taskName}
+    />
+  );
+}
+
+export function prefetch(queryClient: QueryClient, params: Record<string, string | undefined>): void {
+  if (params.id) void queryClient.query(engagementQueryOptions(params.id)).catch(() => undefined);
+}

@@ -1,0 +1,120 @@
+import { Card, Tabs } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { type Crumb, PageHeader } from '../../../components/page-header';
+import { EngagementStatusTag } from '../../../components/status-tags';
+import { useLocalized } from '../../../lib/i18n';
+import type { EngagementDetail } from '../api/get-engagement';
+import { AuditHistory } from './audit-history';
+import { ClientProgress } from './client-progress';
+import { CommunityStageMatrix } from './community-stage-matrix';
+import { EngagementSummaryCards } from './engagement-summary';
+import { LifecycleActions } from './lifecycle-actions';
+import { StagePipeline } from './stage-steps';
+import { TeamCard } from './team-card';
+
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'team', 'audit'];
+
+/**
+ * The PM's engagement page. Work that other features own (the task timeline and table, the
+ * deliverables) arrives through slots, so this feature never imports them.
+ */
+export function EngagementView({
+  engagement,
+  crumbs,
+  timeline,
+  tasks,
+  deliverables,
+  taskName,
+}: {
+  engagement: EngagementDetail;
+  crumbs: Crumb[];
+  timeline: ReactNode;
+  tasks: ReactNode;
+  deliverables: ReactNode;
+  /** A task id as its title, for the audit trail (the tasks feature knows them). */
+  taskName?: (taskId: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { text } = useLocalized();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab') as EngagementTab | null;
+  const tab: EngagementTab = requested && TABS.includes(requested) && (requested !== 'audit' || engagement.can.readAudit) ? requested : 'overview';
+  const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
+  const entityName = (entity: { type: string; id: string }) => {
+    if (entity.type === 'task') return taskName?.(entity.id);
+    if (entity.type === 'deliverable') {
+      const deliverable = engagement.deliverables.find((item) => item.id === entity.id);
+      return deliverable ? `${text(deliverable.title)}${deliverable.community ? ` · ${deliverable.community.name}` : ''}` : undefined;
+    }
+    return undefined;
+  };
+  const openTasks = engagement.taskCounts.active + engagement.taskCounts.changes_requested + engagement.taskCounts.in_review;
+
+  return (
+    <>
+      <PageHeader
+        crumbs={crumbs}
+        title={engagement.name}
+        tags={<EngagementStatusTag status={engagement.status} />}
+        subtitle={
+          <>
+            {engagement.clientName} · {t(`clientKind.${engagement.clientKind}`)} · <span className="gz-num">{engagement.startDate} → {engagement.plannedEndDate}</span> ·{' '}
+            {t('engagement.templateVersion', { key: engagement.templateKey, version: engagement.templateVersion })}
+          </>
+        }
+        extra={<LifecycleActions engagement={engagement} />}
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
+        items={[
+          {
+            key: 'overview',
+            label: t('engagement.tabs.overview'),
+            children: (
+              <div className="gz-stack">
+                <EngagementSummaryCards engagement={engagement} />
+                <Card size="small" title={t('engagement.pipeline')}>
+                  <StagePipeline stages={engagement.stages} />
+                </Card>
+                <Card size="small" title={t('matrix.title')}>
+                  <CommunityStageMatrix matrix={engagement.matrix} stages={engagement.stages} />
+                </Card>
+                {timeline}
+              </div>
+            ),
+          },
+          { key: 'tasks', label: t('engagement.tabs.tasks', { count: openTasks }), children: tasks },
+          {
+            key: 'deliverables',
+            label: t('engagement.tabs.deliverables', { count: engagement.deliverables.length }),
+            children: <Card size="small" styles={{ body: { padding: 0 } }}>{deliverables}</Card>,
+          },
+          { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
+          ...(engagement.can.readAudit
+            ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
+            : []),
+        ]}
+      />
+    </>
+  );
+}
+
+/** The client contact's page: progress and, through the slot, the approved deliverables. */
+export function ClientEngagementView({ engagement, crumbs, deliverables }: { engagement: EngagementDetail; crumbs: Crumb[]; deliverables: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader crumbs={crumbs} title={engagement.name} tags={<EngagementStatusTag status={engagement.status} />} subtitle={t('client.subtitle', { client: engagement.clientName })} />
+      <div className="gz-stack">
+        <ClientProgress engagement={engagement} />
+        <Card size="small" title={t('client.approvedDeliverables')} styles={{ body: { padding: 0 } }}>
+          {deliverables}
+        </Card>
+      </div>
+    </>
+  );
+}

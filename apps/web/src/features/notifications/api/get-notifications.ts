@@ -1,0 +1,32 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export type NotificationPage = Awaited<ReturnType<typeof api.listNotifications>>;
+export type NotificationItem = NotificationPage['items'][number];
+
+export interface NotificationQuery {
+  unread?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export const notificationsQueryOptions = (query: NotificationQuery) =>
+  queryOptions({
+    queryKey: queryKeys.notifications.list(query),
+    queryFn: ({ signal }) => api.listNotifications({ query, signal }),
+    // Live events refresh this at once; the interval covers engagements without an open stream.
+    refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
+export const useNotifications = (query: NotificationQuery) => useQuery(notificationsQueryOptions(query));
+
+/** Where a notification leads: its task, deliverable or engagement. */
+export function notificationPath(notification: Pick<NotificationItem, 'subject' | 'engagement'>): string | null {
+  const { subject } = notification;
+  if (subject?.type === 'task') return `/tasks/${subject.id}`;
+  if (subject?.type === 'deliverable') return `/deliverables/${subject.id}`;
+  if (subject?.type === 'engagement') return `/engagements/${subject.id}`;
+  return notification.engagement ? `/engagements/${notification.engagement.id}` : null;
+}

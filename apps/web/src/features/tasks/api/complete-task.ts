@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { queryKeys, workQueryPrefixes } from '../../../lib/query-keys';
+import type { TaskDetail } from './get-task';
+
+type FormData = Parameters<typeof api.completeTask>[0]['body']['formData'];
+
+/** A key per submission attempt, so a retried request after a dropped answer is not a double completion. */
+export const newIdempotencyKey = (): string => `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
+export function useCompleteTask(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ formData, note, idempotencyKey }: { formData: FormData; note?: string; idempotencyKey: string }) =>
+      api.completeTask({ params: { id: taskId }, body: { formData, idempotencyKey, ...(note ? { note } : {}) } }),
+    onSuccess: (task: TaskDetail) => {
+      queryClient.setQueryData(queryKeys.tasks.detail(taskId), task);
+    },
+    onSettled: () => Promise.all(workQueryPrefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
+}

@@ -1,0 +1,75 @@
+import type { Locale } from '@gongzhi/contracts';
+import i18n from 'i18next';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { zhCN } from '../locales/zh-CN';
+
+const STORAGE_KEY = 'gongzhi.locale';
+
+const isLocale = (value: unknown): value is Locale => value === 'zh-CN' || value === 'en';
+
+function readStoredLocale(): Locale | null {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLocale(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The user's last choice on this browser; otherwise Chinese (the product's first language). */
+export function initialLocale(): Locale {
+  return readStoredLocale() ?? 'zh-CN';
+}
+
+/** True once the user picked a language on this browser (so the account's preference must not override it). */
+export const hasStoredLocale = (): boolean => readStoredLocale() !== null;
+
+void i18n.use(initReactI18next).init({
+  // English is loaded on demand (`ensureLocaleLoaded`): Chinese users never download it.
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: initialLocale(),
+  fallbackLng: 'zh-CN',
+  supportedLngs: ['zh-CN', 'en'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export const currentLocale = (): Locale => (i18n.language === 'en' ? 'en' : 'zh-CN');
+
+let englishAntdLocale: AntdLocale | undefined;
+
+/** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
+export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
+  if (locale !== 'en' || englishAntdLocale) return;
+  const [{ en }, antd] = await Promise.all([import('../locales/en'), import('antd/es/locale/en_US')]);
+  i18n.addResourceBundle('en', 'translation', en, true, true);
+  englishAntdLocale = antd.default;
+}
+
+/** antd's own texts (pagination, empty, modal buttons) for the current language, once loaded. */
+export const englishAntd = (): AntdLocale | undefined => englishAntdLocale;
+
+/** Switches the UI language and remembers it on this browser. */
+export async function changeLocale(locale: Locale): Promise<void> {
+  await ensureLocaleLoaded(locale);
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  await i18n.changeLanguage(locale);
+}
+
+if (typeof document !== 'undefined') document.documentElement.lang = currentLocale();
+
+/** `{ zh, en }` text (templates, notifications) in the UI language. */
+export function useLocalized(): { locale: Locale; text: (value: { zh: string; en: string }) => string } {
+  const { i18n: instance } = useTranslation();
+  const locale: Locale = instance.language === 'en' ? 'en' : 'zh-CN';
+  return { locale, text: (value) => (locale === 'en' ? value.en : value.zh) };
+}
+
+export { i18n };

@@ -1,0 +1,39 @@
+/**
+ * Every query key of the dashboard, in one place: features own their query functions, but the
+ * live-update stream and mutations invalidate by these prefixes, so the shape is shared.
+ * Prefixes: a whole resource (`['tasks']`) invalidates every list and detail under it.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  engagements: {
+    all: ['engagements'] as const,
+    list: (query: object) => ['engagements', 'list', query] as const,
+    detail: (id: string) => ['engagements', 'detail', id] as const,
+    audit: (id: string, query: object) => ['engagements', 'audit', id, query] as const,
+  },
+  templates: {
+    all: ['templates'] as const,
+    detail: (key: string) => ['templates', 'detail', key] as const,
+  },
+  users: {
+    list: (query: object) => ['users', 'list', query] as const,
+  },
+  tasks: {
+    all: ['tasks'] as const,
+    list: (query: object) => ['tasks', 'list', query] as const,
+    ofEngagement: (engagementId: string) => ['tasks', 'engagement', engagementId] as const,
+    detail: (id: string) => ['tasks', 'detail', id] as const,
+  },
+  deliverables: {
+    all: ['deliverables'] as const,
+    list: (query: object) => ['deliverables', 'list', query] as const,
+    detail: (id: string) => ['deliverables', 'detail', id] as const,
+  },
+  notifications: {
+    all: ['notifications'] as const,
+    list: (query: object) => ['notifications', 'list', query] as const,
+  },
+};
+
+/** What any change to an engagement's work can touch. */
+export const workQueryPrefixes = [queryKeys.engagements.all, queryKeys.tasks.all, queryKeys.deliverables.all] as const;

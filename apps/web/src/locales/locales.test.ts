@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+// Paths joined with '/': some keys contain dots themselves (audit actions such as `task.completed`).
+const leaves = (value: unknown, prefix = ''): string[] =>
+  typeof value === 'string' ? [prefix] : Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}/${key}` : key));
+
+const get = (catalogue: unknown, path: string): unknown => path.split('/').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalogue);
+
+describe('translations', () => {
+  it('English has exactly the Chinese keys, none empty, none left in Chinese', () => {
+    expect(leaves(en).sort()).toEqual(leaves(zhCN).sort());
+    // Chinese placeholders in English are examples of Chinese input (client names), never UI text.
+    const allowedChinese = new Set(['app/mark', 'wizard/clientNamePlaceholder', 'wizard/namePlaceholder', 'wizard/defaultName', 'wizard/departmentsPlaceholder']);
+    for (const key of leaves(en)) {
+      const text = get(en, key) as string;
+      expect(text.trim(), key).not.toBe('');
+      if (!allowedChinese.has(key)) expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('both languages use the same interpolation variables', () => {
+    const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+    for (const key of leaves(zhCN)) expect(variables(get(en, key) as string), key).toEqual(variables(get(zhCN, key) as string));
+  });
+
+  it('components carry no hard-coded Chinese: every visible string goes through the catalogue', () => {
+    // vitest runs from the package folder (`pnpm --filter @gongzhi/web test`).
+    const root = join(process.cwd(), 'src');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(path);
+      }
+    };
+    walk(root);
+    const offenders = files
+      .filter((path) => !relative(root, path).startsWith('locales') && !relative(root, path).startsWith('testing'))
+      .flatMap((path) =>
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .map((line, index, lines) => ({ line: line.replace(/\/\/.*$|\/\*.*?\*\/|^\s*\*.*$/g, ''), index, exempt: /i18n-exempt/.test(lines[index - 1] ?? '') }))
+          .filter(({ exempt }) => !exempt)
+          .filter(({ line }) => /[\u4e00-\u9fff\uff01-\uff5e\u3001\u3002]/.test(line))
+          .map(({ index }) => `${relative(root, path)}:${index + 1}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});
