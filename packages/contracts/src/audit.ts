@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'engagement.completed',
   'stage.opened',
   'stage.completed',
+  'stage.cancelled',
+  'task.activated',
   'task.assigned',
   'task.completed',
   'task.cancelled',
@@ -26,7 +28,8 @@ const snapshotSchema = z.record(z.string().max(200), z.unknown());
 
 export const auditEventSchema = z
   .object({
-    id: idSchema,
+    /** The event's position in the append-only log (a decimal integer, increasing): not a UUID. */
+    id: z.string().regex(/^[1-9][0-9]{0,18}$/),
     at: instantSchema,
     /** Null when the system acted (a timer, the workflow). */
     actor: userRefSchema.nullable(),

@@ -5,8 +5,8 @@ import { defineOperation } from './operation';
 
 export const usernameSchema = z
   .string()
-  .regex(/^[a-zA-Z0-9._-]{3,64}$/, '3–64 letters, digits, dot, underscore or hyphen')
-  .meta({ description: 'Login name: 3–64 letters, digits, `.`, `_` or `-`' });
+  .regex(/^[a-zA-Z0-9._-]{2,64}$/, '2–64 letters, digits, dot, underscore or hyphen')
+  .meta({ description: 'Login name: 2–64 letters, digits, `.`, `_` or `-`' });
 
 /** New passwords: long rather than complicated (NIST 800-63B); the hash is memory-hard. */
 export const newPasswordSchema = z.string().min(12).max(256).meta({ description: 'At least 12 characters' });

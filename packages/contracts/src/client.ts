@@ -106,7 +106,7 @@ export interface ApiClientOptions {
 
 const statusFallbackCode = (status: number): ErrorCode =>
   (
-    ({ 400: 'validation_failed', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed', 429: 'rate_limited', 503: 'not_ready' }) as Partial<
+    ({ 400: 'validation_failed', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed', 429: 'rate_limited', 503: 'not_ready' }) as Partial<
       Record<number, ErrorCode>
     >
   )[status] ?? (status >= 500 ? 'internal' : 'validation_failed');

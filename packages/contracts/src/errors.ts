@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'not_assignee',
   'not_reviewer',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'task_already_completed',
   'task_not_open',
@@ -48,6 +49,7 @@ export const errorStatus = {
   not_assignee: 403,
   not_reviewer: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   task_already_completed: 409,
   task_not_open: 409,
@@ -76,6 +78,7 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   not_assignee: { zh: '只有任务负责人或项目经理可以完成此任务', en: 'Only the assignee or the project manager can complete this task' },
   not_reviewer: { zh: '只有本项目的合伙人可以审阅成果', en: 'Only the engagement’s partner can review deliverables' },
   not_found: { zh: '未找到相应内容', en: 'Not found' },
+  method_not_allowed: { zh: '该地址不支持此请求方法', en: 'This method is not allowed here' },
   conflict: { zh: '操作与当前数据冲突，请刷新后重试', en: 'This conflicts with the current data; reload and try again' },
   task_already_completed: { zh: '该任务已完成', en: 'This task has already been completed' },
   task_not_open: { zh: '该任务当前不可办理（前置任务尚未完成或已关闭）', en: 'This task cannot be worked on now (waiting for earlier tasks, or closed)' },
@@ -196,6 +199,15 @@ const issueText = (code: FieldError['code']): LocalizedText =>
   })[code];
 
 /**
+ * A field path as a `FieldError.field` can carry it: the keys are the caller's own (an unknown
+ * key can be anything), so control characters go and the length is capped.
+ */
+function fieldName(path: string): string {
+  const cleaned = path.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD').slice(0, 200);
+  return cleaned.length > 0 ? cleaned : '_form';
+}
+
+/**
  * Zod issues (request validation) as field errors, one per offending field and key: the API's
  * 400 answer and the dashboard's form hints use the same mapping.
  */
@@ -204,6 +216,6 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], local
     const base = issue.path.map(String).join('.');
     const code = issueCode(issue);
     const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => (base ? `${base}.${key}` : key)) : [base || '_form'];
-    return fields.map((field) => ({ field: field.slice(0, 200), code, message: pickText(issueText(code), locale) }));
+    return fields.map((field) => ({ field: fieldName(field), code, message: pickText(issueText(code), locale) }));
   });
 }

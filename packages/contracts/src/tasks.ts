@@ -154,7 +154,8 @@ export const assignTask = defineOperation({
   tag: 'tasks',
   summary: { zh: '分派任务', en: 'Reassign a task' },
   description: 'The new assignee must be on the team with the task’s role (422 `invalid_assignee`). Done or cancelled tasks cannot be reassigned.',
-  permission: { auth: 'engagement', resource: 'task', teamRoles: ['pm'], admins: true },
+  // Not admins: the engagement workflow accepts reassignment from the engagement's PM only.
+  permission: { auth: 'engagement', resource: 'task', teamRoles: ['pm'], admins: false },
   params: idParamsSchema,
   body: assignTaskBodySchema,
   responses: { 200: taskDetailSchema },

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { type Logger } from 'pino';
+import { type ApiConfig } from './config';
+import { validatorCompiler } from './lib/zod-validation';
+import accessPlugin from './plugins/app/access';
+import authPlugin from './plugins/app/auth';
+import changesPlugin from './plugins/app/changes';
+import corsPlugin from './plugins/app/cors';
+import dbPlugin from './plugins/app/db';
+import errorsPlugin from './plugins/app/errors';
+import filesPlugin from './plugins/app/files';
+import metricsPlugin from './plugins/app/metrics';
+import temporalPlugin from './plugins/app/temporal';
+import multipartPlugin from './plugins/external/multipart';
+import rateLimitPlugin from './plugins/external/rate-limit';
+import swaggerPlugin from './plugins/external/swagger';
+import auditRoutes from './routes/audit';
+import authRoutes from './routes/auth';
+import deliverableRoutes from './routes/deliverables';
+import engagementRoutes from './routes/engagements';
+import eventRoutes from './routes/events';
+import notificationRoutes from './routes/notifications';
+import systemRoutes from './routes/system';
+import taskRoutes from './routes/tasks';
+import templateRoutes from './routes/templates';
+import userRoutes from './routes/users';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The clock every route reads (overdue, expiry): injectable for tests. */
+    clock: { now(): Date };
+  }
+}
+
+/** What the app needs from configuration; the HTTP listener's part stays with server.ts. */
+export type AppConfig = Pick<ApiConfig, 'databaseUrl' | 'temporal' | 'filesDir' | 'cookieSecure' | 'webOrigin' | 'sessionTtlMs' | 'loginRateLimit'>;
+
+export interface AppOptions {
+  config: AppConfig;
+  now?: () => Date;
+}
+
+/**
+ * The API as one plugin: external plugins, then the app's own (database, Temporal, files,
+ * change feed, auth, access control, metrics), then one route plugin per resource. Every route
+ * comes from the contract registry of @gongzhi/contracts.
+ */
+export async function gongzhiApi(fastify: FastifyInstance, { config, now = () => new Date() }: AppOptions): Promise<void> {
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  // JSON and multipart only: anything else is refused with 415 before it is parsed.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.decorate('clock', { now });
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  // External plugins.
+  await fastify.register(cookie);
+  await fastify.register(multipartPlugin);
+  await fastify.register(rateLimitPlugin);
+  await fastify.register(swaggerPlugin);
+
+  // The app's plugins.
+  await fastify.register(errorsPlugin);
+  await fastify.register(corsPlugin, { origin: config.webOrigin });
+  await fastify.register(dbPlugin, { databaseUrl: config.databaseUrl });
+  await fastify.register(temporalPlugin, config.temporal);
+  await fastify.register(filesPlugin, { dir: config.filesDir });
+  await fastify.register(changesPlugin, { databaseUrl: config.databaseUrl });
+  await fastify.register(authPlugin, { cookieSecure: config.cookieSecure, now });
+  await fastify.register(accessPlugin);
+  await fastify.register(metricsPlugin, { now });
+
+  // Routes, one plugin per resource.
+  await fastify.register(authRoutes, { sessionTtlMs: config.sessionTtlMs, loginRateLimit: config.loginRateLimit });
+  await fastify.register(userRoutes);
+  await fastify.register(engagementRoutes);
+  await fastify.register(templateRoutes);
+  await fastify.register(taskRoutes);
+  await fastify.register(deliverableRoutes);
+  await fastify.register(auditRoutes);
+  await fastify.register(notificationRoutes);
+  await fastify.register(eventRoutes);
+  await fastify.register(systemRoutes);
+}
+
+/** JSON bodies above this are refused (413); uploads have their own, larger limit. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface BuildAppOptions extends AppOptions {
+  /** A pino logger (server.ts); none in tests. */
+  logger?: Logger;
+  http?: { trustProxy?: boolean; connectionTimeout?: number; keepAliveTimeout?: number; requestTimeout?: number };
+}
+
+/** The Fastify instance with the API registered, for server.ts, tests and scripts alike. */
+export function buildApp({ logger, http = {}, ...options }: BuildAppOptions): FastifyInstance {
+  const serverOptions: FastifyServerOptions = {
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: JSON_BODY_LIMIT,
+    exposeHeadRoutes: false,
+    trustProxy: http.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    ...(http.connectionTimeout !== undefined ? { connectionTimeout: http.connectionTimeout } : {}),
+    ...(http.keepAliveTimeout !== undefined ? { keepAliveTimeout: http.keepAliveTimeout } : {}),
+    ...(http.requestTimeout !== undefined ? { requestTimeout: http.requestTimeout } : {}),
+  };
+  const app: FastifyInstance = Fastify({ ...serverOptions, ...(logger ? { loggerInstance: logger as unknown as FastifyBaseLogger } : {}) });
+  // fastify-plugin: the error handler, hooks and compilers apply to the whole instance, 404s included.
+  void app.register(fp(gongzhiApi, { name: 'gongzhi-api' }), options);
+  return app;
+}

@@ -1,0 +1,286 @@
+// The permission matrix: every operation of the contract registry × every kind of caller (each
+// firm role, on the engagement's team or not, by session or by token, and nobody), with the
+// expected answer derived from the permission the operation declares.
+import { randomUUID } from 'node:crypto';
+import { type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type InjectOptions } from 'fastify';
+import { CSRF_HEADER, type ErrorCode, type Operation, type OperationId, buildPath, isStateChanging, operationList, operations, successStatusOf } from '@gongzhi/contracts';
+import { DEMO_PASSWORD } from '@gongzhi/db';
+import { type Role, type WorkerRole } from '@gongzhi/domain';
+import { injectTestStack } from '@gongzhi/infra/test-context';
+import { newApiTokenSecret } from '../../lib/secrets';
+import { SESSION_COOKIE } from '../../lib/sessions';
+import { createEngagement, engagementBody } from '../../testing/fixtures';
+import { type Credentials, DOCX_MIME, TEST_USERS, type TestApi, type TestUserName, createTestApi, docxBytes, multipartBody } from '../../testing/harness';
+
+let api: TestApi;
+let baseUrl: string;
+/** The running engagement every engagement-scoped probe targets. */
+let engagementId: string;
+/** A cancelled engagement of the same team: lifecycle probes answer 409 there and change nothing. */
+let cancelledEngagementId: string;
+let taskId: string;
+let deliverableId: string;
+let targetUserId: string;
+const tokens = new Map<TestUserName, Credentials & { kind: 'token' }>();
+
+/** Each user's place on both engagements' team (outsiders and the admin are on neither). */
+const TEAM_ROLE: Partial<Record<TestUserName, WorkerRole>> = { pm: 'pm', partner: 'partner', lawyer: 'lawyer', lawyer2: 'lawyer', client: 'client' };
+/** The assignee of the probed task. */
+const ASSIGNEE: TestUserName = 'lawyer';
+
+interface Caller {
+  label: string;
+  user: TestUserName | null;
+  auth: 'session' | 'token' | 'none';
+}
+
+const callers: Caller[] = [
+  { label: 'anonymous', user: null, auth: 'none' },
+  ...(Object.keys(TEST_USERS) as TestUserName[]).flatMap((user) =>
+    (['session', 'token'] as const).map((auth) => ({ label: `${user}${TEAM_ROLE[user] ? ' (member)' : ' (non-member)'} by ${auth}`, user, auth })),
+  ),
+];
+
+type Expected = { status: number; code?: ErrorCode };
+
+/**
+ * The expected refusal, read off the operation's declared permission alone; null when the
+ * caller must get through (then the probe's own outcome is expected).
+ */
+function expectedRefusal(operation: Operation, caller: Caller): Expected | null {
+  const permission = operation.permission;
+  if (permission.auth === 'public') return null;
+  if (!caller.user) return { status: 401, code: 'unauthenticated' };
+  const roles: readonly Role[] = TEST_USERS[caller.user].roles;
+  const isAdmin = roles.includes('admin');
+  if (permission.rules?.includes('session-only') && caller.auth === 'token') return { status: 403, code: 'forbidden' };
+  if (permission.auth === 'role') return permission.roles.some((role) => roles.includes(role)) ? null : { status: 403, code: 'forbidden' };
+  if (permission.auth !== 'engagement') return null;
+  const teamRole = TEAM_ROLE[caller.user] ?? null;
+  const adminPasses = permission.admins && isAdmin;
+  // Outsiders learn nothing (404); admins where admins are not let in are told no.
+  if (teamRole === null) return adminPasses ? null : isAdmin ? { status: 403, code: 'forbidden' } : { status: 404, code: 'not_found' };
+  if (!adminPasses && !permission.teamRoles.includes(teamRole)) return { status: 403, code: 'forbidden' };
+  if (permission.rules?.includes('assignee-or-pm') && caller.user !== ASSIGNEE && teamRole !== 'pm') return { status: 403, code: 'not_assignee' };
+  // The probed deliverable is a draft: a client may not see it.
+  if (permission.rules?.includes('client-sees-approved-only') && permission.resource === 'deliverable' && teamRole === 'client') return { status: 404, code: 'not_found' };
+  return null;
+}
+
+interface Probe {
+  /** The request, made for this caller (some probes use the caller's own resources). */
+  request(caller: Caller): Promise<{ path: string; payload?: unknown; multipart?: ReturnType<typeof multipartBody> }>;
+  /** What a caller who gets through receives: the success status, or a business refusal that proves access passed. */
+  allowed: Expected;
+}
+
+const userIdOf = (user: TestUserName | null) => (user ? api.users[user].id : randomUUID());
+
+/**
+ * One request per operation, chosen so that a caller who gets through receives a fixed answer
+ * and the shared fixtures stay as they are (state-changing probes are refused by the business
+ * rules after the access check, or change nothing that later probes depend on).
+ */
+const probes: Record<OperationId, Probe> = {
+  login: { request: async () => ({ path: '/api/auth/login', payload: { username: 'pm', password: DEMO_PASSWORD } }), allowed: { status: 200 } },
+  logout: { request: async () => ({ path: '/api/auth/logout' }), allowed: { status: 200 } },
+  getMe: { request: async () => ({ path: '/api/me' }), allowed: { status: 200 } },
+  updateMe: { request: async () => ({ path: '/api/me', payload: { locale: 'zh-CN' } }), allowed: { status: 200 } },
+  changeMyPassword: { request: async () => ({ path: '/api/me/password', payload: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } }), allowed: { status: 200 } },
+  listApiTokens: { request: async () => ({ path: '/api/me/tokens' }), allowed: { status: 200 } },
+  createApiToken: { request: async () => ({ path: '/api/me/tokens', payload: { name: 'matrix' } }), allowed: { status: 201 } },
+  revokeApiToken: {
+    async request(caller) {
+      const { prefix, tokenHash } = newApiTokenSecret();
+      const token = await api.db.apiToken.create({ data: { userId: caller.user ? api.users[caller.user].id : api.users.admin.id, name: 'to revoke', prefix, tokenHash } });
+      return { path: `/api/me/tokens/${token.id}` };
+    },
+    allowed: { status: 200 },
+  },
+  listUsers: { request: async () => ({ path: '/api/users' }), allowed: { status: 200 } },
+  createUser: {
+    request: async () => ({ path: '/api/users', payload: { username: `u${randomUUID().slice(0, 8)}`, displayName: '新同事', roles: ['lawyer'], password: 'a-long-enough-password' } }),
+    allowed: { status: 201 },
+  },
+  updateUser: { request: async () => ({ path: `/api/users/${targetUserId}`, payload: { displayName: '被修改的用户' } }), allowed: { status: 200 } },
+  resetUserPassword: { request: async () => ({ path: `/api/users/${targetUserId}/reset-password`, payload: { newPassword: 'another-long-password' } }), allowed: { status: 200 } },
+  listEngagements: { request: async () => ({ path: '/api/engagements' }), allowed: { status: 200 } },
+  // A lawyer slot holding the client: refused by the team check, after access control.
+  createEngagement: {
+    request: async () => ({ path: '/api/engagements', payload: engagementBody(api, { team: { pm: api.users.pm.id, partner: api.users.partner.id, lawyers: [api.users.client.id] } }) }),
+    allowed: { status: 422, code: 'invalid_assignee' },
+  },
+  getEngagement: { request: async () => ({ path: `/api/engagements/${engagementId}` }), allowed: { status: 200 } },
+  updateEngagement: { request: async () => ({ path: `/api/engagements/${engagementId}`, payload: { clientName: '某某街道办事处' } }), allowed: { status: 200 } },
+  pauseEngagement: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/pause`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
+  resumeEngagement: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/resume`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
+  cancelEngagement: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/cancel`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
+  listEngagementAudit: { request: async () => ({ path: `/api/engagements/${engagementId}/audit` }), allowed: { status: 200 } },
+  streamEngagementEvents: { request: async () => ({ path: `/api/engagements/${engagementId}/events` }), allowed: { status: 200 } },
+  listTemplates: { request: async () => ({ path: '/api/templates' }), allowed: { status: 200 } },
+  getTemplate: { request: async () => ({ path: '/api/templates/community-governance' }), allowed: { status: 200 } },
+  listTasks: { request: async () => ({ path: '/api/tasks?assignee=me' }), allowed: { status: 200 } },
+  getTask: { request: async () => ({ path: `/api/tasks/${taskId}` }), allowed: { status: 200 } },
+  // An empty form: the workflow checks who is completing before it checks the form.
+  completeTask: { request: async () => ({ path: `/api/tasks/${taskId}/complete`, payload: { formData: {} } }), allowed: { status: 422, code: 'form_invalid' } },
+  assignTask: { request: async () => ({ path: `/api/tasks/${taskId}/assign`, payload: { assigneeId: api.users.client.id } }), allowed: { status: 422, code: 'invalid_assignee' } },
+  listDeliverables: { request: async () => ({ path: '/api/deliverables' }), allowed: { status: 200 } },
+  getDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}` }), allowed: { status: 200 } },
+  uploadDeliverableRevision: {
+    request: async () => ({
+      path: `/api/deliverables/${deliverableId}/revisions`,
+      multipart: multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes('矩阵测试稿') }]),
+    }),
+    allowed: { status: 201 },
+  },
+  downloadDeliverableRevision: { request: async () => ({ path: `/api/deliverables/${deliverableId}/revisions/1/file` }), allowed: { status: 200 } },
+  reviewDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, decision: 'approve' } }), allowed: { status: 409, code: 'task_not_in_review' } },
+  listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
+  markNotificationRead: {
+    async request(caller) {
+      const notification = await api.db.notification.create({ data: { key: randomUUID(), userId: userIdOf(caller.user ?? 'admin'), engagementId, taskId, kind: 'assigned', payload: {} } });
+      return { path: `/api/notifications/${notification.id}/read` };
+    },
+    allowed: { status: 200 },
+  },
+  markAllNotificationsRead: { request: async () => ({ path: '/api/notifications/read-all' }), allowed: { status: 200 } },
+  getHealth: { request: async () => ({ path: '/api/health' }), allowed: { status: 200 } },
+  getReadiness: { request: async () => ({ path: '/api/ready' }), allowed: { status: 200 } },
+  getMetrics: { request: async () => ({ path: '/metrics' }), allowed: { status: 200 } },
+};
+
+async function credentialsOf(caller: Caller): Promise<Credentials> {
+  if (!caller.user || caller.auth === 'none') return { kind: 'none' };
+  if (caller.auth === 'token') return tokens.get(caller.user)!;
+  // A fresh session per case: logout and password changes revoke sessions.
+  return api.sessionFor(caller.user);
+}
+
+function headersOf(credentials: Credentials, options: { csrf: boolean } = { csrf: true }): Record<string, string> {
+  if (credentials.kind === 'session') return { cookie: `${SESSION_COOKIE}=${credentials.cookie}`, ...(options.csrf ? { [CSRF_HEADER]: credentials.csrfToken } : {}) };
+  if (credentials.kind === 'token') return { authorization: `Bearer ${credentials.token}` };
+  return {};
+}
+
+/** Sends one probe; the event stream goes over a real socket and is closed once its status is known. */
+async function send(operation: Operation, caller: Caller, headers: Record<string, string>): Promise<{ status: number; code?: string }> {
+  const { path, payload, multipart } = await probes[operation.id as OperationId].request(caller);
+  if (operation.responseEncoding === 'event-stream') {
+    const controller = new AbortController();
+    const response = await fetch(`${baseUrl}${path}`, { headers, signal: controller.signal });
+    const code = response.ok ? undefined : ((await response.json()) as { error: { code: string } }).error.code;
+    controller.abort();
+    return { status: response.status, ...(code ? { code } : {}) };
+  }
+  const options: InjectOptions = {
+    method: operation.method,
+    url: path,
+    headers: { ...headers, ...(multipart?.headers ?? {}) },
+    ...(multipart ? { payload: multipart.payload } : payload !== undefined ? { payload: payload as object } : {}),
+  };
+  const response = await api.app.inject(options);
+  const isJson = String(response.headers['content-type'] ?? '').startsWith('application/json');
+  const code = response.statusCode >= 400 && isJson ? response.json<{ error: { code: string } }>().error.code : undefined;
+  return { status: response.statusCode, ...(code ? { code } : {}) };
+}
+
+beforeAll(async () => {
+  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath') });
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
+  const { engagement, firstTask } = await createEngagement(api);
+  engagementId = engagement.id;
+  taskId = firstTask.id;
+  deliverableId = firstTask.deliverable!.id;
+  expect(firstTask.assigneeId).toBe(api.users[ASSIGNEE].id);
+  // A draft revision, so downloads have something to serve (to everyone but the client).
+  const upload = multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes('初稿') }]);
+  const uploaded = await api.request(await api.sessionFor(ASSIGNEE), { method: 'POST', url: `/api/deliverables/${deliverableId}/revisions`, payload: upload.payload, headers: upload.headers });
+  expect(uploaded.statusCode).toBe(201);
+  const cancelled = await createEngagement(api);
+  cancelledEngagementId = cancelled.engagement.id;
+  const cancel = await api.request(await api.sessionFor('pm'), { method: 'POST', url: `/api/engagements/${cancelledEngagementId}/cancel`, payload: {} });
+  expect(cancel.statusCode).toBe(200);
+  targetUserId = (await api.db.user.create({ data: { username: 'matrix-target', displayName: '目标用户', passwordHash: 'scrypt$unused', roles: ['lawyer'] } })).id;
+  for (const user of Object.keys(TEST_USERS) as TestUserName[]) tokens.set(user, await api.tokenFor(user));
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('the permission matrix', () => {
+  it('has a probe for every operation of the registry', () => {
+    expect(Object.keys(probes).sort()).toEqual(operationList.map((operation) => operation.id).sort());
+  });
+
+  it.each(operationList.map((operation) => [operation.id, operation] as const))('%s answers every caller as its permission declares', async (_id, operation) => {
+    const probe = probes[operation.id as OperationId];
+    const mismatches: string[] = [];
+    for (const caller of callers) {
+      const refusal = expectedRefusal(operation, caller);
+      const expected = refusal ?? probe.allowed;
+      const actual = await send(operation, caller, headersOf(await credentialsOf(caller)));
+      if (actual.status !== expected.status || (expected.code && actual.code !== expected.code)) {
+        mismatches.push(`${caller.label}: expected ${expected.status}${expected.code ? ` ${expected.code}` : ''}, got ${actual.status} ${actual.code ?? ''}`);
+      }
+    }
+    expect(mismatches, `${operation.method} ${operation.path}`).toEqual([]);
+    // The success status is the one the contract declares.
+    if (probe.allowed.status < 300) expect(probe.allowed.status).toBe(successStatusOf(operation));
+  });
+
+  it('refuses state-changing requests of a cookie session without the right CSRF token', async () => {
+    const mismatches: string[] = [];
+    for (const operation of operationList) {
+      if (!isStateChanging(operation.method) || operation.permission.auth === 'public') continue;
+      const caller: Caller = { label: 'pm', user: 'pm', auth: 'session' };
+      const session = await api.sessionFor('pm');
+      const missing = await send(operation, caller, headersOf(session, { csrf: false }));
+      const wrong = await send(operation, caller, { ...headersOf(session, { csrf: false }), [CSRF_HEADER]: 'x'.repeat(43) });
+      for (const [name, result] of [['missing', missing], ['wrong', wrong]] as const) {
+        if (result.status !== 403 || result.code !== 'csrf_failed') mismatches.push(`${operation.id} (${name} token): ${result.status} ${result.code}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('keeps own resources own: another user’s token or notification is not found', async () => {
+    const { prefix, tokenHash } = newApiTokenSecret();
+    const othersToken = await api.db.apiToken.create({ data: { userId: api.users.lawyer.id, name: 'not yours', prefix, tokenHash } });
+    const othersNotification = await api.db.notification.create({ data: { key: randomUUID(), userId: api.users.lawyer.id, engagementId, kind: 'assigned', payload: {} } });
+    const pm = await api.sessionFor('pm');
+    expect((await api.request(pm, { method: 'DELETE', url: buildPath(operations.revokeApiToken.path, { id: othersToken.id }) })).statusCode).toBe(404);
+    expect((await api.request(pm, { method: 'POST', url: buildPath(operations.markNotificationRead.path, { id: othersNotification.id }) })).statusCode).toBe(404);
+    expect(await api.db.apiToken.findUniqueOrThrow({ where: { id: othersToken.id } })).toMatchObject({ revokedAt: null });
+    expect(await api.db.notification.findUniqueOrThrow({ where: { id: othersNotification.id } })).toMatchObject({ readAt: null });
+  });
+
+  it('treats a revoked session, a revoked or expired token and a disabled account as signed out', async () => {
+    const session = await api.sessionFor('lawyer');
+    await api.db.session.updateMany({ where: { userId: api.users.lawyer.id }, data: { revokedAt: new Date() } });
+    expect((await api.request(session, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const { secret, prefix, tokenHash } = newApiTokenSecret();
+    await api.db.apiToken.create({ data: { userId: api.users.lawyer.id, name: 'expired', prefix, tokenHash, expiresAt: new Date(Date.now() - 1000) } });
+    expect((await api.request({ kind: 'token', token: secret }, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    // A malformed Authorization header never falls back to the cookie.
+    const fresh = await api.sessionFor('lawyer');
+    expect((await api.app.inject({ method: 'GET', url: '/api/me', headers: { ...headersOf(fresh), authorization: 'Basic abc' } })).statusCode).toBe(401);
+  });
+
+  it('lists only what the caller may see: members their engagements, outsiders nothing, admins everything', async () => {
+    const visible = async (user: TestUserName, url: string) =>
+      (await api.request(await api.sessionFor(user), { method: 'GET', url })).json<{ items: { id: string; engagement?: { id: string } }[] }>().items;
+    for (const url of ['/api/engagements', '/api/tasks', '/api/deliverables']) {
+      expect(await visible('outsiderPm', url), url).toEqual([]);
+      expect((await visible('admin', url)).length, url).toBeGreaterThan(0);
+      expect((await visible('lawyer2', url)).length, url).toBeGreaterThan(0);
+    }
+    expect((await visible('lawyer2', '/api/engagements')).map((item) => item.id).sort()).toEqual([engagementId, cancelledEngagementId].sort());
+    // The client's engagement has no approved deliverable yet: the client sees none.
+    expect(await visible('client', '/api/deliverables')).toEqual([]);
+    expect((await visible('client', `/api/tasks?engagementId=${engagementId}`)).length).toBeGreaterThan(0);
+  });
+});

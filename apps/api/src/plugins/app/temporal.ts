@@ -1,0 +1,49 @@
+import fp from 'fastify-plugin';
+import { Client, Connection } from '@temporalio/client';
+import { type EngagementClient, createEngagementClient } from '@gongzhi/workflows/client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    temporal: {
+      client: Client;
+      connection: Connection;
+      /** Asks the frontend for its system info within `timeoutMs`; rejects when it does not answer. */
+      probe(timeoutMs: number): Promise<void>;
+    };
+    /** Commands and queries into running engagements (Temporal updates and signals). */
+    engagements: EngagementClient;
+  }
+}
+
+export interface TemporalPluginOptions {
+  address: string;
+  namespace: string;
+  /** The engagement task queue; tests run their worker on a private one. */
+  taskQueue?: string;
+}
+
+/**
+ * The Temporal client. The connection is lazy: the API starts (and answers /api/health) while
+ * Temporal is still coming up; /api/ready says when commands can go through.
+ */
+export default fp<TemporalPluginOptions>(
+  async (fastify, { address, namespace, taskQueue }) => {
+    const connection = Connection.lazy({ address });
+    const client = new Client({ connection, namespace });
+    // Readiness probes get a connection of their own without the SDK's retry interceptor: a probe
+    // must fail fast, and must not leave retry timers behind that outlive the connection.
+    const probeConnection = Connection.lazy({ address, interceptors: [] });
+    fastify.decorate('temporal', {
+      client,
+      connection,
+      async probe(timeoutMs) {
+        await probeConnection.withDeadline(Date.now() + timeoutMs, () => probeConnection.workflowService.getSystemInfo({}));
+      },
+    });
+    fastify.decorate('engagements', createEngagementClient({ db: fastify.db, temporal: client, ...(taskQueue ? { taskQueue } : {}) }));
+    fastify.addHook('onClose', async () => {
+      await Promise.all([connection.close(), probeConnection.close()]);
+    });
+  },
+  { name: 'temporal', dependencies: ['db'] },
+);

@@ -1,0 +1,79 @@
+import { type FastifyInstance } from 'fastify';
+import { type auditActionSchema, operations } from '@gongzhi/contracts';
+import { type Prisma } from '@gongzhi/db';
+import { type z } from 'zod';
+import { requestIdOfAuditKey } from '../lib/audit';
+import { registerOperation } from '../lib/operation-route';
+import { iso, pageOf, skipOf, userRef } from '../views/common';
+
+type AuditAction = z.infer<typeof auditActionSchema>;
+
+/**
+ * The log's stored actions (as the workflow activities and the API write them) under the names
+ * the contract publishes. Stored actions not listed here are not part of an engagement's trail.
+ */
+const WIRE_ACTIONS: Record<string, AuditAction> = {
+  'engagement.created': 'engagement.created',
+  'engagement.updated': 'engagement.updated',
+  'engagement.paused': 'engagement.paused',
+  // The workflow records a resume as the status it returns to.
+  'engagement.running': 'engagement.resumed',
+  'engagement.completed': 'engagement.completed',
+  'engagement.cancelled': 'engagement.cancelled',
+  'stage.opened': 'stage.opened',
+  'stage.done': 'stage.completed',
+  'stage.cancelled': 'stage.cancelled',
+  'task.activated': 'task.activated',
+  'task.reassigned': 'task.assigned',
+  'task.completed': 'task.completed',
+  'tasks.cancelled': 'task.cancelled',
+  'deliverable.revision_uploaded': 'deliverable.revision_uploaded',
+  'deliverable.submitted': 'deliverable.submitted',
+  'deliverable.approved': 'deliverable.reviewed',
+  'deliverable.changes_requested': 'deliverable.reviewed',
+  'file.downloaded': 'file.downloaded',
+};
+
+const storedActionsOf = (wire: readonly AuditAction[]) => Object.entries(WIRE_ACTIONS).filter(([, action]) => wire.includes(action)).map(([stored]) => stored);
+const ENTITY_TYPES = new Set(['engagement', 'stage', 'task', 'deliverable']);
+const asSnapshot = (value: Prisma.JsonValue | null): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+export default async function auditRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db } = fastify;
+
+  registerOperation(fastify, operations.listEngagementAudit, async (request) => {
+    const { action, actorId, since, until, page, pageSize } = request.query;
+    const where: Prisma.AuditEventWhereInput = {
+      engagementId: request.params.id,
+      action: { in: storedActionsOf(action ?? Object.values(WIRE_ACTIONS)) },
+      entityType: { in: [...ENTITY_TYPES] },
+      ...(actorId ? { actorId } : {}),
+      ...(since || until ? { at: { ...(since ? { gte: new Date(since) } : {}), ...(until ? { lt: new Date(until) } : {}) } } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: skipOf(page, pageSize), take: pageSize }),
+      db.auditEvent.count({ where }),
+    ]);
+    const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id) => id !== null))];
+    const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((user) => [user.id, user]));
+    return pageOf(
+      rows.map((row) => {
+        const actor = row.actorId ? actors.get(row.actorId) : undefined;
+        return {
+          id: row.id.toString(),
+          at: iso(row.at),
+          actor: actor ? userRef(actor) : null,
+          action: WIRE_ACTIONS[row.action]!,
+          entity: { type: row.entityType as 'engagement' | 'stage' | 'task' | 'deliverable', id: row.entityId.slice(0, 300) },
+          before: asSnapshot(row.before),
+          after: asSnapshot(row.after),
+          requestId: requestIdOfAuditKey(row.key),
+        };
+      }),
+      total,
+      page,
+      pageSize,
+    );
+  });
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { type FastifyInstance } from 'fastify';
+import { operations } from '@gongzhi/contracts';
+import { type Prisma } from '@gongzhi/db';
+import { type FieldError as DomainFieldError, findTemplate } from '@gongzhi/domain';
+import { isAdmin } from '../lib/access-policy';
+import { ApiError, notFound } from '../lib/api-error';
+import { recordAudit } from '../lib/audit';
+import { runCommand } from '../lib/command-errors';
+import { registerOperation } from '../lib/operation-route';
+import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { pageOf, skipOf } from '../views/common';
+import { type EngagementSummary, engagementSummarySelect, loadEngagementDetail, nextDeadlineOf, toEngagementSummary } from '../views/engagement-views';
+
+/** Derives keys `c1`, `c2`… (or `d1`…) for places given without one, skipping keys already taken. */
+export function withKeys(places: readonly { key?: string | undefined; name: string }[], prefix: string): { key: string; name: string }[] {
+  const taken = new Set(places.map((place) => place.key).filter((key) => key !== undefined));
+  let counter = 0;
+  return places.map((place) => {
+    if (place.key) return { key: place.key, name: place.name };
+    let key: string;
+    do key = `${prefix}${++counter}`;
+    while (taken.has(key));
+    taken.add(key);
+    return { key, name: place.name };
+  });
+}
+
+
+/** How long a lifecycle command waits for the workflow to write the new status. */
+const STATUS_WAIT_MS = 10_000;
+
+export default async function engagementRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db, clock, engagements } = fastify;
+
+  /** Each team slot holds an enabled user with the matching firm role; nobody plays two parts. */
+  async function checkTeam(team: { pm: string; partner: string; lawyers: string[]; client?: string | undefined }): Promise<void> {
+    const slots = [
+      { field: 'team.pm', id: team.pm, role: 'pm' as const },
+      { field: 'team.partner', id: team.partner, role: 'partner' as const },
+      ...team.lawyers.map((id, index) => ({ field: `team.lawyers.${index}`, id, role: 'lawyer' as const })),
+      ...(team.client ? [{ field: 'team.client', id: team.client, role: 'client' as const }] : []),
+    ];
+    const users = await db.user.findMany({ where: { id: { in: slots.map((slot) => slot.id) }, disabledAt: null }, select: { id: true, roles: true } });
+    const seen = new Set<string>();
+    const errors: DomainFieldError[] = [];
+    for (const slot of slots) {
+      const user = users.find((candidate) => candidate.id === slot.id);
+      if (seen.has(slot.id)) errors.push({ field: slot.field, code: 'rule', message: { zh: '同一人不能在团队中担任两个角色', en: 'One person cannot fill two places on the team' } });
+      else if (!user) errors.push({ field: slot.field, code: 'invalid_option', message: { zh: '用户不存在或已停用', en: 'No such enabled user' } });
+      else if (!user.roles.includes(slot.role)) errors.push({ field: slot.field, code: 'invalid_option', message: { zh: `该用户没有“${slot.role}”角色`, en: `The user lacks the ${slot.role} role` } });
+      seen.add(slot.id);
+    }
+    if (errors.length > 0) throw new ApiError('invalid_assignee', { domainFieldErrors: errors });
+  }
+
+  registerOperation(fastify, operations.listEngagements, async (request) => {
+    const caller = callerOfRequest(request);
+    const { status, q, sort, page, pageSize } = request.query;
+    const where: Prisma.EngagementWhereInput = {
+      ...(isAdmin(caller) ? {} : { members: { some: { userId: caller.userId } } }),
+      ...(status ? { status: { in: status.includes('cancelled') ? [...status, 'failed'] : status } } : {}),
+      ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { clientName: { contains: q, mode: 'insensitive' } }] } : {}),
+    };
+    const select = engagementSummarySelect(caller.userId);
+    const now = clock.now();
+    if (sort === 'nextDeadline') {
+      // Needs every visible engagement's open tasks; portfolios are hundreds, not millions.
+      const rows = await db.engagement.findMany({ where, select: { id: true, name: true, tasks: { where: { status: { notIn: ['done', 'cancelled'] } }, select: { status: true, dueDate: true } } } });
+      const ordered = rows.sort((a, b) => nextDeadlineOf(a) - nextDeadlineOf(b) || a.name.localeCompare(b.name, 'zh-CN'));
+      const pageIds = ordered.slice(skipOf(page, pageSize), skipOf(page, pageSize) + pageSize).map((row) => row.id);
+      const pageRows = await db.engagement.findMany({ where: { id: { in: pageIds } }, select });
+      const items = pageIds.map((id) => pageRows.find((row) => row.id === id)).filter((row) => row !== undefined);
+      return pageOf(items.map((row) => toEngagementSummary(row, now)), rows.length, page, pageSize);
+    }
+    const orderBy: Prisma.EngagementOrderByWithRelationInput[] =
+      sort === 'name' ? [{ name: 'asc' }] : sort === 'startDate' ? [{ startDate: 'asc' }] : sort === '-startDate' ? [{ startDate: 'desc' }] : [{ updatedAt: 'desc' }];
+    const [rows, total] = await Promise.all([
+      db.engagement.findMany({ where, select, orderBy: [...orderBy, { id: 'asc' }], skip: skipOf(page, pageSize), take: pageSize }),
+      db.engagement.count({ where }),
+    ]);
+    return pageOf(rows.map((row) => toEngagementSummary(row, now)), total, page, pageSize);
+  });
+
+  registerOperation(fastify, operations.createEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    const body = request.body;
+    const template = findTemplate(body.templateKey, body.templateVersion);
+    if (!template) throw new ApiError('not_found', { message: { zh: '未找到该流程模板或版本', en: 'No such pipeline template or version' } });
+    await checkTeam(body.team);
+    const engagementId = randomUUID();
+    await runCommand(() =>
+      engagements.startEngagement({
+        engagementId,
+        name: body.name,
+        clientName: body.clientName,
+        clientKind: body.clientKind,
+        createdById: caller.userId,
+        templateKey: template.key,
+        templateVersion: template.version,
+        startDate: body.startDate,
+        communities: withKeys(body.communities, 'c'),
+        departments: withKeys(body.departments, 'd'),
+        team: { pm: body.team.pm, partner: body.team.partner, lawyers: body.team.lawyers, ...(body.team.client ? { client: body.team.client } : {}) },
+      }),
+    );
+    const membership = await db.engagementMember.findUnique({ where: { engagementId_userId: { engagementId, userId: caller.userId } }, select: { role: true } });
+    const teamRole = membership?.role === 'admin' ? null : (membership?.role ?? null);
+    const detail = await loadEngagementDetail(db, engagementId, { caller, teamRole, seesApprovedOnly: teamRole === 'client', now: clock.now() });
+    if (!detail) throw new Error(`engagement ${engagementId} vanished after creation`);
+    return detail;
+  });
+
+  registerOperation(fastify, operations.getEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    const access = accessOf(request);
+    const detail = await loadEngagementDetail(db, request.params.id, { caller, teamRole: access.teamRole, seesApprovedOnly: access.seesApprovedOnly, now: clock.now() });
+    if (!detail) throw notFound();
+    return detail;
+  });
+
+  registerOperation(fastify, operations.updateEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    const access = accessOf(request);
+    const { team, ...names } = request.body;
+    const before = await db.engagement.findUniqueOrThrow({ where: { id: request.params.id }, select: { name: true, clientName: true, status: true } });
+    if (before.status !== 'running' && before.status !== 'paused') throw new ApiError('engagement_not_running');
+    if (team) {
+      // The running workflow holds the team it was started with and assigns and checks work by it;
+      // changing the team needs a workflow command that does not exist yet.
+      throw new ApiError('invalid_assignee', {
+        message: { zh: '运行中的项目暂不支持更换团队成员，请改为分派任务', en: 'The team of a running engagement cannot be changed yet; reassign tasks instead' },
+      });
+    }
+    const after = await db.engagement.update({ where: { id: request.params.id }, data: names, select: { name: true, clientName: true } });
+    await recordAudit(db, request.id, {
+      action: 'engagement.updated',
+      actorId: caller.userId,
+      engagementId: request.params.id,
+      entityType: 'engagement',
+      entityId: request.params.id,
+      before: { name: before.name, clientName: before.clientName },
+      after,
+    });
+    await fastify.changes.publish({ engagementId: request.params.id, type: 'engagement.updated' });
+    const detail = await loadEngagementDetail(db, request.params.id, { caller, teamRole: access.teamRole, seesApprovedOnly: access.seesApprovedOnly, now: clock.now() });
+    if (!detail) throw notFound();
+    return detail;
+  });
+
+  /** Sends a lifecycle signal, then waits until the workflow has written the status it leads to. */
+  async function changeStatus(engagementId: string, userId: string, expect: 'paused' | 'running' | 'cancelled', send: () => Promise<void>): Promise<EngagementSummary> {
+    await runCommand(send);
+    const select = engagementSummarySelect(userId);
+    const deadline = Date.now() + STATUS_WAIT_MS;
+    for (;;) {
+      const row = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select });
+      if (row.status === expect || Date.now() > deadline) return toEngagementSummary(row, clock.now());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const currentStatus = async (id: string) => (await db.engagement.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+
+  registerOperation(fastify, operations.pauseEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    if ((await currentStatus(request.params.id)) !== 'running') throw new ApiError('engagement_not_running');
+    return changeStatus(request.params.id, caller.userId, 'paused', () => engagements.pause(request.params.id, caller.userId, request.body.reason));
+  });
+
+  registerOperation(fastify, operations.resumeEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    if ((await currentStatus(request.params.id)) !== 'paused') {
+      throw new ApiError('engagement_not_running', { message: { zh: '只有已暂停的项目可以恢复', en: 'Only a paused engagement can be resumed' } });
+    }
+    return changeStatus(request.params.id, caller.userId, 'running', () => engagements.resume(request.params.id, caller.userId));
+  });
+
+  registerOperation(fastify, operations.cancelEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    const status = await currentStatus(request.params.id);
+    if (status !== 'running' && status !== 'paused') throw new ApiError('engagement_not_running');
+    return changeStatus(request.params.id, caller.userId, 'cancelled', () => engagements.cancel(request.params.id, caller.userId, request.body.reason));
+  });
+}

@@ -1,0 +1,138 @@
+import { type FastifyInstance } from 'fastify';
+import { type EngagementEvent, operations } from '@gongzhi/contracts';
+import { registerOperation } from '../lib/operation-route';
+import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { type ChangeSignal } from '../plugins/app/changes';
+import { deliverableStatusOf } from '../lib/deliverable-status';
+import { wireEngagementStatus } from '../views/engagement-views';
+import { LISTED_KINDS } from '../views/notification-views';
+
+/** Comment lines keep proxies from closing an idle stream. */
+const PING_INTERVAL_MS = 25_000;
+
+/** Event ids increase across the process's life and, being time-based, across restarts. */
+let lastEventId = Date.now() * 1000;
+const nextEventId = () => String(++lastEventId);
+
+export default async function eventRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db, clock } = fastify;
+  const openStreams = new Set<() => void>();
+
+  // Streams never end on their own: close them first, or the server would wait for them forever.
+  fastify.addHook('preClose', async () => {
+    for (const close of [...openStreams]) close();
+  });
+
+  /** Turns one change notification into the events this caller may see (usually one). */
+  async function eventsFor(engagementId: string, signal: ChangeSignal, approvedOnly: boolean): Promise<EngagementEvent[]> {
+    const at = clock.now().toISOString();
+    const engagementEvent = async (): Promise<EngagementEvent[]> => {
+      const engagement = await db.engagement.findUnique({ where: { id: engagementId }, select: { status: true } });
+      return engagement ? [{ engagementId, at, type: 'engagement.updated', data: { status: wireEngagementStatus(engagement.status) } }] : [];
+    };
+    if (signal.kind === 'resync') return engagementEvent();
+    const { change } = signal;
+    switch (change.type) {
+      case 'task.updated':
+      case 'deliverable.updated': {
+        if (!change.key) return engagementEvent();
+        const task = await db.task.findUnique({
+          where: { engagementId_key: { engagementId, key: change.key } },
+          select: { id: true, status: true, assigneeId: true, deliverable: { select: { id: true, status: true, currentRevision: true, revisions: { select: { revision: true }, orderBy: { revision: 'desc' }, take: 1 } } } },
+        });
+        if (!task) return [];
+        const events: EngagementEvent[] = [];
+        if (change.type === 'task.updated') events.push({ engagementId, at, type: 'task.updated', data: { taskId: task.id, status: task.status, assigneeId: task.assigneeId } });
+        const deliverable = task.deliverable;
+        if (deliverable && (!approvedOnly || deliverable.status === 'approved')) {
+          const newest = deliverable.revisions[0]?.revision ?? null;
+          const status = deliverableStatusOf({ status: deliverable.status, currentRevision: deliverable.currentRevision, hasRevisions: newest !== null });
+          events.push({ engagementId, at, type: 'deliverable.updated', data: { deliverableId: deliverable.id, status, revision: approvedOnly ? deliverable.currentRevision || null : newest } });
+        }
+        return events;
+      }
+      case 'stage.updated': {
+        if (!change.key) return engagementEvent();
+        const stage = await db.stage.findUnique({ where: { engagementId_key: { engagementId, key: change.key } }, select: { key: true, status: true } });
+        return stage ? [{ engagementId, at, type: 'stage.updated', data: { stageKey: stage.key, status: stage.status } }] : [];
+      }
+      case 'engagement.updated':
+        return engagementEvent();
+      default:
+        // Notifications are looked for after every change (below); unknown types carry nothing more.
+        return [];
+    }
+  }
+
+  registerOperation(fastify, operations.streamEngagementEvents, async (request, reply) => {
+    const caller = callerOfRequest(request);
+    const access = accessOf(request);
+    const engagementId = access.engagementId;
+    const raw = reply.raw;
+    reply.hijack();
+    raw.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // nginx and similar proxies must not buffer the stream.
+      'x-accel-buffering': 'no',
+    });
+    raw.write('retry: 3000\n\n');
+
+    const send = (event: EngagementEvent) => {
+      raw.write(`id: ${nextEventId()}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    };
+    // Notifications for this user in this engagement, from the moment the stream opened.
+    let notificationsSince = clock.now();
+    const seenNotifications = new Set<string>();
+    const sendNewNotifications = async () => {
+      const rows = await db.notification.findMany({
+        where: { userId: caller.userId, engagementId, kind: { in: LISTED_KINDS }, createdAt: { gte: notificationsSince } },
+        select: { id: true, createdAt: true },
+        orderBy: { createdAt: 'asc' },
+        take: 50,
+      });
+      for (const row of rows) {
+        if (seenNotifications.has(row.id)) continue;
+        seenNotifications.add(row.id);
+        send({ engagementId, at: row.createdAt.toISOString(), type: 'notification', data: { notificationId: row.id } });
+      }
+      if (seenNotifications.size > 500) {
+        seenNotifications.clear();
+        notificationsSince = clock.now();
+      }
+    };
+
+    let isOpen = true;
+    // Changes are handled one at a time, in arrival order.
+    let queue = Promise.resolve();
+    const unsubscribe = fastify.changes.subscribe(engagementId, (signal) => {
+      queue = queue
+        .then(async () => {
+          if (!isOpen) return;
+          for (const event of await eventsFor(engagementId, signal, access.seesApprovedOnly)) send(event);
+          await sendNewNotifications();
+        })
+        .catch((error: unknown) => request.log.warn({ err: error }, 'could not relay a change to an event stream'));
+    });
+    const ping = setInterval(() => raw.write(': ping\n\n'), PING_INTERVAL_MS);
+    const close = () => {
+      if (!isOpen) return;
+      isOpen = false;
+      clearInterval(ping);
+      unsubscribe();
+      openStreams.delete(close);
+      raw.end();
+    };
+    openStreams.add(close);
+    request.raw.on('close', close);
+    raw.on('error', close);
+
+    // A client resuming after a gap may have missed anything: tell it to refetch.
+    if (request.headers['last-event-id']) {
+      for (const event of await eventsFor(engagementId, { kind: 'resync' }, access.seesApprovedOnly)) send(event);
+    }
+    return reply;
+  });
+}

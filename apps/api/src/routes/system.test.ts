@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { operationList } from '@gongzhi/contracts';
+import { injectTestStack } from '@gongzhi/infra/test-context';
+import { buildApp } from '../app';
+import { createEngagement } from '../testing/fixtures';
+import { type TestApi, createTestApi } from '../testing/harness';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath') });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  components: { schemas: Record<string, { additionalProperties?: unknown }>; securitySchemes: Record<string, unknown> };
+}
+
+describe('health, readiness and metrics', () => {
+  it('answers liveness without touching anything, and readiness with both dependencies', async () => {
+    expect((await api.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
+    const ready = await api.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, temporal: { ok: true } } });
+  });
+
+  it('says not ready, in the error shape, when Temporal cannot be reached', async () => {
+    const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-ready-'));
+    const app = buildApp({
+      config: {
+        databaseUrl: api.databaseUrl,
+        temporal: { address: '127.0.0.1:1', namespace: 'default' },
+        filesDir,
+        cookieSecure: false,
+        webOrigin: null,
+        sessionTtlMs: 3_600_000,
+        loginRateLimit: { perAddressPerMinute: 10, failuresPerUsername: 10 },
+      },
+    });
+    try {
+      const response = await app.inject({ method: 'GET', url: '/api/ready', headers: { 'accept-language': 'en' } });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ error: { code: 'not_ready', message: 'Service unavailable: cannot reach Temporal' } });
+      // The process itself is alive.
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await rm(filesDir, { recursive: true, force: true });
+    }
+  });
+
+  it('exposes Prometheus text with request counts and durations by route and status, and business gauges', async () => {
+    await createEngagement(api);
+    const pm = await api.sessionFor('pm');
+    await api.request(pm, { method: 'GET', url: '/api/engagements' });
+    await api.request(pm, { method: 'GET', url: '/api/tasks/00000000-0000-4000-8000-000000000000' });
+    const response = await api.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = response.body;
+    expect(text).toContain('gongzhi_http_requests_total{method="GET",route="/api/engagements",status="200"} 1');
+    expect(text).toContain('gongzhi_http_requests_total{method="GET",route="/api/tasks/:id",status="404"} 1');
+    expect(text).toMatch(/gongzhi_http_request_duration_seconds_bucket\{method="GET",route="\/api\/engagements",status="200",le="\+Inf"\} 1/);
+    expect(text).toContain('gongzhi_engagements{status="running"} 1');
+    expect(text).toMatch(/gongzhi_tasks_open\{status="active"\} [1-9]/);
+    expect(text).toContain('gongzhi_tasks_overdue 0');
+    expect(text).toMatch(/gongzhi_sessions_active \d+/);
+    // Every sample line is `name{labels} value`.
+    for (const line of text.trim().split('\n')) if (!line.startsWith('#')) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$/);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents every operation of the contract, with its security, strict schemas and the multipart upload', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json<OpenApiDocument>();
+    expect(document.openapi).toBe('3.1.0');
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
+    expect(documented.map((entry) => entry.operation.operationId).sort()).toEqual(operationList.map((operation) => operation.id).sort());
+    for (const operation of operationList) {
+      const path = operation.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      const entry = document.paths[path]?.[operation.method.toLowerCase()];
+      expect(entry?.operationId, `${operation.method} ${path}`).toBe(operation.id);
+      expect(Object.keys(entry!.responses).sort(), operation.id).toEqual(Object.keys(operation.responses).sort());
+      if (operation.permission.auth === 'public') expect(entry!.security, operation.id).toEqual([]);
+    }
+    expect(Object.keys(document.paths['/api/deliverables/{id}/revisions']!.post!.requestBody!.content)).toEqual(['multipart/form-data']);
+    expect(Object.keys(document.paths['/metrics']!.get!.responses['200']!.content!)).toEqual(['text/plain']);
+    expect(Object.keys(document.paths['/api/engagements/{id}/events']!.get!.responses['200']!.content!)).toEqual(['text/event-stream']);
+    expect(document.components.securitySchemes).toHaveProperty('bearer');
+    expect(document.components.schemas.CreateEngagementBodyInput?.additionalProperties).toBe(false);
+  });
+
+  it('answers a known path asked with another method with 405 and the methods it has', async () => {
+    const response = await api.app.inject({ method: 'PUT', url: '/api/health' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET');
+    expect(response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    expect((await api.app.inject({ method: 'DELETE', url: '/api/tasks/00000000-0000-4000-8000-000000000000/complete' })).headers.allow).toBe('POST');
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+  });
+});

@@ -1,0 +1,103 @@
+import { type FastifyInstance } from 'fastify';
+import { operations } from '@gongzhi/contracts';
+import { type Prisma, toDbDate } from '@gongzhi/db';
+import { isAdmin } from '../lib/access-policy';
+import { ApiError, notFound } from '../lib/api-error';
+import { runCommand } from '../lib/command-errors';
+import { registerOperation } from '../lib/operation-route';
+import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { pageOf, skipOf } from '../views/common';
+import { loadTaskDetail } from '../views/detail-loaders';
+import { taskSummaryInclude, todayOf, toTaskSummary } from '../views/task-views';
+
+const CLOSED = ['done', 'cancelled'] as const;
+
+export default async function taskRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db, clock, engagements } = fastify;
+
+  registerOperation(fastify, operations.listTasks, async (request) => {
+    const caller = callerOfRequest(request);
+    const query = request.query;
+    const now = clock.now();
+    const today = toDbDate(todayOf(now));
+    const conditions: Prisma.TaskWhereInput[] = [];
+    if (!isAdmin(caller)) conditions.push({ engagement: { members: { some: { userId: caller.userId } } } });
+    if (query.assignee) conditions.push({ assigneeId: query.assignee === 'me' ? caller.userId : query.assignee });
+    if (query.engagementId) conditions.push({ engagementId: query.engagementId });
+    if (query.status) conditions.push({ status: { in: query.status } });
+    if (query.dueBefore) conditions.push({ dueDate: { lte: toDbDate(query.dueBefore) } });
+    if (query.dueAfter) conditions.push({ dueDate: { gte: toDbDate(query.dueAfter) } });
+    if (query.stageKey) conditions.push({ stageKey: query.stageKey });
+    if (query.communityKey) conditions.push({ communityKey: query.communityKey });
+    // Overdue: the due day has ended in Asia/Shanghai and the task is not finished.
+    if (query.overdue === true) conditions.push({ status: { notIn: [...CLOSED] }, dueDate: { lt: today } });
+    if (query.overdue === false) conditions.push({ OR: [{ status: { in: [...CLOSED] } }, { dueDate: { gte: today } }] });
+    const where: Prisma.TaskWhereInput = { AND: conditions };
+    const orderBy: Prisma.TaskOrderByWithRelationInput[] =
+      query.sort === 'dueDate'
+        ? [{ dueDate: 'asc' }, { key: 'asc' }]
+        : query.sort === '-dueDate'
+          ? [{ dueDate: 'desc' }, { key: 'asc' }]
+          : query.sort === 'updatedAt'
+            ? [{ updatedAt: 'asc' }, { key: 'asc' }]
+            : [{ updatedAt: 'desc' }, { key: 'asc' }];
+    const [rows, total] = await Promise.all([
+      db.task.findMany({ where, include: taskSummaryInclude, orderBy: [...orderBy, { id: 'asc' }], skip: skipOf(query.page, query.pageSize), take: query.pageSize }),
+      db.task.count({ where }),
+    ]);
+    return pageOf(rows.map((row) => toTaskSummary(row, now)), total, query.page, query.pageSize);
+  });
+
+  const detailOf = async (request: Parameters<typeof accessOf>[0], id: string) => {
+    const access = accessOf(request);
+    const detail = await loadTaskDetail(db, id, { caller: callerOfRequest(request), teamRole: access.teamRole, seesApprovedOnly: access.seesApprovedOnly, now: clock.now() });
+    if (!detail) throw notFound();
+    return detail;
+  };
+
+  registerOperation(fastify, operations.getTask, async (request) => detailOf(request, request.params.id));
+
+  registerOperation(fastify, operations.completeTask, async (request) => {
+    const caller = callerOfRequest(request);
+    const { formData, note, idempotencyKey } = request.body;
+    const task = await db.task.findUniqueOrThrow({
+      where: { id: request.params.id },
+      select: { id: true, key: true, status: true, engagementId: true, engagement: { select: { status: true } }, deliverable: { select: { id: true, currentRevision: true } } },
+    });
+    if (task.engagement.status !== 'running' && task.engagement.status !== 'paused') throw new ApiError('engagement_not_running');
+    if (task.status === 'done') throw new ApiError('task_already_completed');
+    if (task.status === 'cancelled') throw new ApiError('task_not_open');
+    // A task with a deliverable submits the draft uploaded for it: the revision after the current one.
+    let file: { storageKey: string; sha256: string; fileName: string; mimeType: string; sizeBytes: number } | undefined;
+    if (task.deliverable) {
+      const where = { deliverableId_revision: { deliverableId: task.deliverable.id, revision: task.deliverable.currentRevision + 1 } };
+      const draft = await db.deliverableRevision.findUnique({ where });
+      if (draft) {
+        // The workflow keeps the uploaded row as it is, so the note to the reviewer goes on it now.
+        if (note !== undefined) await db.deliverableRevision.update({ where, data: { note: note || null } });
+        file = { storageKey: draft.storageKey, sha256: draft.sha256, fileName: draft.fileName, mimeType: draft.mimeType, sizeBytes: draft.sizeBytes };
+      }
+    }
+    await runCommand(() =>
+      engagements.completeTask(
+        task.engagementId,
+        { taskKey: task.key, actorId: caller.userId, formData, ...(file ? { file } : {}), ...(note ? { note } : {}) },
+        // Scoped to the task and the caller: the same key elsewhere is another command.
+        idempotencyKey ? `complete:${task.id}:${caller.userId}:${idempotencyKey}` : undefined,
+      ),
+    );
+    return detailOf(request, task.id);
+  });
+
+  registerOperation(fastify, operations.assignTask, async (request) => {
+    const caller = callerOfRequest(request);
+    const task = await db.task.findUniqueOrThrow({ where: { id: request.params.id }, select: { id: true, key: true, status: true, engagementId: true, engagement: { select: { status: true } } } });
+    if (task.engagement.status !== 'running' && task.engagement.status !== 'paused') throw new ApiError('engagement_not_running');
+    if (task.status === 'done' || task.status === 'cancelled') throw new ApiError('task_not_open');
+    await runCommand(() => engagements.reassignTask(task.engagementId, { taskKey: task.key, actorId: caller.userId, assigneeId: request.body.assigneeId }), {
+      task_already_completed: 'task_not_open',
+      not_assignee: 'forbidden',
+    });
+    return detailOf(request, task.id);
+  });
+}

@@ -1,0 +1,56 @@
+// The API process: read the configuration, build the app, listen, and close gracefully.
+import pino from 'pino';
+import { buildApp } from './app';
+import { parseApiConfig } from './config';
+
+const config = parseApiConfig(process.env);
+const logger = pino({
+  level: config.logLevel,
+  base: { service: 'gongzhi-api' },
+  redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+});
+
+const app = buildApp({
+  config,
+  logger,
+  http: {
+    trustProxy: config.http.trustProxy,
+    // Slow clients may not hold a socket open forever; a 50 MB upload on a slow line still fits.
+    connectionTimeout: 0,
+    requestTimeout: 300_000,
+    // Above the usual 60 s idle timeout of proxies in front, so they close first.
+    keepAliveTimeout: 72_000,
+  },
+});
+
+let isShuttingDown = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (isShuttingDown) return;
+  isShuttingDown = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  // New requests get 503 while closing; in-flight ones have the grace period to finish.
+  const forced = setTimeout(() => {
+    logger.error('shutdown grace period over; exiting with requests still open');
+    process.exit(1);
+  }, config.http.shutdownGraceMs);
+  forced.unref();
+  try {
+    await app.close();
+    logger.info('closed');
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'error while closing');
+    process.exit(1);
+  }
+}
+
+process.once('SIGINT', (signal) => void shutdown(signal));
+process.once('SIGTERM', (signal) => void shutdown(signal));
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+try {
+  await app.listen({ host: config.http.host, port: config.http.port });
+} catch (error) {
+  logger.fatal({ err: error }, 'could not start the API');
+  process.exit(1);
+}

@@ -1,0 +1,176 @@
+// The API on the real stack for tests: a fresh database on the test PostgreSQL server, an
+// in-process worker on a private task queue of the test Temporal server, and the app itself
+// (called through `app.inject`, or listening on a free port where a real socket is needed).
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { CSRF_HEADER } from '@gongzhi/contracts';
+import { DEMO_PASSWORD, type Db, hashPassword, seedDemoUsers } from '@gongzhi/db';
+import { createTestDatabase } from '@gongzhi/db/testing';
+import { createEngagementActivities } from '@gongzhi/workflows/activities';
+import { buildApp } from '../app';
+import { newApiTokenSecret } from '../lib/secrets';
+import { SESSION_COOKIE, createSession } from '../lib/sessions';
+
+/** Team members (on the test engagements) and outsiders of each role (on none of them). */
+export const TEST_USERS = {
+  admin: { roles: ['admin'] },
+  pm: { roles: ['pm'] },
+  partner: { roles: ['partner'] },
+  lawyer: { roles: ['lawyer'] },
+  lawyer2: { roles: ['lawyer'] },
+  client: { roles: ['client'] },
+  outsiderPm: { roles: ['pm'] },
+  outsiderPartner: { roles: ['partner'] },
+  outsiderLawyer: { roles: ['lawyer'] },
+  outsiderClient: { roles: ['client'] },
+} as const;
+export type TestUserName = keyof typeof TEST_USERS;
+
+/** How a test request authenticates: a browser session (cookie + CSRF token) or a Bearer token. */
+export type Credentials = { kind: 'session'; cookie: string; csrfToken: string } | { kind: 'token'; token: string } | { kind: 'none' };
+
+export interface TestApi {
+  app: FastifyInstance;
+  /** A separate client on the same database, for arranging and asserting. */
+  db: Db;
+  databaseUrl: string;
+  filesDir: string;
+  users: Record<TestUserName, { id: string; username: string }>;
+  /** A new session for a user, made directly (no scrypt): what a login would give. */
+  sessionFor(user: TestUserName): Promise<Credentials & { kind: 'session' }>;
+  /** A new personal API token for a user. */
+  tokenFor(user: TestUserName): Promise<Credentials & { kind: 'token' }>;
+  /** `app.inject` with the credentials' cookie, CSRF header or Authorization header. */
+  request(credentials: Credentials, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+let isRuntimeInstalled = false;
+
+export interface TestApiOptions {
+  databaseServerUrl: string;
+  temporalAddress: string;
+  workflowBundlePath: string;
+  now?: () => Date;
+  loginRateLimit?: { perAddressPerMinute: number; failuresPerUsername: number };
+}
+
+export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
+  if (!isRuntimeInstalled) {
+    // Worker lifecycle chatter drowns test output; warnings and errors still show.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    isRuntimeInstalled = true;
+  }
+  const database = await createTestDatabase(options.databaseServerUrl);
+  const { db } = database;
+  await seedDemoUsers(db, { hashPassword });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const [username, { roles }] of Object.entries(TEST_USERS)) {
+    await db.user.upsert({ where: { username }, update: { roles: [...roles] }, create: { username, displayName: `测试用户 ${username}`, passwordHash, roles: [...roles] } });
+  }
+  const rows = await db.user.findMany({ where: { username: { in: Object.keys(TEST_USERS) } }, select: { id: true, username: true } });
+  const users = Object.fromEntries(rows.map((row) => [row.username, row])) as TestApi['users'];
+
+  const taskQueue = `api-test-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address: options.temporalAddress });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: options.workflowBundlePath },
+    activities: createEngagementActivities({ db }),
+  });
+  const running = worker.run();
+
+  const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-api-files-'));
+  const app = buildApp({
+    config: {
+      databaseUrl: database.url,
+      temporal: { address: options.temporalAddress, namespace: 'default', taskQueue },
+      filesDir,
+      cookieSecure: false,
+      webOrigin: null,
+      sessionTtlMs: 12 * 3_600_000,
+      loginRateLimit: options.loginRateLimit ?? { perAddressPerMinute: 1000, failuresPerUsername: 1000 },
+    },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await app.ready();
+
+  const headersOf = (credentials: Credentials): Record<string, string> => {
+    switch (credentials.kind) {
+      case 'session':
+        return { cookie: `${SESSION_COOKIE}=${credentials.cookie}`, [CSRF_HEADER]: credentials.csrfToken };
+      case 'token':
+        return { authorization: `Bearer ${credentials.token}` };
+      case 'none':
+        return {};
+    }
+  };
+
+  return {
+    app,
+    db,
+    databaseUrl: database.url,
+    filesDir,
+    users,
+    async sessionFor(user) {
+      const session = await createSession(db, { userId: users[user].id, ttlMs: 3_600_000 });
+      return { kind: 'session', cookie: session.token, csrfToken: session.csrfToken };
+    },
+    async tokenFor(user) {
+      const { secret, prefix, tokenHash } = newApiTokenSecret();
+      await db.apiToken.create({ data: { userId: users[user].id, name: `test ${randomUUID()}`, prefix, tokenHash } });
+      return { kind: 'token', token: secret };
+    },
+    request(credentials, requestOptions) {
+      return app.inject({ ...requestOptions, headers: { ...headersOf(credentials), ...(requestOptions.headers as Record<string, string> | undefined) } });
+    },
+    async close() {
+      await app.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await database.drop();
+      await rm(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal, valid-looking .docx (a zip archive, as Office Open XML files are). */
+export function docxBytes(content: string): Buffer {
+  return Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(`word/document.xml ${content}`, 'utf8')]);
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A multipart/form-data body, built by hand so tests control every byte (bad types, extra parts). */
+export function multipartBody(parts: ({ name: string; value: string } | { name: string; fileName: string; contentType: string; content: Buffer })[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----gongzhi${randomUUID().replaceAll('-', '')}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    chunks.push(Buffer.from(`--${boundary}\r\n`));
+    if ('fileName' in part) {
+      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`));
+      chunks.push(part.content, Buffer.from('\r\n'));
+    } else {
+      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Polls until `isReady`, for projections the workflow writes asynchronously. */
+export async function waitFor<T>(read: () => Promise<T>, isReady: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (isReady(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
