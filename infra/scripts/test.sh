@@ -105,8 +105,15 @@ fi
 export TEMPORAL_CLI_PATH
 "$TEMPORAL_CLI_PATH" --version
 
-step "pnpm test (the README's test command: lint, typecheck and test every package)"
+step "pnpm test (lint, typecheck and test every package)"
 pnpm test
+
+step "dashboard: production build and the initial-JS size budget (300 kB gzip)"
+pnpm --filter @gongzhi/web build
+pnpm --filter @gongzhi/web size
+
+step "dashboard end-to-end in Chromium against the real stack (prints the portfolio LCP)"
+pnpm --filter @gongzhi/web test:e2e
 
 step "stock PostgreSQL: start Debian's server on port $STOCK_PG_PORT"
 STOCK_PG_BIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
