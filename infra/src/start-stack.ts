@@ -443,7 +443,7 @@ function printBanner(input: {
   const isRunning = (name: string): boolean => running.some((app) => app.name === name);
   const rows: [string, string][] = [];
   if (isRunning('web')) rows.push(['Dashboard', `http://127.0.0.1:${config.GONGZHI_WEB_PORT}`]);
-  if (isRunning('api')) rows.push(['API docs', `http://127.0.0.1:${config.GONGZHI_API_PORT}/docs`]);
+  if (isRunning('api')) rows.push(['API docs', `http://127.0.0.1:${config.GONGZHI_API_PORT}/api/docs`]);
   if (input.temporal.uiUrl !== undefined) rows.push(['Temporal UI', input.temporal.uiUrl]);
   rows.push(['Temporal', `${input.temporal.address} (namespace ${config.TEMPORAL_NAMESPACE})`]);
   rows.push(['PostgreSQL', redactPassword(input.postgresUrl)]);
