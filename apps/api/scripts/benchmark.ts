@@ -5,7 +5,7 @@
 //
 // The API (src/server.ts), the worker and the bare yardstick each run as their own process;
 // autocannon runs here. Prints a Markdown table (docs/benchmarks.md holds a recorded run).
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { CSRF_HEADER } from '@gongzhi/contracts';
@@ -13,6 +13,8 @@ import { DEMO_PASSWORD } from '@gongzhi/db';
 import { startStack } from './lib/stack';
 
 const { values } = parseArgs({
+  // `pnpm … benchmark -- --duration 20` passes the separator through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
@@ -25,6 +27,7 @@ const completions = Number(values.completions);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const log = (message: string) => process.stderr.write(`[benchmark] ${message}\n`);
 
+const loadBefore = loadavg()[0]!.toFixed(2);
 const stack = await startStack({
   // Request logging off (warn) on both sides, and the login limits out of the way of the load.
   apiEnv: { GONGZHI_LOG_LEVEL: 'warn', GONGZHI_LOGIN_RATE_LIMIT: '100000000', GONGZHI_LOGIN_FAILURE_LIMIT: '100000000' },
@@ -128,17 +131,19 @@ try {
         },
       ],
     }),
-    bare: await run('bare POST', { url: `${bare}/bare`, method: 'POST', headers: json, body: completionBody, amount: completions, connections: Math.min(connections, 4) }),
+    bare: await run('bare POST', { url: `${bare}/bare`, method: 'POST', headers: json, body: completionBody, connections: Math.min(connections, 4), duration }),
   });
 
   const format = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+  // Completed requests per second of the run (the completion run is a fixed number of requests, not a fixed time).
+  const throughput = (result: Result) => result.requests.total / Math.max(result.duration, 0.001);
   const lines = [
-    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${connections} connections, ${duration} s per timed run; request logging off on both sides.`,
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average before the run ${loadBefore}; ${connections} connections (completions: ${Math.min(connections, 4)}), ${duration} s per timed run; request logging off on both sides.`,
     '',
     '| scenario | API req/s | API p50 ms | API p99 ms | API non-2xx | bare req/s | bare p50 ms | bare p99 ms | API ÷ bare throughput |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(({ scenario, api: measured, bare: baseline }) =>
-      `| ${scenario} | ${format(measured.requests.average)} | ${format(measured.latency.p50)} | ${format(measured.latency.p99)} | ${measured.non2xx + measured.errors} | ${format(baseline.requests.average)} | ${format(baseline.latency.p50)} | ${format(baseline.latency.p99)} | ${(measured.requests.average / baseline.requests.average * 100).toFixed(1)} % |`,
+      `| ${scenario} | ${format(throughput(measured))} | ${format(measured.latency.p50)} | ${format(measured.latency.p99)} | ${measured.non2xx + measured.errors} | ${format(throughput(baseline))} | ${format(baseline.latency.p50)} | ${format(baseline.latency.p99)} | ${((throughput(measured) / throughput(baseline)) * 100).toFixed(2)} % |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

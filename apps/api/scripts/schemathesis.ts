@@ -10,7 +10,7 @@
 // their ids are given to schemathesis in a generated config file), signs in as the demo admin,
 // mints a personal API token and runs `st run` with it as a Bearer token. Exits with st's code.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,12 +38,13 @@ const st = join(venv, 'bin', 'st');
 function ensureSchemathesis(): void {
   if (existsSync(st)) return;
   log(`installing schemathesis ${SCHEMATHESIS_VERSION} into ${venv}…`);
-  const run = (command: string, args: string[]) => {
-    const result = spawnSync(command, args, { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`);
-  };
-  run('python3', ['-m', 'venv', venv]);
-  run(join(venv, 'bin', 'pip'), ['install', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`]);
+  const attempt = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+  const requirement = `schemathesis==${SCHEMATHESIS_VERSION}`;
+  if (attempt('python3', ['-m', 'venv', venv]) && attempt(join(venv, 'bin', 'pip'), ['install', '--quiet', requirement])) return;
+  // Debian without python3-venv has no ensurepip: a bare venv, filled by the system's pip.
+  rmSync(venv, { recursive: true, force: true });
+  if (attempt('python3', ['-m', 'venv', '--without-pip', venv]) && attempt('python3', ['-m', 'pip', '--python', join(venv, 'bin', 'python'), 'install', '--quiet', requirement])) return;
+  throw new Error(`could not install ${requirement}: install python3-venv (or python3-pip) and run again`);
 }
 
 await mkdir(join(cacheHome, 'gongzhi'), { recursive: true });
@@ -103,8 +104,9 @@ try {
   await writeFile(
     configFile,
     [
-      // The event stream stays open by design: it keeps a random (unknown) id and answers 404.
-      fixed('^/api/engagements/\\{id\\}(/(audit|pause|resume|cancel))?$', { 'path.id': engagement.id }),
+      // Event streams never end by themselves: schemathesis reads the opening event, then hangs up.
+      'max-stream-events = 1\n',
+      fixed('^/api/engagements/\\{id\\}(/(audit|events|pause|resume|cancel))?$', { 'path.id': engagement.id }),
       fixed('^/api/tasks/\\{id\\}', { 'path.id': task.id }),
       fixed('^/api/deliverables/\\{id\\}(/(revisions|reviews))?$', { 'path.id': task.deliverable.id }),
       fixed('^/api/deliverables/\\{id\\}/revisions/\\{rev\\}/file$', { 'path.id': task.deliverable.id, 'path.rev': 1 }),
@@ -129,7 +131,7 @@ try {
     '--request-timeout',
     '30',
     '--no-color',
-    ...process.argv.slice(2),
+    ...process.argv.slice(2).filter((arg) => arg !== '--'),
   ];
   log(`st ${args.map((arg) => (arg.startsWith('Authorization') ? 'Authorization: Bearer ***' : arg)).join(' ')}`);
   exitCode = await new Promise<number>((resolve) => {

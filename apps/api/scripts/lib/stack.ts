@@ -113,6 +113,13 @@ export async function startStack(options: { apiEnv?: Record<string, string> } = 
     });
     children.push(api);
     await waitForHealth(apiUrl, api);
+    // Ctrl-C (or a CI timeout's SIGTERM) still takes everything down in order.
+    const onSignal = (signal: NodeJS.Signals) => {
+      log(`${signal}: stopping the stack…`);
+      void stop().finally(() => process.exit(130));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     return {
       databaseUrl: database.url,
       temporalAddress,

@@ -1,5 +1,5 @@
 import { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifySchema } from 'fastify';
-import { type z } from 'zod';
+import { z } from 'zod';
 import { type Operation, errorResponseSchema, successStatusOf } from '@gongzhi/contracts';
 
 declare module 'fastify' {
@@ -34,6 +34,23 @@ export type OperationHandler<Op extends Operation> = (request: OperationRequest<
 const RAW_CONTENT_TYPES = { binary: '*/*', 'event-stream': 'text/event-stream', text: 'text/plain' } as const;
 
 /**
+ * How OpenAPI describes a server-sent-event stream: each item is an event (`id`, `event`,
+ * `data`), its `data` a JSON text of the contract's event schema.
+ */
+function eventStreamItem(eventSchema: z.ZodType): z.ZodType {
+  // Rendered without the component registry, so it is self-contained (no `$ref` into `$defs`).
+  const { $schema: _ignored, ...contentSchema } = z.toJSONSchema(eventSchema, { io: 'output', target: 'draft-2020-12', metadata: z.registry<Record<string, unknown>>() }) as Record<string, unknown>;
+  return z
+    .object({
+      id: z.string().optional(),
+      event: z.string().optional(),
+      data: z.string().meta({ contentMediaType: 'application/json', contentSchema }),
+      retry: z.number().int().optional(),
+    })
+    .strict();
+}
+
+/**
  * The Fastify schema of an operation, straight from the contract: params, query and JSON body
  * validate with their zod schemas, every documented status has its response schema (so the
  * serializer checks answers against the contract), and raw responses are documented by content
@@ -47,7 +64,10 @@ export function schemaOf(operation: Operation): FastifySchema & Record<string, u
     const encoding = operation.responseEncoding ?? 'json';
     response[status] =
       isSuccess && encoding !== 'json'
-        ? { description: (schema as z.ZodType).description ?? operation.summary.en, content: { [RAW_CONTENT_TYPES[encoding]]: { schema } } }
+        ? {
+            description: (schema as z.ZodType).description ?? operation.summary.en,
+            content: { [RAW_CONTENT_TYPES[encoding]]: { schema: encoding === 'event-stream' ? eventStreamItem(schema as z.ZodType) : schema } },
+          }
         : isSuccess
           ? schema
           : errorResponseSchema;

@@ -10,7 +10,7 @@ import { runCommand } from '../lib/command-errors';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
-import { type EngagementSummary, engagementSummarySelect, loadEngagementDetail, nextDeadlineOf, toEngagementSummary } from '../views/engagement-views';
+import { type EngagementSummary, engagementHeadSelect, loadEngagementDetail, nextDeadlineOf, summarizeEngagements } from '../views/engagement-views';
 
 /** Derives keys `c1`, `c2`… (or `d1`…) for places given without one, skipping keys already taken. */
 export function withKeys(places: readonly { key?: string | undefined; name: string }[], prefix: string): { key: string; name: string }[] {
@@ -62,7 +62,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
       ...(status ? { status: { in: status.includes('cancelled') ? [...status, 'failed'] : status } } : {}),
       ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { clientName: { contains: q, mode: 'insensitive' } }] } : {}),
     };
-    const select = engagementSummarySelect(caller.userId);
+    const select = engagementHeadSelect(caller.userId);
     const now = clock.now();
     if (sort === 'nextDeadline') {
       // Needs every visible engagement's open tasks; portfolios are hundreds, not millions.
@@ -71,7 +71,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
       const pageIds = ordered.slice(skipOf(page, pageSize), skipOf(page, pageSize) + pageSize).map((row) => row.id);
       const pageRows = await db.engagement.findMany({ where: { id: { in: pageIds } }, select });
       const items = pageIds.map((id) => pageRows.find((row) => row.id === id)).filter((row) => row !== undefined);
-      return pageOf(items.map((row) => toEngagementSummary(row, now)), rows.length, page, pageSize);
+      return pageOf(await summarizeEngagements(db, items, now), rows.length, page, pageSize);
     }
     const orderBy: Prisma.EngagementOrderByWithRelationInput[] =
       sort === 'name' ? [{ name: 'asc' }] : sort === 'startDate' ? [{ startDate: 'asc' }] : sort === '-startDate' ? [{ startDate: 'desc' }] : [{ updatedAt: 'desc' }];
@@ -79,7 +79,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
       db.engagement.findMany({ where, select, orderBy: [...orderBy, { id: 'asc' }], skip: skipOf(page, pageSize), take: pageSize }),
       db.engagement.count({ where }),
     ]);
-    return pageOf(rows.map((row) => toEngagementSummary(row, now)), total, page, pageSize);
+    return pageOf(await summarizeEngagements(db, rows, now), total, page, pageSize);
   });
 
   registerOperation(fastify, operations.createEngagement, async (request) => {
@@ -151,11 +151,11 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
   /** Sends a lifecycle signal, then waits until the workflow has written the status it leads to. */
   async function changeStatus(engagementId: string, userId: string, expect: 'paused' | 'running' | 'cancelled', send: () => Promise<void>): Promise<EngagementSummary> {
     await runCommand(send);
-    const select = engagementSummarySelect(userId);
+    const select = engagementHeadSelect(userId);
     const deadline = Date.now() + STATUS_WAIT_MS;
     for (;;) {
       const row = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select });
-      if (row.status === expect || Date.now() > deadline) return toEngagementSummary(row, clock.now());
+      if (row.status === expect || Date.now() > deadline) return (await summarizeEngagements(db, [row], clock.now()))[0]!;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

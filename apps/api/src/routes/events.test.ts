@@ -94,10 +94,11 @@ describe('the engagement event stream', () => {
     await Promise.all([lawyerStream.close(), clientStream.close(), partnerStream.close()]);
   });
 
-  it('tells a resuming client to refetch, and is refused to outsiders', async () => {
+  it('opens with the engagement’s status (so a resuming client refetches), and is refused to outsiders', async () => {
     const { engagement } = await createEngagement(api);
     const resumed = await openStream(engagement.id, await api.sessionFor('pm'), { 'last-event-id': '12345' });
     await resumed.waitFor((event) => event.type === 'engagement.updated' && event.data.status === 'running');
+    expect(resumed.events[0]!.event).toMatchObject({ type: 'engagement.updated', engagementId: engagement.id });
     await resumed.close();
     const outsider = await api.sessionFor('outsiderLawyer');
     const refused = await fetch(`${baseUrl}/api/engagements/${engagement.id}/events`, { headers: cookieOf(outsider) });

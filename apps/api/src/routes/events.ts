@@ -127,12 +127,12 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
     };
     openStreams.add(close);
     request.raw.on('close', close);
+    raw.on('close', close);
     raw.on('error', close);
 
-    // A client resuming after a gap may have missed anything: tell it to refetch.
-    if (request.headers['last-event-id']) {
-      for (const event of await eventsFor(engagementId, { kind: 'resync' }, access.seesApprovedOnly)) send(event);
-    }
+    // Every stream opens with the engagement's current status: a new page has its starting point,
+    // and a client resuming after a gap (Last-Event-ID) may have missed anything, so it refetches.
+    for (const event of await eventsFor(engagementId, { kind: 'resync' }, access.seesApprovedOnly)) send(event);
     return reply;
   });
 }

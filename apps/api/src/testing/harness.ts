@@ -118,7 +118,8 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
     filesDir,
     users,
     async sessionFor(user) {
-      const session = await createSession(db, { userId: users[user].id, ttlMs: 3_600_000 });
+      // On the app's clock, which a test may have moved.
+      const session = await createSession(db, { userId: users[user].id, ttlMs: 3_600_000, ...(options.now ? { now: options.now() } : {}) });
       return { kind: 'session', cookie: session.token, csrfToken: session.csrfToken };
     },
     async tokenFor(user) {

@@ -1,4 +1,4 @@
-import { type Db, type Prisma } from '@gongzhi/db';
+import { type Db, type Prisma, toDbDate } from '@gongzhi/db';
 import { type EngagementPlan, type WorkerRole, civilDateAt, computeProgress, findOverdue, findTemplate } from '@gongzhi/domain';
 import { type engagementDetailSchema, type engagementSummarySchema, operations } from '@gongzhi/contracts';
 import { type z } from 'zod';
@@ -38,11 +38,14 @@ const progressTasksOf = (row: EngagementSummaryRow) =>
 
 const EMPTY_PROGRESS = { total: 0, done: 0, percent: 0 };
 
+/** Ties between tasks due the same day go to the smaller key, compared by code unit (no collation). */
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export function toEngagementSummary(row: EngagementSummaryRow, now: Date): EngagementSummary {
   const tasks = progressTasksOf(row);
   const progress = computeProgress(tasks);
   const today = civilDateAt(now);
-  const open = row.tasks.filter((task) => task.status !== 'done' && task.status !== 'cancelled').sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || a.key.localeCompare(b.key));
+  const open = row.tasks.filter((task) => task.status !== 'done' && task.status !== 'cancelled').sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || byKey(a, b));
   const next = open[0];
   const plannedEnd = row.stages.reduce<Date | null>((latest, stage) => (!latest || stage.plannedEnd > latest ? stage.plannedEnd : latest), null);
   const role = row.members[0]?.role;
@@ -72,6 +75,56 @@ export function toEngagementSummary(row: EngagementSummaryRow, now: Date): Engag
     updatedAt: iso(row.updatedAt),
   };
 }
+
+/** An engagement's own columns and stages, without its tasks: what a portfolio page loads per row. */
+export const engagementHeadSelect = (userId: string) => {
+  const { tasks: _tasks, ...head } = engagementSummarySelect(userId);
+  return head;
+};
+type EngagementHeadRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof engagementHeadSelect> }>;
+
+const CLOSED_STATUSES = ['done', 'cancelled'] as const;
+
+/**
+ * Summaries of a page of engagements from task aggregates rather than every task row: counts
+ * by stage and status feed the domain's `computeProgress` (as many stand-ins as there are
+ * tasks), overdue counts and the next deadline come from the database. Same answers as
+ * `toEngagementSummary`, which the detail page computes from its full task list.
+ */
+export async function summarizeEngagements(db: Db, rows: readonly EngagementHeadRow[], now: Date): Promise<EngagementSummary[]> {
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  const open = { engagementId: { in: ids }, status: { notIn: [...CLOSED_STATUSES] } };
+  const [counts, overdue, earliest] = await Promise.all([
+    db.task.groupBy({ by: ['engagementId', 'stageKey', 'status'], where: { engagementId: { in: ids } }, _count: { _all: true } }),
+    db.task.groupBy({ by: ['engagementId'], where: { ...open, dueDate: { lt: toDbDate(civilDateAt(now)) } }, _count: { _all: true } }),
+    db.task.groupBy({ by: ['engagementId'], where: open, _min: { dueDate: true } }),
+  ]);
+  const due = earliest.filter((row) => row._min.dueDate !== null);
+  const nextTasks =
+    due.length === 0
+      ? []
+      : await db.task.findMany({
+          where: { status: { notIn: [...CLOSED_STATUSES] }, OR: due.map((row) => ({ engagementId: row.engagementId, dueDate: row._min.dueDate! })) },
+          select: { id: true, engagementId: true, key: true, titleZh: true, titleEn: true, dueDate: true },
+        });
+  nextTasks.sort(byKey);
+  return rows.map((row) => {
+    const standIns = counts
+      .filter((count) => count.engagementId === row.id)
+      .flatMap((count) => Array.from({ length: count._count._all }, () => ({ ...STAND_IN, stageKey: count.stageKey, status: count.status })));
+    const next = nextTasks.find((task) => task.engagementId === row.id);
+    return {
+      // Stages and progress from the counts; what needs dates comes from the database.
+      ...toEngagementSummary({ ...row, tasks: standIns }, now),
+      overdueTaskCount: overdue.find((count) => count.engagementId === row.id)?._count._all ?? 0,
+      nextDeadline: next ? { date: civil(next.dueDate), taskId: next.id, title: text(next.titleZh, next.titleEn) } : null,
+    };
+  });
+}
+
+/** A task standing in for one counted row: only its stage and status are read. */
+const STAND_IN = { id: '', key: '', communityKey: null, dueDate: new Date(0), titleZh: '', titleEn: '' };
 
 /** The earliest due date among unfinished tasks (for sorting the portfolio by next deadline). */
 export function nextDeadlineOf(row: { tasks: readonly { status: string; dueDate: Date }[] }): number {

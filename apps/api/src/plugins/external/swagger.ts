@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { type Operation, operationList } from '@gongzhi/contracts';
+import { type Operation } from '@gongzhi/contracts';
 import { SESSION_COOKIE } from '../../lib/sessions';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
@@ -54,6 +54,3 @@ export default fp(
   },
   { name: 'swagger' },
 );
-
-/** How many operations the document should list: every one of the contract. */
-export const documentedOperationCount = operationList.length;
