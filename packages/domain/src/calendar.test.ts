@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDateAt, createBusinessCalendar, endOfCivilDay, morningOf } from './calendar';
+import { civilDateAt, civilDateSchema, createBusinessCalendar, endOfCivilDay, morningOf } from './calendar';
 import { chinaHolidayCalendar } from './holidays';
 
 describe('business-day calendar', () => {
@@ -25,6 +25,13 @@ describe('business-day calendar', () => {
   it('skips the National Day golden week', () => {
     expect(china.addBusinessDays('2026-09-30', 1)).toBe('2026-10-08');
     expect(china.businessDaysBetween('2026-09-30', '2026-10-08')).toBe(1);
+  });
+
+  it('refuses dates that do not exist, without throwing', () => {
+    expect(civilDateSchema.safeParse('2026-02-29').success).toBe(false);
+    expect(civilDateSchema.safeParse('0000-00-00').success).toBe(false);
+    expect(civilDateSchema.safeParse('2026-13-01').success).toBe(false);
+    expect(civilDateSchema.safeParse('2028-02-29').success).toBe(true);
   });
 
   it('places day boundaries in Asia/Shanghai', () => {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const civilDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((value) => toUtcMidnight(value).toISOString().startsWith(value), 'not a real calendar date');
+  .refine((value) => {
+    const date = toUtcMidnight(value);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'not a real calendar date');
 export type CivilDate = string;
 
 /** China observes no daylight saving: every civil day starts at 00:00 +08:00. */
