@@ -115,6 +115,9 @@ pnpm --filter @gongzhi/web size
 step "dashboard end-to-end in Chromium against the real stack (prints the portfolio LCP)"
 pnpm --filter @gongzhi/web test:e2e
 
+step "schemathesis: fuzz the API's OpenAPI contract, authenticated (zero server errors, zero schema violations)"
+bash apps/api/scripts/schemathesis.sh
+
 step "stock PostgreSQL: start Debian's server on port $STOCK_PG_PORT"
 STOCK_PG_BIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 "$STOCK_PG_BIN/postgres" --version
