@@ -1,5 +1,16 @@
-import { ActivityFailure, CancelledFailure, type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import {
+  ActivityFailure,
+  CancelledFailure,
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+} from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { type Db } from '@gongzhi/db';
 import {
   type BusinessCalendar,
@@ -11,31 +22,38 @@ import {
   findTemplate,
   planEngagement,
 } from '@gongzhi/domain';
-import { materializeEngagement } from './activities/engagement-activities';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
 import { ENGAGEMENT_TASK_QUEUE, engagementWorkflowId } from './ids';
 import type { engagementWorkflow } from './workflows/engagement';
 import {
-  cancelSignal,
+  cancelEngagementUpdate,
   completeTaskUpdate,
-  pauseSignal,
+  engagementReadyUpdate,
+  pauseEngagementUpdate,
   reassignTaskUpdate,
-  resumeSignal,
+  resumeEngagementUpdate,
   reviewDeliverableUpdate,
   stateQuery,
+  updateDetailsUpdate,
   type CompleteTaskInput,
   type EngagementDetails,
   type EngagementStateView,
   type EngagementWorkflowInput,
+  type LifecycleInput,
+  type LifecycleResult,
   type ReassignTaskInput,
   type ReviewDeliverableInput,
   type TaskView,
+  type UpdateDetailsInput,
 } from './workflows/definitions';
 
-/** A refused command, with a stable code the API maps to its status and message. */
+/** What a command may end in besides a workflow's own refusals. */
+export type CommandErrorCode = EngagementErrorCode | 'engagement_not_found' | 'temporarily_unavailable' | 'conflict';
+
+/** A refused or impossible command, with a stable code the API maps to its status and message. */
 export class EngagementCommandError extends Error {
   constructor(
-    readonly code: EngagementErrorCode | 'engagement_not_found',
+    readonly code: CommandErrorCode,
     message: string,
     readonly fieldErrors: FieldError[] = [],
   ) {
@@ -57,10 +75,31 @@ export interface EngagementClientDeps {
   /** Business-day calendar for planning; defaults to the built-in Chinese holidays. */
   calendar?: BusinessCalendar;
   taskQueue?: string;
+  /**
+   * How long one command may take end to end (including waiting for a worker to pick it up).
+   * Past it the caller hears `temporarily_unavailable`; the command was either never accepted
+   * or is carried out later, and repeating it with the same idempotency key is safe.
+   */
+  commandTimeoutMs?: number;
 }
+
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_NOT_FOUND = 5;
+
+/** Temporal could not be reached or did not answer in time: the command's fate is not known yet. */
+function isOutage(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const grpc = isGrpcServiceError(error) ? error : isGrpcServiceError((error as { cause?: unknown } | null)?.cause) ? (error as { cause: { code: number } }).cause : null;
+  return grpc !== null && (grpc.code === GRPC_UNAVAILABLE || grpc.code === GRPC_DEADLINE_EXCEEDED);
+}
+
+const isNotFound = (error: unknown) =>
+  error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) || (isGrpcServiceError((error as { cause?: unknown } | null)?.cause) && (error as { cause: { code: number } }).cause.code === GRPC_NOT_FOUND);
 
 /** Maps what Temporal says about a refused or impossible command to a stable business code. */
 async function toCommandError(error: unknown, taskStatus: () => Promise<string | undefined>): Promise<never> {
+  if (error instanceof EngagementCommandError) throw error;
   if (error instanceof WorkflowUpdateFailedError) {
     if (error.cause instanceof ApplicationFailure && isEngagementErrorCode(error.cause.type)) {
       const details = error.cause.details?.[0];
@@ -71,11 +110,14 @@ async function toCommandError(error: unknown, taskStatus: () => Promise<string |
       throw new EngagementCommandError('engagement_not_running', 'the engagement was cancelled while the change was being written');
     }
   }
-  if (error instanceof WorkflowNotFoundError) {
+  if (isOutage(error)) {
+    throw new EngagementCommandError('temporarily_unavailable', 'the workflow engine did not answer in time; the command may still be carried out');
+  }
+  if (isNotFound(error)) {
     // The owning workflow has not started (its stage is not open) or has already closed.
     const status = await taskStatus();
     if (status === 'done') throw new EngagementCommandError('task_already_completed', 'the task is already completed');
-    if (status === 'cancelled') throw new EngagementCommandError('engagement_not_running', 'the engagement was cancelled');
+    if (status === 'cancelled' || status === undefined) throw new EngagementCommandError('engagement_not_running', 'the engagement has ended');
     throw new EngagementCommandError('task_not_open', 'the task is not open');
   }
   throw error;
@@ -83,12 +125,23 @@ async function toCommandError(error: unknown, taskStatus: () => Promise<string |
 
 export type EngagementClient = ReturnType<typeof createEngagementClient>;
 
+/** Thirty seconds: long enough for a worker to take a command and write it, short enough for a person waiting. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+
 /**
  * The typed door into running engagements, used by the API and the tooling. Commands go to the
  * workflow that owns the task, as Updates: they answer only after the workflow has accepted the
- * change and written its projection, and an update id makes a retried command a no-op.
+ * change and written its projection, and an update id makes a retried command a no-op. Every
+ * call into Temporal has a deadline, so an outage is a bounded `temporarily_unavailable`.
  */
-export function createEngagementClient({ db, temporal, calendar = createBusinessCalendar(chinaHolidayCalendar()), taskQueue = ENGAGEMENT_TASK_QUEUE }: EngagementClientDeps) {
+export function createEngagementClient({
+  db,
+  temporal,
+  calendar = createBusinessCalendar(chinaHolidayCalendar()),
+  taskQueue = ENGAGEMENT_TASK_QUEUE,
+  commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS,
+}: EngagementClientDeps) {
+  const withDeadline = <T>(call: () => Promise<T>): Promise<T> => temporal.connection.withDeadline(Date.now() + commandTimeoutMs, call);
   const taskStatus = (engagementId: string, taskKey: string) => async () =>
     (await db.task.findUnique({ where: { engagementId_key: { engagementId, key: taskKey } }, select: { status: true } }))?.status;
   const ownerOf = async (engagementId: string, taskKey: string) => {
@@ -96,75 +149,111 @@ export function createEngagementClient({ db, temporal, calendar = createBusiness
     if (!task) throw new EngagementCommandError('unknown_task', `no task ${taskKey} in engagement ${engagementId}`);
     return temporal.workflow.getHandle(task.workflowId);
   };
-
   const engagementHandle = async (engagementId: string) => {
     const engagement = await db.engagement.findUnique({ where: { id: engagementId }, select: { workflowId: true } });
     if (!engagement) throw new EngagementCommandError('engagement_not_found', `no engagement ${engagementId}`);
     return temporal.workflow.getHandle(engagement.workflowId);
   };
 
+  /**
+   * Sends one Update and waits for its answer, within the deadline. Every command has an update
+   * id — the caller's idempotency key, or a fresh one — so a retry after an outage joins the
+   * first attempt instead of repeating it.
+   */
+  async function runUpdate<Ret, Args extends [unknown]>(
+    handle: WorkflowHandle,
+    update: UpdateDefinition<Ret, Args>,
+    input: Args[0],
+    idempotencyKey: string | undefined,
+    statusWhenGone: () => Promise<string | undefined>,
+  ): Promise<Ret> {
+    try {
+      return await withDeadline(() => handle.executeUpdate(update, { args: [input] as Args, updateId: idempotencyKey ?? crypto.randomUUID() }));
+    } catch (error) {
+      return toCommandError(error, statusWhenGone);
+    }
+  }
+
+  const taskCommand =
+    <Input extends { taskKey: string }>(update: UpdateDefinition<TaskView, [Input]>) =>
+    async (engagementId: string, input: Input, idempotencyKey?: string): Promise<TaskView> =>
+      runUpdate(await ownerOf(engagementId, input.taskKey), update, input, idempotencyKey, taskStatus(engagementId, input.taskKey));
+
+  // A lifecycle command to a workflow that is gone: the engagement has ended.
+  const lifecycleCommand =
+    (update: UpdateDefinition<LifecycleResult, [LifecycleInput]>) =>
+    async (engagementId: string, input: LifecycleInput, idempotencyKey?: string): Promise<LifecycleResult> =>
+      runUpdate(await engagementHandle(engagementId), update, input, idempotencyKey, async () => 'cancelled');
+
   return {
-    /** Plans the engagement, writes its projection, then starts its workflow; safe to repeat. */
+    /**
+     * Plans the engagement and starts its workflow, which writes the projection as its first
+     * step; answers once that is done (update-with-start), so the caller can read the engagement.
+     * The database never holds an engagement without its workflow. Safe to repeat with the same id.
+     */
     async startEngagement(request: StartEngagementRequest): Promise<{ engagementId: string; workflowId: string; plan: EngagementPlan }> {
       const template = findTemplate(request.templateKey, request.templateVersion);
       if (!template) throw new EngagementCommandError('validation_failed', `unknown template ${request.templateKey}@${request.templateVersion ?? 'latest'}`);
       const plan = planEngagement(template, { startDate: request.startDate, communities: request.communities, departments: request.departments, team: request.team }, calendar);
       const input: EngagementWorkflowInput = {
         engagementId: request.engagementId,
-        details: { name: request.name, clientName: request.clientName, clientKind: request.clientKind, createdById: request.createdById },
+        details: {
+          name: request.name,
+          clientName: request.clientName,
+          clientKind: request.clientKind,
+          createdById: request.createdById,
+          ...(request.requestHash ? { requestHash: request.requestHash } : {}),
+        },
         plan,
       };
       const workflowId = engagementWorkflowId(request.engagementId);
-      await materializeEngagement(db, { ...input, workflowId });
-      await startWorkflow(temporal, taskQueue, input);
-      await db.engagement.updateMany({ where: { id: request.engagementId, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+      const start = new WithStartWorkflowOperation<typeof engagementWorkflow>('engagementWorkflow', {
+        workflowId,
+        taskQueue,
+        args: [input],
+        // A repeated create joins the running engagement; an engagement runs once and is never restarted.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      try {
+        await withDeadline(() => temporal.workflow.executeUpdateWithStart(engagementReadyUpdate, { args: [], updateId: 'engagement-ready', startWorkflowOperation: start }));
+      } catch (error) {
+        // Already run to its end under this id: the engagement exists, as the first request made it.
+        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
+        if (!(hasClosed && (await db.engagement.count({ where: { id: request.engagementId } })) > 0)) {
+          await toCommandError(error, async () => undefined);
+        }
+      }
       return { engagementId: request.engagementId, workflowId, plan };
     },
 
-    async completeTask(engagementId: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<TaskView> {
-      const handle = await ownerOf(engagementId, input.taskKey);
-      return handle
-        .executeUpdate(completeTaskUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
-        .catch((error: unknown) => toCommandError(error, taskStatus(engagementId, input.taskKey)));
-    },
+    completeTask: taskCommand<CompleteTaskInput>(completeTaskUpdate),
+    reviewDeliverable: taskCommand<ReviewDeliverableInput>(reviewDeliverableUpdate),
+    reassignTask: taskCommand<ReassignTaskInput>(reassignTaskUpdate),
 
-    async reviewDeliverable(engagementId: string, input: ReviewDeliverableInput, idempotencyKey?: string): Promise<TaskView> {
-      const handle = await ownerOf(engagementId, input.taskKey);
-      return handle
-        .executeUpdate(reviewDeliverableUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
-        .catch((error: unknown) => toCommandError(error, taskStatus(engagementId, input.taskKey)));
-    },
+    /** Pauses the engagement; answers once every timer is held and the projection says paused. */
+    pause: lifecycleCommand(pauseEngagementUpdate),
+    /** Resumes a paused engagement; answers once it runs again. */
+    resume: lifecycleCommand(resumeEngagementUpdate),
+    /** Cancels the engagement; answers once every open task is closed and the projection says cancelled. */
+    cancel: lifecycleCommand(cancelEngagementUpdate),
 
-    async reassignTask(engagementId: string, input: ReassignTaskInput, idempotencyKey?: string): Promise<TaskView> {
-      const handle = await ownerOf(engagementId, input.taskKey);
-      return handle
-        .executeUpdate(reassignTaskUpdate, { args: [input], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) })
-        .catch((error: unknown) => toCommandError(error, taskStatus(engagementId, input.taskKey)));
-    },
-
-    async pause(engagementId: string, actorId: string | null, reason?: string): Promise<void> {
-      await (await engagementHandle(engagementId)).signal(pauseSignal, { actorId, ...(reason ? { reason } : {}) });
-    },
-
-    async resume(engagementId: string, actorId: string | null): Promise<void> {
-      await (await engagementHandle(engagementId)).signal(resumeSignal, { actorId });
-    },
-
-    async cancel(engagementId: string, actorId: string | null, reason?: string): Promise<void> {
-      await (await engagementHandle(engagementId)).signal(cancelSignal, { actorId, ...(reason ? { reason } : {}) });
+    /** Renames the engagement or its client government; answers with the names now recorded. */
+    async updateDetails(engagementId: string, input: UpdateDetailsInput, idempotencyKey?: string): Promise<{ name: string; clientName: string }> {
+      return runUpdate(await engagementHandle(engagementId), updateDetailsUpdate, input, idempotencyKey, async () => 'cancelled');
     },
 
     /** The live state of the engagement workflow: its stages and the tasks it owns (not its children's). */
     async getState(engagementId: string): Promise<EngagementStateView> {
       const handle = await engagementHandle(engagementId);
-      return handle.query(stateQuery);
+      return withDeadline(() => handle.query(stateQuery));
     },
 
     /** The live state of one task, from whichever workflow owns it; undefined before that workflow starts. */
     async getTaskState(engagementId: string, taskKey: string): Promise<TaskView | undefined> {
       const handle = await ownerOf(engagementId, taskKey);
       try {
-        const state = await handle.query(stateQuery);
+        const state = await withDeadline(() => handle.query(stateQuery));
         return state.tasks.find((task) => task.key === taskKey);
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return undefined;
@@ -172,33 +261,4 @@ export function createEngagementClient({ db, temporal, calendar = createBusiness
       }
     },
   };
-}
-
-async function startWorkflow(temporal: Client, taskQueue: string, input: EngagementWorkflowInput): Promise<void> {
-  try {
-    await temporal.workflow.start<typeof engagementWorkflow>('engagementWorkflow', {
-      workflowId: engagementWorkflowId(input.engagementId),
-      taskQueue,
-      args: [input],
-      // An engagement runs once: repeating the start of a finished one must not reopen it.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (error) {
-    // Starting twice is not an error: the engagement already runs under its business id.
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
-}
-
-/** Starts the workflows of engagements whose projection was written but whose start was lost. */
-export async function startUnstartedEngagements({ db, temporal, taskQueue = ENGAGEMENT_TASK_QUEUE }: { db: Db; temporal: Client; taskQueue?: string }): Promise<string[]> {
-  const pending = await db.engagement.findMany({ where: { workflowStartedAt: null, status: 'running' }, select: { id: true, name: true, clientName: true, clientKind: true, createdById: true, plan: true } });
-  for (const engagement of pending) {
-    await startWorkflow(temporal, taskQueue, {
-      engagementId: engagement.id,
-      details: { name: engagement.name, clientName: engagement.clientName, clientKind: engagement.clientKind, createdById: engagement.createdById },
-      plan: engagement.plan as unknown as EngagementPlan,
-    });
-    await db.engagement.update({ where: { id: engagement.id }, data: { workflowStartedAt: new Date() } });
-  }
-  return pending.map((engagement) => engagement.id);
 }

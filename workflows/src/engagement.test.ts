@@ -118,15 +118,17 @@ describe('an engagement with three communities', () => {
     expect(first.status).toBe('in_review');
     expect(await engine.db.deliverableRevision.count({ where: { deliverable: { engagementId, key: 'service-plan' } } })).toBe(1);
     // A new command for a task already submitted is refused.
-    await expectRefusal(engine.engagements.completeTask(engagementId, command, 'another-click'), 'task_not_open');
-    // Only the partner reviews, only the current revision, and sending back needs a comment.
-    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.pm, revision: 1, decision: 'approve' }), 'not_reviewer');
-    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 2, decision: 'approve' }), 'stale_revision');
-    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 1, decision: 'request_changes' }), 'validation_failed');
-    const approved = await engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 1, decision: 'approve' });
+    await expectRefusal(engine.engagements.completeTask(engagementId, command, 'another-click'), 'task_already_completed');
+    // Only the partner reviews, only the current revision and its content, and sending back needs a comment.
+    const { sha256 } = fileFor(task, 1);
+    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.pm, revision: 1, sha256, decision: 'approve' }), 'not_reviewer');
+    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 2, sha256, decision: 'approve' }), 'stale_revision');
+    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 1, sha256: fileFor(task, 2).sha256, decision: 'approve' }), 'stale_revision');
+    await expectRefusal(engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 1, sha256, decision: 'request_changes' }), 'validation_failed');
+    const approved = await engine.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: engine.team.partner, revision: 1, sha256, decision: 'approve' });
     expect(approved.status).toBe('done');
     await expectRefusal(engine.engagements.completeTask(engagementId, command, 'late-click'), 'task_already_completed');
-    await engine.engagements.cancel(engagementId, engine.team.pm, 'test over');
+    await engine.engagements.cancel(engagementId, { actorId: engine.team.pm, reason: 'test over' });
   });
 
   it('pauses, reassigns, resumes and cancels', async () => {
@@ -143,20 +145,25 @@ describe('an engagement with three communities', () => {
     expect((await row()).assigneeId).toBe(newAssignee);
     expect(await engine.db.notification.count({ where: { userId: newAssignee, engagementId, kind: 'reassigned' } })).toBe(1);
 
-    await engine.engagements.pause(engagementId, engine.team.pm, '委托方要求暂停');
-    await waitFor(() => engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } }), (engagement) => engagement.status === 'paused');
+    // Pause answers with the state it leads to, once written: no polling afterwards.
+    expect(await engine.engagements.pause(engagementId, { actorId: engine.team.pm, reason: '委托方要求暂停' })).toEqual({ status: 'paused' });
+    expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('paused');
+    await expectRefusal(engine.engagements.pause(engagementId, { actorId: engine.team.pm }), 'engagement_not_running');
     await expectRefusal(engine.engagements.completeTask(engagementId, { taskKey: task.key, actorId: newAssignee, formData: sampleFormData(task), file: fileFor(task, 1) }), 'engagement_not_running');
     expect((await engine.engagements.getState(engagementId)).status).toBe('paused');
 
-    await engine.engagements.resume(engagementId, engine.team.pm);
-    await waitFor(() => engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } }), (engagement) => engagement.status === 'running');
+    expect(await engine.engagements.resume(engagementId, { actorId: engine.team.pm })).toEqual({ status: 'running' });
+    expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('running');
+    await expectRefusal(engine.engagements.resume(engagementId, { actorId: engine.team.pm }), 'engagement_not_running');
     const done = await engine.engagements.completeTask(engagementId, { taskKey: task.key, actorId: newAssignee, formData: sampleFormData(task), file: fileFor(task, 1) });
     expect(done.status).toBe('in_review');
 
-    await engine.engagements.cancel(engagementId, engine.team.pm, '项目终止');
-    expect(await engine.temporal.workflow.getHandle(engagementWorkflowId(engagementId)).result()).toEqual({ status: 'cancelled' });
+    // Cancel answers once every open task is closed and the projection says so.
+    expect(await engine.engagements.cancel(engagementId, { actorId: engine.team.pm, reason: '项目终止' })).toEqual({ status: 'cancelled' });
     const engagement = await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } });
     expect(engagement.status).toBe('cancelled');
+    expect(await engine.temporal.workflow.getHandle(engagementWorkflowId(engagementId)).result()).toEqual({ status: 'cancelled' });
+    await expectRefusal(engine.engagements.cancel(engagementId, { actorId: engine.team.pm }), 'engagement_not_running');
     expect(await engine.db.task.count({ where: { engagementId, status: { notIn: ['cancelled', 'done'] } } })).toBe(0);
     expect(await engine.db.stage.count({ where: { engagementId, status: 'cancelled' } })).toBe(7);
   });
@@ -168,35 +175,32 @@ describe('an engagement with three communities', () => {
     const task = (await openCommunityTask())!;
     const planned = plan.tasks.find((candidate) => candidate.key === task.key)!;
 
-    // Requests in quick succession: whatever order their writes finish in, the last one wins.
-    await engine.engagements.pause(engagementId, engine.team.pm);
-    await engine.engagements.resume(engagementId, engine.team.pm);
-    await engine.engagements.pause(engagementId, engine.team.pm);
-    await engine.engagements.resume(engagementId, engine.team.pm);
-    await waitFor(() => engine.engagements.getTaskState(engagementId, task.key), (state) => state?.status === 'active');
-    await waitFor(() => engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } }), (engagement) => engagement.status === 'running');
+    // Requests in quick succession: each answers once applied, children included, so the last one holds.
+    await engine.engagements.pause(engagementId, { actorId: engine.team.pm });
+    await engine.engagements.resume(engagementId, { actorId: engine.team.pm });
+    await engine.engagements.pause(engagementId, { actorId: engine.team.pm });
+    await engine.engagements.resume(engagementId, { actorId: engine.team.pm });
+    expect((await engine.engagements.getTaskState(engagementId, task.key))?.status).toBe('active');
+    expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('running');
     const done = await engine.engagements.completeTask(engagementId, { taskKey: task.key, actorId: task.assigneeId, formData: sampleFormData(planned) });
     expect(done.status).toBe('done');
 
-    await engine.engagements.pause(engagementId, engine.team.pm, '春节暂停');
-    await waitFor(() => engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } }), (engagement) => engagement.status === 'paused');
+    await engine.engagements.pause(engagementId, { actorId: engine.team.pm, reason: '春节暂停' });
     const sibling = (await openCommunityTask())!;
     const siblingPlan = plan.tasks.find((candidate) => candidate.key === sibling.key)!;
-    // The community's own workflow refuses work too: the pause reached it.
-    await waitFor(
-      () => engine.engagements.completeTask(engagementId, { taskKey: sibling.key, actorId: sibling.assigneeId, formData: sampleFormData(siblingPlan) }).then(() => 'accepted', (error: unknown) => (error as EngagementCommandError).code),
-      (code) => code === 'engagement_not_running',
-    );
+    // The community's own workflow refuses work too: the pause reached it before the pause answered.
+    await expectRefusal(engine.engagements.completeTask(engagementId, { taskKey: sibling.key, actorId: sibling.assigneeId, formData: sampleFormData(siblingPlan) }), 'engagement_not_running');
 
-    await engine.engagements.cancel(engagementId, engine.team.pm, '委托方终止项目');
+    await engine.engagements.cancel(engagementId, { actorId: engine.team.pm, reason: '委托方终止项目' });
     const handle = engine.temporal.workflow.getHandle(engagementWorkflowId(engagementId));
     expect(await handle.result()).toEqual({ status: 'cancelled' });
     const child = await engine.temporal.workflow.getHandle(communityStageWorkflowId(engagementId, sibling.stageKey, sibling.communityKey!)).describe();
     expect(child.status.name).toBe('CANCELLED');
     expect(await engine.db.task.count({ where: { engagementId, status: { notIn: ['done', 'cancelled'] } } })).toBe(0);
     expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('cancelled');
-    // Pause and resume after the end change nothing.
-    await engine.engagements.resume(engagementId, engine.team.pm).catch(() => undefined);
+    // Pause and resume after the end are refused and change nothing.
+    await expectRefusal(engine.engagements.resume(engagementId, { actorId: engine.team.pm }), 'engagement_not_running');
+    await expectRefusal(engine.engagements.pause(engagementId, { actorId: engine.team.pm }), 'engagement_not_running');
     expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('cancelled');
     if (process.env.GONGZHI_RECORD_HISTORIES === '1') await recordHistory('engagement-paused-cancelled', await handle.fetchHistory());
   });
@@ -218,6 +222,6 @@ describe('an engagement with three communities', () => {
       ]),
     );
     expect(notifications).toHaveLength(4);
-    await engine.engagements.cancel(engagementId, engine.team.pm);
+    await engine.engagements.cancel(engagementId, { actorId: engine.team.pm });
   });
 });

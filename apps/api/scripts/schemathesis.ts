@@ -16,6 +16,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSRF_HEADER } from '@gongzhi/contracts';
 import { DEMO_PASSWORD } from '@gongzhi/db';
+import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
 import { startStack } from './lib/stack';
 
 /** Pinned, so CI runs are comparable; raise it on purpose. */
@@ -92,10 +93,10 @@ try {
   }
   if (!task) throw new Error('the first task did not open');
   const form = new FormData();
-  form.append('file', new Blob([Buffer.from('PK\u0003\u0004 项目法律服务方案')], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), '项目法律服务方案.docx');
-  await call(lawyer!, 'POST', `/api/deliverables/${task.deliverable.id}/revisions`, form, 201);
-  await call(lawyer!, 'POST', `/api/tasks/${task.id}/complete`, { formData: { background: '背景', workPlanSummary: '计划' } });
-  await call(partner!, 'POST', `/api/deliverables/${task.deliverable.id}/reviews`, { revision: 1, decision: 'approve' }, 201);
+  form.append('file', new Blob([new Uint8Array(makeDocx('项目法律服务方案'))], { type: DOCX_MIME }), '项目法律服务方案.docx');
+  const { sha256 } = await call<{ sha256: string }>(lawyer!, 'POST', `/api/deliverables/${task.deliverable.id}/uploads`, form, 201);
+  await call(lawyer!, 'POST', `/api/tasks/${task.id}/complete`, { formData: { background: '背景', workPlanSummary: '计划' }, file: { sha256 } });
+  await call(partner!, 'POST', `/api/deliverables/${task.deliverable.id}/reviews`, { revision: 1, sha256, decision: 'approve' }, 201);
 
   const configDir = await mkdtemp(join(tmpdir(), 'gongzhi-schemathesis-'));
   const configFile = join(configDir, 'schemathesis.toml');
@@ -108,7 +109,7 @@ try {
       'max-stream-events = 1\n',
       fixed('^/api/engagements/\\{id\\}(/(audit|events|pause|resume|cancel))?$', { 'path.id': engagement.id }),
       fixed('^/api/tasks/\\{id\\}', { 'path.id': task.id }),
-      fixed('^/api/deliverables/\\{id\\}(/(revisions|reviews))?$', { 'path.id': task.deliverable.id }),
+      fixed('^/api/deliverables/\\{id\\}(/(uploads|reviews))?$', { 'path.id': task.deliverable.id }),
       fixed('^/api/deliverables/\\{id\\}/revisions/\\{rev\\}/file$', { 'path.id': task.deliverable.id, 'path.rev': 1 }),
       fixed('^/api/templates/\\{id\\}$', { 'path.id': 'community-governance' }),
       fixed('^/api/users/\\{id\\}', { 'path.id': lawyer2!.id }),

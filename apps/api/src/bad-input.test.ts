@@ -25,7 +25,7 @@ beforeAll(async () => {
   // Both engagements have a draft on their first deliverable.
   for (const [user, fixture] of [['lawyer', mine], ['outsiderLawyer', theirs]] as const) {
     const body = multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes('草稿') }]);
-    const response = await api.request(sessions.get(user)!, { method: 'POST', url: `/api/deliverables/${fixture.firstTask.deliverable!.id}/revisions`, payload: body.payload, headers: body.headers });
+    const response = await api.request(sessions.get(user)!, { method: 'POST', url: `/api/deliverables/${fixture.firstTask.deliverable!.id}/uploads`, payload: body.payload, headers: body.headers });
     expect(response.statusCode).toBe(201);
   }
 });
@@ -44,6 +44,7 @@ async function snapshot() {
     tasks: await db.task.findMany({ select: { id: true, status: true, assigneeId: true, formData: true }, orderBy: { id: 'asc' } }),
     deliverables: await db.deliverable.findMany({ select: { id: true, status: true, currentRevision: true }, orderBy: { id: 'asc' } }),
     revisions: await db.deliverableRevision.findMany({ select: { id: true, sha256: true, note: true }, orderBy: { id: 'asc' } }),
+    uploads: await db.deliverableUpload.count(),
     reviews: await db.review.count(),
     notifications: await db.notification.count(),
     audit: await db.auditEvent.count(),
@@ -68,7 +69,7 @@ interface Case {
 const json = (method: InjectOptions['method'], url: string, payload: string, contentType = 'application/json'): InjectOptions => ({ method, url, payload, headers: { 'content-type': contentType } });
 const upload = (deliverableId: () => string, parts: Parameters<typeof multipartBody>[0]): (() => InjectOptions) => () => {
   const body = multipartBody(parts);
-  return { method: 'POST', url: `/api/deliverables/${deliverableId()}/revisions`, payload: body.payload, headers: body.headers };
+  return { method: 'POST', url: `/api/deliverables/${deliverableId()}/uploads`, payload: body.payload, headers: body.headers };
 };
 const myDeliverable = () => mine.firstTask.deliverable!.id;
 const validEngagement = () => engagementBody(api);
@@ -83,7 +84,7 @@ const cases: Case[] = [
   { name: 'a date that is no date at all', request: () => ({ method: 'GET', url: '/api/tasks?dueBefore=0000-00-00' }), status: 400, code: 'validation_failed' },
   { name: 'a NUL character in a name', request: () => ({ method: 'POST', url: '/api/engagements', payload: { ...validEngagement(), name: '某某\u0000街道' } }), status: 400, code: 'validation_failed', fields: ['name'] },
   { name: 'a NUL character in a search', request: () => ({ method: 'GET', url: '/api/engagements?q=%00' }), status: 400, code: 'validation_failed', fields: ['query.q'] },
-  { name: 'a NUL character in an upload note', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'a.docx', contentType: DOCX_MIME, content: docxBytes('x') }, { name: 'note', value: 'a\u0000b' }]), status: 400, code: 'validation_failed' },
+  { name: 'a field beside the file in an upload', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'a.docx', contentType: DOCX_MIME, content: docxBytes('x') }, { name: 'note', value: 'a\u0000b' }]), status: 400, code: 'validation_failed' },
   { name: 'a page that is not a number', request: () => ({ method: 'GET', url: '/api/tasks?page=abc' }), status: 400, code: 'validation_failed', fields: ['query.page'] },
   { name: 'a page size above the ceiling', request: () => ({ method: 'GET', url: '/api/engagements?pageSize=1000' }), status: 400, code: 'validation_failed', fields: ['query.pageSize'] },
   { name: 'an id that is not a UUID', request: () => ({ method: 'GET', url: '/api/tasks/1%20OR%201=1' }), status: 400, code: 'validation_failed', fields: ['params.id'] },
@@ -120,10 +121,16 @@ const cases: Case[] = [
   { name: 'text/plain', request: () => json('POST', '/api/engagements', JSON.stringify(validEngagement()), 'text/plain'), status: 415, code: 'unsupported_media_type' },
   { name: 'application/xml', request: () => json('POST', '/api/engagements', '<engagement/>', 'application/xml'), status: 415, code: 'unsupported_media_type' },
   { name: 'multipart to a JSON operation', request: () => ({ ...upload(myDeliverable, [{ name: 'name', value: 'x' }])(), url: '/api/engagements' }), status: 415, code: 'unsupported_media_type' },
-  { name: 'JSON to the upload', as: 'lawyer', request: () => ({ method: 'POST', url: `/api/deliverables/${myDeliverable()}/revisions`, payload: { file: 'x' } }), status: 415, code: 'unsupported_media_type' },
+  { name: 'JSON to the upload', as: 'lawyer', request: () => ({ method: 'POST', url: `/api/deliverables/${myDeliverable()}/uploads`, payload: { file: 'x' } }), status: 415, code: 'unsupported_media_type' },
   { name: 'an upload of a type not accepted', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'page.html', contentType: 'text/html', content: Buffer.from('<script>alert(1)</script>') }]), status: 415, code: 'unsupported_media_type' },
+  { name: 'PNG bytes named .html, for a Word deliverable', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'report.html', contentType: 'image/png', content: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('<script>alert(1)</script>')]) }]), status: 415, code: 'unsupported_media_type' },
+  { name: 'a .docx.html double extension', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: '方案.docx.html', contentType: DOCX_MIME, content: docxBytes('x') }]), status: 415, code: 'unsupported_media_type' },
+  { name: 'an SVG for a Word deliverable', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'logo.svg', contentType: 'image/svg+xml', content: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') }]), status: 415, code: 'unsupported_media_type' },
+  { name: 'a Word file named .xlsx for a Word deliverable', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: '清单.xlsx', contentType: DOCX_MIME, content: docxBytes('x') }]), status: 415, code: 'unsupported_media_type' },
+  { name: 'a PDF named .docx', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: Buffer.from('%PDF-1.7\n%âãÏÓ\n') }]), status: 415, code: 'unsupported_media_type' },
+  { name: 'a zip without Office content types named .docx', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: Buffer.from('504b0506000000000000000000000000000000000000', 'hex') }]), status: 415, code: 'unsupported_media_type' },
   { name: 'an upload whose bytes are not its declared type', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'fake.docx', contentType: DOCX_MIME, content: Buffer.from('MZ\x90\x00 not a docx') }]), status: 415, code: 'unsupported_media_type' },
-  { name: 'an upload without a file', as: 'lawyer', request: upload(myDeliverable, [{ name: 'note', value: '只有说明' }]), status: 400, code: 'validation_failed', fields: ['file'] },
+  { name: 'an upload without a file', as: 'lawyer', request: upload(myDeliverable, [{ name: 'note', value: '只有说明' }]), status: 400, code: 'validation_failed' },
   { name: 'an upload with an unknown field', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'a.docx', contentType: DOCX_MIME, content: docxBytes('x') }, { name: 'revision', value: '7' }]), status: 400, code: 'validation_failed', fields: ['revision'] },
   { name: 'an upload of two files', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'a.docx', contentType: DOCX_MIME, content: docxBytes('a') }, { name: 'file', fileName: 'b.docx', contentType: DOCX_MIME, content: docxBytes('b') }]), status: 413, code: 'payload_too_large' },
   { name: 'an empty upload', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'empty.docx', contentType: DOCX_MIME, content: Buffer.alloc(0) }]), status: 400, code: 'validation_failed' },
@@ -133,7 +140,7 @@ const cases: Case[] = [
   { name: 'completing another engagement’s task', as: 'lawyer', request: () => ({ method: 'POST', url: `/api/tasks/${theirs.firstTask.id}/complete`, payload: { formData: { background: 'x', workPlanSummary: 'y' } } }), status: 404, code: 'not_found' },
   { name: 'uploading to another engagement’s deliverable', as: 'lawyer', request: upload(() => theirs.firstTask.deliverable!.id, [{ name: 'file', fileName: 'a.docx', contentType: DOCX_MIME, content: docxBytes('x') }]), status: 404, code: 'not_found' },
   { name: 'downloading another engagement’s file', as: 'lawyer', request: () => ({ method: 'GET', url: `/api/deliverables/${theirs.firstTask.deliverable!.id}/revisions/1/file` }), status: 404, code: 'not_found' },
-  { name: 'reviewing another engagement’s deliverable', as: 'partner', request: () => ({ method: 'POST', url: `/api/deliverables/${theirs.firstTask.deliverable!.id}/reviews`, payload: { revision: 1, decision: 'approve' } }), status: 404, code: 'not_found' },
+  { name: 'reviewing another engagement’s deliverable', as: 'partner', request: () => ({ method: 'POST', url: `/api/deliverables/${theirs.firstTask.deliverable!.id}/reviews`, payload: { revision: 1, sha256: 'a'.repeat(64), decision: 'approve' } }), status: 404, code: 'not_found' },
   { name: 'pausing another engagement', request: () => ({ method: 'POST', url: `/api/engagements/${theirs.engagement.id}/pause`, payload: {} }), status: 404, code: 'not_found' },
   { name: 'reading another engagement’s audit trail', request: () => ({ method: 'GET', url: `/api/engagements/${theirs.engagement.id}/audit` }), status: 404, code: 'not_found' },
   { name: 'assigning my task to another team’s lawyer', request: () => ({ method: 'POST', url: `/api/tasks/${mine.firstTask.id}/assign`, payload: { assigneeId: api.users.outsiderLawyer.id } }), status: 422, code: 'invalid_assignee' },

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, rendersChineseGlyphs, type Session, signIn } from './support/browser';
-import { choose, openMyTask, submitTask, uploadRevision, waitForText } from './support/pages';
+import { choose, openMyTask, submitTask, uploadFile, waitForText } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const run = Date.now().toString(36).slice(-5);
@@ -133,7 +133,7 @@ describe('an engagement from creation to the next stage', () => {
     planTaskUrl = page.url();
     // Without the file, the form says what is missing instead of failing on the server.
     await waitForText(page, '请先上传成果文件，再提交。');
-    await uploadRevision(page, '项目法律服务方案.docx', '项目法律服务方案（第一稿）', '第一稿');
+    await uploadFile(page, '项目法律服务方案.docx', '项目法律服务方案（第一稿）', '第一稿');
     await page.getByLabel('服务背景').fill('街道辖区内老旧小区多，私搭乱建、侵占绿地等问题突出，居民公约长期未修订。');
     await page.getByLabel('工作计划摘要').fill('分七个阶段推进：方案、培训、调研、政府依法治理体系、居民自治体系、良性互动机制、推广深化。');
     await submitTask(page, '提交审阅', '已提交审阅，合伙人会收到通知');
@@ -165,7 +165,7 @@ describe('an engagement from creation to the next stage', () => {
   it('the lawyer reads the comment, uploads revision 2 and resubmits', async () => {
     const { page } = lawyer;
     await waitForText(page, '请先按审阅意见上传修改后的新版本，再提交。');
-    await uploadRevision(page, '项目法律服务方案（修改稿）.docx', '项目法律服务方案（修改稿）', '已补充各社区调研时间表');
+    await uploadFile(page, '项目法律服务方案（修改稿）.docx', '项目法律服务方案（修改稿）', '已补充各社区调研时间表');
     // The form keeps the first submission's answers.
     expect(await page.getByLabel('服务背景').inputValue()).toContain('私搭乱建');
     await submitTask(page, '提交修改稿', '已提交审阅，合伙人会收到通知');
@@ -195,7 +195,7 @@ describe('an engagement from creation to the next stage', () => {
     await submitTask(client.page, '完成任务', '任务已完成');
 
     await openMyTask(pm.page, baseUrl, engagementName, '签订合作协议');
-    await uploadRevision(pm.page, '合作协议（签署版）.docx', '合作协议');
+    await uploadFile(pm.page, '合作协议（签署版）.docx', '合作协议');
     await pm.page.getByLabel('合同编号').fill(`GZ-2025-${run}`);
     await pm.page.getByLabel('签订日期').fill('2025-03-12');
     await submitTask(pm.page, '完成任务', '任务已完成');

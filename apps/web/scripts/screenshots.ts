@@ -15,7 +15,7 @@ import type { ApiClient } from '@gongzhi/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { signInApi, waitForTask } from '../e2e/support/api';
 import { launchChromium, signIn } from '../e2e/support/browser';
-import { DOCX_MIME, makeDocx } from '../e2e/support/files';
+import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
 import { serveDashboard, startStack } from '../e2e/support/stack';
 
 const outDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -61,10 +61,11 @@ async function seedScenario(baseUrl: string): Promise<Scenario> {
     const detail = await api.getTask({ params: { id: task.id } });
     const deliverableId = detail.deliverable?.id;
     if (!deliverableId) throw new Error('the service plan task has no deliverable');
-    await api.uploadDeliverableRevision({ params: { id: deliverableId }, body: { file: docx(fileName, fileName), note } });
+    const { sha256 } = await api.uploadDeliverableFile({ params: { id: deliverableId }, body: { file: docx(fileName, fileName) } });
     await api.completeTask({
       params: { id: task.id },
       body: {
+        file: { sha256 },
         formData: {
           background: '辖区内老旧小区集中，私搭乱建、侵占绿地、群租等问题反复出现，居民公约多年未修订，居委会依法履职依据不足。',
           workPlanSummary: '按方案与合作、项目培训、实地调研、政府依法治理体系、居民依法自治体系、良性互动机制、推广与深化七个阶段推进，各阶段成果按期提交审阅。',
@@ -72,7 +73,7 @@ async function seedScenario(baseUrl: string): Promise<Scenario> {
         note,
       },
     });
-    return { taskId: task.id, deliverableId };
+    return { taskId: task.id, deliverableId, sha256 };
   };
 
   log('creating the scenario engagements…');
@@ -86,7 +87,7 @@ async function seedScenario(baseUrl: string): Promise<Scenario> {
   const plan = await submitPlan(lawyer, revised.id, '朝阳门街道项目法律服务方案-第1稿.docx', '第一稿，请审阅。');
   await partner.reviewDeliverable({
     params: { id: plan.deliverableId },
-    body: { decision: 'request_changes', revision: 1, comment: '1. 第三部分工作计划未列明各社区调研的具体时间，请补充时间表；\n2. 服务内容中“联动执法”部分应写明需座谈的职能部门清单；\n3. 请将预期效果与《北京市物业管理条例》相关条款对应。' },
+    body: { decision: 'request_changes', revision: 1, sha256: plan.sha256, comment: '1. 第三部分工作计划未列明各社区调研的具体时间，请补充时间表；\n2. 服务内容中“联动执法”部分应写明需座谈的职能部门清单；\n3. 请将预期效果与《北京市物业管理条例》相关条款对应。' },
   });
   await waitForTask(lawyer, revised.id, 'proposal.draft-service-plan', 'changes_requested');
   await submitPlan(lawyer, revised.id, '朝阳门街道项目法律服务方案-第2稿.docx', '已按意见补充调研时间表、职能部门清单及法规对应关系。');
@@ -98,7 +99,7 @@ async function seedScenario(baseUrl: string): Promise<Scenario> {
   const returnedPlan = await submitPlan(lawyer, returned.id, '渤海镇项目法律服务方案-第1稿.docx', '第一稿。');
   await partner.reviewDeliverable({
     params: { id: returnedPlan.deliverableId },
-    body: { decision: 'request_changes', revision: 1, comment: '方案对渤海镇各村的产业与人口情况介绍过简，请补充村民自治现状；另请说明村规民约修订的民主程序（村民会议表决及备案）安排。' },
+    body: { decision: 'request_changes', revision: 1, sha256: returnedPlan.sha256, comment: '方案对渤海镇各村的产业与人口情况介绍过简，请补充村民自治现状；另请说明村规民约修订的民主程序（村民会议表决及备案）安排。' },
   });
   await waitForTask(lawyer, returned.id, 'proposal.draft-service-plan', 'changes_requested');
   void overdue;

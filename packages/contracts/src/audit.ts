@@ -16,7 +16,7 @@ export const AUDIT_ACTIONS = [
   'task.assigned',
   'task.completed',
   'task.cancelled',
-  'deliverable.revision_uploaded',
+  'deliverable.file_uploaded',
   'deliverable.submitted',
   'deliverable.reviewed',
   'file.downloaded',

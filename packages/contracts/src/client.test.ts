@@ -136,17 +136,14 @@ describe('typed client against a real HTTP server', () => {
     expect(received[0]!.headers[CSRF_HEADER]).toBeUndefined();
   });
 
-  it('uploads a revision as multipart with the file and the note', async () => {
-    replies.set(`POST /api/deliverables/${ids.deliverable}/revisions`, () =>
+  it('uploads a file as multipart and answers with its SHA-256', async () => {
+    replies.set(`POST /api/deliverables/${ids.deliverable}/uploads`, () =>
       json(
         {
-          revision: 2,
-          status: 'draft',
+          sha256: 'b'.repeat(64),
           fileName: '方案.docx',
           mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           sizeBytes: 5,
-          sha256: 'b'.repeat(64),
-          note: '按意见修改',
           uploadedBy: { id: ids.lawyer, displayName: '李律师' },
           uploadedAt: '2025-03-06T02:00:00.000Z',
         },
@@ -156,14 +153,14 @@ describe('typed client against a real HTTP server', () => {
     const client = createApiClient({ baseUrl });
     client.setCsrfToken('csrf-9');
     const file = new File(['hello'], '方案.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-    const revision = await client.uploadDeliverableRevision({ params: { id: ids.deliverable }, body: { file, note: '按意见修改' } });
-    expect(revision.revision).toBe(2);
+    const uploaded = await client.uploadDeliverableFile({ params: { id: ids.deliverable }, body: { file } });
+    expect(uploaded.sha256).toBe('b'.repeat(64));
     const request = received[0]!;
     expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(request.headers[CSRF_HEADER]).toBe('csrf-9');
     const form = await new Response(request.body, { headers: { 'content-type': request.headers['content-type']! } }).formData();
     const part = form.get('file') as File;
-    expect([part.name, part.type, await part.text(), form.get('note')]).toEqual(['方案.docx', file.type, 'hello', '按意见修改']);
+    expect([part.name, part.type, await part.text()]).toEqual(['方案.docx', file.type, 'hello']);
   });
 
   it('downloads a file with its Chinese name from Content-Disposition', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '@gongzhi/domain';
+import { DELIVERABLE_STATUSES, REVIEW_DECISIONS, localizedTextSchema } from '@gongzhi/domain';
 import {
   engagementRefSchema,
   idParamsSchema,
@@ -21,32 +21,50 @@ import { defineOperation } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 
 /**
- * A deliverable's state: `none` nothing uploaded yet, `draft` a revision uploaded but its task
- * not yet completed, `submitted` awaiting a partner's review, `changes_requested`, `approved`.
+ * A deliverable's state: `none` nothing uploaded yet, `draft` a file uploaded but nothing
+ * submitted yet, `submitted` awaiting a partner's review, `changes_requested`, `approved`.
  */
-export const deliverableStatusSchema = z.enum(['none', 'draft', 'submitted', 'changes_requested', 'approved']).meta({ id: 'DeliverableStatus' });
+export const deliverableStatusSchema = z.enum(['none', ...DELIVERABLE_STATUSES]).meta({ id: 'DeliverableStatus' });
 export type DeliverableStatus = z.infer<typeof deliverableStatusSchema>;
 
-export const revisionStatusSchema = z.enum(['draft', 'submitted', 'changes_requested', 'approved', 'superseded']);
+/** A revision is submitted for review, sent back, approved, or superseded by a later one. */
+export const revisionStatusSchema = z.enum(['submitted', 'changes_requested', 'approved', 'superseded']).meta({ id: 'RevisionStatus' });
+
+/** SHA-256 of a file's bytes, lower-case hex: the file's identity in the content-addressed store. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/).meta({ id: 'Sha256', description: 'SHA-256 of the file, 64 lower-case hex digits' });
 
 export const revisionSchema = z
   .object({
-    /** 1, 2, 3… per deliverable. */
+    /** 1, 2, 3… per deliverable, numbered by the workflow when it accepts a submission. */
     revision: z.number().int().min(1),
     status: revisionStatusSchema,
     fileName: line(255),
     mimeType: line(200),
     sizeBytes: z.number().int().min(0),
-    /** SHA-256 of the file, hex; the file is stored content-addressed under it. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** What was submitted, reviewed and downloaded: a revision's content never changes. */
+    sha256: sha256Schema,
     note: prose(2000).nullable(),
-    uploadedBy: userRefSchema,
-    uploadedAt: instantSchema,
+    submittedBy: userRefSchema,
+    submittedAt: instantSchema,
   })
   .strict()
   .meta({ id: 'Revision' });
 
-export const reviewDecisionSchema = z.enum(['approve', 'request_changes']);
+/** A file received for a deliverable, not yet submitted: the next completion names it by `sha256`. */
+export const uploadSchema = z
+  .object({
+    sha256: sha256Schema,
+    fileName: line(255),
+    /** Decided by the server from the file's name and bytes. */
+    mimeType: line(200),
+    sizeBytes: z.number().int().min(0),
+    uploadedBy: userRefSchema,
+    uploadedAt: instantSchema,
+  })
+  .strict()
+  .meta({ id: 'Upload' });
+
+export const reviewDecisionSchema = z.enum(REVIEW_DECISIONS);
 
 export const reviewSchema = z
   .object({
@@ -85,10 +103,12 @@ export const deliverableDetailSchema = deliverableSummarySchema
   .extend({
     /** Newest first. Clients see approved revisions only. */
     revisions: z.array(revisionSchema).max(200),
+    /** Files uploaded since the last submission, newest first (the team only; empty for clients). */
+    uploads: z.array(uploadSchema).max(50),
     /** Newest first. */
     reviews: z.array(reviewSchema).max(200),
     /** What the caller may do now, so the page shows only working buttons. */
-    can: z.object({ uploadRevision: z.boolean(), review: z.boolean() }).strict(),
+    can: z.object({ upload: z.boolean(), review: z.boolean() }).strict(),
   })
   .strict()
   .meta({ id: 'DeliverableDetail' });
@@ -127,44 +147,44 @@ export const getDeliverable = defineOperation({
   responses: { 200: deliverableDetailSchema },
 });
 
-/** What uploads accept: the kinds templates ask for, as Chinese offices exchange them. */
+/**
+ * What uploads accept, as Chinese offices exchange them. The type is judged by the server from the
+ * extension, the leading bytes and, for Office files, the package's declared content types; what
+ * a deliverable of each kind accepts is `DELIVERABLE_FILE_EXTENSIONS`.
+ */
 export const UPLOAD_LIMITS = {
   maxBytes: 50 * 1024 * 1024,
-  mimeTypes: [
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    'application/pdf',
-    'application/msword',
-    'application/vnd.ms-excel',
-    'image/png',
-    'image/jpeg',
-    'application/zip',
-  ],
+  extensions: ['.docx', '.doc', '.xlsx', '.xls', '.pptx', '.ppt', '.pdf', '.png', '.jpg', '.jpeg', '.zip'],
 } as const;
 
-export const uploadRevisionBodySchema = z
-  .object({
-    file: z.file().min(1).max(UPLOAD_LIMITS.maxBytes).mime([...UPLOAD_LIMITS.mimeTypes]),
-    note: prose(2000).optional(),
-  })
-  .strict()
-  .meta({ id: 'UploadRevisionBody', description: 'multipart/form-data: a `file` part and an optional `note` field' });
+/** The extensions a deliverable of each kind accepts (`any`: evidence such as photos and scans too). */
+export const DELIVERABLE_FILE_EXTENSIONS = {
+  docx: ['.docx', '.doc'],
+  xlsx: ['.xlsx', '.xls'],
+  pptx: ['.pptx', '.ppt'],
+  pdf: ['.pdf'],
+  any: [...UPLOAD_LIMITS.extensions],
+} as const satisfies Record<z.infer<typeof deliverableKindSchema>, readonly string[]>;
 
-export const uploadDeliverableRevision = defineOperation({
-  id: 'uploadDeliverableRevision',
+export const uploadFileBodySchema = z
+  .object({ file: z.file().min(1).max(UPLOAD_LIMITS.maxBytes) })
+  .strict()
+  .meta({ id: 'UploadFileBody', description: 'multipart/form-data: one `file` part' });
+
+export const uploadDeliverableFile = defineOperation({
+  id: 'uploadDeliverableFile',
   method: 'POST',
-  path: '/api/deliverables/:id/revisions',
+  path: '/api/deliverables/:id/uploads',
   tag: 'deliverables',
-  summary: { zh: '上传成果新版本', en: 'Upload a new revision' },
+  summary: { zh: '上传成果文件', en: 'Upload a file for a deliverable' },
   description:
-    'multipart/form-data with a `file` part (≤ 50 MB, Office/PDF/image/zip) and an optional `note`. Stores the file content-addressed and records its SHA-256; the revision is a `draft` until its task is completed (`completeTask`), which submits it for review.',
+    'multipart/form-data with one `file` part (≤ 50 MB). The file must be of the deliverable’s kind, judged by its extension, its bytes and (Office files) its declared content types; web pages, SVG and scripts are refused whatever their bytes (415). Stores the bytes content-addressed and answers with their SHA-256. Nothing is submitted: `completeTask` names the file by `sha256`, and only then does the workflow create the next revision. Uploading never changes a submitted revision.',
   permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ['pm', 'lawyer'], admins: false, rules: ['assignee-or-pm'] },
   params: idParamsSchema,
-  body: uploadRevisionBodySchema,
+  body: uploadFileBodySchema,
   requestEncoding: 'multipart',
-  responses: { 201: revisionSchema },
-  errors: ['not_assignee', 'task_not_open', 'engagement_not_running'],
+  responses: { 201: uploadSchema },
+  errors: ['not_assignee', 'task_not_open', 'engagement_not_running', 'unsupported_media_type', 'payload_too_large'],
 });
 
 export const downloadRevisionParamsSchema = z.object({ id: idSchema, rev: queryInt(1, 10_000) }).strict();
@@ -175,14 +195,19 @@ export const downloadDeliverableRevision = defineOperation({
   path: '/api/deliverables/:id/revisions/:rev/file',
   tag: 'deliverables',
   summary: { zh: '下载成果文件', en: 'Download a revision’s file' },
-  description: 'The file itself, with Content-Disposition carrying its name (RFC 5987 for Chinese names).',
+  description:
+    'The file itself, with Content-Disposition carrying its name (RFC 5987 for Chinese names). The stored bytes are checked against the revision’s SHA-256 before anything is sent: a file that no longer matches is never served (500).',
   permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ALL_TEAM_ROLES, admins: true, rules: ['client-sees-approved-only'] },
   params: downloadRevisionParamsSchema,
   responseEncoding: 'binary',
   responses: { 200: z.file().meta({ description: 'The file bytes' }) },
 });
 
-const reviewBase = { revision: z.number().int().min(1) };
+const reviewBase = {
+  revision: z.number().int().min(1),
+  /** The SHA-256 of the revision as the reviewer read it: a decision applies to that content only. */
+  sha256: sha256Schema,
+};
 export const reviewBodySchema = z
   .discriminatedUnion('decision', [
     z.object({ ...reviewBase, decision: z.literal('approve'), comment: prose(10_000).optional() }).strict(),
@@ -197,10 +222,10 @@ export const reviewDeliverable = defineOperation({
   tag: 'deliverables',
   summary: { zh: '审阅成果（通过或退回修改）', en: 'Review a deliverable (approve or request changes)' },
   description:
-    'Only the engagement’s partner. `revision` must be the one under review (409 `stale_revision` otherwise); answers after the workflow accepted the decision.',
+    'Only the engagement’s partner. `revision` and its `sha256` must be the ones under review (409 `stale_revision` otherwise); answers after the workflow accepted the decision.',
   permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ['partner'], admins: false },
   params: idParamsSchema,
   body: reviewBodySchema,
   responses: { 201: deliverableDetailSchema },
-  errors: ['not_reviewer', 'task_not_in_review', 'stale_revision', 'engagement_not_running', 'conflict'],
+  errors: ['not_reviewer', 'task_not_in_review', 'stale_revision', 'engagement_not_running', 'conflict', 'temporarily_unavailable'],
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema, workerRoleSchema } from '@gongzhi/domain';
+import { CLIENT_KINDS, ENGAGEMENT_STATUSES, STAGE_STATUSES, localizedTextSchema, workerRoleSchema } from '@gongzhi/domain';
 import {
   civilDateSchema,
   idParamsSchema,
@@ -20,11 +20,10 @@ import { defineOperation } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 import { taskSummarySchema } from './tasks';
 
-/** Spelled as the engagement workflow reports them. */
-export const engagementStatusSchema = z.enum(['running', 'paused', 'completed', 'cancelled']).meta({ id: 'EngagementStatus' });
-export const stageStatusSchema = z.enum(['pending', 'active', 'done', 'cancelled']).meta({ id: 'StageStatus' });
+export const engagementStatusSchema = z.enum(ENGAGEMENT_STATUSES).meta({ id: 'EngagementStatus' });
+export const stageStatusSchema = z.enum(STAGE_STATUSES).meta({ id: 'StageStatus' });
 /** 街道办事处 street office or 乡镇政府 township government. */
-export const clientKindSchema = z.enum(['street', 'township']).meta({ id: 'ClientKind' });
+export const clientKindSchema = z.enum(CLIENT_KINDS).meta({ id: 'ClientKind' });
 
 export const stageStepSchema = z
   .object({
@@ -162,6 +161,11 @@ export const createEngagementBodySchema = z
     templateKey: templateKeySchema,
     /** The newest version when absent; the engagement stays pinned to it. */
     templateVersion: z.number().int().min(1).optional(),
+    /**
+     * Repeating the request with the same key (the same caller) answers with the engagement the
+     * first one created instead of creating another; the same key with a different body is 409.
+     */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional(),
   })
   .strict()
   .meta({ id: 'CreateEngagementBody' });
@@ -172,11 +176,12 @@ export const createEngagement = defineOperation({
   path: '/api/engagements',
   tag: 'engagements',
   summary: { zh: '创建项目', en: 'Create an engagement' },
-  description: 'Plans every stage, task and due date from the template and starts the engagement workflow. 422 `invalid_assignee` when a team member lacks the role; 404 for an unknown template.',
+  description:
+    'Plans every stage, task and due date from the template and starts the engagement workflow, which writes the engagement as its first step; answers once it has. 422 `invalid_assignee` when a team member lacks the role; 404 for an unknown template. With `idempotencyKey`, a retry answers with the same engagement (201 again); the key with another body is 409 `conflict`. 503 `temporarily_unavailable` when the workflow engine does not answer in time: retry with the same key.',
   permission: { auth: 'role', roles: ['admin', 'pm'] },
   body: createEngagementBodySchema,
   responses: { 201: engagementDetailSchema },
-  errors: ['invalid_assignee', 'not_found'],
+  errors: ['invalid_assignee', 'not_found', 'conflict', 'temporarily_unavailable'],
 });
 
 export const getEngagement = defineOperation({
@@ -220,7 +225,7 @@ export const updateEngagement = defineOperation({
   params: idParamsSchema,
   body: updateEngagementBodySchema,
   responses: { 200: engagementDetailSchema },
-  errors: ['invalid_assignee', 'engagement_not_running'],
+  errors: ['invalid_assignee', 'engagement_not_running', 'temporarily_unavailable'],
 });
 
 export const engagementActionBodySchema = z.object({ reason: prose(1000).optional() }).strict().meta({ id: 'EngagementActionBody' });
@@ -237,9 +242,21 @@ const lifecycle = <const Id extends string, const Verb extends 'pause' | 'resume
     params: idParamsSchema,
     body: engagementActionBodySchema,
     responses: { 200: engagementSummarySchema },
-    errors: ['engagement_not_running'],
+    errors: ['engagement_not_running', 'temporarily_unavailable'],
   });
 
-export const pauseEngagement = lifecycle('pauseEngagement', 'pause', '暂停项目', 'Pause an engagement', 'Timers stop; no task can be completed until resumed. 409 unless running.');
-export const resumeEngagement = lifecycle('resumeEngagement', 'resume', '恢复项目', 'Resume an engagement', 'Due dates stay as planned. 409 unless paused.');
-export const cancelEngagement = lifecycle('cancelEngagement', 'cancel', '终止项目', 'Cancel an engagement', 'Cancels every open task; cannot be undone. 409 when already completed or cancelled.');
+export const pauseEngagement = lifecycle(
+  'pauseEngagement',
+  'pause',
+  '暂停项目',
+  'Pause an engagement',
+  'Timers stop; no task can be completed until resumed. Answers once the workflow has paused every part of the engagement, with status `paused`. 409 unless running.',
+);
+export const resumeEngagement = lifecycle('resumeEngagement', 'resume', '恢复项目', 'Resume an engagement', 'Due dates stay as planned. Answers once the engagement runs again. 409 unless paused.');
+export const cancelEngagement = lifecycle(
+  'cancelEngagement',
+  'cancel',
+  '终止项目',
+  'Cancel an engagement',
+  'Cancels every open task; cannot be undone. Answers once every task is closed, with status `cancelled`. 409 when already completed or cancelled.',
+);

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'internal',
   'not_ready',
+  'temporarily_unavailable',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable machine-readable error code' });
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -63,6 +64,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   not_ready: 503,
+  temporarily_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 
@@ -92,6 +94,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
   internal: { zh: '系统出现错误，请稍后重试；如持续出现请联系管理员', en: 'Something went wrong; try again later or contact your administrator' },
   not_ready: { zh: '服务暂不可用（数据库或流程引擎无法连接）', en: 'Service unavailable (database or workflow engine unreachable)' },
+  temporarily_unavailable: {
+    zh: '流程引擎暂时没有响应，本次操作尚未完成（也可能稍后自动完成）。请稍候重试，重试不会重复办理。',
+    en: 'The workflow engine did not answer in time; the action is not done yet (it may still complete). Try again shortly: retrying never does it twice.',
+  },
 };
 
 export const fieldErrorSchema = z

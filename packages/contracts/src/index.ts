@@ -140,6 +140,7 @@ export {
   taskSummarySchema,
 } from './tasks';
 export {
+  DELIVERABLE_FILE_EXTENSIONS,
   type DeliverableStatus,
   UPLOAD_LIMITS,
   deliverableDetailSchema,
@@ -155,8 +156,10 @@ export {
   reviewSchema,
   revisionSchema,
   revisionStatusSchema,
-  uploadDeliverableRevision,
-  uploadRevisionBodySchema,
+  sha256Schema,
+  uploadDeliverableFile,
+  uploadFileBodySchema,
+  uploadSchema,
 } from './deliverables';
 export { AUDIT_ACTIONS, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
 export { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKindSchema, notificationSchema } from './notifications';

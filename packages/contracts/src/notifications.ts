@@ -1,24 +1,10 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '@gongzhi/domain';
+import { NOTIFICATION_TOPIC_LIST, localizedTextSchema } from '@gongzhi/domain';
 import { engagementRefSchema, idParamsSchema, idSchema, instantSchema, okSchema, pageOf, pageQueryShape, queryFlag } from './common';
 import { defineOperation } from './operation';
 
-export const notificationKindSchema = z
-  .enum([
-    'task.assigned',
-    'task.due_soon',
-    'task.overdue',
-    'task.escalated',
-    'deliverable.submitted',
-    'deliverable.changes_requested',
-    'deliverable.approved',
-    'stage.opened',
-    'stage.completed',
-    'engagement.paused',
-    'engagement.resumed',
-    'engagement.cancelled',
-  ])
-  .meta({ id: 'NotificationKind' });
+/** The topic a notification is shown under (`NOTIFICATION_TOPICS` in the domain). */
+export const notificationKindSchema = z.enum(NOTIFICATION_TOPIC_LIST).meta({ id: 'NotificationKind' });
 
 export const notificationSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { changeMyPassword, createApiToken, getMe, listApiTokens, login, logout, revokeApiToken, updateMe } from './auth';
-import { downloadDeliverableRevision, getDeliverable, listDeliverables, reviewDeliverable, uploadDeliverableRevision } from './deliverables';
+import { downloadDeliverableRevision, getDeliverable, listDeliverables, reviewDeliverable, uploadDeliverableFile } from './deliverables';
 import { listEngagementAudit } from './audit';
 import {
   cancelEngagement,
@@ -52,7 +52,7 @@ export const operations = {
   assignTask,
   listDeliverables,
   getDeliverable,
-  uploadDeliverableRevision,
+  uploadDeliverableFile,
   downloadDeliverableRevision,
   reviewDeliverable,
   listNotifications,

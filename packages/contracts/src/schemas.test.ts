@@ -54,11 +54,14 @@ describe('request schemas', () => {
     expect(completeTaskBodySchema.safeParse({ formData: many }).success).toBe(false);
   });
 
-  it('requires a comment to request changes, not to approve', () => {
-    expect(reviewBodySchema.safeParse({ revision: 1, decision: 'approve' }).success).toBe(true);
-    expect(reviewBodySchema.safeParse({ revision: 1, decision: 'request_changes' }).success).toBe(false);
-    expect(reviewBodySchema.safeParse({ revision: 1, decision: 'request_changes', comment: '' }).success).toBe(false);
-    expect(reviewBodySchema.safeParse({ revision: 1, decision: 'request_changes', comment: '请补充法律依据' }).success).toBe(true);
+  it('requires a comment to request changes, not to approve, and always the content decided on', () => {
+    const sha256 = 'e'.repeat(64);
+    expect(reviewBodySchema.safeParse({ revision: 1, sha256, decision: 'approve' }).success).toBe(true);
+    expect(reviewBodySchema.safeParse({ revision: 1, decision: 'approve' }).success).toBe(false);
+    expect(reviewBodySchema.safeParse({ revision: 1, sha256: 'E'.repeat(64), decision: 'approve' }).success).toBe(false);
+    expect(reviewBodySchema.safeParse({ revision: 1, sha256, decision: 'request_changes' }).success).toBe(false);
+    expect(reviewBodySchema.safeParse({ revision: 1, sha256, decision: 'request_changes', comment: '' }).success).toBe(false);
+    expect(reviewBodySchema.safeParse({ revision: 1, sha256, decision: 'request_changes', comment: '请补充法律依据' }).success).toBe(true);
   });
 
   it('decodes query strings into typed values', () => {

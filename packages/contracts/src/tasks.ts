@@ -16,7 +16,7 @@ import {
   stageRefSchema,
   userRefSchema,
 } from './common';
-import { deliverableDetailSchema } from './deliverables';
+import { deliverableDetailSchema, sha256Schema } from './deliverables';
 import { completionRuleSchema, formFieldSchema, taskStatusSchema } from './domain-schemas';
 import { defineOperation } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
@@ -122,6 +122,11 @@ export const getTask = defineOperation({
 export const completeTaskBodySchema = z
   .object({
     formData: formDataSchema,
+    /**
+     * The deliverable's file to submit, by the SHA-256 `uploadDeliverableFile` answered with: the
+     * workflow creates the next revision from exactly that file. Required when the task has a deliverable.
+     */
+    file: z.object({ sha256: sha256Schema }).strict().optional(),
     /** A note to the reviewer, recorded on the submitted revision. */
     note: prose(2000).optional(),
     /** Retrying with the same key returns the first result instead of 409. */
@@ -137,12 +142,12 @@ export const completeTask = defineOperation({
   tag: 'tasks',
   summary: { zh: '完成任务', en: 'Complete a task' },
   description:
-    'Goes through the engagement workflow and answers only once the workflow accepted it, with the task’s new state. A task with a deliverable needs an uploaded draft revision first (422 `file_required`), which this submits for review; after changes were requested, upload a new revision and complete again. 422 `form_invalid` carries one fieldError per field; of two simultaneous completions one gets 409 `task_already_completed`.',
+    'Goes through the engagement workflow and answers only once the workflow accepted it, with the task’s new state. A task with a deliverable names an uploaded file by `file.sha256` (422 `file_required` when absent or not uploaded for this deliverable); the workflow then creates the next revision from it and, where review is required, submits it to the partner. After changes were requested, upload the revised file and complete again. 422 `form_invalid` carries one fieldError per field; of two simultaneous completions one gets 409 `task_already_completed`.',
   permission: { auth: 'engagement', resource: 'task', teamRoles: ALL_TEAM_ROLES, admins: false, rules: ['assignee-or-pm'] },
   params: idParamsSchema,
   body: completeTaskBodySchema,
   responses: { 200: taskDetailSchema },
-  errors: ['not_assignee', 'form_invalid', 'file_required', 'task_already_completed', 'task_not_open', 'engagement_not_running'],
+  errors: ['not_assignee', 'form_invalid', 'file_required', 'task_already_completed', 'task_not_open', 'engagement_not_running', 'temporarily_unavailable'],
 });
 
 export const assignTaskBodySchema = z.object({ assigneeId: idSchema }).strict().meta({ id: 'AssignTaskBody' });
@@ -159,5 +164,5 @@ export const assignTask = defineOperation({
   params: idParamsSchema,
   body: assignTaskBodySchema,
   responses: { 200: taskDetailSchema },
-  errors: ['invalid_assignee', 'task_not_open', 'engagement_not_running'],
+  errors: ['invalid_assignee', 'task_not_open', 'engagement_not_running', 'temporarily_unavailable'],
 });

@@ -1,4 +1,19 @@
 import pg from 'pg';
+import { z } from 'zod';
+import { CHANGE_TYPES } from '@gongzhi/domain';
+import { type DbClient } from './client';
+
+/** The channel the engine announces its writes on; the API relays them as server-sent events. */
+export const CHANGE_CHANNEL = 'gongzhi_changes';
+
+/** One announcement: what changed in which engagement (`key` names the stage or task). */
+export const changeSchema = z.object({ engagementId: z.string(), type: z.enum(CHANGE_TYPES), key: z.string().optional() });
+export type Change = z.infer<typeof changeSchema>;
+
+/** Announces a change to every listener (every API process), through PostgreSQL. */
+export async function publishChange(db: DbClient, change: Change): Promise<void> {
+  await db.$executeRaw`select pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(change)})`;
+}
 
 /**
  * PostgreSQL LISTEN on one dedicated connection, for live updates (the API relays the workflow

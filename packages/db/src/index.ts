@@ -12,7 +12,7 @@ export {
   type TransactionOptions,
   withTransaction,
 } from './client';
-export { type ChangeListener, type ListenForChangesOptions, listenForChanges } from './changes';
+export { CHANGE_CHANNEL, type Change, type ChangeListener, changeSchema, type ListenForChangesOptions, listenForChanges, publishChange } from './changes';
 export { fromDbDate, toDbDate } from './dates';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';
 export { applyMigrations, diffSchemaAgainstMigrations, listAppliedMigrations, type SchemaDiff } from './migrate';

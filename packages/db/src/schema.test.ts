@@ -92,6 +92,40 @@ describe('audit_event', () => {
   });
 });
 
+describe('deliverable revisions and uploads', () => {
+  it('keep a submitted revision as it is: no UPDATE or DELETE, except with its whole deliverable', async () => {
+    const { engagement, pm } = await createEngagement();
+    const task = await db.task.create({ data: taskData(engagement.id, pm.id) });
+    const deliverable = await db.deliverable.create({
+      data: { engagementId: engagement.id, taskId: task.id, key: 'questionnaires~c1', titleZh: '问卷汇总', titleEn: 'Questionnaire summary', kind: 'xlsx', requiresReview: true },
+    });
+    const revision = await db.deliverableRevision.create({
+      data: { deliverableId: deliverable.id, revision: 1, storageKey: `sha256/${'b'.repeat(64)}`, fileName: '问卷.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 10, sha256: 'b'.repeat(64), submittedById: pm.id },
+    });
+    await expect(db.deliverableRevision.update({ where: { id: revision.id }, data: { sha256: 'c'.repeat(64) } })).rejects.toThrow(/immutable/);
+    await expect(db.deliverableRevision.update({ where: { id: revision.id }, data: { note: '改一下说明' } })).rejects.toThrow(/immutable/);
+    await expect(db.deliverableRevision.delete({ where: { id: revision.id } })).rejects.toThrow(/immutable/);
+    await expect(db.$executeRawUnsafe('UPDATE deliverable_revision SET storage_key = $1', 'sha256/tampered')).rejects.toThrow(/immutable/);
+    expect((await db.deliverableRevision.findUniqueOrThrow({ where: { id: revision.id } })).sha256).toBe('b'.repeat(64));
+    // Removing the whole deliverable (its task, its engagement) takes the revision with it.
+    await db.deliverable.delete({ where: { id: deliverable.id } });
+    expect(await db.deliverableRevision.count({ where: { id: revision.id } })).toBe(0);
+  });
+
+  it('record an upload once and never change it', async () => {
+    const { engagement, pm } = await createEngagement();
+    const task = await db.task.create({ data: taskData(engagement.id, pm.id) });
+    const deliverable = await db.deliverable.create({
+      data: { engagementId: engagement.id, taskId: task.id, key: 'questionnaires~c1', titleZh: '问卷汇总', titleEn: 'Questionnaire summary', kind: 'xlsx', requiresReview: true },
+    });
+    const upload = await db.deliverableUpload.create({
+      data: { deliverableId: deliverable.id, sha256: 'd'.repeat(64), storageKey: `sha256/${'d'.repeat(64)}`, fileName: '问卷.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 10, uploadedById: pm.id },
+    });
+    await expect(db.deliverableUpload.update({ where: { id: upload.id }, data: { fileName: '别的.xlsx' } })).rejects.toThrow(/insert-only/);
+    await expect(db.deliverableUpload.create({ data: { deliverableId: deliverable.id, sha256: 'not-a-digest', storageKey: 'sha256/x', fileName: 'x.xlsx', mimeType: 'x', sizeBytes: 1, uploadedById: pm.id } })).rejects.toThrow(/deliverable_upload_check/);
+  });
+});
+
 describe('business keys', () => {
   it('keep one notification per key, whichever way it is written', async () => {
     const user = await createUser();
@@ -124,7 +158,7 @@ describe('business keys', () => {
     await db.deliverableRevision.create({
       data: { deliverableId: deliverable.id, revision: 1, storageKey: 'sha256/ab', fileName: '问卷.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 10, sha256: 'a'.repeat(64), submittedById: pm.id },
     });
-    const review = { key: `review-${deliverable.id}-1`, deliverableId: deliverable.id, revision: 1, reviewerId: pm.id, decision: 'changes_requested' as const, comment: '请补充第三社区的数据' };
+    const review = { key: `review-${deliverable.id}-1`, deliverableId: deliverable.id, revision: 1, sha256: 'a'.repeat(64), reviewerId: pm.id, decision: 'changes_requested' as const, comment: '请补充第三社区的数据' };
     await db.review.create({ data: review });
     expect(isUniqueViolation(await db.review.create({ data: { ...review, key: `other-${randomUUID()}` } }).catch((error: unknown) => error))).toBe(true);
     // A review must be of an existing revision.

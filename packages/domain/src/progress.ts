@@ -1,7 +1,5 @@
 import { type CivilDate, endOfCivilDay } from './calendar';
-
-export const TASK_STATUSES = ['pending', 'active', 'in_review', 'changes_requested', 'done', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+import { type TaskStatus } from './vocabulary';
 
 /** Open work: someone is expected to act on it now. */
 export function isTaskOpen(status: TaskStatus): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -27,6 +27,15 @@ describe('the content-addressed file store', () => {
     const second = await store.put(Buffer.from('same'));
     expect(second).toEqual(first);
     expect((await readdir(dir)).filter((name) => name.startsWith('.upload-'))).toEqual([]);
+  });
+
+  it('tells a stored file that still matches its key from one changed on disk', async () => {
+    const stored = await store.put(Buffer.from('联动执法方案 第2稿'));
+    expect(await store.verify(stored.storageKey)).toBe('ok');
+    await writeFile(join(dir, 'sha256', stored.sha256.slice(0, 2), stored.sha256.slice(2)), '被改动的内容');
+    expect(await store.verify(stored.storageKey)).toBe('mismatch');
+    expect(await store.verify(`sha256/${'1'.repeat(64)}`)).toBe('missing');
+    expect(await store.verify('../../etc/passwd')).toBe('missing');
   });
 
   it('refuses keys that are not content addresses', async () => {

@@ -15,6 +15,11 @@ export interface FileStore {
   put(content: Buffer): Promise<StoredFile>;
   /** A stream of the stored bytes, or null when no file has that key. */
   open(storageKey: string): Promise<{ stream: Readable; sizeBytes: number } | null>;
+  /**
+   * Reads the stored bytes through and compares their SHA-256 with the key's: a file changed on
+   * disk (bit rot, a hand edit, tampering) is `mismatch` and must not be served.
+   */
+  verify(storageKey: string): Promise<'ok' | 'missing' | 'mismatch'>;
 }
 
 const STORAGE_KEY = /^sha256\/([0-9a-f]{64})$/;
@@ -49,6 +54,18 @@ export function createFileStore({ dir }: { dir: string }): FileStore {
       const path = pathOf(match[1]!);
       const info = await stat(path).catch(() => null);
       return info ? { stream: createReadStream(path), sizeBytes: info.size } : null;
+    },
+    async verify(storageKey) {
+      const match = STORAGE_KEY.exec(storageKey);
+      if (!match) return 'missing';
+      const hash = createHash('sha256');
+      try {
+        for await (const chunk of createReadStream(pathOf(match[1]!))) hash.update(chunk as Buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+        throw error;
+      }
+      return hash.digest('hex') === match[1] ? 'ok' : 'mismatch';
     },
   };
 }

@@ -1,5 +1,5 @@
-import { type Db, type DbTransaction, type InputJsonValue } from '@gongzhi/db';
-import { type EngagementPlan } from '@gongzhi/domain';
+import { type Db, type DbTransaction, type InputJsonValue, publishChange } from '@gongzhi/db';
+import { type EngagementPlan, reviewOutcomeOf } from '@gongzhi/domain';
 import { reviewKey, workflowIdForTask } from '../ids';
 import { type EngagementActivities, type MaterializeEngagementInput } from './types';
 
@@ -12,13 +12,6 @@ type Tx = DbTransaction;
 
 const civilDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 const json = (value: unknown) => value as InputJsonValue;
-
-/** Live-update channel: the API relays these to server-sent events. */
-export const CHANGE_CHANNEL = 'gongzhi_changes';
-
-async function publishChange(db: Db | Tx, change: { engagementId: string; type: string; key?: string }): Promise<void> {
-  await db.$executeRaw`select pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(change)})`;
-}
 
 async function audit(
   db: Db | Tx,
@@ -52,8 +45,8 @@ function teamMembers(team: EngagementPlan['team']) {
 
 /**
  * Writes an engagement's whole projection — engagement, team, communities, departments, stages,
- * tasks, deliverables — from its plan. Idempotent: every row has a business key, so the API's
- * write before starting the workflow and the workflow's own first activity agree.
+ * tasks, deliverables — from its plan: the workflow's first step. Idempotent: every row has a
+ * business key, so a retried attempt writes nothing twice.
  */
 export async function materializeEngagement(db: Db, input: MaterializeEngagementInput): Promise<void> {
   const { engagementId, plan, details } = input;
@@ -70,6 +63,7 @@ export async function materializeEngagement(db: Db, input: MaterializeEngagement
         templateVersion: plan.templateVersion,
         startDate: civilDate(plan.startDate),
         workflowId: input.workflowId,
+        requestHash: details.requestHash ?? null,
         plan: json(plan),
         createdById: details.createdById,
       },
@@ -150,7 +144,7 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
   return {
     async materializeEngagement(input) {
       await materializeEngagement(db, input);
-      await db.engagement.updateMany({ where: { id: input.engagementId, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+      await publishChange(db, { engagementId: input.engagementId, type: 'engagement.updated' });
     },
 
     async recordStageStatus({ engagementId, stageKey, status, at }) {
@@ -223,7 +217,8 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
           });
         }
         await audit(tx, {
-          key: `task.completed:${engagementId}:${taskKey}:${input.revision}`,
+          // A task reaches `done` once: its one task.completed event. A submission for review is one per revision.
+          key: input.status === 'in_review' ? `deliverable.submitted:${engagementId}:${taskKey}:${input.revision}` : `task.completed:${engagementId}:${taskKey}`,
           engagementId,
           actorId: input.actorId,
           action: input.status === 'in_review' ? 'deliverable.submitted' : 'task.completed',
@@ -242,6 +237,7 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
       const task = await findTask(db, engagementId, taskKey);
       const deliverable = task.deliverable!;
       const approved = input.decision === 'approve';
+      const decided = await db.deliverableRevision.findUniqueOrThrow({ where: { deliverableId_revision: { deliverableId: deliverable.id, revision: input.revision } }, select: { sha256: true } });
       await db.$transaction(async (tx) => {
         // Guarded: only the revision under review is decided, once; a stale retry changes nothing.
         const { count } = await tx.deliverable.updateMany({
@@ -250,7 +246,7 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
         });
         if (count === 0) return;
         await tx.review.createMany({
-          data: [{ key: reviewKey(deliverable.id, input.revision), deliverableId: deliverable.id, revision: input.revision, reviewerId: input.reviewerId, decision: approved ? 'approved' : 'changes_requested', comment: input.comment, createdAt: new Date(at) }],
+          data: [{ key: reviewKey(deliverable.id, input.revision), deliverableId: deliverable.id, revision: input.revision, sha256: input.sha256 ?? decided.sha256, reviewerId: input.reviewerId, decision: reviewOutcomeOf[input.decision], comment: input.comment, createdAt: new Date(at) }],
           skipDuplicates: true,
         });
         await tx.task.update({
@@ -269,9 +265,23 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
           entityType: 'deliverable',
           entityId: deliverable.id,
           before: { status: deliverable.status },
-          after: { status: approved ? 'approved' : 'changes_requested', revision: input.revision, comment: input.comment },
+          after: { status: approved ? 'approved' : 'changes_requested', revision: input.revision, sha256: input.sha256 ?? decided.sha256, comment: input.comment },
           at,
         });
+        if (approved) {
+          // An approved deliverable is its task's completion: who did the work, and when it was accepted.
+          await audit(tx, {
+            key: `task.completed:${engagementId}:${taskKey}`,
+            engagementId,
+            actorId: input.assigneeId,
+            action: 'task.completed',
+            entityType: 'task',
+            entityId: task.id,
+            before: { status: 'in_review' },
+            after: { status: 'done', revision: input.revision, approvedById: input.reviewerId },
+            at,
+          });
+        }
       });
       await publishChange(db, { engagementId, type: 'deliverable.updated', key: taskKey });
     },
@@ -295,6 +305,14 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
       await db.task.updateMany({ where: { engagementId, key: { in: taskKeys }, status: { notIn: ['done', 'cancelled'] } }, data: { status: 'cancelled' } });
       await audit(db, { key: `tasks.cancelled:${engagementId}:${at}:${taskKeys[0]}`, engagementId, actorId: null, action: 'tasks.cancelled', entityType: 'engagement', entityId: engagementId, after: { taskKeys }, at });
       await publishChange(db, { engagementId, type: 'task.updated' });
+    },
+
+    async recordEngagementDetails({ engagementId, actorId, before, after, at }) {
+      await db.$transaction(async (tx) => {
+        await tx.engagement.update({ where: { id: engagementId }, data: after });
+        await audit(tx, { key: `engagement.updated:${engagementId}:${at}`, engagementId, actorId, action: 'engagement.updated', entityType: 'engagement', entityId: engagementId, before, after, at });
+      });
+      await publishChange(db, { engagementId, type: 'engagement.updated' });
     },
 
     async recordEngagementStatus({ engagementId, status, actorId, reason, at }) {

@@ -1,2 +1,2 @@
-export { CHANGE_CHANNEL, createEngagementActivities, type EngagementActivityDeps, materializeEngagement } from './engagement-activities';
+export { createEngagementActivities, type EngagementActivityDeps, materializeEngagement } from './engagement-activities';
 export { type EngagementActivities } from './types';

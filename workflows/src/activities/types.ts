@@ -28,6 +28,8 @@ export interface RecordReviewInput {
   taskKey: string;
   reviewerId: string;
   revision: number;
+  /** The content decided on (older histories recorded none: the stored revision's then). */
+  sha256?: string;
   decision: 'approve' | 'request_changes';
   comment: string | null;
   assigneeId: string;
@@ -53,6 +55,7 @@ export interface EngagementActivities {
   recordReview(input: RecordReviewInput): Promise<void>;
   recordReassignment(input: { engagementId: string; taskKey: string; actorId: string; fromId: string; toId: string; notify: boolean; at: string }): Promise<void>;
   recordTasksCancelled(input: { engagementId: string; taskKeys: string[]; at: string }): Promise<void>;
+  recordEngagementDetails(input: { engagementId: string; actorId: string; before: { name: string; clientName: string }; after: { name: string; clientName: string }; at: string }): Promise<void>;
   recordEngagementStatus(input: { engagementId: string; status: EngagementStatus; actorId: string | null; reason: string | null; at: string }): Promise<void>;
   notify(input: NotifyInput): Promise<void>;
 }

@@ -57,10 +57,13 @@ export async function driveEngagement(engine: { db: Db; engagements: EngagementC
         const revision = task.deliverable!.currentRevision;
         const sendThisBack = sendBack.has(task.deliverable!.key) && revision === 1;
         if (sendThisBack) sentBack.push(task.deliverable!.key);
+        // The partner decides on the content as submitted: the revision's SHA-256.
+        const { sha256 } = await db.deliverableRevision.findUniqueOrThrow({ where: { deliverableId_revision: { deliverableId: task.deliverable!.id, revision } }, select: { sha256: true } });
         await engagements.reviewDeliverable(engagementId, {
           taskKey: task.key,
           reviewerId: plan.team.partner,
           revision,
+          sha256,
           decision: sendThisBack ? 'request_changes' : 'approve',
           ...(sendThisBack ? { comment: '请补充法律依据，并核对各社区数据。' } : {}),
         }, `review-${engagementId}-${task.key}-${revision}`);

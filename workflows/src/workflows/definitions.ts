@@ -1,11 +1,16 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type EngagementPlan, type FormValues, type PlannedTask, type TaskStatus } from '@gongzhi/domain';
+import { type EngagementPlan, type EngagementStatus, type FormValues, type PlannedTask, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
   clientName: string;
   clientKind: 'street' | 'township';
   createdById: string;
+  /**
+   * SHA-256 of the creating request when it carried an idempotency key: a retry with the same
+   * key and another body is told apart from a plain retry.
+   */
+  requestHash?: string;
 }
 
 export interface EngagementWorkflowInput {
@@ -24,7 +29,10 @@ export interface CommunityStageWorkflowInput {
   paused: boolean;
 }
 
-/** A stored file, already written to the content-addressed store before the update is sent. */
+/**
+ * A file already in the content-addressed store (uploaded before the update is sent). The
+ * workflow makes the next revision of exactly these bytes: `sha256` is their identity.
+ */
 export interface SubmittedFile {
   storageKey: string;
   sha256: string;
@@ -46,6 +54,8 @@ export interface ReviewDeliverableInput {
   taskKey: string;
   reviewerId: string;
   revision: number;
+  /** The content the reviewer read; a decision on any other content is refused. */
+  sha256: string;
   decision: 'approve' | 'request_changes';
   comment?: string;
 }
@@ -61,6 +71,8 @@ export interface TaskView {
   status: TaskStatus;
   assigneeId: string;
   revision: number;
+  /** The SHA-256 of the current revision's file; null before the first submission. */
+  revisionSha256: string | null;
   deliverableStatus: 'none' | 'draft' | 'submitted' | 'changes_requested' | 'approved';
   completedById: string | null;
   completedAt: string | null;
@@ -68,8 +80,7 @@ export interface TaskView {
   lastReview: { revision: number; decision: 'approve' | 'request_changes'; comment: string | null; reviewerId: string } | null;
 }
 
-export type EngagementStatus = 'running' | 'paused' | 'completed' | 'cancelled';
-export type StageStatus = 'pending' | 'active' | 'done' | 'cancelled';
+export type { EngagementStatus, StageStatus };
 
 export interface EngagementStateView {
   engagementId: string;
@@ -82,6 +93,33 @@ export interface EngagementStateView {
 export const completeTaskUpdate = defineUpdate<TaskView, [CompleteTaskInput]>('completeTask');
 export const reviewDeliverableUpdate = defineUpdate<TaskView, [ReviewDeliverableInput]>('reviewDeliverable');
 export const reassignTaskUpdate = defineUpdate<TaskView, [ReassignTaskInput]>('reassignTask');
+/** Who pauses, resumes or cancels, and why. */
+export interface LifecycleInput {
+  actorId: string | null;
+  reason?: string;
+}
+
+/** The engagement's status once the lifecycle change has been applied and written. */
+export interface LifecycleResult {
+  status: EngagementStatus;
+}
+
+/** A change to the engagement's names; absent fields stay as they are. */
+export interface UpdateDetailsInput {
+  actorId: string;
+  name?: string;
+  clientName?: string;
+}
+
+export const updateDetailsUpdate = defineUpdate<{ name: string; clientName: string }, [UpdateDetailsInput]>('updateEngagementDetails');
+
+/** Answers once the engagement's projection exists: the API's create waits for it (update-with-start). */
+export const engagementReadyUpdate = defineUpdate<{ engagementId: string }, []>('engagementReady');
+export const pauseEngagementUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('pauseEngagement');
+export const resumeEngagementUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('resumeEngagement');
+export const cancelEngagementUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('cancelEngagement');
+
+// Signals of the first release, still handled so engagements started then keep replaying.
 export const pauseSignal = defineSignal<[{ actorId: string | null; reason?: string }]>('pause');
 export const resumeSignal = defineSignal<[{ actorId: string | null }]>('resume');
 export const cancelSignal = defineSignal<[{ actorId: string | null; reason?: string }]>('cancel');

@@ -14,16 +14,23 @@ import { type PlannedStage } from '@gongzhi/domain';
 import { communityStageWorkflowId } from '../ids';
 import { communityStageWorkflow } from './community-stage';
 import {
+  cancelEngagementUpdate,
   cancelSignal,
+  engagementReadyUpdate,
+  pauseEngagementUpdate,
   pauseSignal,
+  resumeEngagementUpdate,
   resumeSignal,
   stateQuery,
+  updateDetailsUpdate,
   type EngagementStateView,
   type EngagementStatus,
   type EngagementWorkflowInput,
+  type LifecycleInput,
   type StageStatus,
+  type UpdateDetailsInput,
 } from './definitions';
-import { TaskBoard, projection } from './task-board';
+import { TaskBoard, projection, refuse } from './task-board';
 
 type RunState = 'running' | 'paused';
 
@@ -69,19 +76,77 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
       log.info('child not signalled', { childId, error: String(error) });
     }
   };
-  setHandler(pauseSignal, ({ actorId, reason }) => {
-    if (cancellation || status !== 'running') return;
-    desired = { state: 'paused', actorId, reason: reason ?? null };
-  });
-  setHandler(resumeSignal, ({ actorId }) => {
-    if (cancellation || status !== 'running') return;
-    desired = { state: 'running', actorId, reason: null };
-  });
+  const isEnded = () => cancellation !== null || status !== 'running';
+  const requestPause = ({ actorId, reason }: LifecycleInput) => void (desired = { state: 'paused', actorId, reason: reason ?? null });
+  const requestResume = ({ actorId }: LifecycleInput) => void (desired = { state: 'running', actorId, reason: null });
   const pipeline = new CancellationScope();
-  setHandler(cancelSignal, ({ actorId, reason }) => {
-    if (status !== 'running' || cancellation) return;
+  const requestCancel = ({ actorId, reason }: LifecycleInput) => {
     cancellation = { actorId, reason: reason ?? null };
     pipeline.cancel();
+  };
+  // The first release's signals: fire and forget, kept so its engagements replay.
+  setHandler(pauseSignal, (input) => void (isEnded() ? undefined : requestPause(input)));
+  setHandler(resumeSignal, (input) => void (isEnded() ? undefined : requestResume(input)));
+  setHandler(cancelSignal, (input) => void (isEnded() ? undefined : requestCancel(input)));
+
+  // Pause, resume and cancel answer with the state they lead to, once it is applied and written.
+  let applied: RunState = 'running';
+  let isFinished = false;
+  let materialized = false;
+  let isClosed = false;
+  const lifecycleView = () => ({ status: (isClosed || status !== 'running' ? status : desired.state === 'paused' ? 'paused' : 'running') as EngagementStatus });
+  setHandler(
+    pauseEngagementUpdate,
+    async (input) => {
+      requestPause(input);
+      await condition(() => applied === 'paused' || isEnded());
+      return lifecycleView();
+    },
+    {
+      validator: (_input: LifecycleInput) => {
+        if (isEnded()) refuse('engagement_not_running', 'the engagement has ended');
+        if (desired.state === 'paused') refuse('engagement_not_running', 'the engagement is already paused');
+      },
+    },
+  );
+  setHandler(
+    resumeEngagementUpdate,
+    async (input) => {
+      requestResume(input);
+      await condition(() => applied === 'running' || isEnded());
+      return lifecycleView();
+    },
+    {
+      validator: (_input: LifecycleInput) => {
+        if (isEnded()) refuse('engagement_not_running', 'the engagement has ended');
+        if (desired.state !== 'paused') refuse('engagement_not_running', 'only a paused engagement can be resumed');
+      },
+    },
+  );
+  setHandler(
+    cancelEngagementUpdate,
+    async (input) => {
+      requestCancel(input);
+      await condition(() => isClosed);
+      return lifecycleView();
+    },
+    { validator: (_input: LifecycleInput) => void (isEnded() ? refuse('engagement_not_running', 'the engagement has already ended') : undefined) },
+  );
+  // The names people know the engagement by; the team stays as planned (tasks are reassigned instead).
+  let names = { name: input.details.name, clientName: input.details.clientName };
+  setHandler(
+    updateDetailsUpdate,
+    async ({ actorId, name, clientName }) => {
+      const before = names;
+      names = { name: name ?? before.name, clientName: clientName ?? before.clientName };
+      await CancellationScope.nonCancellable(() => projection.recordEngagementDetails({ engagementId, actorId, before, after: names, at: new Date().toISOString() }));
+      return names;
+    },
+    { validator: (_input: UpdateDetailsInput) => void (isEnded() ? refuse('engagement_not_running', 'the engagement has ended') : undefined) },
+  );
+  setHandler(engagementReadyUpdate, async () => {
+    await condition(() => materialized);
+    return { engagementId };
   });
   setHandler(
     stateQuery,
@@ -95,8 +160,6 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
 
   // Applies pause/resume one change at a time, so the projection and the children always end on
   // the last request, however quickly requests follow each other.
-  let applied: RunState = 'running';
-  let isFinished = false;
   const applyRunState = CancellationScope.nonCancellable(async () => {
     for (;;) {
       await condition(() => isFinished || desired.state !== applied);
@@ -167,17 +230,20 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
 
   try {
     await projection.materializeEngagement({ engagementId, workflowId: workflowInfo().workflowId, details: input.details, plan });
+    materialized = true;
     await pipeline.run(() => Promise.all(plan.stages.map(startStage)));
-    await condition(allHandlersFinished);
+    // Accepted task updates finish writing before the engagement closes.
+    await condition(() => board.isIdle());
     status = 'completed';
     await projection.recordEngagementStatus({ engagementId, status, actorId: null, reason: null, at: new Date().toISOString() });
   } catch (error) {
     if (!isCancellation(error) || !cancellation) throw error;
     const { actorId, reason } = cancellation;
     await CancellationScope.nonCancellable(async () => {
-      // Children close their own open tasks; accepted updates here finish writing first.
+      // Children close their own open tasks; accepted task updates here finish writing first.
+      // (Not allHandlersFinished: the cancel update itself waits for this to end.)
       await Promise.allSettled([...childRuns]);
-      await condition(allHandlersFinished);
+      await condition(() => board.isIdle());
       status = 'cancelled';
       const at = new Date().toISOString();
       for (const [key, value] of stageStatus) if (value !== 'done') stageStatus.set(key, 'cancelled');
@@ -185,6 +251,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
       await projection.recordEngagementStatus({ engagementId, status: 'cancelled', actorId, reason, at });
     });
   } finally {
+    isClosed = true;
     isFinished = true;
   }
   await applyRunState;

@@ -23,7 +23,7 @@ export const projection = proxyActivities<EngagementActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
 });
 
-function refuse(code: EngagementErrorCode, message: string, details?: unknown): never {
+export function refuse(code: EngagementErrorCode, message: string, details?: unknown): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details === undefined ? [] : [details] });
 }
 
@@ -45,8 +45,8 @@ interface BoardContext {
 interface Entry {
   plan: PlannedTask;
   view: TaskView;
-  /** An update is writing this task's projection; validators refuse a second one meanwhile. */
-  busy: boolean;
+  /** Which accepted update is writing this task's projection; validators refuse a second one meanwhile. */
+  busy: 'completion' | 'review' | 'reassignment' | null;
 }
 
 /**
@@ -61,12 +61,13 @@ export class TaskBoard {
     for (const plan of tasks) {
       this.entries.set(plan.key, {
         plan,
-        busy: false,
+        busy: null,
         view: {
           key: plan.key,
           status: 'pending',
           assigneeId: plan.assigneeId,
           revision: 0,
+          revisionSha256: null,
           deliverableStatus: plan.deliverable ? 'draft' : 'none',
           completedById: null,
           completedAt: null,
@@ -83,6 +84,11 @@ export class TaskBoard {
 
   has(taskKey: string): boolean {
     return this.entries.has(taskKey);
+  }
+
+  /** No accepted task update is still writing its projection. */
+  isIdle(): boolean {
+    return [...this.entries.values()].every((entry) => entry.busy === null);
   }
 
   isDone(taskKey: string): boolean {
@@ -175,6 +181,8 @@ export class TaskBoard {
     const entry = this.entry(input.taskKey);
     const { view } = entry;
     if (view.status === 'done') refuse('task_already_completed', 'the task is already completed');
+    // The loser of a race with another completion (being written, or written and awaiting review).
+    if (entry.busy === 'completion' || view.status === 'in_review') refuse('task_already_completed', 'the task has just been completed by someone else');
     if (entry.busy || (view.status !== 'active' && view.status !== 'changes_requested')) {
       refuse('task_not_open', `the task is ${entry.busy ? 'being completed' : view.status}`);
     }
@@ -199,7 +207,7 @@ export class TaskBoard {
     const revision = plan.deliverable ? view.revision + 1 : view.revision;
     const nextStatus = plan.deliverable?.requiresReview ? 'in_review' : 'done';
     const at = new Date().toISOString();
-    entry.busy = true;
+    entry.busy = 'completion';
     try {
       // An accepted change is written whole even if the engagement is cancelled meanwhile.
       await CancellationScope.nonCancellable(() => projection.recordTaskCompletion({
@@ -215,11 +223,12 @@ export class TaskBoard {
         at,
       }));
     } finally {
-      entry.busy = false;
+      entry.busy = null;
     }
     Object.assign(view, {
       status: nextStatus,
       revision,
+      revisionSha256: plan.deliverable && input.file ? input.file.sha256 : view.revisionSha256,
       formData: values,
       deliverableStatus: plan.deliverable ? (nextStatus === 'done' ? 'approved' : 'submitted') : 'none',
       completedById: nextStatus === 'done' ? input.actorId : view.completedById,
@@ -235,6 +244,8 @@ export class TaskBoard {
     if (entry.view.status === 'done') refuse('task_already_completed', 'the deliverable is already approved');
     if (entry.busy || entry.view.status !== 'in_review') refuse('task_not_in_review', 'the deliverable is not awaiting review');
     if (input.revision !== entry.view.revision) refuse('stale_revision', `revision ${input.revision} is not the current one (${entry.view.revision})`);
+    // What the partner read is what gets approved: a decision names the content, not just a number.
+    if (input.sha256 !== entry.view.revisionSha256) refuse('stale_revision', `revision ${input.revision} has other content than the reviewer read`);
     if (input.decision === 'request_changes' && !input.comment?.trim()) {
       refuse('validation_failed', 'a comment is required when requesting changes', [
         { field: 'comment', code: 'required', message: { zh: '退回修改时须填写意见', en: 'a comment is required when requesting changes' } },
@@ -243,24 +254,24 @@ export class TaskBoard {
   }
 
   private async review(input: ReviewDeliverableInput): Promise<TaskView> {
-    this.validateReview(input);
     const entry = this.entry(input.taskKey);
     const approved = input.decision === 'approve';
     const at = new Date().toISOString();
-    entry.busy = true;
+    entry.busy = 'review';
     try {
       await CancellationScope.nonCancellable(() => projection.recordReview({
         engagementId: this.context.engagementId,
         taskKey: input.taskKey,
         reviewerId: input.reviewerId,
         revision: input.revision,
+        sha256: entry.view.revisionSha256 ?? input.sha256,
         decision: input.decision,
         comment: input.comment?.trim() || null,
         assigneeId: entry.view.assigneeId,
         at,
       }));
     } finally {
-      entry.busy = false;
+      entry.busy = null;
     }
     Object.assign(entry.view, {
       status: approved ? 'done' : 'changes_requested',
@@ -288,7 +299,7 @@ export class TaskBoard {
     this.validateReassignment(input);
     const entry = this.entry(input.taskKey);
     const previous = entry.view.assigneeId;
-    entry.busy = true;
+    entry.busy = 'reassignment';
     try {
       await CancellationScope.nonCancellable(() => projection.recordReassignment({
         engagementId: this.context.engagementId,
@@ -300,7 +311,7 @@ export class TaskBoard {
         at: new Date().toISOString(),
       }));
     } finally {
-      entry.busy = false;
+      entry.busy = null;
     }
     entry.view.assigneeId = input.assigneeId;
     return { ...entry.view };

@@ -18,6 +18,8 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   invalid_assignee: 'invalid_assignee',
   unknown_task: 'not_found',
   engagement_not_found: 'not_found',
+  temporarily_unavailable: 'temporarily_unavailable',
+  conflict: 'conflict',
 };
 
 /**

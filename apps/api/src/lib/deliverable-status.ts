@@ -1,34 +1,26 @@
 import { type DeliverableStatus, type revisionStatusSchema } from '@gongzhi/contracts';
+import { type DeliverableStatus as StoredDeliverableStatus, type ReviewOutcome } from '@gongzhi/domain';
 import { type z } from 'zod';
 
 type RevisionStatus = z.infer<typeof revisionStatusSchema>;
 
-export interface DeliverableState {
-  status: 'draft' | 'submitted' | 'changes_requested' | 'approved';
-  currentRevision: number;
-  /** Whether any revision row exists (an uploaded draft counts). */
-  hasRevisions: boolean;
-}
-
 /**
  * The wire status of a deliverable. The workflow writes submitted / changes_requested /
- * approved; an upload (the API's) marks it draft; `draft` with nothing uploaded is `none`.
+ * approved; before the first submission it is `draft` once a file was uploaded, `none` before.
  */
-export function deliverableStatusOf(deliverable: DeliverableState): DeliverableStatus {
-  if (deliverable.status === 'draft') return deliverable.hasRevisions ? 'draft' : 'none';
+export function deliverableStatusOf(deliverable: { status: StoredDeliverableStatus; hasUploads: boolean }): DeliverableStatus {
+  if (deliverable.status === 'draft') return deliverable.hasUploads ? 'draft' : 'none';
   return deliverable.status;
 }
 
 /**
- * A revision's status: rows above `currentRevision` are drafts not yet submitted (the API
- * writes them on upload, the workflow adopts them on completion); a reviewed revision carries
- * the partner's decision; the current one is under review or, without a review gate, released.
+ * A revision's status: a reviewed revision carries the partner's decision; the current one is
+ * under review or, without a review gate, released; earlier unreviewed ones were superseded.
  */
 export function revisionStatusOf(
-  deliverable: { status: DeliverableState['status']; currentRevision: number },
-  revision: { revision: number; reviewDecision: 'approved' | 'changes_requested' | null },
+  deliverable: { status: StoredDeliverableStatus; currentRevision: number },
+  revision: { revision: number; reviewDecision: ReviewOutcome | null },
 ): RevisionStatus {
-  if (revision.revision > deliverable.currentRevision) return 'draft';
   if (revision.reviewDecision) return revision.reviewDecision;
   if (revision.revision === deliverable.currentRevision) return deliverable.status === 'approved' ? 'approved' : 'submitted';
   return 'superseded';

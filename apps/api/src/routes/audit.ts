@@ -27,7 +27,7 @@ const WIRE_ACTIONS: Record<string, AuditAction> = {
   'task.reassigned': 'task.assigned',
   'task.completed': 'task.completed',
   'tasks.cancelled': 'task.cancelled',
-  'deliverable.revision_uploaded': 'deliverable.revision_uploaded',
+  'deliverable.file_uploaded': 'deliverable.file_uploaded',
   'deliverable.submitted': 'deliverable.submitted',
   'deliverable.approved': 'deliverable.reviewed',
   'deliverable.changes_requested': 'deliverable.reviewed',

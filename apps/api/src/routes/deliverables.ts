@@ -5,18 +5,18 @@ import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
 import { runCommand } from '../lib/command-errors';
-import { contentDisposition, matchesDeclaredType, safeFileName } from '../lib/files';
+import { checkUpload } from '../lib/file-types';
+import { contentDisposition, safeFileName } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
-import { findNulCharacter } from '../lib/zod-validation';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
-import { iso, pageOf, skipOf, userRef } from '../views/common';
+import { pageOf, skipOf } from '../views/common';
 import { loadDeliverableDetail } from '../views/detail-loaders';
-import { deliverableSummaryInclude, toDeliverableSummary } from '../views/deliverable-views';
+import { deliverableSummaryInclude, toDeliverableSummary, toUpload } from '../views/deliverable-views';
 
 /** The wire statuses as conditions on the stored ones (see deliverableStatusOf). */
 const STATUS_WHERE: Record<DeliverableStatus, Prisma.DeliverableWhereInput> = {
-  none: { status: 'draft', revisions: { none: {} } },
-  draft: { status: 'draft', revisions: { some: {} } },
+  none: { status: 'draft', uploads: { none: {} } },
+  draft: { status: 'draft', uploads: { some: {} } },
   submitted: { status: 'submitted' },
   changes_requested: { status: 'changes_requested' },
   approved: { status: 'approved' },
@@ -70,82 +70,62 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
 
   registerOperation(
     fastify,
-    operations.uploadDeliverableRevision,
+    operations.uploadDeliverableFile,
     async (request) => {
       const caller = callerOfRequest(request);
       const deliverable = await db.deliverable.findUniqueOrThrow({
         where: { id: request.params.id },
-        select: { id: true, engagementId: true, currentRevision: true, task: { select: { key: true, status: true, engagement: { select: { status: true } } } } },
+        select: { id: true, engagementId: true, kind: true, task: { select: { key: true, status: true, engagement: { select: { status: true } } } } },
       });
       if (deliverable.task.engagement.status !== 'running') throw new ApiError('engagement_not_running');
       if (deliverable.task.status !== 'active' && deliverable.task.status !== 'changes_requested') throw new ApiError('task_not_open');
 
-      // Parts in any order: one `file`, an optional `note`; anything else is refused by the schema.
-      let upload: { buffer: Buffer; fileName: string; mimeType: string } | undefined;
+      // Exactly one part, the `file`; anything else is refused by the schema.
+      let upload: { buffer: Buffer; fileName: string } | undefined;
       const fields: Record<string, string> = {};
       for await (const part of request.parts()) {
         if (part.type === 'file') {
           const buffer = await part.toBuffer();
           if (part.fieldname !== 'file' || upload) throw new ApiError('validation_failed');
-          upload = { buffer, fileName: safeFileName(part.filename), mimeType: part.mimetype };
+          upload = { buffer, fileName: safeFileName(part.filename) };
         } else {
           fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
         }
       }
-      if (findNulCharacter(fields)) throw new ApiError('validation_failed');
-      const parsed = operations.uploadDeliverableRevision.body.safeParse({
-        ...fields,
-        ...(upload ? { file: new File([upload.buffer], upload.fileName, { type: upload.mimeType }) } : {}),
-      });
+      const parsed = operations.uploadDeliverableFile.body.safeParse({ ...fields, ...(upload ? { file: new File([upload.buffer], upload.fileName) } : {}) });
       if (!parsed.success) {
-        const fileIssues = parsed.error.issues.filter((issue) => issue.path[0] === 'file');
-        if (fileIssues.some((issue) => issue.code === 'too_big')) throw new ApiError('payload_too_large');
-        if (fileIssues.some((issue) => issue.code === 'invalid_value')) throw new ApiError('unsupported_media_type');
+        if (parsed.error.issues.some((issue) => issue.path[0] === 'file' && issue.code === 'too_big')) throw new ApiError('payload_too_large');
         throw new ApiError('validation_failed', { fieldErrors: fieldErrorsFromIssues(parsed.error.issues, negotiateLocale(request.headers['accept-language'])) });
       }
-      const { file: _file, note } = parsed.data;
-      if (!upload || !matchesDeclaredType(upload.buffer, upload.mimeType)) throw new ApiError('unsupported_media_type');
+      if (!upload) throw new ApiError('validation_failed');
+      // The server judges the type from the name and the bytes; what the browser claimed is ignored.
+      const verdict = checkUpload({ fileName: upload.fileName, bytes: upload.buffer, kind: deliverable.kind });
+      if (!verdict.ok) throw new ApiError('unsupported_media_type', { message: verdict.message });
 
       const stored = await files.put(upload.buffer);
       const now = clock.now();
-      // The draft is the revision after the current one; a second upload before completion replaces it.
-      const revision = deliverable.currentRevision + 1;
-      const content = { storageKey: stored.storageKey, sha256: stored.sha256, sizeBytes: stored.sizeBytes, fileName: upload.fileName, mimeType: upload.mimeType, submittedById: caller.userId, submittedAt: now, note: note || null };
       const row = await db.$transaction(async (tx) => {
-        const saved = await tx.deliverableRevision.upsert({
-          where: { deliverableId_revision: { deliverableId: deliverable.id, revision } },
-          create: { deliverableId: deliverable.id, revision, ...content },
-          update: content,
-          include: { submittedBy: { select: { id: true, displayName: true } } },
+        const saved = await tx.deliverableUpload.create({
+          data: { deliverableId: deliverable.id, sha256: stored.sha256, storageKey: stored.storageKey, fileName: upload.fileName, mimeType: verdict.mimeType, sizeBytes: stored.sizeBytes, uploadedById: caller.userId, uploadedAt: now },
+          include: { uploadedBy: { select: { id: true, displayName: true } } },
         });
-        await tx.deliverable.updateMany({ where: { id: deliverable.id, status: { in: ['draft', 'changes_requested'] } }, data: { status: 'draft' } });
         await recordAudit(
           tx,
           request.id,
           {
-            action: 'deliverable.revision_uploaded',
+            action: 'deliverable.file_uploaded',
             actorId: caller.userId,
             engagementId: deliverable.engagementId,
             entityType: 'deliverable',
             entityId: deliverable.id,
-            after: { revision, fileName: upload.fileName, mimeType: upload.mimeType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
+            after: { fileName: upload.fileName, mimeType: verdict.mimeType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
           },
           now,
         );
         return saved;
       });
       await fastify.changes.publish({ engagementId: deliverable.engagementId, type: 'deliverable.updated', key: deliverable.task.key });
-      return {
-        revision: row.revision,
-        status: 'draft' as const,
-        fileName: row.fileName,
-        mimeType: row.mimeType,
-        sizeBytes: row.sizeBytes,
-        sha256: row.sha256,
-        note: row.note,
-        uploadedBy: userRef(row.submittedBy),
-        uploadedAt: iso(row.submittedAt),
-      };
+      return toUpload(row);
     },
     // The multipart limits (see plugins/external/multipart.ts) bound the file; this bounds the whole request.
     { bodyLimit: UPLOAD_LIMITS.maxBytes + 1024 * 1024 },
@@ -156,6 +136,12 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
     const access = accessOf(request);
     const revision = await db.deliverableRevision.findUnique({ where: { deliverableId_revision: { deliverableId: request.params.id, revision: request.params.rev } } });
     if (!revision) throw notFound();
+    // Only the bytes that were submitted (and reviewed) are ever served.
+    const integrity = revision.storageKey === `sha256/${revision.sha256}` ? await files.verify(revision.storageKey) : 'mismatch';
+    if (integrity !== 'ok') {
+      request.log.error({ deliverableId: revision.deliverableId, revision: revision.revision, sha256: revision.sha256, integrity }, 'a revision’s stored file does not match its SHA-256; refusing to serve it');
+      throw new ApiError('internal', { message: { zh: '文件校验未通过，已停止下载，请联系管理员', en: 'The stored file failed its integrity check and was not sent; contact your administrator' } });
+    }
     const opened = await files.open(revision.storageKey);
     if (!opened) throw new Error(`file ${revision.storageKey} of deliverable ${revision.deliverableId} r${revision.revision} is missing from the store`);
     await recordAudit(db, request.id, {
@@ -178,9 +164,9 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
     const caller = callerOfRequest(request);
     const deliverable = await db.deliverable.findUniqueOrThrow({ where: { id: request.params.id }, select: { id: true, engagementId: true, task: { select: { key: true } }, engagement: { select: { status: true } } } });
     if (deliverable.engagement.status !== 'running' && deliverable.engagement.status !== 'paused') throw new ApiError('engagement_not_running');
-    const { revision, decision, comment } = request.body;
+    const { revision, sha256, decision, comment } = request.body;
     await runCommand(
-      () => engagements.reviewDeliverable(deliverable.engagementId, { taskKey: deliverable.task.key, reviewerId: caller.userId, revision, decision, ...(comment ? { comment } : {}) }),
+      () => engagements.reviewDeliverable(deliverable.engagementId, { taskKey: deliverable.task.key, reviewerId: caller.userId, revision, sha256, decision, ...(comment ? { comment } : {}) }),
       // The review body is the request itself: a blank comment is a validation failure, not a form one.
       { validation_failed: 'validation_failed', task_already_completed: 'task_not_in_review' },
     );

@@ -76,31 +76,40 @@ describe('an engagement through HTTP, as its team and client use it', () => {
     expect(invalid.code).toBe('form_invalid');
     expect(invalid.fieldErrors.map((error) => error.field).sort()).toEqual(['background', 'workPlanSummary']);
 
-    // Upload a draft, then replace it before completing: still revision 1, with the new bytes.
+    // Upload a draft, then a better one: uploads store files and create no revision.
     const first = docxBytes('第一稿（初稿）');
-    await lawyer.uploadDeliverableRevision({ params: { id: deliverableId }, body: { file: fileOf(first, '草稿.docx') } });
+    const draft = await lawyer.uploadDeliverableFile({ params: { id: deliverableId }, body: { file: fileOf(first, '草稿.docx') } });
     const v1 = docxBytes('第一稿');
-    const uploaded = await lawyer.uploadDeliverableRevision({ params: { id: deliverableId }, body: { file: fileOf(v1, '项目法律服务方案.docx'), note: '请审阅' } });
-    expect(uploaded).toMatchObject({ revision: 1, status: 'draft', fileName: '项目法律服务方案.docx', sizeBytes: v1.length, sha256: createHash('sha256').update(v1).digest('hex') });
-    expect(await api.db.deliverableRevision.count({ where: { deliverableId } })).toBe(1);
+    const uploaded = await lawyer.uploadDeliverableFile({ params: { id: deliverableId }, body: { file: fileOf(v1, '项目法律服务方案.docx') } });
+    expect(uploaded).toMatchObject({ fileName: '项目法律服务方案.docx', mimeType: DOCX_MIME, sizeBytes: v1.length, sha256: createHash('sha256').update(v1).digest('hex'), uploadedBy: { id: api.users.lawyer.id } });
+    expect(await api.db.deliverableRevision.count({ where: { deliverableId } })).toBe(0);
+    const waiting = await lawyer.getDeliverable({ params: { id: deliverableId } });
+    expect(waiting.status).toBe('draft');
+    expect(waiting.uploads.map((upload) => upload.fileName)).toEqual(['项目法律服务方案.docx', '草稿.docx']);
     // The client sees nothing of work in progress.
     expect((await refusal(client.getDeliverable({ params: { id: deliverableId } }))).status).toBe(404);
     expect((await refusal(client.downloadDeliverableRevision({ params: { id: deliverableId, rev: 1 } }))).status).toBe(404);
+    // A SHA-256 nobody uploaded for this deliverable is not a file to submit.
+    expect((await refusal(lawyer.completeTask({ params: { id: taskId }, body: { formData, file: { sha256: 'a'.repeat(64) } } }))).code).toBe('file_required');
 
-    const submitted = await lawyer.completeTask({ params: { id: taskId }, body: { formData, note: '第一稿，请审阅' } });
+    // The completion names the file: revision 1 is exactly those bytes, whatever was uploaded around it.
+    const submitted = await lawyer.completeTask({ params: { id: taskId }, body: { formData, file: { sha256: uploaded.sha256 }, note: '第一稿，请审阅' } });
     expect(submitted.status).toBe('in_review');
-    expect(submitted.deliverable).toMatchObject({ status: 'submitted', latestRevision: 1 });
-    expect(submitted.deliverable!.revisions).toMatchObject([{ revision: 1, status: 'submitted', note: '第一稿，请审阅' }]);
+    expect(submitted.deliverable).toMatchObject({ status: 'submitted', latestRevision: 1, uploads: [] });
+    expect(submitted.deliverable!.revisions).toMatchObject([{ revision: 1, status: 'submitted', note: '第一稿，请审阅', sha256: uploaded.sha256, submittedBy: { id: api.users.lawyer.id } }]);
+    expect(draft.sha256).not.toBe(uploaded.sha256);
 
     // The partner's review queue holds it; the partner sends it back with a comment.
     const queue = await partner.listDeliverables({ query: { awaitingMyReview: true, sort: 'submittedAt' } });
     expect(queue.items.map((item) => item.id)).toEqual([deliverableId]);
     expect(queue.items[0]!.submittedAt).not.toBeNull();
-    const sentBack = await partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, decision: 'request_changes', comment: '请补充法律依据。' } });
+    // A decision names the content read: the SHA-256 of another file is refused.
+    expect((await refusal(partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, sha256: draft.sha256, decision: 'approve' } }))).code).toBe('stale_revision');
+    const sentBack = await partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, sha256: uploaded.sha256, decision: 'request_changes', comment: '请补充法律依据。' } });
     expect(sentBack.status).toBe('changes_requested');
     expect(sentBack.reviews).toMatchObject([{ revision: 1, decision: 'request_changes', comment: '请补充法律依据。' }]);
     // Reviewing the same revision again is refused: it is no longer under review.
-    expect((await refusal(partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, decision: 'approve' } }))).status).toBe(409);
+    expect((await refusal(partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, sha256: uploaded.sha256, decision: 'approve' } }))).status).toBe(409);
 
     const inbox = await lawyer.listNotifications({ query: { unread: true } });
     const changeRequest = inbox.items.find((notification) => notification.kind === 'deliverable.changes_requested');
@@ -110,13 +119,15 @@ describe('an engagement through HTTP, as its team and client use it', () => {
 
     // The lawyer revises: revision 2, submitted again.
     const v2 = docxBytes('第二稿（补充法律依据）');
-    expect((await lawyer.uploadDeliverableRevision({ params: { id: deliverableId }, body: { file: fileOf(v2, '项目法律服务方案（第二稿）.docx') } })).revision).toBe(2);
-    const resubmitted = await lawyer.completeTask({ params: { id: taskId }, body: { formData } });
+    const second = await lawyer.uploadDeliverableFile({ params: { id: deliverableId }, body: { file: fileOf(v2, '项目法律服务方案（第二稿）.docx') } });
+    // Uploading after a submission never touches the submitted revision.
+    expect((await api.db.deliverableRevision.findUniqueOrThrow({ where: { deliverableId_revision: { deliverableId, revision: 1 } } })).sha256).toBe(uploaded.sha256);
+    const resubmitted = await lawyer.completeTask({ params: { id: taskId }, body: { formData, file: { sha256: second.sha256 } } });
     expect(resubmitted.status).toBe('in_review');
     // Only the revision under review can be decided.
-    const stale = await refusal(partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, decision: 'approve' } }));
+    const stale = await refusal(partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 1, sha256: uploaded.sha256, decision: 'approve' } }));
     expect(stale.code).toBe('stale_revision');
-    const approved = await partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 2, decision: 'approve', comment: '同意。' } });
+    const approved = await partner.reviewDeliverable({ params: { id: deliverableId }, body: { revision: 2, sha256: second.sha256, decision: 'approve', comment: '同意。' } });
     expect(approved.status).toBe('approved');
     expect(approved.revisions.map((revision) => [revision.revision, revision.status])).toEqual([
       [2, 'approved'],
@@ -144,12 +155,16 @@ describe('an engagement through HTTP, as its team and client use it', () => {
     // The audit trail has the API's own entries (uploads, downloads) beside the workflow's.
     const trail = await pm.listEngagementAudit({ params: { id: created.id }, query: { pageSize: 100 } });
     const actions = trail.items.map((event) => event.action);
-    expect(actions.filter((action) => action === 'deliverable.revision_uploaded')).toHaveLength(3);
+    expect(actions.filter((action) => action === 'deliverable.file_uploaded')).toHaveLength(3);
     expect(actions.filter((action) => action === 'deliverable.submitted')).toHaveLength(2);
     expect(actions.filter((action) => action === 'deliverable.reviewed')).toHaveLength(2);
+    // The approved deliverable's task has its one completion event, credited to the lawyer who did the work.
+    const completions = trail.items.filter((event) => event.action === 'task.completed');
+    expect(completions).toHaveLength(1);
+    expect(completions[0]!.actor?.id).toBe(api.users.lawyer.id);
     expect(actions.filter((action) => action === 'file.downloaded')).toHaveLength(2);
     expect(actions).toContain('engagement.created');
-    const upload = trail.items.find((event) => event.action === 'deliverable.revision_uploaded')!;
+    const upload = trail.items.find((event) => event.action === 'deliverable.file_uploaded')!;
     expect(upload.actor?.id).toBe(api.users.lawyer.id);
     expect(upload.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await api.db.auditEvent.count({ where: { action: 'auth.login', actorId: api.users.pm.id } })).toBeGreaterThan(0);

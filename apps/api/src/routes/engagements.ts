@@ -5,8 +5,8 @@ import { type Prisma } from '@gongzhi/db';
 import { type FieldError as DomainFieldError, findTemplate } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
-import { recordAudit } from '../lib/audit';
 import { runCommand } from '../lib/command-errors';
+import { idempotentUuid, requestHashOf } from '../lib/idempotency';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
@@ -25,10 +25,6 @@ export function withKeys(places: readonly { key?: string | undefined; name: stri
     return { key, name: place.name };
   });
 }
-
-
-/** How long a lifecycle command waits for the workflow to write the new status. */
-const STATUS_WAIT_MS = 10_000;
 
 export default async function engagementRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, clock, engagements } = fastify;
@@ -59,7 +55,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
     const { status, q, sort, page, pageSize } = request.query;
     const where: Prisma.EngagementWhereInput = {
       ...(isAdmin(caller) ? {} : { members: { some: { userId: caller.userId } } }),
-      ...(status ? { status: { in: status.includes('cancelled') ? [...status, 'failed'] : status } } : {}),
+      ...(status ? { status: { in: status } } : {}),
       ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { clientName: { contains: q, mode: 'insensitive' } }] } : {}),
     };
     const select = engagementHeadSelect(caller.userId);
@@ -84,11 +80,13 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
 
   registerOperation(fastify, operations.createEngagement, async (request) => {
     const caller = callerOfRequest(request);
-    const body = request.body;
+    const { idempotencyKey, ...body } = request.body;
     const template = findTemplate(body.templateKey, body.templateVersion);
     if (!template) throw new ApiError('not_found', { message: { zh: '未找到该流程模板或版本', en: 'No such pipeline template or version' } });
     await checkTeam(body.team);
-    const engagementId = randomUUID();
+    // With a key, a retried POST names the same engagement (and workflow) and creates nothing new.
+    const requestHash = idempotencyKey ? requestHashOf(body) : undefined;
+    const engagementId = idempotencyKey ? idempotentUuid('create-engagement', caller.userId, idempotencyKey) : randomUUID();
     await runCommand(() =>
       engagements.startEngagement({
         engagementId,
@@ -96,6 +94,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
         clientName: body.clientName,
         clientKind: body.clientKind,
         createdById: caller.userId,
+        ...(requestHash ? { requestHash } : {}),
         templateKey: template.key,
         templateVersion: template.version,
         startDate: body.startDate,
@@ -104,6 +103,12 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
         team: { pm: body.team.pm, partner: body.team.partner, lawyers: body.team.lawyers, ...(body.team.client ? { client: body.team.client } : {}) },
       }),
     );
+    if (requestHash) {
+      const created = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { requestHash: true } });
+      if (created.requestHash !== requestHash) {
+        throw new ApiError('conflict', { message: { zh: '该幂等键已用于创建另一个项目，请换用新的键', en: 'This idempotency key already created a different engagement; use a new key' } });
+      }
+    }
     const membership = await db.engagementMember.findUnique({ where: { engagementId_userId: { engagementId, userId: caller.userId } }, select: { role: true } });
     const teamRole = membership?.role === 'admin' ? null : (membership?.role ?? null);
     const detail = await loadEngagementDetail(db, engagementId, { caller, teamRole, seesApprovedOnly: teamRole === 'client', now: clock.now() });
@@ -123,7 +128,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
     const caller = callerOfRequest(request);
     const access = accessOf(request);
     const { team, ...names } = request.body;
-    const before = await db.engagement.findUniqueOrThrow({ where: { id: request.params.id }, select: { name: true, clientName: true, status: true } });
+    const before = await db.engagement.findUniqueOrThrow({ where: { id: request.params.id }, select: { status: true } });
     if (before.status !== 'running' && before.status !== 'paused') throw new ApiError('engagement_not_running');
     if (team) {
       // The running workflow holds the team it was started with and assigns and checks work by it;
@@ -132,32 +137,21 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
         message: { zh: '运行中的项目暂不支持更换团队成员，请改为分派任务', en: 'The team of a running engagement cannot be changed yet; reassign tasks instead' },
       });
     }
-    const after = await db.engagement.update({ where: { id: request.params.id }, data: names, select: { name: true, clientName: true } });
-    await recordAudit(db, request.id, {
-      action: 'engagement.updated',
-      actorId: caller.userId,
-      engagementId: request.params.id,
-      entityType: 'engagement',
-      entityId: request.params.id,
-      before: { name: before.name, clientName: before.clientName },
-      after,
-    });
-    await fastify.changes.publish({ engagementId: request.params.id, type: 'engagement.updated' });
+    // The workflow records the new names (and their audit event): it is the engagement's one writer.
+    await runCommand(() => engagements.updateDetails(request.params.id, { actorId: caller.userId, ...names }));
     const detail = await loadEngagementDetail(db, request.params.id, { caller, teamRole: access.teamRole, seesApprovedOnly: access.seesApprovedOnly, now: clock.now() });
     if (!detail) throw notFound();
     return detail;
   });
 
-  /** Sends a lifecycle signal, then waits until the workflow has written the status it leads to. */
-  async function changeStatus(engagementId: string, userId: string, expect: 'paused' | 'running' | 'cancelled', send: () => Promise<void>): Promise<EngagementSummary> {
+  /**
+   * Sends a lifecycle Update; the workflow answers once the status it leads to is applied and
+   * written, so the summary read afterwards shows it.
+   */
+  async function changeStatus(engagementId: string, userId: string, send: () => Promise<unknown>): Promise<EngagementSummary> {
     await runCommand(send);
-    const select = engagementHeadSelect(userId);
-    const deadline = Date.now() + STATUS_WAIT_MS;
-    for (;;) {
-      const row = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select });
-      if (row.status === expect || Date.now() > deadline) return (await summarizeEngagements(db, [row], clock.now()))[0]!;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const row = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: engagementHeadSelect(userId) });
+    return (await summarizeEngagements(db, [row], clock.now()))[0]!;
   }
 
   const currentStatus = async (id: string) => (await db.engagement.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
@@ -165,7 +159,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
   registerOperation(fastify, operations.pauseEngagement, async (request) => {
     const caller = callerOfRequest(request);
     if ((await currentStatus(request.params.id)) !== 'running') throw new ApiError('engagement_not_running');
-    return changeStatus(request.params.id, caller.userId, 'paused', () => engagements.pause(request.params.id, caller.userId, request.body.reason));
+    return changeStatus(request.params.id, caller.userId, () => engagements.pause(request.params.id, { actorId: caller.userId, ...(request.body.reason ? { reason: request.body.reason } : {}) }));
   });
 
   registerOperation(fastify, operations.resumeEngagement, async (request) => {
@@ -173,13 +167,13 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
     if ((await currentStatus(request.params.id)) !== 'paused') {
       throw new ApiError('engagement_not_running', { message: { zh: '只有已暂停的项目可以恢复', en: 'Only a paused engagement can be resumed' } });
     }
-    return changeStatus(request.params.id, caller.userId, 'running', () => engagements.resume(request.params.id, caller.userId));
+    return changeStatus(request.params.id, caller.userId, () => engagements.resume(request.params.id, { actorId: caller.userId }));
   });
 
   registerOperation(fastify, operations.cancelEngagement, async (request) => {
     const caller = callerOfRequest(request);
     const status = await currentStatus(request.params.id);
     if (status !== 'running' && status !== 'paused') throw new ApiError('engagement_not_running');
-    return changeStatus(request.params.id, caller.userId, 'cancelled', () => engagements.cancel(request.params.id, caller.userId, request.body.reason));
+    return changeStatus(request.params.id, caller.userId, () => engagements.cancel(request.params.id, { actorId: caller.userId, ...(request.body.reason ? { reason: request.body.reason } : {}) }));
   });
 }

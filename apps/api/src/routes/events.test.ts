@@ -54,10 +54,11 @@ async function openStream(engagementId: string, credentials: Credentials, header
   };
 }
 
-async function upload(credentials: Credentials, deliverableId: string, content: string) {
+async function upload(credentials: Credentials, deliverableId: string, content: string): Promise<string> {
   const body = multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes(content) }]);
-  const response = await api.request(credentials, { method: 'POST', url: `/api/deliverables/${deliverableId}/revisions`, payload: body.payload, headers: body.headers });
+  const response = await api.request(credentials, { method: 'POST', url: `/api/deliverables/${deliverableId}/uploads`, payload: body.payload, headers: body.headers });
   expect(response.statusCode).toBe(201);
+  return response.json<{ sha256: string }>().sha256;
 }
 
 describe('the engagement event stream', () => {
@@ -69,13 +70,13 @@ describe('the engagement event stream', () => {
     const deliverableId = firstTask.deliverable!.id;
 
     // The API's own change: an uploaded draft.
-    await upload(lawyer, deliverableId, '第一稿');
+    const sha256 = await upload(lawyer, deliverableId, '第一稿');
     const draft = await lawyerStream.waitFor((event) => event.type === 'deliverable.updated');
-    expect(draft.event).toMatchObject({ engagementId: engagement.id, type: 'deliverable.updated', data: { deliverableId, status: 'draft', revision: 1 } });
+    expect(draft.event).toMatchObject({ engagementId: engagement.id, type: 'deliverable.updated', data: { deliverableId, status: 'draft', revision: null } });
     expect(Number(draft.id)).toBeGreaterThan(0);
 
     // The workflow's change: the completion, written by its activity and announced through PostgreSQL.
-    const completed = await api.request(lawyer, { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData: { background: '背景', workPlanSummary: '计划' } } });
+    const completed = await api.request(lawyer, { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData: { background: '背景', workPlanSummary: '计划' }, file: { sha256 } } });
     expect(completed.statusCode).toBe(200);
     const taskEvent = await lawyerStream.waitFor((event) => event.type === 'task.updated' && event.data.status === 'in_review');
     expect(taskEvent.event.data).toEqual({ taskId: firstTask.id, status: 'in_review', assigneeId: api.users.lawyer.id });
@@ -84,7 +85,7 @@ describe('the engagement event stream', () => {
 
     // The partner's review request reaches the partner's stream as a notification.
     const partnerStream = await openStream(engagement.id, await api.sessionFor('partner'));
-    await api.request(await api.sessionFor('partner'), { method: 'POST', url: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, decision: 'approve' } });
+    await api.request(await api.sessionFor('partner'), { method: 'POST', url: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, sha256, decision: 'approve' } });
     await partnerStream.waitFor((event) => event.type === 'deliverable.updated' && event.data.status === 'approved');
     await lawyerStream.waitFor((event) => event.type === 'notification');
 

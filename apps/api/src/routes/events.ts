@@ -4,7 +4,6 @@ import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { type ChangeSignal } from '../plugins/app/changes';
 import { deliverableStatusOf } from '../lib/deliverable-status';
-import { wireEngagementStatus } from '../views/engagement-views';
 import { LISTED_KINDS } from '../views/notification-views';
 
 /** Comment lines keep proxies from closing an idle stream. */
@@ -28,7 +27,7 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
     const at = clock.now().toISOString();
     const engagementEvent = async (): Promise<EngagementEvent[]> => {
       const engagement = await db.engagement.findUnique({ where: { id: engagementId }, select: { status: true } });
-      return engagement ? [{ engagementId, at, type: 'engagement.updated', data: { status: wireEngagementStatus(engagement.status) } }] : [];
+      return engagement ? [{ engagementId, at, type: 'engagement.updated', data: { status: engagement.status } }] : [];
     };
     if (signal.kind === 'resync') return engagementEvent();
     const { change } = signal;
@@ -38,7 +37,7 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         if (!change.key) return engagementEvent();
         const task = await db.task.findUnique({
           where: { engagementId_key: { engagementId, key: change.key } },
-          select: { id: true, status: true, assigneeId: true, deliverable: { select: { id: true, status: true, currentRevision: true, revisions: { select: { revision: true }, orderBy: { revision: 'desc' }, take: 1 } } } },
+          select: { id: true, status: true, assigneeId: true, deliverable: { select: { id: true, status: true, currentRevision: true, revisions: { select: { revision: true }, orderBy: { revision: 'desc' }, take: 1 }, uploads: { select: { id: true }, take: 1 } } } },
         });
         if (!task) return [];
         const events: EngagementEvent[] = [];
@@ -46,7 +45,7 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         const deliverable = task.deliverable;
         if (deliverable && (!approvedOnly || deliverable.status === 'approved')) {
           const newest = deliverable.revisions[0]?.revision ?? null;
-          const status = deliverableStatusOf({ status: deliverable.status, currentRevision: deliverable.currentRevision, hasRevisions: newest !== null });
+          const status = deliverableStatusOf({ status: deliverable.status, hasUploads: deliverable.uploads.length > 0 });
           events.push({ engagementId, at, type: 'deliverable.updated', data: { deliverableId: deliverable.id, status, revision: approvedOnly ? deliverable.currentRevision || null : newest } });
         }
         return events;

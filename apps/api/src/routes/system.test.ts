@@ -93,7 +93,7 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(entry!.responses).sort(), operation.id).toEqual(Object.keys(operation.responses).sort());
       if (operation.permission.auth === 'public') expect(entry!.security, operation.id).toEqual([]);
     }
-    expect(Object.keys(document.paths['/api/deliverables/{id}/revisions']!.post!.requestBody!.content)).toEqual(['multipart/form-data']);
+    expect(Object.keys(document.paths['/api/deliverables/{id}/uploads']!.post!.requestBody!.content)).toEqual(['multipart/form-data']);
     expect(Object.keys(document.paths['/metrics']!.get!.responses['200']!.content!)).toEqual(['text/plain']);
     expect(Object.keys(document.paths['/api/engagements/{id}/events']!.get!.responses['200']!.content!)).toEqual(['text/event-stream']);
     expect(document.components.securitySchemes).toHaveProperty('bearer');

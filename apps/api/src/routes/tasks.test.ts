@@ -15,10 +15,12 @@ afterAll(async () => {
 
 const formData = { background: '街道下辖五个社区。', workPlanSummary: '七个阶段。' };
 
-async function uploadDraft(credentials: Credentials, deliverableId: string) {
+/** Uploads a draft and answers what a completion names: its SHA-256. */
+async function uploadDraft(credentials: Credentials, deliverableId: string): Promise<{ sha256: string }> {
   const body = multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes('第一稿') }]);
-  const response = await api.request(credentials, { method: 'POST', url: `/api/deliverables/${deliverableId}/revisions`, payload: body.payload, headers: body.headers });
+  const response = await api.request(credentials, { method: 'POST', url: `/api/deliverables/${deliverableId}/uploads`, payload: body.payload, headers: body.headers });
   expect(response.statusCode).toBe(201);
+  return { sha256: response.json<{ sha256: string }>().sha256 };
 }
 
 /** Everything a completion writes, counted: a second effect would show here. */
@@ -36,13 +38,13 @@ describe('completing a task', () => {
     const { engagement, firstTask } = await createEngagement(api);
     const lawyer = await api.sessionFor('lawyer');
     const pm = await api.sessionFor('pm');
-    await uploadDraft(lawyer, firstTask.deliverable!.id);
-    const complete = (credentials: Credentials) => api.request(credentials, { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData } });
+    const file = await uploadDraft(lawyer, firstTask.deliverable!.id);
+    const complete = (credentials: Credentials) => api.request(credentials, { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData, file } });
     const responses = await Promise.all([complete(lawyer), complete(pm)]);
     const statuses = responses.map((response) => response.statusCode).sort();
     expect(statuses).toEqual([200, 409]);
     const loser = responses.find((response) => response.statusCode === 409)!.json<{ error: { code: string } }>();
-    expect(['task_not_open', 'task_already_completed']).toContain(loser.error.code);
+    expect(loser.error.code).toBe('task_already_completed');
     const winner = responses.find((response) => response.statusCode === 200)!.json<{ status: string }>();
     expect(winner.status).toBe('in_review');
     expect(await effectsOf(engagement.id, firstTask.id, firstTask.deliverable!.id)).toEqual({ task: 'in_review', revisions: 1, submissions: 1, reviewRequests: 1 });
@@ -51,25 +53,25 @@ describe('completing a task', () => {
   it('answers a double click once, and a retried request with the same idempotency key with the first answer', async () => {
     const { engagement, firstTask } = await createEngagement(api);
     const lawyer = await api.sessionFor('lawyer');
-    await uploadDraft(lawyer, firstTask.deliverable!.id);
+    const file = await uploadDraft(lawyer, firstTask.deliverable!.id);
     const complete = (payload: object) => api.request(lawyer, { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload });
-    const keyed = { formData, idempotencyKey: 'click-0001' };
+    const keyed = { formData, file, idempotencyKey: 'click-0001' };
     const [first, retry] = await Promise.all([complete(keyed), complete(keyed)]);
     expect([first.statusCode, retry.statusCode]).toEqual([200, 200]);
     expect(retry.json()).toEqual(first.json());
     // Without the key, the second click is a second command, refused.
-    const again = await complete({ formData });
+    const again = await complete({ formData, file });
     expect(again.statusCode).toBe(409);
     expect(await effectsOf(engagement.id, firstTask.id, firstTask.deliverable!.id)).toEqual({ task: 'in_review', revisions: 1, submissions: 1, reviewRequests: 1 });
   });
 
   it('is refused to someone other than the assignee or the PM, with nothing written', async () => {
     const { engagement, firstTask } = await createEngagement(api);
-    await uploadDraft(await api.sessionFor('lawyer'), firstTask.deliverable!.id);
-    const response = await api.request(await api.sessionFor('lawyer2'), { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData } });
+    const file = await uploadDraft(await api.sessionFor('lawyer'), firstTask.deliverable!.id);
+    const response = await api.request(await api.sessionFor('lawyer2'), { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData, file } });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: { code: 'not_assignee' } });
-    expect(await effectsOf(engagement.id, firstTask.id, firstTask.deliverable!.id)).toEqual({ task: 'active', revisions: 1, submissions: 0, reviewRequests: 0 });
+    expect(await effectsOf(engagement.id, firstTask.id, firstTask.deliverable!.id)).toEqual({ task: 'active', revisions: 0, submissions: 0, reviewRequests: 0 });
   });
 
   it('lists my tasks with filters, sorting and paging, and reassigns through the workflow', async () => {

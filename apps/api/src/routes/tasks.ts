@@ -4,6 +4,7 @@ import { type Prisma, toDbDate } from '@gongzhi/db';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
+import { type SubmittedFile } from '@gongzhi/workflows';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
@@ -62,21 +63,22 @@ export default async function taskRoutes(fastify: FastifyInstance): Promise<void
     const { formData, note, idempotencyKey } = request.body;
     const task = await db.task.findUniqueOrThrow({
       where: { id: request.params.id },
-      select: { id: true, key: true, status: true, engagementId: true, engagement: { select: { status: true } }, deliverable: { select: { id: true, currentRevision: true } } },
+      select: { id: true, key: true, status: true, engagementId: true, engagement: { select: { status: true } }, deliverable: { select: { id: true } } },
     });
     if (task.engagement.status !== 'running' && task.engagement.status !== 'paused') throw new ApiError('engagement_not_running');
     if (task.status === 'done') throw new ApiError('task_already_completed');
     if (task.status === 'cancelled') throw new ApiError('task_not_open');
-    // A task with a deliverable submits the draft uploaded for it: the revision after the current one.
-    let file: { storageKey: string; sha256: string; fileName: string; mimeType: string; sizeBytes: number } | undefined;
-    if (task.deliverable) {
-      const where = { deliverableId_revision: { deliverableId: task.deliverable.id, revision: task.deliverable.currentRevision + 1 } };
-      const draft = await db.deliverableRevision.findUnique({ where });
-      if (draft) {
-        // The workflow keeps the uploaded row as it is, so the note to the reviewer goes on it now.
-        if (note !== undefined) await db.deliverableRevision.update({ where, data: { note: note || null } });
-        file = { storageKey: draft.storageKey, sha256: draft.sha256, fileName: draft.fileName, mimeType: draft.mimeType, sizeBytes: draft.sizeBytes };
+    // The file named by its SHA-256, as uploaded for this deliverable: the workflow makes the next revision of exactly it.
+    let file: SubmittedFile | undefined;
+    if (request.body.file) {
+      if (!task.deliverable) {
+        throw new ApiError('validation_failed', { message: { zh: '该任务不产生成果文件，无需提交文件', en: 'This task has no deliverable; send no file' } });
       }
+      const upload = await db.deliverableUpload.findFirst({ where: { deliverableId: task.deliverable.id, sha256: request.body.file.sha256 }, orderBy: { uploadedAt: 'desc' } });
+      if (!upload) {
+        throw new ApiError('file_required', { message: { zh: '未找到为该成果上传的此文件，请先上传', en: 'No file with this SHA-256 was uploaded for this deliverable; upload it first' } });
+      }
+      file = { storageKey: upload.storageKey, sha256: upload.sha256, fileName: upload.fileName, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes };
     }
     await runCommand(() =>
       engagements.completeTask(

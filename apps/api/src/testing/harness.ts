@@ -10,6 +10,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { CSRF_HEADER } from '@gongzhi/contracts';
 import { DEMO_PASSWORD, type Db, hashPassword, seedDemoUsers } from '@gongzhi/db';
 import { createTestDatabase } from '@gongzhi/db/testing';
+import { DOCX_MIME, makeDocx, waitFor } from '@gongzhi/testing';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { buildApp } from '../app';
 import { newApiTokenSecret } from '../lib/secrets';
@@ -141,12 +142,10 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   };
 }
 
-/** A minimal, valid-looking .docx (a zip archive, as Office Open XML files are). */
-export function docxBytes(content: string): Buffer {
-  return Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(`word/document.xml ${content}`, 'utf8')]);
-}
+/** A minimal but valid .docx holding `content`: uploads must pass the server's content checks. */
+export const docxBytes = (content: string): Buffer => makeDocx(content);
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_MIME, waitFor };
 
 /** A multipart/form-data body, built by hand so tests control every byte (bad types, extra parts). */
 export function multipartBody(parts: ({ name: string; value: string } | { name: string; fileName: string; contentType: string; content: Buffer })[]): { payload: Buffer; headers: Record<string, string> } {
@@ -163,15 +162,4 @@ export function multipartBody(parts: ({ name: string; value: string } | { name: 
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-/** Polls until `isReady`, for projections the workflow writes asynchronously. */
-export async function waitFor<T>(read: () => Promise<T>, isReady: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (isReady(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -1,5 +1,5 @@
 import { type Prisma } from '@gongzhi/db';
-import { type deliverableDetailSchema, type deliverableSummarySchema } from '@gongzhi/contracts';
+import { type deliverableDetailSchema, type deliverableSummarySchema, type uploadSchema } from '@gongzhi/contracts';
 import { type z } from 'zod';
 import { deliverableStatusOf, revisionStatusOf } from '../lib/deliverable-status';
 import { iso, text, userRef } from './common';
@@ -17,8 +17,13 @@ export const deliverableSummaryInclude = {
       department: { select: { key: true, name: true } },
     },
   },
-  revisions: { select: { revision: true }, orderBy: { revision: 'desc' }, take: 1 },
+  revisions: { select: { revision: true, submittedAt: true }, orderBy: { revision: 'desc' }, take: 1 },
+  uploads: { select: { uploadedAt: true }, orderBy: { uploadedAt: 'desc' }, take: 1 },
 } satisfies Prisma.DeliverableInclude;
+
+const uploadInclude = { uploadedBy: { select: { id: true, displayName: true } } } satisfies Prisma.DeliverableUploadInclude;
+export type UploadRow = Prisma.DeliverableUploadGetPayload<{ include: typeof uploadInclude }>;
+export type Upload = z.output<typeof uploadSchema>;
 
 export const deliverableDetailInclude = {
   ...deliverableSummaryInclude,
@@ -27,7 +32,17 @@ export const deliverableDetailInclude = {
     include: { submittedBy: { select: { id: true, displayName: true } }, review: { select: { decision: true } } },
     orderBy: { revision: 'desc' },
   },
+  uploads: { include: uploadInclude, orderBy: { uploadedAt: 'desc' }, take: 50 },
 } satisfies Prisma.DeliverableInclude;
+
+export const toUpload = (row: UploadRow): Upload => ({
+  sha256: row.sha256,
+  fileName: row.fileName,
+  mimeType: row.mimeType,
+  sizeBytes: row.sizeBytes,
+  uploadedBy: userRef(row.uploadedBy),
+  uploadedAt: iso(row.uploadedAt),
+});
 
 export type DeliverableSummaryRow = Prisma.DeliverableGetPayload<{ include: typeof deliverableSummaryInclude }>;
 export type DeliverableDetailRow = Prisma.DeliverableGetPayload<{ include: typeof deliverableDetailInclude }>;
@@ -41,7 +56,7 @@ export type ReviewRow = Prisma.ReviewGetPayload<{ include: { reviewer: { select:
  */
 export function toDeliverableSummary(row: DeliverableSummaryRow | DeliverableDetailRow, options: { approvedOnly: boolean }): DeliverableSummary {
   const newest = row.revisions[0]?.revision ?? null;
-  const status = deliverableStatusOf({ status: row.status, currentRevision: row.currentRevision, hasRevisions: newest !== null });
+  const status = deliverableStatusOf({ status: row.status, hasUploads: row.uploads.length > 0 });
   return {
     id: row.id,
     key: row.key,
@@ -56,7 +71,7 @@ export function toDeliverableSummary(row: DeliverableSummaryRow | DeliverableDet
     task: { id: row.task.id, title: text(row.task.titleZh, row.task.titleEn), assignee: userRef(row.task.assignee) },
     latestRevision: options.approvedOnly ? (row.currentRevision > 0 ? row.currentRevision : null) : newest,
     // The workflow writes `submitted` as its last change to the row while the review is pending.
-    submittedAt: row.status === 'submitted' ? iso(row.updatedAt) : null,
+    submittedAt: row.status === 'submitted' && row.revisions[0] ? iso(row.revisions[0].submittedAt) : null,
     updatedAt: iso(row.updatedAt),
   };
 }
@@ -77,13 +92,16 @@ export function toDeliverableDetail(
       sizeBytes: revision.sizeBytes,
       sha256: revision.sha256,
       note: revision.note,
-      uploadedBy: userRef(revision.submittedBy),
-      uploadedAt: iso(revision.submittedAt),
+      submittedBy: userRef(revision.submittedBy),
+      submittedAt: iso(revision.submittedAt),
     }));
   const visible = new Set(revisions.map((revision) => revision.revision));
+  // Files received since the last submission: what the next completion may name.
+  const lastSubmittedAt = row.revisions[0]?.submittedAt.getTime() ?? 0;
   return {
     ...toDeliverableSummary(row, options),
     revisions,
+    uploads: options.approvedOnly ? [] : row.uploads.filter((upload) => upload.uploadedAt.getTime() > lastSubmittedAt).map(toUpload),
     reviews: reviews
       .filter((review) => !options.approvedOnly || (review.decision === 'approved' && visible.has(review.revision)))
       .map((review) => ({

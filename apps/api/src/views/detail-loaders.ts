@@ -25,7 +25,7 @@ export async function loadDeliverableDetail(db: Db, id: string, context: ViewCon
   return toDeliverableDetail(row, reviews, {
     approvedOnly: context.seesApprovedOnly,
     can: {
-      uploadRevision: isRunning && isWorkable(row.task.status) && isAllowed(operations.uploadDeliverableRevision.permission, context.caller, facts),
+      upload: isRunning && isWorkable(row.task.status) && isAllowed(operations.uploadDeliverableFile.permission, context.caller, facts),
       review: isRunning && row.status === 'submitted' && isAllowed(operations.reviewDeliverable.permission, context.caller, facts),
     },
   });

@@ -30,9 +30,6 @@ export const engagementSummarySelect = (userId: string) =>
 
 export type EngagementSummaryRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof engagementSummarySelect> }>;
 
-/** A failed workflow is shown as cancelled: nobody can work on it any more. */
-export const wireEngagementStatus = (status: EngagementSummaryRow['status']): EngagementSummary['status'] => (status === 'failed' ? 'cancelled' : status);
-
 const progressTasksOf = (row: EngagementSummaryRow) =>
   row.tasks.map((task) => ({ key: task.key, stageKey: task.stageKey, communityKey: task.communityKey, status: task.status, dueDate: civil(task.dueDate) }));
 
@@ -54,7 +51,7 @@ export function toEngagementSummary(row: EngagementSummaryRow, now: Date): Engag
     name: row.name,
     clientName: row.clientName,
     clientKind: row.clientKind,
-    status: wireEngagementStatus(row.status),
+    status: row.status,
     templateKey: row.templateKey,
     templateVersion: row.templateVersion,
     startDate: civil(row.startDate),

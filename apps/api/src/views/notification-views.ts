@@ -1,31 +1,26 @@
-import { type NotificationKind, type Prisma } from '@gongzhi/db';
-import { type notificationKindSchema, type notificationSchema } from '@gongzhi/contracts';
-import { type LocalizedText } from '@gongzhi/domain';
+import { type Prisma } from '@gongzhi/db';
+import { type notificationSchema } from '@gongzhi/contracts';
+import { type LocalizedText, NOTIFICATION_KINDS, NOTIFICATION_TOPICS, type NotificationKind } from '@gongzhi/domain';
 import { type z } from 'zod';
 import { iso, isoOrNull } from './common';
 
-type WireKind = z.infer<typeof notificationKindSchema>;
 export type NotificationView = z.output<typeof notificationSchema>;
 
-/** Stored kinds (what the workflow writes) under the contract's names, with their headline. */
-const KINDS: Partial<Record<NotificationKind, { wire: WireKind; headline: LocalizedText }>> = {
-  assigned: { wire: 'task.assigned', headline: { zh: '新任务', en: 'New task' } },
-  reassigned: { wire: 'task.assigned', headline: { zh: '任务转交给您', en: 'Task passed to you' } },
-  reminder: { wire: 'task.due_soon', headline: { zh: '任务即将到期', en: 'Task due soon' } },
-  overdue: { wire: 'task.overdue', headline: { zh: '任务已逾期', en: 'Task overdue' } },
-  escalation: { wire: 'task.escalated', headline: { zh: '逾期任务升级提醒', en: 'Overdue task escalated' } },
-  review_requested: { wire: 'deliverable.submitted', headline: { zh: '成果待审阅', en: 'Deliverable awaiting your review' } },
-  changes_requested: { wire: 'deliverable.changes_requested', headline: { zh: '成果被退回修改', en: 'Changes requested' } },
-  approved: { wire: 'deliverable.approved', headline: { zh: '成果已通过', en: 'Deliverable approved' } },
-  stage_opened: { wire: 'stage.opened', headline: { zh: '阶段已开始', en: 'Stage opened' } },
-  stage_completed: { wire: 'stage.completed', headline: { zh: '阶段已完成', en: 'Stage completed' } },
-  engagement_paused: { wire: 'engagement.paused', headline: { zh: '项目已暂停', en: 'Engagement paused' } },
-  engagement_resumed: { wire: 'engagement.resumed', headline: { zh: '项目已恢复', en: 'Engagement resumed' } },
-  engagement_cancelled: { wire: 'engagement.cancelled', headline: { zh: '项目已终止', en: 'Engagement cancelled' } },
+/** The headline of each kind the engine writes; the topic it is shown under is the domain's. */
+const HEADLINES: Record<NotificationKind, LocalizedText> = {
+  assigned: { zh: '新任务', en: 'New task' },
+  reassigned: { zh: '任务转交给您', en: 'Task passed to you' },
+  reminder: { zh: '任务即将到期', en: 'Task due soon' },
+  overdue: { zh: '任务已逾期', en: 'Task overdue' },
+  escalation: { zh: '逾期任务升级提醒', en: 'Overdue task escalated' },
+  review_requested: { zh: '成果待审阅', en: 'Deliverable awaiting your review' },
+  changes_requested: { zh: '成果被退回修改', en: 'Changes requested' },
+  approved: { zh: '成果已通过', en: 'Deliverable approved' },
+  needs_attention: { zh: '项目需要处理', en: 'Engagement needs attention' },
 };
 
-/** Only kinds the contract names are listed; others (consultations, cases) wait for their feature. */
-export const LISTED_KINDS = Object.keys(KINDS) as NotificationKind[];
+/** Every kind the engine writes is listed. */
+export const LISTED_KINDS: NotificationKind[] = [...NOTIFICATION_KINDS];
 
 export const notificationInclude = {
   engagement: { select: { id: true, name: true } },
@@ -47,8 +42,7 @@ function bodyOf(kind: NotificationKind, payload: Record<string, unknown>): Local
 }
 
 export function toNotification(row: NotificationRow): NotificationView {
-  const kind = KINDS[row.kind];
-  if (!kind) throw new Error(`notification kind ${row.kind} is not listed`);
+  const kind = { wire: NOTIFICATION_TOPICS[row.kind], headline: HEADLINES[row.kind] };
   const payload = (row.payload !== null && typeof row.payload === 'object' && !Array.isArray(row.payload) ? row.payload : {}) as Record<string, unknown>;
   const payloadTitle = payload.title as Partial<LocalizedText> | undefined;
   const subjectTitle: LocalizedText | null = row.task

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DOCX_MIME, makeDocx } from './files';
+import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
 
 /** Waits for text to appear (live updates, workflow round trips): generous, since Temporal is real. */
 export async function waitForText(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
@@ -17,14 +17,17 @@ export async function openMyTask(page: Page, baseUrl: string, engagementName: st
   return page.url().split('/').at(-1) as string;
 }
 
-/** Uploads a .docx as the task's next revision and waits until the API stored it. */
-export async function uploadRevision(page: Page, fileName: string, text: string, note?: string): Promise<void> {
-  const panel = page.getByTestId('upload-revision');
+/**
+ * Uploads a .docx for the task's deliverable and waits until the page lists it as the file the
+ * submission will send; `noteToReviewer` goes in the task form's note for the partner.
+ */
+export async function uploadFile(page: Page, fileName: string, text: string, noteToReviewer?: string): Promise<void> {
+  const panel = page.getByTestId('upload-file');
   await panel.locator('input[type=file]').setInputFiles({ name: fileName, mimeType: DOCX_MIME, buffer: makeDocx(text) });
   await panel.getByText(fileName).waitFor();
-  if (note) await panel.getByLabel('版本说明').fill(note);
   await panel.getByTestId('upload-submit').click();
-  await waitForText(page, /第 \d+ 版已上传/);
+  await page.getByTestId('pending-uploads').locator('li').first().filter({ hasText: fileName }).getByTestId('upload-to-submit').waitFor({ timeout: 30_000 });
+  if (noteToReviewer) await page.getByLabel('致审阅人的说明（选填）').fill(noteToReviewer);
 }
 
 /** Picks an option of an antd Select by its visible text. */

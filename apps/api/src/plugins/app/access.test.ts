@@ -22,6 +22,8 @@ let engagementId: string;
 let cancelledEngagementId: string;
 let taskId: string;
 let deliverableId: string;
+let submittedEngagementId: string;
+let submittedDeliverableId: string;
 let targetUserId: string;
 const tokens = new Map<TestUserName, Credentials & { kind: 'token' }>();
 
@@ -128,15 +130,15 @@ const probes: Record<OperationId, Probe> = {
   assignTask: { request: async () => ({ path: `/api/tasks/${taskId}/assign`, payload: { assigneeId: api.users.client.id } }), allowed: { status: 422, code: 'invalid_assignee' } },
   listDeliverables: { request: async () => ({ path: '/api/deliverables' }), allowed: { status: 200 } },
   getDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}` }), allowed: { status: 200 } },
-  uploadDeliverableRevision: {
+  uploadDeliverableFile: {
     request: async () => ({
-      path: `/api/deliverables/${deliverableId}/revisions`,
+      path: `/api/deliverables/${deliverableId}/uploads`,
       multipart: multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes('矩阵测试稿') }]),
     }),
     allowed: { status: 201 },
   },
-  downloadDeliverableRevision: { request: async () => ({ path: `/api/deliverables/${deliverableId}/revisions/1/file` }), allowed: { status: 200 } },
-  reviewDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, decision: 'approve' } }), allowed: { status: 409, code: 'task_not_in_review' } },
+  downloadDeliverableRevision: { request: async () => ({ path: `/api/deliverables/${submittedDeliverableId}/revisions/1/file` }), allowed: { status: 200 } },
+  reviewDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, sha256: 'a'.repeat(64), decision: 'approve' } }), allowed: { status: 409, code: 'task_not_in_review' } },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {
     async request(caller) {
@@ -195,10 +197,19 @@ beforeAll(async () => {
   taskId = firstTask.id;
   deliverableId = firstTask.deliverable!.id;
   expect(firstTask.assigneeId).toBe(api.users[ASSIGNEE].id);
-  // A draft revision, so downloads have something to serve (to everyone but the client).
+  // A submitted revision (in review), so downloads have something to serve (to everyone but the client).
+  const submitted = await createEngagement(api);
+  submittedEngagementId = submitted.engagement.id;
+  submittedDeliverableId = submitted.firstTask.deliverable!.id;
   const upload = multipartBody([{ name: 'file', fileName: '方案.docx', contentType: DOCX_MIME, content: docxBytes('初稿') }]);
-  const uploaded = await api.request(await api.sessionFor(ASSIGNEE), { method: 'POST', url: `/api/deliverables/${deliverableId}/revisions`, payload: upload.payload, headers: upload.headers });
+  const uploaded = await api.request(await api.sessionFor(ASSIGNEE), { method: 'POST', url: `/api/deliverables/${submittedDeliverableId}/uploads`, payload: upload.payload, headers: upload.headers });
   expect(uploaded.statusCode).toBe(201);
+  const completed = await api.request(await api.sessionFor(ASSIGNEE), {
+    method: 'POST',
+    url: `/api/tasks/${submitted.firstTask.id}/complete`,
+    payload: { formData: { background: '背景', workPlanSummary: '计划' }, file: { sha256: uploaded.json<{ sha256: string }>().sha256 } },
+  });
+  expect(completed.statusCode).toBe(200);
   const cancelled = await createEngagement(api);
   cancelledEngagementId = cancelled.engagement.id;
   const cancel = await api.request(await api.sessionFor('pm'), { method: 'POST', url: `/api/engagements/${cancelledEngagementId}/cancel`, payload: {} });
@@ -278,7 +289,7 @@ describe('the permission matrix', () => {
       expect((await visible('admin', url)).length, url).toBeGreaterThan(0);
       expect((await visible('lawyer2', url)).length, url).toBeGreaterThan(0);
     }
-    expect((await visible('lawyer2', '/api/engagements')).map((item) => item.id).sort()).toEqual([engagementId, cancelledEngagementId].sort());
+    expect((await visible('lawyer2', '/api/engagements')).map((item) => item.id).sort()).toEqual([engagementId, cancelledEngagementId, submittedEngagementId].sort());
     // The client's engagement has no approved deliverable yet: the client sees none.
     expect(await visible('client', '/api/deliverables')).toEqual([]);
     expect((await visible('client', `/api/tasks?engagementId=${engagementId}`)).length).toBeGreaterThan(0);

@@ -1,11 +1,5 @@
 import fp from 'fastify-plugin';
-import { z } from 'zod';
-import { type ChangeListener, listenForChanges } from '@gongzhi/db';
-import { CHANGE_CHANNEL } from '@gongzhi/workflows/activities';
-
-/** What the workflow activities (and the API's own writes) announce on CHANGE_CHANNEL. */
-export const changeSchema = z.object({ engagementId: z.string(), type: z.string(), key: z.string().optional() });
-export type Change = z.infer<typeof changeSchema>;
+import { CHANGE_CHANNEL, type Change, type ChangeListener, changeSchema, listenForChanges, publishChange } from '@gongzhi/db';
 
 /** `resync`: the listener lost its connection for a while, so anything may have changed. */
 export type ChangeSignal = { kind: 'change'; change: Change } | { kind: 'resync' };
@@ -70,7 +64,7 @@ export default fp<{ databaseUrl: string }>(
         };
       },
       async publish(change) {
-        await fastify.db.$executeRaw`select pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(change)})`;
+        await publishChange(fastify.db, change);
       },
       subscriberCount: () => [...subscribers.values()].reduce((sum, set) => sum + set.size, 0),
     } satisfies ChangeHub);

@@ -40,6 +40,9 @@ interface Classified {
   message?: string;
 }
 
+/** What a 503 asks the caller to wait before retrying. */
+export const RETRY_AFTER_SECONDS = 5;
+
 const PART_PREFIX: Record<string, string> = { querystring: 'query.', params: 'params.', headers: 'headers.' };
 
 // Fastify's and its plugins' own error codes, as the contract names them.
@@ -95,6 +98,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, classifi
   const body = createErrorResponse(classified.code, { locale, requestId: request.id, ...(classified.message ? { message: classified.message } : {}), ...(classified.fieldErrors ? { fieldErrors: classified.fieldErrors } : {}) });
   // The answer keeps the contract even when the details would not (field names echo the caller's input).
   const checked = errorResponseSchema.safeParse(body).success ? body : createErrorResponse(classified.code, { locale, requestId: request.id });
+  // An outage is temporary: tell clients (and proxies) when to come back.
+  if (classified.code === 'temporarily_unavailable' || classified.code === 'not_ready') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(errorStatus[classified.code]).type('application/json; charset=utf-8').send(checked);
 }
 

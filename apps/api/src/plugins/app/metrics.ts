@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { civilDateAt } from '@gongzhi/domain';
+import { ENGAGEMENT_STATUSES, civilDateAt } from '@gongzhi/domain';
 import { toDbDate } from '@gongzhi/db';
 
 declare module 'fastify' {
@@ -66,7 +66,7 @@ export default fp<{ now: () => Date }>(
       gauge(
         'gongzhi_engagements',
         'Engagements by status.',
-        (['running', 'paused', 'completed', 'cancelled', 'failed'] as const).map((status) => [{ status }, engagements.find((row) => row.status === status)?._count._all ?? 0]),
+        ENGAGEMENT_STATUSES.map((status) => [{ status }, engagements.find((row) => row.status === status)?._count._all ?? 0]),
       );
       gauge(
         'gongzhi_tasks_open',

@@ -6,7 +6,8 @@ import { useLocalized } from '../../../lib/i18n';
 import type { DeliverableDetail } from '../api/get-deliverable';
 import { RevisionsList } from './revisions-list';
 import { ReviewsList } from './reviews-list';
-import { UploadRevisionForm } from './upload-revision-form';
+import { PendingUploads } from './pending-uploads';
+import { UploadFileForm } from './upload-file-form';
 
 /**
  * The task page's deliverable: what the reviewer said last, the upload of the next revision,
@@ -16,8 +17,8 @@ export function DeliverablePanel({ deliverable }: { deliverable: DeliverableDeta
   const { t } = useTranslation();
   const { text } = useLocalized();
   const lastReview = deliverable.reviews[0];
-  const latest = deliverable.revisions[0];
   const nextRevision = (deliverable.latestRevision ?? 0) + 1;
+  const toSubmit = deliverable.uploads[0];
   return (
     <Card
       size="small"
@@ -52,10 +53,11 @@ export function DeliverablePanel({ deliverable }: { deliverable: DeliverableDeta
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('deliverable.approvedBy', { name: lastReview.reviewer.displayName, n: lastReview.revision })} description={lastReview.comment ?? undefined} />
       ) : null}
       {deliverable.status === 'submitted' ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('deliverable.awaitingReview', { n: deliverable.latestRevision ?? 1 })} /> : null}
-      {deliverable.status === 'draft' && latest ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('deliverable.draftReady', { n: latest.revision, file: latest.fileName })} />
+      {toSubmit && deliverable.can.upload ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('deliverable.draftReady', { n: nextRevision, file: toSubmit.fileName })} />
       ) : null}
-      {deliverable.can.uploadRevision ? <UploadRevisionForm deliverableId={deliverable.id} nextRevision={nextRevision} /> : null}
+      <PendingUploads uploads={deliverable.uploads} />
+      {deliverable.can.upload ? <UploadFileForm deliverable={deliverable} /> : null}
       <Collapse
         ghost
         size="small"

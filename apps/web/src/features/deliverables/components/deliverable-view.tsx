@@ -11,7 +11,8 @@ import { useDeliverable } from '../api/get-deliverable';
 import { ReviewForm } from './review-form';
 import { RevisionsList } from './revisions-list';
 import { ReviewsList } from './reviews-list';
-import { UploadRevisionForm } from './upload-revision-form';
+import { PendingUploads } from './pending-uploads';
+import { UploadFileForm } from './upload-file-form';
 
 export function DeliverableView({ id, crumbs }: { id: string; crumbs: (engagement: { id: string; name: string }) => Crumb[] }) {
   const { t } = useTranslation();
@@ -44,11 +45,12 @@ export function DeliverableView({ id, crumbs }: { id: string; crumbs: (engagemen
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('deliverable.revisions')} data-testid="revisions-card">
-            {deliverable.can.uploadRevision ? (
+            {deliverable.can.upload ? (
               <div style={{ marginBottom: 16 }}>
-                <UploadRevisionForm deliverableId={deliverable.id} nextRevision={(deliverable.latestRevision ?? 0) + 1} />
+                <UploadFileForm deliverable={deliverable} />
               </div>
             ) : null}
+            <PendingUploads uploads={deliverable.uploads} />
             <RevisionsList deliverableId={deliverable.id} revisions={deliverable.revisions} />
           </Card>
         </Col>

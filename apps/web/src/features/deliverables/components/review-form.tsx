@@ -15,14 +15,17 @@ export function ReviewForm({ deliverable }: { deliverable: DeliverableDetail }) 
   const [comment, setComment] = useState('');
   const [tried, setTried] = useState(false);
   const review = useReviewDeliverable(deliverable.id);
-  const revision = deliverable.latestRevision ?? 1;
+  // The decision is on the revision as shown here, content included: a different one is refused.
+  const current = deliverable.revisions.find((candidate) => candidate.revision === deliverable.latestRevision) ?? deliverable.revisions[0];
+  const revision = current?.revision ?? 1;
+  const sha256 = current?.sha256 ?? '';
   const commentMissing = decision === 'request_changes' && comment.trim() === '';
 
   const submit = () => {
     setTried(true);
     if (!decision || commentMissing) return;
     const trimmed = comment.trim();
-    const body = decision === 'approve' ? { decision, revision, ...(trimmed ? { comment: trimmed } : {}) } : { decision, revision, comment: trimmed };
+    const body = decision === 'approve' ? { decision, revision, sha256, ...(trimmed ? { comment: trimmed } : {}) } : { decision, revision, sha256, comment: trimmed };
     // mutateAsync, not mutate's callbacks: the accepted decision changes the deliverable, and
     // this form unmounts before per-call callbacks would run.
     review.mutateAsync(body).then(

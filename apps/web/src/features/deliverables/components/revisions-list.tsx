@@ -9,7 +9,6 @@ import { useDownloadRevision } from '../api/download-revision';
 import type { Revision } from '../api/get-deliverable';
 
 const revisionColor: Record<Revision['status'], string> = {
-  draft: 'default',
   submitted: 'purple',
   changes_requested: 'warning',
   approved: 'success',
@@ -33,7 +32,7 @@ export function RevisionsList({ deliverableId, revisions }: { deliverableId: str
               {t(`status.revision.${revision.status}`)}
             </Tag>
             <span className="gz-muted gz-small">
-              {revision.uploadedBy.displayName} · {formatInstant(revision.uploadedAt, locale)}
+              {revision.submittedBy.displayName} · {formatInstant(revision.submittedAt, locale)}
             </span>
           </div>
           <div className="gz-revision-file">

@@ -8,19 +8,15 @@ export function notificationTone(kind: NotificationItem['kind']): 'danger' | 'ac
   switch (kind) {
     case 'task.overdue':
     case 'task.escalated':
-    case 'engagement.cancelled':
+    case 'engagement.needs_attention':
       return 'danger';
     case 'task.assigned':
     case 'task.due_soon':
     case 'deliverable.submitted':
     case 'deliverable.changes_requested':
-    case 'engagement.paused':
       return 'action';
     case 'deliverable.approved':
-    case 'stage.completed':
       return 'good';
-    default:
-      return 'info';
   }
 }
 

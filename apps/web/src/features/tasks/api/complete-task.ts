@@ -11,8 +11,8 @@ export const newIdempotencyKey = (): string => `web-${Date.now().toString(36)}-$
 export function useCompleteTask(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ formData, note, idempotencyKey }: { formData: FormData; note?: string; idempotencyKey: string }) =>
-      api.completeTask({ params: { id: taskId }, body: { formData, idempotencyKey, ...(note ? { note } : {}) } }),
+    mutationFn: ({ formData, file, note, idempotencyKey }: { formData: FormData; file?: { sha256: string } | undefined; note?: string | undefined; idempotencyKey: string }) =>
+      api.completeTask({ params: { id: taskId }, body: { formData, idempotencyKey, ...(file ? { file } : {}), ...(note ? { note } : {}) } }),
     onSuccess: (task: TaskDetail) => {
       queryClient.setQueryData(queryKeys.tasks.detail(taskId), task);
     },

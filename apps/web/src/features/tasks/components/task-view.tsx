@@ -19,11 +19,15 @@ const isWorkable = (task: TaskDetail) => task.can.complete && (task.status === '
 /** What stops a submission before the server would refuse it. */
 export function blockedReasonOf(task: Pick<TaskDetail, 'deliverable' | 'dependsOn'>): 'uploadFirst' | 'uploadRevision' | 'waiting' | null {
   if (task.dependsOn.some((dependency) => dependency.status !== 'done' && dependency.status !== 'cancelled')) return 'waiting';
-  if (!task.deliverable) return null;
-  if (task.deliverable.status === 'none') return 'uploadFirst';
-  if (task.deliverable.status === 'changes_requested') return 'uploadRevision';
-  return null;
+  if (!task.deliverable || task.deliverable.uploads.length > 0) return null;
+  return task.deliverable.status === 'changes_requested' ? 'uploadRevision' : 'uploadFirst';
 }
+
+/** The file a completion submits: the newest one uploaded since the last submission. */
+export const fileToSubmitOf = (task: Pick<TaskDetail, 'deliverable'>): { sha256: string } | undefined => {
+  const upload = task.deliverable?.uploads[0];
+  return upload ? { sha256: upload.sha256 } : undefined;
+};
 
 /**
  * A task: what it asks (its template form), its deliverable (the `deliverable` slot, rendered by
@@ -116,7 +120,7 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
                 }
                 onSubmit={(formData) =>
                   complete.mutate(
-                    { formData, note: note.trim() || undefined, idempotencyKey },
+                    { formData, file: fileToSubmitOf(task), note: note.trim() || undefined, idempotencyKey },
                     {
                       onSuccess: (updated) => {
                         void message.success(updated.status === 'in_review' ? t('task.submittedForReview') : t('task.completed'));

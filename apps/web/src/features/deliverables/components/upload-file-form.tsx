@@ -1,30 +1,33 @@
-import { App, Button, Flex, Input, Upload } from 'antd';
+import { App, Button, Flex, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-state';
 import { Icon } from '../../../components/icons';
 import { formatBytes } from '../../../lib/dates';
-import { ACCEPTED_FILE_TYPES, checkUploadFile, useUploadRevision } from '../api/upload-revision';
+import type { DeliverableDetail } from '../api/get-deliverable';
+import { acceptedFileTypes, checkUploadFile, useUploadFile } from '../api/upload-file';
 
-/** Choose a file, add a note, upload: the new revision is a draft until the task is submitted. */
-export function UploadRevisionForm({ deliverableId, nextRevision }: { deliverableId: string; nextRevision: number }) {
+/**
+ * Choose a file of the deliverable's kind and upload it. Uploading submits nothing: the file is
+ * listed as waiting, and completing the task submits it as the next revision.
+ */
+export function UploadFileForm({ deliverable }: { deliverable: Pick<DeliverableDetail, 'id' | 'kind'> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const [note, setNote] = useState('');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const upload = useUploadRevision(deliverableId);
+  const upload = useUploadFile(deliverable.id);
 
   return (
-    <div className="gz-upload" data-testid="upload-revision">
+    <div className="gz-upload" data-testid="upload-file">
       <Flex gap={8} wrap align="center">
         <Upload
-          accept={ACCEPTED_FILE_TYPES}
+          accept={acceptedFileTypes(deliverable.kind)}
           maxCount={1}
           showUploadList={false}
           beforeUpload={(chosen) => {
-            const problem = checkUploadFile(chosen);
-            setFileProblem(problem ? t(`upload.problem.${problem}`) : null);
+            const problem = checkUploadFile(chosen, deliverable.kind);
+            setFileProblem(problem ? t(`upload.problem.${problem}`, { kind: t(`deliverable.kind.${deliverable.kind}`) }) : null);
             setFile(problem ? null : chosen);
             upload.reset();
             return false;
@@ -37,19 +40,10 @@ export function UploadRevisionForm({ deliverableId, nextRevision }: { deliverabl
             <Icon name="file" /> <span className="gz-ellipsis">{file.name}</span> <span className="gz-muted gz-num">{formatBytes(file.size)}</span>
           </span>
         ) : (
-          <span className="gz-muted gz-small">{t('upload.accepted')}</span>
+          <span className="gz-muted gz-small">{t(`upload.accepted.${deliverable.kind}`)}</span>
         )}
       </Flex>
       {fileProblem ? <div className="gz-field-error">{fileProblem}</div> : null}
-      <Input.TextArea
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        placeholder={t('upload.notePlaceholder')}
-        aria-label={t('upload.note')}
-        maxLength={2000}
-        autoSize={{ minRows: 2, maxRows: 5 }}
-        style={{ marginTop: 8 }}
-      />
       {upload.error ? (
         <div style={{ marginTop: 8 }}>
           <ErrorAlert error={upload.error} compact />
@@ -65,18 +59,17 @@ export function UploadRevisionForm({ deliverableId, nextRevision }: { deliverabl
         onClick={() => {
           if (!file) return;
           upload.mutate(
-            { file, note: note.trim() || undefined },
+            { file },
             {
-              onSuccess: (revision) => {
-                void message.success(t('upload.done', { n: revision.revision }));
+              onSuccess: (uploaded) => {
+                void message.success(t('upload.done', { file: uploaded.fileName }));
                 setFile(null);
-                setNote('');
               },
             },
           );
         }}
       >
-        {t('upload.submit', { n: nextRevision })}
+        {t('upload.submit')}
       </Button>
     </div>
   );

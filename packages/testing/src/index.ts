@@ -1,0 +1,2 @@
+export { DOCX_MIME, makeDocx } from './office-files';
+export { waitFor } from './wait-for';
