@@ -9,6 +9,7 @@ import {
   type Role as DomainRole,
   type StageStatus as DomainStageStatus,
   type TaskStatus as DomainTaskStatus,
+  type TokenScope as DomainTokenScope,
 } from '@gongzhi/domain';
 import {
   type ClientKind,
@@ -19,6 +20,7 @@ import {
   type Role,
   type StageStatus,
   type TaskStatus,
+  type TokenScope,
 } from './generated/prisma/enums';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -32,4 +34,5 @@ export const vocabularyProofs: [
   Same<NotificationKind, DomainNotificationKind>,
   Same<ClientKind, DomainClientKind>,
   Same<Role, DomainRole>,
-] = [true, true, true, true, true, true, true, true];
+  Same<TokenScope, DomainTokenScope>,
+] = [true, true, true, true, true, true, true, true, true];
