@@ -65,11 +65,25 @@ export const taskDetailSchema = taskSummarySchema
       .max(500),
     form: z.array(formFieldSchema).max(100),
     rules: z.array(completionRuleSchema).max(50),
-    /** The submitted values once completed (the latest submission after a revision). */
+    /**
+     * The submitted values once completed (the latest submission after a revision). A client sees
+     * them only once the work is released: the task done and its deliverable, if any, approved.
+     */
     formData: formDataSchema.nullable(),
     completedBy: userRefSchema.nullable(),
+    /** Why the PM recorded the client's decision in the client's stead, when they did. */
+    standInReason: prose(500).nullable(),
     deliverable: deliverableDetailSchema.nullable(),
-    can: z.object({ complete: z.boolean(), assign: z.boolean() }).strict(),
+    /** Who the task may be reassigned to (its role's people on the team, the assignee excluded); empty unless the caller may reassign. */
+    assignableTo: z.array(userRefSchema).max(25),
+    can: z
+      .object({
+        complete: z.boolean(),
+        /** Completing it, the caller records a client's decision in the client's stead and must give `standInReason`. */
+        completeAsStandIn: z.boolean(),
+        assign: z.boolean(),
+      })
+      .strict(),
   })
   .strict()
   .meta({ id: 'TaskDetail' });
@@ -129,6 +143,8 @@ export const completeTaskBodySchema = z
     file: z.object({ sha256: sha256Schema }).strict().optional(),
     /** A note to the reviewer, recorded on the submitted revision. */
     note: prose(2000).optional(),
+    /** Required when the PM records a client's decision because the team has no client contact (`can.completeAsStandIn`). */
+    standInReason: prose(500).optional(),
     /** Retrying with the same key returns the first result instead of 409. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional(),
   })
@@ -142,7 +158,7 @@ export const completeTask = defineOperation({
   tag: 'tasks',
   summary: { zh: '完成任务', en: 'Complete a task' },
   description:
-    'Goes through the engagement workflow and answers only once the workflow accepted it, with the task’s new state. A task with a deliverable names an uploaded file by `file.sha256` (422 `file_required` when absent or not uploaded for this deliverable); the workflow then creates the next revision from it and, where review is required, submits it to the partner. After changes were requested, upload the revised file and complete again. 422 `form_invalid` carries one fieldError per field; of two simultaneous completions one gets 409 `task_already_completed`.',
+    'Goes through the engagement workflow and answers only once the workflow accepted it, with the task’s new state. The assignee completes it; the PM may finish a lawyer’s task, and records a client’s decision only when the team has no client contact (then with `standInReason`); nobody signs in the partner’s place (403 `not_assignee`). A task with a deliverable names an uploaded file by `file.sha256` (422 `file_required` when absent or not uploaded for this deliverable); the workflow then creates the next revision from it and, where review is required, submits it to the partner. After changes were requested, upload the revised file and complete again. 422 `form_invalid` carries one fieldError per field; of two simultaneous completions one gets 409 `task_already_completed`.',
   permission: { auth: 'engagement', resource: 'task', teamRoles: ALL_TEAM_ROLES, admins: false, rules: ['assignee-or-pm'] },
   params: idParamsSchema,
   body: completeTaskBodySchema,

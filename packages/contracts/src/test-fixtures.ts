@@ -92,6 +92,8 @@ export function sampleTaskDetail(): z.input<typeof taskDetailSchema> {
       reviews: [],
       can: { upload: true, review: false },
     },
-    can: { complete: false, assign: false },
+    standInReason: null,
+    assignableTo: [],
+    can: { complete: false, completeAsStandIn: false, assign: false },
   };
 }

@@ -34,6 +34,7 @@ export {
   roleSchema,
   workerRoleSchema,
 } from './template/schema';
+export { type CompletionAuthority, completionAuthority, type EngagementTeam, eligibleAssignees } from './team';
 export { nextTier, type Tier, TIERS, tierLabels } from './tiers';
 export { type Violation, violationCatalogue } from './violations';
 export {

@@ -206,6 +206,7 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
           data: {
             status: input.status,
             formData: json(input.formData),
+            ...(input.standInReason ? { standInReason: input.standInReason } : {}),
             ...(input.status === 'done' ? { completedAt: new Date(at), completedById: input.actorId } : {}),
           },
         });
@@ -225,7 +226,13 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
           entityType: 'task',
           entityId: task.id,
           before: { status: task.status, formData: task.formData },
-          after: { status: input.status, formData: input.formData, revision: input.revision || undefined, file: input.file ?? undefined },
+          after: {
+            status: input.status,
+            formData: input.formData,
+            revision: input.revision || undefined,
+            file: input.file ?? undefined,
+            ...(input.standInReason ? { standInFor: 'client', standInReason: input.standInReason } : {}),
+          },
           at,
         });
       });

@@ -15,6 +15,8 @@ export interface RecordTaskCompletionInput {
   formData: Record<string, unknown>;
   file: SubmittedFile | null;
   note: string | null;
+  /** Set when the PM recorded a client's decision in the client's stead. */
+  standInReason?: string;
   /** The deliverable revision this completion submits (0 when the task has no deliverable). */
   revision: number;
   status: 'in_review' | 'done';

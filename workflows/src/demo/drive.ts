@@ -75,6 +75,8 @@ export async function driveEngagement(engine: { db: Db; engagements: EngagementC
             taskKey: task.key,
             actorId: task.assigneeId,
             formData: sampleFormData(planned),
+            // Without a client contact the PM records the client's decisions, saying why.
+            ...(planned.role === 'client' && !plan.team.client ? { standInReason: '委托方未开通系统账号，项目经理根据双方会谈纪要代为确认。' } : {}),
             ...(planned.deliverable ? { file: options.fileFor ? await options.fileFor(planned, revision) : fileFor(planned, revision) } : {}),
           },
           `complete-${engagementId}-${task.key}-${revision}`,

@@ -48,6 +48,8 @@ export interface CompleteTaskInput {
   /** Required when the task produces a deliverable: each completion submits a new revision. */
   file?: SubmittedFile;
   note?: string;
+  /** Why the PM records a client's decision in the client's stead (required then; see completionAuthority). */
+  standInReason?: string;
 }
 
 export interface ReviewDeliverableInput {

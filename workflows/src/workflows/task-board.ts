@@ -1,5 +1,5 @@
 import { ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import { checkCompletion, endOfCivilDay, morningOf, type EngagementPlan, type FormValues, type PlannedTask } from '@gongzhi/domain';
+import { checkCompletion, completionAuthority, eligibleAssignees, endOfCivilDay, morningOf, type EngagementPlan, type FormValues, type PlannedTask } from '@gongzhi/domain';
 import type { EngagementActivities } from '../activities/types';
 import { type EngagementErrorCode } from '../errors';
 import {
@@ -186,12 +186,19 @@ export class TaskBoard {
     if (entry.busy || (view.status !== 'active' && view.status !== 'changes_requested')) {
       refuse('task_not_open', `the task is ${entry.busy ? 'being completed' : view.status}`);
     }
-    if (input.actorId !== view.assigneeId && input.actorId !== this.context.team.pm) refuse('not_assignee', 'only the assignee or the PM completes this task');
     return entry;
   }
 
   private validateCompletion(input: CompleteTaskInput): void {
-    const { plan } = this.assertCompletable(input);
+    const { plan, view } = this.assertCompletable(input);
+    // Who may complete it is checked here only: a validator is not re-run when history replays.
+    const authority = completionAuthority({ role: plan.role, assigneeId: view.assigneeId }, this.context.team, input.actorId);
+    if (!authority.allowed) refuse('not_assignee', authority.reason.en);
+    if (authority.standIn && !input.standInReason?.trim()) {
+      refuse('validation_failed', 'the reason for recording the client’s decision in their stead is required', [
+        { field: 'standInReason', code: 'required', message: { zh: '项目经理代委托方确认时，须写明代为确认的原因', en: 'Say why you record the client’s decision in their stead' } },
+      ]);
+    }
     const check = checkCompletion(plan, input.formData);
     if (!check.ok) refuse('validation_failed', 'the form has errors', check.errors);
     if (plan.deliverable && !input.file) refuse('file_required', 'this task produces a deliverable: attach the file');
@@ -204,6 +211,8 @@ export class TaskBoard {
     const check = checkCompletion(entry.plan, input.formData);
     const values = check.ok ? check.values : (input.formData as FormValues);
     const { view, plan } = entry;
+    const isStandIn = completionAuthority({ role: plan.role, assigneeId: view.assigneeId }, this.context.team, input.actorId);
+    const standInReason = isStandIn.allowed && isStandIn.standIn ? (input.standInReason?.trim() ?? null) : null;
     const revision = plan.deliverable ? view.revision + 1 : view.revision;
     const nextStatus = plan.deliverable?.requiresReview ? 'in_review' : 'done';
     const at = new Date().toISOString();
@@ -217,6 +226,7 @@ export class TaskBoard {
         formData: values,
         file: input.file ?? null,
         note: input.note ?? null,
+        ...(standInReason ? { standInReason } : {}),
         revision,
         status: nextStatus,
         reviewerId: nextStatus === 'in_review' ? this.context.team.partner : null,
@@ -289,10 +299,7 @@ export class TaskBoard {
     if (input.actorId !== this.context.team.pm) refuse('not_assignee', 'only the PM reassigns tasks');
     if (entry.view.status === 'done' || entry.view.status === 'cancelled') refuse('task_already_completed', 'the task is closed');
     if (entry.busy) refuse('task_not_open', 'the task is being completed');
-    const { team } = this.context;
-    const eligible =
-      entry.plan.role === 'lawyer' ? [...team.lawyers, team.pm] : entry.plan.role === 'partner' ? [team.partner] : entry.plan.role === 'client' ? [team.client ?? team.pm, team.pm] : [team.pm];
-    if (!eligible.includes(input.assigneeId)) refuse('invalid_assignee', 'the new assignee is not on the engagement team in the task’s role');
+    if (!eligibleAssignees(entry.plan.role, this.context.team).includes(input.assigneeId)) refuse('invalid_assignee', 'the new assignee is not on the engagement team in the task’s role');
   }
 
   private async reassign(input: ReassignTaskInput): Promise<TaskView> {

@@ -74,6 +74,37 @@ describe('completing a task', () => {
     expect(await effectsOf(engagement.id, firstTask.id, firstTask.deliverable!.id)).toEqual({ task: 'active', revisions: 0, submissions: 0, reviewRequests: 0 });
   });
 
+  it('shows a client no draft content through the task, and offers reassignment only to the task’s role', async () => {
+    const { firstTask } = await createEngagement(api);
+    const lawyer = await api.sessionFor('lawyer');
+    const client = await api.sessionFor('client');
+    const file = await uploadDraft(lawyer, firstTask.deliverable!.id);
+    expect((await api.request(lawyer, { method: 'POST', url: `/api/tasks/${firstTask.id}/complete`, payload: { formData, file } })).statusCode).toBe(200);
+    // Submitted for review: the team sees the form, the client neither the form nor the deliverable.
+    const asLawyer = (await api.request(lawyer, { method: 'GET', url: `/api/tasks/${firstTask.id}` })).json<{ formData: unknown; deliverable: unknown }>();
+    expect(asLawyer.formData).toEqual(formData);
+    const asClient = await api.request(client, { method: 'GET', url: `/api/tasks/${firstTask.id}` });
+    expect(asClient.statusCode).toBe(200);
+    expect(asClient.json()).toMatchObject({ formData: null, deliverable: null, assignableTo: [], can: { complete: false, assign: false } });
+    // Once the partner approves, the work is released to the client.
+    const partner = await api.sessionFor('partner');
+    expect((await api.request(partner, { method: 'POST', url: `/api/deliverables/${firstTask.deliverable!.id}/reviews`, payload: { revision: 1, sha256: file.sha256, decision: 'approve' } })).statusCode).toBe(201);
+    const released = (await api.request(client, { method: 'GET', url: `/api/tasks/${firstTask.id}` })).json<{ formData: unknown; deliverable: { status: string } }>();
+    expect(released.formData).toEqual(formData);
+    expect(released.deliverable.status).toBe('approved');
+  });
+
+  it('tells the PM what the workflow will accept: lawyers’ work yes, the partner’s or a client’s decision no', async () => {
+    const { firstTask } = await createEngagement(api);
+    const pm = await api.sessionFor('pm');
+    const detail = (await api.request(pm, { method: 'GET', url: `/api/tasks/${firstTask.id}` })).json<{ can: object; assignableTo: { id: string }[] }>();
+    expect(detail.can).toEqual({ complete: true, completeAsStandIn: false, assign: true });
+    // A lawyer's task goes to another lawyer or the PM, never to the partner or the client.
+    expect(detail.assignableTo.map((person) => person.id).sort()).toEqual([api.users.lawyer2.id, api.users.pm.id].sort());
+    const toClient = await api.request(pm, { method: 'POST', url: `/api/tasks/${firstTask.id}/assign`, payload: { assigneeId: api.users.client.id } });
+    expect(toClient.json()).toMatchObject({ error: { code: 'invalid_assignee' } });
+  });
+
   it('lists my tasks with filters, sorting and paging, and reassigns through the workflow', async () => {
     const { engagement, firstTask } = await createEngagement(api);
     const pm = await api.sessionFor('pm');

@@ -60,7 +60,7 @@ export default async function taskRoutes(fastify: FastifyInstance): Promise<void
 
   registerOperation(fastify, operations.completeTask, async (request) => {
     const caller = callerOfRequest(request);
-    const { formData, note, idempotencyKey } = request.body;
+    const { formData, note, standInReason, idempotencyKey } = request.body;
     const task = await db.task.findUniqueOrThrow({
       where: { id: request.params.id },
       select: { id: true, key: true, status: true, engagementId: true, engagement: { select: { status: true } }, deliverable: { select: { id: true } } },
@@ -83,7 +83,7 @@ export default async function taskRoutes(fastify: FastifyInstance): Promise<void
     await runCommand(() =>
       engagements.completeTask(
         task.engagementId,
-        { taskKey: task.key, actorId: caller.userId, formData, ...(file ? { file } : {}), ...(note ? { note } : {}) },
+        { taskKey: task.key, actorId: caller.userId, formData, ...(file ? { file } : {}), ...(note ? { note } : {}), ...(standInReason ? { standInReason } : {}) },
         // Scoped to the task and the caller: the same key elsewhere is another command.
         idempotencyKey ? `complete:${task.id}:${caller.userId}:${idempotencyKey}` : undefined,
       ),

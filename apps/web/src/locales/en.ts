@@ -469,6 +469,11 @@ export const en: Catalogue<typeof zhCN> = {
     completed: 'Task completed',
     submittedForReview: 'Submitted for review; the partner has been notified',
     noteToReviewer: 'Note to the reviewer (optional)',
+    standInNotice: 'This engagement has no client contact account: you record the client’s decision as the project manager, and the record says so, with your reason.',
+    standInReason: 'Why you confirm on the client’s behalf (required)',
+    standInReasonPlaceholder: 'e.g. Director Zhao confirmed the service plan in person at the 10 March meeting; minutes filed',
+    standInReasonRequired: 'Give the reason for confirming on the client’s behalf',
+    standInRecorded: 'Recorded by the project manager on the client’s behalf. Reason: {{reason}}',
     noteToReviewerPlaceholder: 'e.g. Reworked part three as asked; added two legal bases',
     blocked: {
       uploadFirst: 'Upload the deliverable file before submitting.',

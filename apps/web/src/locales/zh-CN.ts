@@ -469,6 +469,11 @@ export const zhCN = {
     completed: '任务已完成',
     submittedForReview: '已提交审阅，合伙人会收到通知',
     noteToReviewer: '致审阅人的说明（选填）',
+    standInNotice: '本项目没有委托方联系人账号，您将以项目经理身份代委托方记录其意见，记录中会注明“代为确认”及原因。',
+    standInReason: '代为确认的原因（必填）',
+    standInReasonPlaceholder: '例如：赵主任在 3 月 10 日座谈会上当面确认同意服务方案，会议纪要已归档',
+    standInReasonRequired: '代委托方确认时，须写明原因',
+    standInRecorded: '项目经理代委托方确认。原因：{{reason}}',
     noteToReviewerPlaceholder: '例如：已按意见修改第三部分，新增两项法律依据',
     blocked: {
       uploadFirst: '请先上传成果文件，再提交。',

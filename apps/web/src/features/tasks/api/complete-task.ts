@@ -11,8 +11,19 @@ export const newIdempotencyKey = (): string => `web-${Date.now().toString(36)}-$
 export function useCompleteTask(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ formData, file, note, idempotencyKey }: { formData: FormData; file?: { sha256: string } | undefined; note?: string | undefined; idempotencyKey: string }) =>
-      api.completeTask({ params: { id: taskId }, body: { formData, idempotencyKey, ...(file ? { file } : {}), ...(note ? { note } : {}) } }),
+    mutationFn: ({
+      formData,
+      file,
+      note,
+      standInReason,
+      idempotencyKey,
+    }: {
+      formData: FormData;
+      file?: { sha256: string } | undefined;
+      note?: string | undefined;
+      standInReason?: string | undefined;
+      idempotencyKey: string;
+    }) => api.completeTask({ params: { id: taskId }, body: { formData, idempotencyKey, ...(file ? { file } : {}), ...(note ? { note } : {}), ...(standInReason ? { standInReason } : {}) } }),
     onSuccess: (task: TaskDetail) => {
       queryClient.setQueryData(queryKeys.tasks.detail(taskId), task);
     },

@@ -1,4 +1,5 @@
 import { App, Modal, Radio, Space } from 'antd';
+import { eligibleAssignees } from '@gongzhi/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
@@ -12,18 +13,14 @@ import type { TaskSummary } from '../api/get-tasks';
 type Team = NonNullable<ReturnType<typeof useEngagementTeam>['data']>;
 type Person = Team['pm'];
 
-/** Who may take over a task: team members holding the task's role (the API refuses anyone else). */
+/** Who may take over a task: the domain's rule, the one the workflow enforces. */
 export function reassignCandidates(team: Team, role: TaskSummary['role']): Person[] {
-  switch (role) {
-    case 'pm':
-      return [team.pm];
-    case 'partner':
-      return [team.partner];
-    case 'lawyer':
-      return team.lawyers;
-    case 'client':
-      return team.client ? [team.client] : [];
-  }
+  const people = new Map([team.pm, team.partner, ...team.lawyers, ...(team.client ? [team.client] : [])].map((person) => [person.id, person]));
+  const ids = eligibleAssignees(role, { pm: team.pm.id, partner: team.partner.id, lawyers: team.lawyers.map((lawyer) => lawyer.id), client: team.client?.id ?? null });
+  return ids.flatMap((id) => {
+    const person = people.get(id);
+    return person ? [person] : [];
+  });
 }
 
 export function ReassignTaskModal({ task, onClose }: { task: Pick<TaskSummary, 'id' | 'title' | 'role' | 'assignee' | 'engagement'> | null; onClose: () => void }) {

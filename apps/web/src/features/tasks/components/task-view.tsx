@@ -39,6 +39,8 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
   const { message } = App.useApp();
   const complete = useCompleteTask(task.id);
   const [note, setNote] = useState('');
+  const [standInReason, setStandInReason] = useState('');
+  const [standInMissing, setStandInMissing] = useState(false);
   const [reassigning, setReassigning] = useState(false);
   // One key per submission the user means; a retry of the same click reuses it.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
@@ -46,7 +48,8 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
   const blocked = workable ? blockedReasonOf(task) : null;
   const reviewed = task.deliverable?.requiresReview ?? false;
   const submitLabel = task.isGate ? t('task.submitGate') : reviewed ? (task.status === 'changes_requested' ? t('task.submitRevision') : t('task.submitForReview')) : t('task.complete');
-  const serverFieldErrors = isApiError(complete.error, 'form_invalid') ? complete.error.fieldErrors : [];
+  const serverFieldErrors = isApiError(complete.error, 'form_invalid') ? complete.error.fieldErrors.filter((error) => error.field !== 'standInReason') : [];
+  const standInError = standInMissing || (isApiError(complete.error, 'form_invalid') && complete.error.fieldErrors.some((error) => error.field === 'standInReason'));
 
   return (
     <>
@@ -89,6 +92,7 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
               showIcon
               style={{ marginBottom: 16 }}
               title={t('task.doneBy', { name: task.completedBy?.displayName ?? '—', at: task.completedAt ? formatInstant(task.completedAt, locale) : '—' })}
+              description={task.standInReason ? <span data-testid="stand-in-reason">{t('task.standInRecorded', { reason: task.standInReason })}</span> : undefined}
             />
           ) : null}
           {deliverable ? <div style={{ marginBottom: 16 }}>{deliverable}</div> : null}
@@ -109,27 +113,55 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
                 serverErrors={serverFieldErrors}
                 blockedReason={blocked ? t(`task.blocked.${blocked}`) : null}
                 footer={
-                  reviewed ? (
-                    <div style={{ marginBottom: 16 }}>
-                      <label className="gz-label" htmlFor="reviewer-note">
-                        {t('task.noteToReviewer')}
-                      </label>
-                      <Input.TextArea id="reviewer-note" value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('task.noteToReviewerPlaceholder')} />
-                    </div>
-                  ) : null
+                  <>
+                    {task.can.completeAsStandIn ? (
+                      <div style={{ marginBottom: 16 }}>
+                        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('task.standInNotice')} />
+                        <label className="gz-label" htmlFor="stand-in-reason">
+                          {t('task.standInReason')}
+                        </label>
+                        <Input.TextArea
+                          id="stand-in-reason"
+                          value={standInReason}
+                          status={standInError ? 'error' : undefined}
+                          onChange={(event) => {
+                            setStandInReason(event.target.value);
+                            setStandInMissing(false);
+                          }}
+                          maxLength={500}
+                          autoSize={{ minRows: 2, maxRows: 4 }}
+                          placeholder={t('task.standInReasonPlaceholder')}
+                        />
+                        {standInError ? <div className="gz-field-error">{t('task.standInReasonRequired')}</div> : null}
+                      </div>
+                    ) : null}
+                    {reviewed ? (
+                      <div style={{ marginBottom: 16 }}>
+                        <label className="gz-label" htmlFor="reviewer-note">
+                          {t('task.noteToReviewer')}
+                        </label>
+                        <Input.TextArea id="reviewer-note" value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('task.noteToReviewerPlaceholder')} />
+                      </div>
+                    ) : null}
+                  </>
                 }
-                onSubmit={(formData) =>
+                onSubmit={(formData) => {
+                  if (task.can.completeAsStandIn && !standInReason.trim()) {
+                    setStandInMissing(true);
+                    return;
+                  }
                   complete.mutate(
-                    { formData, file: fileToSubmitOf(task), note: note.trim() || undefined, idempotencyKey },
+                    { formData, file: fileToSubmitOf(task), note: note.trim() || undefined, standInReason: task.can.completeAsStandIn ? standInReason.trim() : undefined, idempotencyKey },
                     {
                       onSuccess: (updated) => {
                         void message.success(updated.status === 'in_review' ? t('task.submittedForReview') : t('task.completed'));
                         setNote('');
+                        setStandInReason('');
                         setIdempotencyKey(newIdempotencyKey());
                       },
                     },
-                  )
-                }
+                  );
+                }}
               />
             ) : (
               <TaskFormValues form={task.form} values={task.formData ?? {}} />
