@@ -4,6 +4,9 @@
 # nothing), runs the README's test command, then runs the db and workflow tests once more against
 # Debian's own PostgreSQL server to prove a stock server works. Exits non-zero on any failure.
 #
+# The last line of output sums every test runner (vitest runs, schemathesis cases), plain, for CI:
+# `612 passed, 0 failed, 3 skipped`. A failed run shows at least `1 failed` there, whatever failed.
+#
 # Budget: 90 minutes on 2 cores, the first `go install` of the Temporal CLI (~5 min) included.
 set -euo pipefail
 
@@ -29,7 +32,33 @@ step() {
   CURRENT_STEP="$1"
   STEP_STARTED_AT=$SECONDS
   printf '\n\033[1m==== [%s, +%dm%02ds] %s ====\033[0m\n' "$(date -u +%H:%M:%S)" \
-    "$(((SECONDS - STARTED_AT) / 60))" "$(((SECONDS - STARTED_AT) % 60))" "$1"
+    "$(((SECONDS - STARTED_AT) / 60))" "$(((SECONDS - STARTED_AT) % 60))" "$1" | tee -a "$LOG"
+}
+
+# --- every step's output is also kept in $LOG, which the closing tally reads --------------------
+LOG=""
+# Runs a command with its output (stdout and stderr) shown and appended to $LOG. pipefail keeps the
+# command's exit status; a command added to a step without it is not seen by the tally.
+logged() {
+  "$@" 2>&1 | tee -a "$LOG"
+}
+# The closing line: the runners' totals from $LOG (infra/src/test-tally.ts), `0 passed, 1 failed`
+# when the tally cannot run, and at least `1 failed` when the run failed (lint, typecheck, an
+# install, a crashed runner: failures no runner counted). Never fails.
+print_tally() {
+  local status=$1 tally="" passed=0 failed=1 skipped=0
+  if [[ -n "$LOG" && -f "$LOG" ]]; then
+    tally="$(node --import tsx infra/src/test-tally.ts "$LOG" 2>/dev/null | tail -n 1)" || tally=""
+  fi
+  if [[ "$tally" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+    passed=${BASH_REMATCH[1]} failed=${BASH_REMATCH[2]} skipped=${BASH_REMATCH[4]:-0}
+  fi
+  if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+  if [[ $skipped -gt 0 ]]; then
+    printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
+  else
+    printf '%d passed, %d failed\n' "$passed" "$failed"
+  fi
 }
 
 if [[ "$(id -u)" -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
@@ -60,11 +89,14 @@ on_exit() {
   else
     printf '\033[1;31mCI FAILED (exit %d) during: %s\033[0m\n' "$status" "$CURRENT_STEP"
   fi
+  print_tally "$status"
+  if [[ -n "$LOG" ]]; then rm -f "$LOG"; fi
   exit "$status"
 }
 trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+LOG="$(mktemp "${TMPDIR:-/tmp}/gongzhi-ci-log.XXXXXX")"
 
 # -----------------------------------------------------------------------------------------------
 step "system packages: ${APT_PACKAGES[*]}"
@@ -75,25 +107,25 @@ for package in "${APT_PACKAGES[@]}"; do
   fi
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "all installed"
+  logged echo "all installed"
 else
-  echo "installing: ${missing[*]}"
-  "${SUDO[@]}" apt-get update
-  "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  logged echo "installing: ${missing[*]}"
+  logged "${SUDO[@]}" apt-get update
+  logged "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 step "toolchain: node, pnpm $PNPM_VERSION, go"
-node --version
-node -e 'const [a, b] = process.versions.node.split(".").map(Number); if (a < 20 || (a === 20 && b < 19)) { console.error("Node >= 20.19 is required"); process.exit(1); }'
+logged node --version
+logged node -e 'const [a, b] = process.versions.node.split(".").map(Number); if (a < 20 || (a === 20 && b < 19)) { console.error("Node >= 20.19 is required"); process.exit(1); }'
 if [[ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]]; then
-  npm install -g "pnpm@$PNPM_VERSION"
+  logged npm install -g "pnpm@$PNPM_VERSION"
 fi
-echo "pnpm $(pnpm --version)"
+logged echo "pnpm $(pnpm --version)"
 # The Temporal CLI is built from source with Go: its release binaries are not reachable from CI.
-go version
+logged go version
 
 step "pnpm install --frozen-lockfile"
-pnpm install --frozen-lockfile
+logged pnpm install --frozen-lockfile
 
 step "Temporal CLI (built once with go install, then cached)"
 TEMPORAL_CLI_PATH="$(pnpm --silent --filter @gongzhi/infra temporal:ensure | tail -n 1)"
@@ -103,36 +135,36 @@ if [[ ! -x "$TEMPORAL_CLI_PATH" ]]; then
 fi
 # Exported so every test process (turbo passes it through) uses exactly this binary.
 export TEMPORAL_CLI_PATH
-"$TEMPORAL_CLI_PATH" --version
+logged "$TEMPORAL_CLI_PATH" --version
 
 step "pnpm test (lint, typecheck and test every package)"
-pnpm test
+logged pnpm test
 
 step "dashboard: production build and the initial-JS size budget (300 kB gzip)"
-pnpm --filter @gongzhi/web build
-pnpm --filter @gongzhi/web size
+logged pnpm --filter @gongzhi/web build
+logged pnpm --filter @gongzhi/web size
 
 step "dashboard end-to-end in Chromium against the real stack (prints the portfolio LCP)"
-pnpm --filter @gongzhi/web test:e2e
+logged pnpm --filter @gongzhi/web test:e2e
 
 step "schemathesis: fuzz the API's OpenAPI contract, authenticated (zero server errors, zero schema violations)"
-bash apps/api/scripts/schemathesis.sh
+logged bash apps/api/scripts/schemathesis.sh
 
 step "stock PostgreSQL: start Debian's server on port $STOCK_PG_PORT"
 STOCK_PG_BIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-"$STOCK_PG_BIN/postgres" --version
+logged "$STOCK_PG_BIN/postgres" --version
 STOCK_PG_DATA="$(mktemp -d /tmp/gongzhi-ci-postgres.XXXXXX)"
 if [[ "$(id -u)" -eq 0 ]]; then chown postgres:postgres "$STOCK_PG_DATA"; fi
 as_pg_owner "$STOCK_PG_BIN/initdb" -D "$STOCK_PG_DATA" -U postgres --auth=trust --encoding=UTF8 >/dev/null
 # max_connections: the worker, the tests and their pools connect at once, as with the embedded server.
-as_pg_owner "$STOCK_PG_BIN/pg_ctl" -D "$STOCK_PG_DATA" -l "$STOCK_PG_DATA/server.log" -w \
+logged as_pg_owner "$STOCK_PG_BIN/pg_ctl" -D "$STOCK_PG_DATA" -l "$STOCK_PG_DATA/server.log" -w \
   -o "-p $STOCK_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$STOCK_PG_DATA -c max_connections=300" \
   start
 
 step "db and workflow tests against the stock PostgreSQL server"
 DATABASE_URL="postgres://postgres@127.0.0.1:$STOCK_PG_PORT/postgres" \
-  pnpm --filter @gongzhi/db --filter @gongzhi/workflows --workspace-concurrency=1 test
+  logged pnpm --filter @gongzhi/db --filter @gongzhi/workflows --workspace-concurrency=1 test
 
 step "stop the stock PostgreSQL server"
-stop_stock_postgres
+logged stop_stock_postgres
 STOCK_PG_DATA=""

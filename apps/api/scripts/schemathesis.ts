@@ -8,7 +8,9 @@
 // PostgreSQL, Temporal, a worker and the API (src/server.ts), plays one deliverable through to
 // approval (so operations on an engagement, a task, a deliverable and its file reach real data:
 // their ids are given to schemathesis in a generated config file), signs in as the demo admin,
-// mints a personal API token and runs `st run` with it as a Bearer token. Exits with st's code.
+// mints a personal API token and runs `st run` with it as a Bearer token. Prints st's test-case
+// totals as `schemathesis cases: N passed, N failed[, N skipped]` (for the test command's tally)
+// and exits with st's code.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { CSRF_HEADER } from '@gongzhi/contracts';
 import { DEMO_PASSWORD } from '@gongzhi/db';
 import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
+import { schemathesisCasesLine } from './lib/schemathesis-summary';
 import { startStack } from './lib/stack';
 
 /** Pinned, so CI runs are comparable; raise it on purpose. */
@@ -135,10 +138,25 @@ try {
     ...process.argv.slice(2).filter((arg) => arg !== '--'),
   ];
   log(`st ${args.map((arg) => (arg.startsWith('Authorization') ? 'Authorization: Bearer ***' : arg)).join(' ')}`);
+  // st's output is passed through as it comes; its stdout is also kept (the tail: the summary is
+  // at the end) to read the test-case totals for the test command's tally.
+  let stdout = '';
   exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(st, args, { stdio: 'inherit' });
-    child.once('exit', (code) => resolve(code ?? 1));
+    const child = spawn(st, args, { stdio: ['inherit', 'pipe', 'pipe'] });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      process.stdout.write(chunk);
+      stdout = (stdout + chunk).slice(-1_000_000);
+    });
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.once('error', (error) => {
+      log(`could not run st: ${error.message}`);
+      resolve(1);
+    });
+    // `close`, not `exit`: every byte of both streams has been read by then.
+    child.once('close', (code) => resolve(code ?? 1));
   });
+  process.stdout.write(`\n${schemathesisCasesLine(stdout)}\n`);
   await rm(configDir, { recursive: true, force: true });
 } finally {
   await stack.stop();

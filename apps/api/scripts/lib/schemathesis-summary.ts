@@ -1,0 +1,63 @@
+// Reads the test-case totals out of `st run`'s output, for the one line the schemathesis script
+// prints after st exits (`schemathesis cases: N passed, N failed[, N skipped]`), which the test
+// command's tally (infra/src/test-tally.ts) adds to the vitest runs.
+//
+// schemathesis 4.32.5 closes its SUMMARY section with (schemathesis/cli/output.py,
+// `display_test_cases`):
+//
+//   Test cases:
+//     5893 generated, 5893 passed                                  no new failure
+//     412 generated, 3 found 5 unique failures, 2 errored, 7 skipped
+//     No test cases were generated
+//
+// `passed` there is the number generated whenever no unique failure was found, even if some cases
+// errored or ran without any check; `found` is the number of cases with a unique failure. The
+// kinds are disjoint (schemathesis/engine/statistic.py), so here: failed = with failures +
+// errored, skipped = without checks, passed = the rest.
+import { stripVTControlCharacters } from 'node:util';
+
+export interface SchemathesisCases {
+  generated: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** The totals of the last `Test cases:` block, or undefined when there is none or it reads differently. */
+export function parseSchemathesisCases(output: string): SchemathesisCases | undefined {
+  const lines = stripVTControlCharacters(output).split(/\r\n|\r|\n/).map((line) => line.trim());
+  const header = lines.lastIndexOf('Test cases:');
+  if (header === -1) return undefined;
+  const body = lines.slice(header + 1).find((line) => line !== '');
+  if (body === undefined) return undefined;
+  if (body === 'No test cases were generated') return { generated: 0, passed: 0, failed: 0, skipped: 0 };
+
+  const [first, ...rest] = body.split(', ');
+  const generated = /^(\d+) generated$/.exec(first ?? '');
+  if (!generated) return undefined;
+  let withFailures = 0;
+  let errored = 0;
+  let withoutChecks = 0;
+  for (const part of rest) {
+    let match: RegExpExecArray | null;
+    if (/^\d+ passed$/.test(part)) continue;
+    else if ((match = /^(\d+) found \d+ unique failures?$/.exec(part))) withFailures = Number(match[1]);
+    else if ((match = /^(\d+) errored$/.exec(part))) errored = Number(match[1]);
+    else if ((match = /^(\d+) skipped$/.exec(part))) withoutChecks = Number(match[1]);
+    else return undefined;
+  }
+  const total = Number(generated[1]);
+  const failed = withFailures + errored;
+  return { generated: total, passed: Math.max(0, total - failed - withoutChecks), failed, skipped: withoutChecks };
+}
+
+/**
+ * `schemathesis cases: N passed, N failed[, N skipped]`. Output without the totals (st crashed, or
+ * a new version words them differently) and a run that generated nothing read `0 passed, 1 failed`,
+ * so neither passes unnoticed.
+ */
+export function schemathesisCasesLine(output: string): string {
+  const cases = parseSchemathesisCases(output);
+  if (cases === undefined || cases.generated === 0) return 'schemathesis cases: 0 passed, 1 failed';
+  return `schemathesis cases: ${cases.passed} passed, ${cases.failed} failed${cases.skipped > 0 ? `, ${cases.skipped} skipped` : ''}`;
+}
