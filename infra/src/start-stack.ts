@@ -4,6 +4,9 @@
 //   PostgreSQL (embedded, data in .data/postgres, :5433; or DATABASE_URL)
 //   → migrations → demo users → worker, API, dashboard → demo engagement
 //
+// Demo users and the demo engagement only on the embedded database, or with `--demo`
+// (`pnpm start --demo`): a DATABASE_URL may name a real firm's server.
+//
 // SIGINT/SIGTERM, or its stdin closing (start.ts died), stops the apps first, then the servers; if
 // any app or server dies on its own, the whole stack stops with a non-zero exit so nobody keeps
 // using a half-dead stack.
@@ -17,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { Client, Connection } from '@temporalio/client';
 import { applyMigrations, createDb, type Db, DEMO_PASSWORD, DEMO_USERS, hashPassword, seedDemoUsers } from '@gongzhi/db';
+import { parseStartArgs, shouldSeedDemoData } from './demo-data';
 import { isPortFree } from './ports';
 import { startPostgresProcess } from './postgres-process';
 import { stopProcessGroup } from './process-group';
@@ -40,6 +44,11 @@ const startConfigSchema = z.object({
   TEMPORAL_PORT: z.preprocess(blankAsUnset, port.default(7233)),
   TEMPORAL_UI_PORT: z.preprocess(blankAsUnset, port.default(8233)),
   GONGZHI_PG_PORT: z.preprocess(blankAsUnset, port.default(5433)),
+  /**
+   * The API's cookies are Secure unless told otherwise; this stack serves plain http on
+   * 127.0.0.1, so it says otherwise unless the caller chose (behind an HTTPS proxy: `true`).
+   */
+  GONGZHI_COOKIE_SECURE: z.preprocess(blankAsUnset, z.enum(['true', 'false', '1', '0']).default('false')),
 });
 
 type StartConfig = z.infer<typeof startConfigSchema>;
@@ -265,7 +274,8 @@ function filesDirOf(config: StartConfig): string {
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
-async function start(config: StartConfig, stack: Stack): Promise<void> {
+async function start(config: StartConfig, stack: Stack, options: { isDemoRequested: boolean }): Promise<void> {
+  const withDemo = shouldSeedDemoData({ isEmbeddedDatabase: config.DATABASE_URL === undefined, isDemoRequested: options.isDemoRequested });
   await mkdir(filesDirOf(config), { recursive: true });
   await assertPortsFree([
     ...(config.TEMPORAL_ADDRESS === undefined
@@ -283,12 +293,16 @@ async function start(config: StartConfig, stack: Stack): Promise<void> {
 
   const { applied } = await applyMigrations(postgres.url);
   log(applied.length === 0 ? 'database schema is up to date' : `applied migrations: ${applied.join(', ')}`);
-  const db = createDb({ url: postgres.url });
-  try {
-    const { created } = await seedDemoUsers(db, { hashPassword });
-    if (created.length > 0) log(`created demo users: ${created.join(', ')}`);
-  } finally {
-    await db.$disconnect();
+  if (withDemo) {
+    const db = createDb({ url: postgres.url });
+    try {
+      const { created } = await seedDemoUsers(db, { hashPassword });
+      if (created.length > 0) log(`created demo users: ${created.join(', ')}`);
+    } finally {
+      await db.$disconnect();
+    }
+  } else {
+    log('no demo users or engagement: DATABASE_URL is set and --demo was not given');
   }
 
   const childEnv = {
@@ -299,6 +313,7 @@ async function start(config: StartConfig, stack: Stack): Promise<void> {
     GONGZHI_API_URL: `http://127.0.0.1:${config.GONGZHI_API_PORT}`,
     GONGZHI_WEB_PORT: String(config.GONGZHI_WEB_PORT),
     GONGZHI_FILES_DIR: filesDirOf(config),
+    GONGZHI_COOKIE_SECURE: config.GONGZHI_COOKIE_SECURE,
   };
   const apps: AppSpec[] = [
     { name: 'worker', packageName: '@gongzhi/worker', dir: 'apps/worker', entry: 'src/main.ts', env: childEnv, args: [] },
@@ -333,16 +348,18 @@ async function start(config: StartConfig, stack: Stack): Promise<void> {
     running.push(app);
   }
 
-  await seedDemoEngagementIfAvailable({
-    config,
-    databaseUrl: postgres.url,
-    temporalAddress: temporal.address,
-    isWorkerRunning: running.some((app) => app.name === 'worker'),
-  });
+  if (withDemo) {
+    await seedDemoEngagementIfAvailable({
+      config,
+      databaseUrl: postgres.url,
+      temporalAddress: temporal.address,
+      isWorkerRunning: running.some((app) => app.name === 'worker'),
+    });
+  }
 
   const notReady = await waitForPorts(running.flatMap((app) => (app.readyPort === undefined ? [] : [app])));
   if (stack.isStopping) return;
-  printBanner({ config, temporal, postgresUrl: postgres.url, running, notReady });
+  printBanner({ config, temporal, postgresUrl: postgres.url, running, notReady, withDemo });
 }
 
 async function startTemporal(
@@ -438,6 +455,7 @@ function printBanner(input: {
   postgresUrl: string;
   running: AppSpec[];
   notReady: AppSpec[];
+  withDemo: boolean;
 }): void {
   const { config, running } = input;
   const isRunning = (name: string): boolean => running.some((app) => app.name === name);
@@ -450,8 +468,10 @@ function printBanner(input: {
   if (isRunning('worker')) rows.push(['Worker', 'running']);
   const lines = ['', 'Gongzhi 共治 is running:', ...rows.map(([label, value]) => `  ${label.padEnd(12)} ${value}`)];
   for (const app of input.notReady) lines.push(`  (${app.name} has not opened port ${app.readyPort} yet; see its log above)`);
-  lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all):`);
-  for (const user of DEMO_USERS) lines.push(`  ${user.username.padEnd(10)} ${user.roles.join(', ').padEnd(10)} ${user.displayName}`);
+  if (input.withDemo) {
+    lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all, unless an administrator changed them):`);
+    for (const user of DEMO_USERS) lines.push(`  ${user.username.padEnd(10)} ${user.roles.join(', ').padEnd(10)} ${user.displayName}`);
+  }
   lines.push('', 'Press Ctrl-C to stop everything.', '');
   process.stdout.write(lines.join('\n'));
 }
@@ -475,7 +495,14 @@ async function main(): Promise<void> {
   const stack = new Stack();
   process.on('SIGINT', () => void stack.shutdown('Ctrl-C', 0));
   process.on('SIGTERM', () => void stack.shutdown('SIGTERM received', 0));
-  if (process.argv.includes('--supervised')) {
+  let args: ReturnType<typeof parseStartArgs>;
+  try {
+    args = parseStartArgs(process.argv.slice(2));
+  } catch (error) {
+    log(errorMessage(error));
+    process.exit(1);
+  }
+  if (args.isSupervised) {
     // start.ts holds the other end; EOF means it is gone (even SIGKILLed) and nobody could stop us.
     process.stdin.on('end', () => void stack.shutdown('the start command went away', 1));
     process.stdin.resume();
@@ -488,7 +515,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    await start(config, stack);
+    await start(config, stack, { isDemoRequested: args.isDemoRequested });
   } catch (error) {
     if (error instanceof StopRequested || stack.isStopping) return;
     log(`could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -12,7 +12,8 @@ import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const stackScript = fileURLToPath(new URL('./start-stack.ts', import.meta.url));
-const stack = spawn(process.execPath, ['--import', 'tsx', stackScript, '--supervised'], {
+// Our own arguments (`pnpm start --demo`) go to the stack, which checks them.
+const stack = spawn(process.execPath, ['--import', 'tsx', stackScript, '--supervised', ...process.argv.slice(2)], {
   // cwd: where `tsx` resolves (a dependency of this package).
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   detached: true,

@@ -32,6 +32,7 @@ import {
   pauseEngagementUpdate,
   reassignTaskUpdate,
   resumeEngagementUpdate,
+  retryWritesUpdate,
   reviewDeliverableUpdate,
   stateQuery,
   updateDetailsUpdate,
@@ -67,6 +68,8 @@ export interface StartEngagementRequest extends PlanInput, EngagementDetails {
   engagementId: string;
   templateKey: string;
   templateVersion?: number;
+  /** Attempts per projection write before it becomes an incident; tests ask for fewer than 40. */
+  writeAttempts?: number;
 }
 
 export interface EngagementClientDeps {
@@ -179,6 +182,8 @@ export function createEngagementClient({
     async (engagementId: string, input: Input, idempotencyKey?: string): Promise<TaskView> =>
       runUpdate(await ownerOf(engagementId, input.taskKey), update, input, idempotencyKey, taskStatus(engagementId, input.taskKey));
 
+  const completeTaskCommand = taskCommand<CompleteTaskInput>(completeTaskUpdate);
+
   // A lifecycle command to a workflow that is gone: the engagement has ended.
   const lifecycleCommand =
     (update: UpdateDefinition<LifecycleResult, [LifecycleInput]>) =>
@@ -205,6 +210,7 @@ export function createEngagementClient({
           ...(request.requestHash ? { requestHash: request.requestHash } : {}),
         },
         plan,
+        ...(request.writeAttempts !== undefined ? { writeAttempts: request.writeAttempts } : {}),
       };
       const workflowId = engagementWorkflowId(request.engagementId);
       const start = new WithStartWorkflowOperation<typeof engagementWorkflow>('engagementWorkflow', {
@@ -227,7 +233,9 @@ export function createEngagementClient({
       return { engagementId: request.engagementId, workflowId, plan };
     },
 
-    completeTask: taskCommand<CompleteTaskInput>(completeTaskUpdate),
+    /** With an idempotency key, the completion also leaves a receipt under it (see CompleteTaskInput.receiptKey). */
+    completeTask: async (engagementId: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<TaskView> =>
+      completeTaskCommand(engagementId, idempotencyKey ? { ...input, receiptKey: idempotencyKey } : input, idempotencyKey),
     reviewDeliverable: taskCommand<ReviewDeliverableInput>(reviewDeliverableUpdate),
     reassignTask: taskCommand<ReassignTaskInput>(reassignTaskUpdate),
 
@@ -241,6 +249,20 @@ export function createEngagementClient({
     /** Renames the engagement or its client government; answers with the names now recorded. */
     async updateDetails(engagementId: string, input: UpdateDetailsInput, idempotencyKey?: string): Promise<{ name: string; clientName: string }> {
       return runUpdate(await engagementHandle(engagementId), updateDetailsUpdate, input, idempotencyKey, async () => 'cancelled');
+    },
+
+    /**
+     * Asks every workflow of the engagement that waits on a failed write to try it again (an
+     * admin, once the cause is fixed). Answers whether each retried write went through.
+     */
+    async retryWrites(engagementId: string, actorId: string): Promise<{ workflowId: string; resolved: boolean }[]> {
+      const waiting = await db.workflowIncident.findMany({ where: { engagementId, resolvedAt: null }, select: { workflowId: true }, distinct: ['workflowId'] });
+      return Promise.all(
+        waiting.map(async ({ workflowId }) => {
+          const { resolved } = await runUpdate(temporal.workflow.getHandle(workflowId), retryWritesUpdate, { actorId }, undefined, async () => 'cancelled');
+          return { workflowId, resolved };
+        }),
+      );
     },
 
     /** The live state of the engagement workflow: its stages and the tasks it owns (not its children's). */

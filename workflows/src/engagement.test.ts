@@ -131,6 +131,23 @@ describe('an engagement with three communities', () => {
     await engine.engagements.cancel(engagementId, { actorId: engine.team.pm, reason: 'test over' });
   });
 
+  it('refuses text the projection could not store, and the task stays completable and the engagement cancellable', async () => {
+    const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
+    const task = plan.tasks.find((candidate) => candidate.key === 'proposal.draft-service-plan')!;
+    await waitFor(() => engine.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: task.key } } }), (row) => row.status === 'active');
+    const form = sampleFormData(task);
+    const lone = '\ud800';
+    const base = { taskKey: task.key, actorId: task.assigneeId, formData: form, file: fileFor(task, 1) };
+    const inForm = await expectRefusal(engine.engagements.completeTask(engagementId, { ...base, formData: { ...form, background: `背景${lone}` } }), 'validation_failed');
+    expect(inForm.fieldErrors).toEqual([expect.objectContaining({ field: 'background', code: 'invalid_characters' })]);
+    const inNote = await expectRefusal(engine.engagements.completeTask(engagementId, { ...base, note: `说明${lone}` }), 'validation_failed');
+    expect(inNote.fieldErrors).toEqual([expect.objectContaining({ field: 'note', code: 'invalid_characters' })]);
+    await expectRefusal(engine.engagements.completeTask(engagementId, { ...base, formData: { ...form, workPlanSummary: 'a\u0000b' } }), 'validation_failed');
+    // Nothing was taken: a valid completion goes through, and the engagement still cancels.
+    expect((await engine.engagements.completeTask(engagementId, base)).status).toBe('in_review');
+    expect(await engine.engagements.cancel(engagementId, { actorId: engine.team.pm })).toEqual({ status: 'cancelled' });
+  });
+
   it('pauses, reassigns, resumes and cancels', async () => {
     const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
     const task = plan.tasks.find((candidate) => candidate.key === 'proposal.draft-service-plan')!;

@@ -30,7 +30,7 @@ const log = (message: string) => process.stderr.write(`[benchmark] ${message}\n`
 const loadBefore = loadavg()[0]!.toFixed(2);
 const stack = await startStack({
   // Request logging off (warn) on both sides, and the login limits out of the way of the load.
-  apiEnv: { GONGZHI_LOG_LEVEL: 'warn', GONGZHI_LOGIN_RATE_LIMIT: '100000000', GONGZHI_LOGIN_FAILURE_LIMIT: '100000000' },
+  apiEnv: { GONGZHI_LOG_LEVEL: 'warn', GONGZHI_LOGIN_RATE_LIMIT: '100000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ADDRESS: '100000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '100000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ACCOUNT: '100000000' },
 });
 
 try {

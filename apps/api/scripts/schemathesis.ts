@@ -55,7 +55,7 @@ await mkdir(join(cacheHome, 'gongzhi'), { recursive: true });
 ensureSchemathesis();
 
 // Requests come from one address at a high rate: the login limit is for people, not for this.
-const stack = await startStack({ apiEnv: { GONGZHI_LOG_LEVEL: 'warn', GONGZHI_LOGIN_RATE_LIMIT: '1000000', GONGZHI_LOGIN_FAILURE_LIMIT: '1000000' } });
+const stack = await startStack({ apiEnv: { GONGZHI_LOG_LEVEL: 'warn', GONGZHI_LOGIN_RATE_LIMIT: '1000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ADDRESS: '1000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '1000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000000' } });
 let exitCode = 1;
 try {
   const api = stack.apiUrl;
@@ -119,7 +119,8 @@ try {
     ].join('\n'),
   );
 
-  const { secret } = await call<{ secret: string }>(admin!, 'POST', '/api/me/tokens', { name: 'schemathesis' }, 201);
+  // Every scope, so administrators' operations are exercised too.
+  const { secret } = await call<{ secret: string }>(admin!, 'POST', '/api/me/tokens', { name: 'schemathesis', scopes: ['read', 'write', 'admin'] }, 201);
 
   const args = [
     '--config-file',

@@ -14,6 +14,7 @@ import dbPlugin from './plugins/app/db';
 import errorsPlugin from './plugins/app/errors';
 import filesPlugin from './plugins/app/files';
 import metricsPlugin from './plugins/app/metrics';
+import streamsPlugin from './plugins/app/streams';
 import temporalPlugin from './plugins/app/temporal';
 import multipartPlugin from './plugins/external/multipart';
 import rateLimitPlugin from './plugins/external/rate-limit';
@@ -37,7 +38,10 @@ declare module 'fastify' {
 }
 
 /** What the app needs from configuration; the HTTP listener's part stays with server.ts. */
-export type AppConfig = Pick<ApiConfig, 'databaseUrl' | 'temporal' | 'filesDir' | 'cookieSecure' | 'webOrigin' | 'sessionTtlMs' | 'loginRateLimit'>;
+export type AppConfig = Pick<
+  ApiConfig,
+  'databaseUrl' | 'temporal' | 'filesDir' | 'cookieSecure' | 'webOrigin' | 'sessionTtlMs' | 'loginRateLimit' | 'authThrottle' | 'metricsToken' | 'eventStreams'
+>;
 
 export interface AppOptions {
   config: AppConfig;
@@ -68,7 +72,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(rateLimitPlugin);
   await fastify.register(swaggerPlugin);
 
-  // The app's plugins.
+  // The app's plugins (streams: the open event streams, which sign-outs and revocations end).
   await fastify.register(errorsPlugin);
   await fastify.register(corsPlugin, { origin: config.webOrigin });
   await fastify.register(dbPlugin, { databaseUrl: config.databaseUrl });
@@ -76,12 +80,13 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(filesPlugin, { dir: config.filesDir });
   await fastify.register(changesPlugin, { databaseUrl: config.databaseUrl });
   await fastify.register(authPlugin, { cookieSecure: config.cookieSecure, now });
-  await fastify.register(accessPlugin);
+  await fastify.register(accessPlugin, { metricsToken: config.metricsToken });
+  await fastify.register(streamsPlugin, config.eventStreams);
   await fastify.register(metricsPlugin, { now });
 
   // Routes, one plugin per resource.
-  await fastify.register(authRoutes, { sessionTtlMs: config.sessionTtlMs, loginRateLimit: config.loginRateLimit });
-  await fastify.register(userRoutes);
+  await fastify.register(authRoutes, { sessionTtlMs: config.sessionTtlMs, loginRateLimit: config.loginRateLimit, authThrottle: config.authThrottle });
+  await fastify.register(userRoutes, { authThrottle: config.authThrottle });
   await fastify.register(engagementRoutes);
   await fastify.register(templateRoutes);
   await fastify.register(taskRoutes);

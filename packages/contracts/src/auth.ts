@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '@gongzhi/domain';
+import { TOKEN_SCOPES, roleSchema } from '@gongzhi/domain';
 import { idSchema, idParamsSchema, instantSchema, line, localeSchema, okSchema } from './common';
 import { defineOperation } from './operation';
 
@@ -51,11 +51,12 @@ export const login = defineOperation({
   path: '/api/auth/login',
   tag: 'auth',
   summary: { zh: '登录', en: 'Sign in' },
-  description: 'Starts a server-side session (httpOnly, SameSite cookie). Rate limited per username and per address.',
+  description:
+    'Starts a server-side session (httpOnly, SameSite cookie) and remembers this browser for the account (a long-lived httpOnly `gongzhi_device` cookie). Failed attempts earn growing delays, shared by every API process: per address, per account and address, and per account (the last one not applied to a browser the account signed in from before, so nobody without the password can lock the owner out). While a delay runs the attempt is refused with 429 `rate_limited` and `Retry-After` before the password is even checked. A success clears the account’s delays.',
   permission: { auth: 'public' },
   body: loginBodySchema,
   responses: { 200: loginResponseSchema },
-  errors: ['invalid_credentials', 'account_disabled'],
+  errors: ['invalid_credentials', 'account_disabled', 'rate_limited'],
 });
 
 export const logout = defineOperation({
@@ -108,14 +109,26 @@ export const changeMyPassword = defineOperation({
   path: '/api/me/password',
   tag: 'auth',
   summary: { zh: '修改密码', en: 'Change my password' },
-  description: 'Checks the current password; every other session of the user is revoked.',
+  description:
+    'Checks the current password, then signs out every other session of the user and revokes all of the user’s personal API tokens (this session stays signed in). Wrong current passwords earn growing delays: 429 `rate_limited` with `Retry-After`.',
   permission: { auth: 'user', rules: ['session-only'] },
   body: changePasswordBodySchema,
   responses: { 200: okSchema },
-  errors: ['invalid_credentials'],
+  errors: ['invalid_credentials', 'rate_limited'],
 });
 
 // Personal API tokens, for integrations: the secret is shown once and stored hashed.
+
+export const tokenScopeSchema = z.enum(TOKEN_SCOPES).meta({
+  id: 'TokenScope',
+  description: '`read`: GET requests; `write`: state-changing requests; `admin`: administrators’ operations (on top of `read`/`write`; only an administrator’s token may have it)',
+});
+
+export const tokenScopesSchema = z
+  .array(tokenScopeSchema)
+  .min(1)
+  .max(TOKEN_SCOPES.length)
+  .refine((scopes) => new Set(scopes).size === scopes.length, 'scopes must not repeat');
 
 export const apiTokenSchema = z
   .object({
@@ -123,6 +136,7 @@ export const apiTokenSchema = z
     name: line(100),
     /** The first characters of the secret, so a user can tell tokens apart. */
     prefix: line(16),
+    scopes: tokenScopesSchema,
     createdAt: instantSchema,
     lastUsedAt: instantSchema.nullable(),
     expiresAt: instantSchema.nullable(),
@@ -134,6 +148,8 @@ export const apiTokenSchema = z
 export const createApiTokenBodySchema = z
   .object({
     name: line(100),
+    /** What the token may do; `read` and `write` when left out. */
+    scopes: tokenScopesSchema.default(['read', 'write']),
     /** Lifetime in days; without it the token lasts until revoked. */
     expiresInDays: z.number().int().min(1).max(366).optional(),
   })
@@ -165,7 +181,8 @@ export const createApiToken = defineOperation({
   path: '/api/me/tokens',
   tag: 'tokens',
   summary: { zh: '创建 API 令牌', en: 'Create an API token' },
-  description: 'The secret is in this response only. At most 20 active tokens per user (409 beyond).',
+  description:
+    'The secret is in this response only. At most 20 active tokens per user (409 beyond). `scopes` defaults to `read` and `write`; asking for `admin` without holding the admin role is refused with 403 `forbidden`. Changing one’s password (or an administrator resetting it) revokes every token.',
   permission: { auth: 'user', rules: ['session-only'] },
   body: createApiTokenBodySchema,
   responses: { 201: createdApiTokenSchema },
@@ -178,7 +195,7 @@ export const revokeApiToken = defineOperation({
   path: '/api/me/tokens/:id',
   tag: 'tokens',
   summary: { zh: '吊销 API 令牌', en: 'Revoke an API token' },
-  description: 'Idempotent: revoking a revoked token answers with it unchanged.',
+  description: 'Idempotent: revoking a revoked token answers with it unchanged. Event streams opened with the token end at once.',
   permission: { auth: 'user', rules: ['own-resource', 'session-only'] },
   params: idParamsSchema,
   responses: { 200: apiTokenSchema },

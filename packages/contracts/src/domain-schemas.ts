@@ -33,6 +33,7 @@ export const FIELD_ERROR_CODES = [
   'rule',
   'invalid_format',
   'invalid_value',
+  'invalid_characters',
 ] as const;
 export const fieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES);
 

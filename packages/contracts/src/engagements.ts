@@ -56,6 +56,20 @@ export const engagementSummarySchema = z
     nextDeadline: z.object({ date: civilDateSchema, taskId: idSchema, title: localizedTextSchema }).strict().nullable(),
     /** The caller's role on this engagement's team; null for admins who are not on it. */
     myRole: workerRoleSchema.nullable(),
+    /**
+     * Set while the engagement needs attention: a write its workflow could not make after every
+     * retry (the database down, data it refuses). Work waits until an admin retries (`retryEngagement`).
+     */
+    attention: z
+      .object({
+        /** What the workflow was recording, e.g. `recordTaskCompletion`. */
+        activity: line(100),
+        /** The last error, as reported. */
+        reason: prose(2000),
+        since: instantSchema,
+      })
+      .strict()
+      .nullable(),
     updatedAt: instantSchema,
   })
   .strict()
@@ -106,7 +120,17 @@ export const engagementDetailSchema = engagementSummarySchema
     /** Why it was paused or cancelled, when it is. */
     statusReason: prose(1000).nullable(),
     createdAt: instantSchema,
-    can: z.object({ update: z.boolean(), pause: z.boolean(), resume: z.boolean(), cancel: z.boolean(), readAudit: z.boolean() }).strict(),
+    can: z
+      .object({
+        update: z.boolean(),
+        pause: z.boolean(),
+        resume: z.boolean(),
+        cancel: z.boolean(),
+        readAudit: z.boolean(),
+        /** An admin may retry the failed writes the engagement waits on (`attention` set). */
+        retry: z.boolean(),
+      })
+      .strict(),
   })
   .strict()
   .meta({ id: 'EngagementDetail' });
@@ -244,6 +268,21 @@ const lifecycle = <const Id extends string, const Verb extends 'pause' | 'resume
     responses: { 200: engagementSummarySchema },
     errors: ['engagement_not_running', 'temporarily_unavailable'],
   });
+
+export const retryEngagement = defineOperation({
+  id: 'retryEngagement',
+  method: 'POST',
+  path: '/api/engagements/:id/retry',
+  tag: 'engagements',
+  summary: { zh: '重试失败的写入（排除故障后）', en: 'Retry failed writes (once the cause is fixed)' },
+  description:
+    'Admins only. Asks every workflow of the engagement that waits on a failed write to make it again; answers once each retry went through or failed anew, with the engagement (`attention` null when all went through). Writes are idempotent: a write that had in fact succeeded is recognised and not repeated. Nothing to retry: answers with the engagement unchanged.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: [], admins: true },
+  params: idParamsSchema,
+  body: engagementActionBodySchema,
+  responses: { 200: engagementSummarySchema },
+  errors: ['temporarily_unavailable'],
+});
 
 export const pauseEngagement = lifecycle(
   'pauseEngagement',

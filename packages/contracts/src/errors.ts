@@ -168,8 +168,13 @@ export function localizeFieldErrors(errors: readonly DomainFieldError[], locale:
   return errors.map((error) => ({ field: error.field, code: error.code, message: pickText(error.message, locale) }));
 }
 
+/** The `params.reason` of a custom issue raised for text PostgreSQL cannot store (NUL, invalid Unicode). */
+export const UNSTORABLE_TEXT = 'unstorable_text';
+
 const issueCode = (issue: z.core.$ZodIssue): FieldError['code'] => {
   switch (issue.code) {
+    case 'custom':
+      return (issue.params as { reason?: unknown } | undefined)?.reason === UNSTORABLE_TEXT ? 'invalid_characters' : 'invalid_value';
     case 'invalid_type':
       return issue.input === undefined ? 'required' : 'invalid_type';
     case 'too_big':
@@ -202,6 +207,7 @@ const issueText = (code: FieldError['code']): LocalizedText =>
     rule: { zh: '不符合规则', en: 'breaks a rule' },
     invalid_format: { zh: '格式错误', en: 'wrong format' },
     invalid_value: { zh: '取值无效', en: 'invalid value' },
+    invalid_characters: { zh: '含有无法保存的字符（如空字符或不完整的 Unicode 字符）', en: 'contains characters that cannot be stored (NUL or invalid Unicode)' },
   })[code];
 
 /**

@@ -47,7 +47,7 @@ export const streamEngagementEvents = defineOperation({
   tag: 'events',
   summary: { zh: '项目实时事件（SSE）', en: 'Engagement live events (SSE)' },
   description:
-    'text/event-stream. Each message: `id: <cursor>`, `event: <type>`, `data: <EngagementEvent JSON>`; a `: ping` comment every 25 s keeps proxies open. Send `Last-Event-ID` to resume.',
+    'text/event-stream. Each message: `id: <cursor>`, `event: <type>`, `data: <EngagementEvent JSON>`; a `: ping` comment every 25 s keeps proxies open. Send `Last-Event-ID` to resume. The stream ends when the access it was opened with ends: sign-out, a password change or reset, a disabled account, a revoked or expired token, removal from the team (checked every few seconds, across API processes). A user may hold a few streams at once per API process (5 by default); beyond that 429 `rate_limited`.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
   params: idParamsSchema,
   responseEncoding: 'event-stream',

@@ -55,6 +55,7 @@ export {
   localizeFieldErrors,
   negotiateLocale,
   pickText,
+  UNSTORABLE_TEXT,
 } from './errors';
 export {
   DEFAULT_PAGE_SIZE,
@@ -98,6 +99,8 @@ export {
   meResponseSchema,
   newPasswordSchema,
   revokeApiToken,
+  tokenScopeSchema,
+  tokenScopesSchema,
   updateMe,
   updateMeBodySchema,
   usernameSchema,
@@ -105,6 +108,7 @@ export {
 export { createUser, createUserBodySchema, listUsers, listUsersQuerySchema, resetPasswordBodySchema, resetUserPassword, updateUser, updateUserBodySchema, userSchema } from './users';
 export {
   cancelEngagement,
+  retryEngagement,
   clientKindSchema,
   createEngagement,
   createEngagementBodySchema,

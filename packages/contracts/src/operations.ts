@@ -3,6 +3,7 @@ import { downloadDeliverableRevision, getDeliverable, listDeliverables, reviewDe
 import { listEngagementAudit } from './audit';
 import {
   cancelEngagement,
+  retryEngagement,
   createEngagement,
   getEngagement,
   listEngagements,
@@ -42,6 +43,7 @@ export const operations = {
   pauseEngagement,
   resumeEngagement,
   cancelEngagement,
+  retryEngagement,
   listEngagementAudit,
   streamEngagementEvents,
   listTemplates,

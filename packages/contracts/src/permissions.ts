@@ -14,7 +14,12 @@ export type AccessRule =
   /** The resource must belong to the caller (their notifications, their tokens). */
   | 'own-resource'
   /** Refused when authenticated by a personal API token: a token cannot mint or revoke tokens. */
-  | 'session-only';
+  | 'session-only'
+  /**
+   * Also open to `Authorization: Bearer <GONGZHI_METRICS_TOKEN>`, a secret the operator gives the
+   * metrics scraper (no user behind it); without that secret configured, to nobody but the role.
+   */
+  | 'metrics-token';
 
 /**
  * Who may call an operation — declared once per operation; the API enforces it and the

@@ -117,6 +117,7 @@ describe('response schemas', () => {
       overdueTaskCount: 0,
       nextDeadline: { date: calendar.addBusinessDays(plan.startDate, 5), taskId: ids.task, title: plan.tasks[0]!.title },
       myRole: 'pm',
+      attention: null,
       updatedAt: '2025-03-05T02:00:00.000Z',
       communities: plan.communities,
       departments: plan.departments,
@@ -130,7 +131,7 @@ describe('response schemas', () => {
       deliverables: [],
       statusReason: null,
       createdAt: '2025-03-01T02:00:00.000Z',
-      can: { update: true, pause: true, resume: false, cancel: true, readAudit: true },
+      can: { update: true, pause: true, resume: false, cancel: true, readAudit: true, retry: false },
     };
     expect(engagementDetailSchema.safeParse(detail).error?.issues ?? []).toEqual([]);
     expect(engagementDetailSchema.safeParse({ ...detail, taskCounts: { ...detail.taskCounts, archived: 0 } }).success).toBe(false);

@@ -40,8 +40,9 @@ export const getMetrics = defineOperation({
   path: '/metrics',
   tag: 'system',
   summary: { zh: '监控指标', en: 'Metrics' },
-  description: 'Prometheus text exposition format (text/plain; version=0.0.4). Keep it off the public network.',
-  permission: { auth: 'public' },
+  description:
+    'Prometheus text exposition format (text/plain; version=0.0.4). Not public: send `Authorization: Bearer <GONGZHI_METRICS_TOKEN>` (the scrape secret the API is configured with; when none is configured, no scraper gets in) or sign in as an administrator (session, or an API token with the `read` and `admin` scopes). 401 without credentials, 403 for other users.',
+  permission: { auth: 'role', roles: ['admin'], rules: ['metrics-token'] },
   responseEncoding: 'text',
   responses: { 200: line(10_000_000).meta({ description: 'Prometheus text format' }) },
 });

@@ -69,7 +69,7 @@ export const updateUserBodySchema = z
     displayName: line(100).optional(),
     roles: rolesSchema.optional(),
     locale: localeSchema.optional(),
-    /** Disabling revokes the user's sessions and API tokens at once. */
+    /** Disabling revokes the user's sessions and API tokens, and ends their event streams, at once. */
     isDisabled: z.boolean().optional(),
   })
   .strict()
@@ -98,9 +98,11 @@ export const resetUserPassword = defineOperation({
   path: '/api/users/:id/reset-password',
   tag: 'users',
   summary: { zh: '重置用户密码', en: 'Reset a user’s password' },
-  description: 'Sets a new password and revokes the user’s sessions.',
+  description:
+    'Sets a new password, signs out every session of the user and revokes all of the user’s personal API tokens. Each administrator may reset a handful of passwords in a row; beyond that each reset waits a growing delay (429 `rate_limited` with `Retry-After`).',
   permission: { auth: 'role', roles: ['admin'] },
   params: idParamsSchema,
   body: resetPasswordBodySchema,
   responses: { 200: userSchema },
+  errors: ['rate_limited'],
 });

@@ -74,6 +74,22 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && isDriverAdapterError(error) && error.cause.kind === 'UniqueConstraintViolation';
 }
 
+/** The PostgreSQL SQLSTATE behind a failed query, when the driver reported one (`23514`, `22P02`, …). */
+export function sqlStateOf(error: unknown): string | undefined {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  return typeof cause?.originalCode === 'string' ? cause.originalCode : undefined;
+}
+
+/**
+ * True when PostgreSQL refused the data itself (SQLSTATE class 22, data exception, or 23,
+ * integrity constraint violation): sending the same data again cannot succeed.
+ */
+export function isRefusedData(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state !== undefined && (state.startsWith('22') || state.startsWith('23'));
+}
+
 /** True when `error` says the row to update or delete does not exist (P2025). */
 export function isRecordNotFound(error: unknown): boolean {
   return isKnownError(error, 'P2025');

@@ -8,7 +8,9 @@ export {
   type DbOptions,
   type DbTransaction,
   isRecordNotFound,
+  isRefusedData,
   isUniqueViolation,
+  sqlStateOf,
   type TransactionOptions,
   withTransaction,
 } from './client';

@@ -18,18 +18,32 @@ describe('seedDemoUsers', () => {
     const first = await seedDemoUsers(db, { hashPassword });
     expect(first.created).toEqual(['admin', 'partner', 'pm', 'lawyer', 'lawyer2', 'client']);
 
-    // A demo user renamed in the meantime is put back; nobody is duplicated; passwords are kept.
+    // What an administrator changed since is theirs: a restart recreates only what is missing.
     await db.user.update({ where: { username: 'lawyer' }, data: { displayName: 'renamed', roles: ['client'] } });
+    await db.user.delete({ where: { username: 'lawyer2' } });
     const before = await db.user.findUniqueOrThrow({ where: { username: 'partner' } });
     const second = await seedDemoUsers(db, { hashPassword });
-    expect(second).toEqual({ created: [], updated: ['admin', 'partner', 'pm', 'lawyer', 'lawyer2', 'client'] });
+    expect(second).toEqual({ created: ['lawyer2'], existing: ['admin', 'partner', 'pm', 'lawyer', 'client'] });
 
     const users = await db.user.findMany({ orderBy: { username: 'asc' } });
     expect(users.map((user) => user.username).sort()).toEqual(DEMO_USERS.map((user) => user.username).sort());
-    expect(users.find((user) => user.username === 'lawyer')).toMatchObject({ displayName: '王律师', roles: ['lawyer'] });
+    expect(users.find((user) => user.username === 'lawyer')).toMatchObject({ displayName: 'renamed', roles: ['client'] });
     expect((await db.user.findUniqueOrThrow({ where: { username: 'partner' } })).passwordHash).toBe(before.passwordHash);
     for (const user of users) expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
-    expect(new Set(users.flatMap((user) => user.roles))).toEqual(new Set(['admin', 'partner', 'pm', 'lawyer', 'client']));
+  });
+
+  it('never re-enables a disabled demo account, nor restores a demoted one', async () => {
+    const other = await createTestDatabase(inject('databaseServerUrl'));
+    try {
+      await seedDemoUsers(other.db, { hashPassword });
+      const disabledAt = new Date('2026-11-20T08:00:00Z');
+      await other.db.user.update({ where: { username: 'admin' }, data: { disabledAt, roles: ['pm'] } });
+      await seedDemoUsers(other.db, { hashPassword });
+      await seedDemoUsers(other.db, { hashPassword });
+      expect(await other.db.user.findUniqueOrThrow({ where: { username: 'admin' } })).toMatchObject({ disabledAt, roles: ['pm'] });
+    } finally {
+      await other.drop();
+    }
   });
 
   it('survives two seeds racing', async () => {

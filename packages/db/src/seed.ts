@@ -22,13 +22,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 /**
- * Creates the demo accounts that are missing and brings the others' names and roles back to the
- * demo's. Idempotent and safe to run concurrently; an existing account keeps its password.
+ * Creates the demo accounts that are missing; existing accounts are left exactly as they are.
+ * An administrator may have disabled a demo account, demoted it or changed its password on
+ * purpose, and a restart must not undo that (a re-enabled `admin` with the published password
+ * would be an open door). Idempotent and safe to run concurrently.
  */
 export async function seedDemoUsers(
   db: Db,
   { hashPassword }: { hashPassword(password: string): Promise<string> },
-): Promise<{ created: string[]; updated: string[] }> {
+): Promise<{ created: string[]; existing: string[] }> {
   const existing = new Set(
     (await db.user.findMany({ where: { username: { in: DEMO_USERS.map((user) => user.username) } }, select: { username: true } })).map(
       (user) => user.username,
@@ -38,11 +40,5 @@ export async function seedDemoUsers(
   const rows = await Promise.all(missing.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) })));
   // skipDuplicates: a concurrent seed may have created some of them since we looked.
   await db.user.createMany({ data: rows, skipDuplicates: true });
-  const present = DEMO_USERS.filter((user) => existing.has(user.username));
-  await Promise.all(
-    present.map((user) =>
-      db.user.update({ where: { username: user.username }, data: { displayName: user.displayName, roles: user.roles, email: user.email, disabledAt: null } }),
-    ),
-  );
-  return { created: missing.map((user) => user.username), updated: present.map((user) => user.username) };
+  return { created: missing.map((user) => user.username), existing: DEMO_USERS.filter((user) => existing.has(user.username)).map((user) => user.username) };
 }

@@ -1,5 +1,6 @@
 import { civilDateSchema, daysBetween } from './calendar';
 import { evaluateResidentsMeeting } from './quorum';
+import { isUnstorableText } from './text';
 import { type CompletionRule, type FormField, type LocalizedText } from './template/schema';
 
 export type FormValue = string | number | boolean | string[];
@@ -8,7 +9,7 @@ export type FormValues = Record<string, FormValue>;
 export interface FieldError {
   /** The form field at fault, or `_form` for the whole submission. */
   field: string;
-  code: 'required' | 'unknown_field' | 'invalid_type' | 'too_long' | 'too_small' | 'too_large' | 'not_integer' | 'invalid_date' | 'invalid_option' | 'must_be_true' | 'rule';
+  code: 'required' | 'unknown_field' | 'invalid_type' | 'too_long' | 'too_small' | 'too_large' | 'not_integer' | 'invalid_date' | 'invalid_option' | 'must_be_true' | 'rule' | 'invalid_characters';
   message: LocalizedText;
 }
 
@@ -22,6 +23,10 @@ function checkField(field: FormField, value: unknown): FieldError | null {
     code,
     message: { zh: `${field.label.zh}：${zh}`, en: `${field.label.en}: ${en}` },
   });
+  // The workflow's own guard: a value the projection cannot store would fail its write forever.
+  if ((typeof value === 'string' && isUnstorableText(value)) || (Array.isArray(value) && value.some((item) => typeof item === 'string' && isUnstorableText(item)))) {
+    return error('invalid_characters', '含有无法保存的字符（如空字符或不完整的 Unicode 字符）', 'contains characters that cannot be stored');
+  }
   switch (field.type) {
     case 'text':
     case 'textarea':
@@ -60,6 +65,27 @@ function checkRule(rule: CompletionRule, values: FormValues): FieldError | null 
       const attendees = values[rule.attendeesField];
       const votesFor = values[rule.votesForField];
       if (typeof eligible !== 'number' || typeof attendees !== 'number' || typeof votesFor !== 'number') return null;
+      // Arithmetic first: figures that cannot be true are a typing mistake, not a failed vote.
+      if (attendees > eligible) {
+        return {
+          field: rule.attendeesField,
+          code: 'rule',
+          message: { zh: `实到人数（${attendees}）不得超过应到人数（${eligible}）`, en: `Present (${attendees}) cannot exceed those eligible (${eligible})` },
+        };
+      }
+      const against = rule.votesAgainstField ? values[rule.votesAgainstField] : undefined;
+      const abstaining = rule.abstentionsField ? values[rule.abstentionsField] : undefined;
+      const cast = votesFor + (typeof against === 'number' ? against : 0) + (typeof abstaining === 'number' ? abstaining : 0);
+      if (cast > attendees) {
+        return {
+          field: rule.votesForField,
+          code: 'rule',
+          message: {
+            zh: `赞成、反对、弃权票合计 ${cast} 票，超过实到人数 ${attendees} 人，请核对表决记录`,
+            en: `Votes for, against and abstaining add up to ${cast}, more than the ${attendees} present; check the tally`,
+          },
+        };
+      }
       const result = evaluateResidentsMeeting({ eligible, attendees, votesFor });
       if (!result.quorumMet) {
         return {
@@ -113,7 +139,11 @@ export function checkCompletion(task: { form: readonly FormField[]; rules: reado
   const errors: FieldError[] = [];
   const known = new Set(task.form.map((field) => field.key));
   for (const key of Object.keys(data)) {
-    if (!known.has(key)) errors.push({ field: key, code: 'unknown_field', message: { zh: `未知字段 ${key}`, en: `unknown field ${key}` } });
+    // An unknown key is echoed back in the error: one that cannot be stored is named generically.
+    if (!known.has(key)) {
+      const shown = isUnstorableText(key) ? '_form' : key;
+      errors.push({ field: shown, code: 'unknown_field', message: { zh: `未知字段 ${shown}`, en: `unknown field ${shown}` } });
+    }
   }
   const values: FormValues = {};
   for (const field of task.form) {

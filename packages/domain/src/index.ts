@@ -35,6 +35,7 @@ export {
   workerRoleSchema,
 } from './template/schema';
 export { type CompletionAuthority, completionAuthority, type EngagementTeam, eligibleAssignees } from './team';
+export { findUnstorableText, isUnstorableText } from './text';
 export { nextTier, type Tier, TIERS, tierLabels } from './tiers';
 export { type Violation, violationCatalogue } from './violations';
 export {

@@ -1,4 +1,5 @@
-import { type Db, type DbTransaction, type InputJsonValue, publishChange } from '@gongzhi/db';
+import { ApplicationFailure } from '@temporalio/common';
+import { type Db, type DbTransaction, type InputJsonValue, isRefusedData, publishChange, sqlStateOf } from '@gongzhi/db';
 import { type EngagementPlan, reviewOutcomeOf } from '@gongzhi/domain';
 import { reviewKey, workflowIdForTask } from '../ids';
 import { type EngagementActivities, type MaterializeEngagementInput } from './types';
@@ -139,9 +140,34 @@ async function findTask(db: Db | Tx, engagementId: string, taskKey: string) {
   return db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: taskKey } }, include: { deliverable: true } });
 }
 
+/**
+ * Data the database refuses (a value it cannot store, a broken constraint) fails the same way on
+ * every retry: say so at once, not after half an hour of retries, so the workflow raises an
+ * incident people can act on. Outages (connections refused, timeouts) stay retryable.
+ */
+function failFastOnRefusedData<A extends object>(activities: A): A {
+  return Object.fromEntries(
+    Object.entries(activities).map(([name, activity]) => [
+      name,
+      async (...args: unknown[]) => {
+        try {
+          return await (activity as (...input: unknown[]) => Promise<unknown>)(...args);
+        } catch (error) {
+          if (!isRefusedData(error)) throw error;
+          throw ApplicationFailure.create({
+            type: 'database_refused_data',
+            message: `PostgreSQL refused the data (SQLSTATE ${sqlStateOf(error)}): ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`,
+            nonRetryable: true,
+          });
+        }
+      },
+    ]),
+  ) as A;
+}
+
 /** Activities are built from their dependencies, so tests and the worker pass a real database. */
 export function createEngagementActivities({ db }: EngagementActivityDeps): EngagementActivities {
-  return {
+  return failFastOnRefusedData<EngagementActivities>({
     async materializeEngagement(input) {
       await materializeEngagement(db, input);
       await publishChange(db, { engagementId: input.engagementId, type: 'engagement.updated' });
@@ -188,6 +214,7 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
       const { engagementId, taskKey, at } = input;
       const task = await findTask(db, engagementId, taskKey);
       await db.$transaction(async (tx) => {
+        if (input.receiptKey) await tx.commandReceipt.createMany({ data: [{ key: input.receiptKey, engagementId, taskId: task.id }], skipDuplicates: true });
         if (task.deliverable && input.file) {
           await tx.deliverableRevision.createMany({
             data: [{ deliverableId: task.deliverable.id, revision: input.revision, ...input.file, submittedById: input.actorId, submittedAt: new Date(at), note: input.note }],
@@ -346,5 +373,42 @@ export function createEngagementActivities({ db }: EngagementActivityDeps): Enga
       await db.notification.createMany({ data: [{ key, userId, engagementId, taskId: task?.id ?? null, kind, payload: json(payload) }], skipDuplicates: true });
       await publishChange(db, { engagementId, type: 'notification', key: taskKey ?? undefined });
     },
-  };
+
+    async recordIncident({ key, engagementId, workflowId, activity, reason, at }) {
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.workflowIncident.createMany({ data: [{ key, engagementId, workflowId, activity, reason, raisedAt: new Date(at) }], skipDuplicates: true });
+        if (count === 0) return;
+        // The PM runs the engagement; admins can fix what broke and retry.
+        const pm = await tx.engagementMember.findFirst({ where: { engagementId, role: 'pm' }, select: { userId: true } });
+        const admins = await tx.user.findMany({ where: { roles: { has: 'admin' }, disabledAt: null }, select: { id: true } });
+        const engagement = await tx.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { name: true } });
+        const recipients = [...new Set([...(pm ? [pm.userId] : []), ...admins.map((admin) => admin.id)])];
+        await tx.notification.createMany({
+          data: recipients.map((userId) => ({ key: `incident:${key}:${userId}`, userId, engagementId, kind: 'needs_attention' as const, payload: json({ activity, reason: reason.slice(0, 500), engagementName: engagement.name }) })),
+          skipDuplicates: true,
+        });
+        await audit(tx, { key: `incident.raised:${key}`, engagementId, actorId: null, action: 'engagement.needs_attention', entityType: 'engagement', entityId: engagementId, after: { workflowId, activity, reason: reason.slice(0, 500) }, at });
+      });
+      await publishChange(db, { engagementId, type: 'engagement.updated' });
+    },
+
+    async resolveIncident({ key, actorId, at }) {
+      const incident = await db.workflowIncident.findUnique({ where: { key } });
+      if (!incident || incident.resolvedAt) return;
+      await db.$transaction(async (tx) => {
+        await tx.workflowIncident.updateMany({ where: { key, resolvedAt: null }, data: { resolvedAt: new Date(at), resolvedById: actorId } });
+        await audit(tx, {
+          key: `incident.resolved:${key}`,
+          engagementId: incident.engagementId,
+          actorId,
+          action: actorId ? 'engagement.retried' : 'engagement.incident_closed',
+          entityType: 'engagement',
+          entityId: incident.engagementId,
+          after: { workflowId: incident.workflowId, activity: incident.activity },
+          at,
+        });
+      });
+      await publishChange(db, { engagementId: incident.engagementId, type: 'engagement.updated' });
+    },
+  });
 }

@@ -17,6 +17,8 @@ export interface RecordTaskCompletionInput {
   note: string | null;
   /** Set when the PM recorded a client's decision in the client's stead. */
   standInReason?: string;
+  /** The caller's idempotency key, kept as a receipt with the completion. */
+  receiptKey?: string;
   /** The deliverable revision this completion submits (0 when the task has no deliverable). */
   revision: number;
   status: 'in_review' | 'done';
@@ -60,4 +62,8 @@ export interface EngagementActivities {
   recordEngagementDetails(input: { engagementId: string; actorId: string; before: { name: string; clientName: string }; after: { name: string; clientName: string }; at: string }): Promise<void>;
   recordEngagementStatus(input: { engagementId: string; status: EngagementStatus; actorId: string | null; reason: string | null; at: string }): Promise<void>;
   notify(input: NotifyInput): Promise<void>;
+  /** Records a write that failed every retry: the engagement needs attention; the PM and admins are told. */
+  recordIncident(input: { key: string; engagementId: string; workflowId: string; activity: string; reason: string; at: string }): Promise<void>;
+  /** Closes an incident: retried by `actorId`, or given up (null) because the engagement was cancelled. */
+  resolveIncident(input: { key: string; actorId: string | null; at: string }): Promise<void>;
 }

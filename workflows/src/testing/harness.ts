@@ -23,6 +23,8 @@ export interface TestEngine {
   engagements: EngagementClient;
   taskQueue: string;
   team: TestTeam;
+  /** A firm administrator (on no team): told of incidents, retries them. */
+  adminId: string;
   /** Runs an in-process worker on the task queue until `stop` (tests that kill workers start their own). */
   startWorker(): Promise<{ stop(): Promise<void> }>;
   close(): Promise<void>;
@@ -39,7 +41,7 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
   }
   const database = await createTestDatabase(databaseServerUrl);
   const { db } = database;
-  const person = async (username: string, displayName: string, roles: ('pm' | 'partner' | 'lawyer' | 'client')[]) =>
+  const person = async (username: string, displayName: string, roles: ('admin' | 'pm' | 'partner' | 'lawyer' | 'client')[]) =>
     (await db.user.create({ data: { username, displayName, passwordHash: 'scrypt$test', roles } })).id;
   const team: TestTeam = {
     pm: await person('pm', '李项目经理', ['pm', 'lawyer']),
@@ -47,6 +49,7 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
     lawyers: [await person('lawyer1', '王律师', ['lawyer']), await person('lawyer2', '赵律师', ['lawyer'])],
     client: await person('client', '街道办联系人', ['client']),
   };
+  const adminId = await person('admin', '陈管理员', ['admin']);
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
   const taskQueue = `test-${randomUUID()}`;
@@ -58,6 +61,7 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
     engagements: createEngagementClient({ db, temporal, taskQueue }),
     taskQueue,
     team,
+    adminId,
     async startWorker() {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
       const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: createEngagementActivities({ db }) });

@@ -1,6 +1,7 @@
 import { CancellationScope, allHandlersFinished, condition, isCancellation, setHandler } from '@temporalio/workflow';
 import { pauseSignal, resumeSignal, stateQuery, type CommunityStageWorkflowInput, type EngagementStateView } from './definitions';
-import { TaskBoard } from './task-board';
+import { IncidentDesk } from './incidents';
+import { TaskBoard, projectionActivities } from './task-board';
 
 /**
  * One community's share of one stage (e.g. the symposium, questionnaire and interviews of
@@ -9,8 +10,10 @@ import { TaskBoard } from './task-board';
 export async function communityStageWorkflow(input: CommunityStageWorkflowInput): Promise<{ completedTaskKeys: string[] }> {
   let paused = input.paused;
   let cancelled = false;
+  const incidents = new IncidentDesk({ engagementId: input.engagementId, isClosing: () => cancelled });
+  incidents.installHandlers();
   const board = new TaskBoard(
-    { engagementId: input.engagementId, team: input.team, isPaused: () => paused, isClosing: () => cancelled, isExternalDone: () => false },
+    { engagementId: input.engagementId, team: input.team, isPaused: () => paused, isClosing: () => cancelled, isExternalDone: () => false, incidents, projection: projectionActivities(input.writeAttempts) },
     input.tasks,
   );
   board.installHandlers();
@@ -21,6 +24,7 @@ export async function communityStageWorkflow(input: CommunityStageWorkflowInput)
     (): EngagementStateView => ({
       engagementId: input.engagementId,
       status: cancelled ? 'cancelled' : paused ? 'paused' : 'running',
+      attention: incidents.current(),
       stages: [],
       tasks: board.views(),
     }),

@@ -17,6 +17,8 @@ export interface EngagementWorkflowInput {
   engagementId: string;
   details: EngagementDetails;
   plan: EngagementPlan;
+  /** Attempts per projection write before it becomes an incident (40 unless a test asks for fewer). */
+  writeAttempts?: number;
 }
 
 export interface CommunityStageWorkflowInput {
@@ -27,6 +29,7 @@ export interface CommunityStageWorkflowInput {
   tasks: PlannedTask[];
   /** Inherited from the parent so a child started during a pause waits too. */
   paused: boolean;
+  writeAttempts?: number;
 }
 
 /**
@@ -50,6 +53,11 @@ export interface CompleteTaskInput {
   note?: string;
   /** Why the PM records a client's decision in the client's stead (required then; see completionAuthority). */
   standInReason?: string;
+  /**
+   * The caller's idempotency key: stored with the completion in one transaction, so a retry finds
+   * it and gets the first answer even after the workflow that took the command has closed.
+   */
+  receiptKey?: string;
 }
 
 export interface ReviewDeliverableInput {
@@ -87,6 +95,8 @@ export type { EngagementStatus, StageStatus };
 export interface EngagementStateView {
   engagementId: string;
   status: EngagementStatus;
+  /** A write this workflow is waiting on an admin to retry. */
+  attention: { activity: string; reason: string } | null;
   stages: { key: string; status: StageStatus }[];
   /** Tasks owned by this workflow (community tasks are queried from their child). */
   tasks: TaskView[];
@@ -114,6 +124,14 @@ export interface UpdateDetailsInput {
 }
 
 export const updateDetailsUpdate = defineUpdate<{ name: string; clientName: string }, [UpdateDetailsInput]>('updateEngagementDetails');
+
+/** An admin, the cause fixed, asks a workflow to retry the write it is waiting on. */
+export interface RetryWritesInput {
+  actorId: string;
+}
+
+/** Answers once the retried write went through (`resolved`) or failed again (a new incident). */
+export const retryWritesUpdate = defineUpdate<{ resolved: boolean }, [RetryWritesInput]>('retryWrites');
 
 /** Answers once the engagement's projection exists: the API's create waits for it (update-with-start). */
 export const engagementReadyUpdate = defineUpdate<{ engagementId: string }, []>('engagementReady');

@@ -30,7 +30,8 @@ import {
   type StageStatus,
   type UpdateDetailsInput,
 } from './definitions';
-import { TaskBoard, projection, refuse } from './task-board';
+import { IncidentDesk } from './incidents';
+import { TaskBoard, projectionActivities, refuse, refuseUnstorableText } from './task-board';
 
 type RunState = 'running' | 'paused';
 
@@ -51,12 +52,17 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
   const childRuns = new Set<Promise<void>>();
   const communityTaskKeys = new Set(plan.tasks.filter((task) => task.communityKey !== null).map((task) => task.key));
   const isPaused = () => desired.state === 'paused';
+  const projection = projectionActivities(input.writeAttempts);
+  const incidents = new IncidentDesk({ engagementId, isClosing: () => cancellation !== null });
+  incidents.installHandlers();
 
   const board = new TaskBoard(
     {
       engagementId,
       team: plan.team,
       isPaused,
+      incidents,
+      projection,
       isClosing: () => cancellation !== null,
       // A community task is done when its community's child workflow for that stage has finished.
       isExternalDone: (taskKey) => {
@@ -139,10 +145,17 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
     async ({ actorId, name, clientName }) => {
       const before = names;
       names = { name: name ?? before.name, clientName: clientName ?? before.clientName };
-      await CancellationScope.nonCancellable(() => projection.recordEngagementDetails({ engagementId, actorId, before, after: names, at: new Date().toISOString() }));
+      await CancellationScope.nonCancellable(() =>
+        incidents.write('recordEngagementDetails', () => projection.recordEngagementDetails({ engagementId, actorId, before, after: names, at: new Date().toISOString() }), 'abandonOnClose'),
+      );
       return names;
     },
-    { validator: (_input: UpdateDetailsInput) => void (isEnded() ? refuse('engagement_not_running', 'the engagement has ended') : undefined) },
+    {
+      validator: ({ name, clientName }: UpdateDetailsInput) => {
+        if (isEnded()) refuse('engagement_not_running', 'the engagement has ended');
+        refuseUnstorableText({ name, clientName });
+      },
+    },
   );
   setHandler(engagementReadyUpdate, async () => {
     await condition(() => materialized);
@@ -153,6 +166,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
     (): EngagementStateView => ({
       engagementId,
       status: status === 'running' && isPaused() ? 'paused' : status,
+      attention: incidents.current(),
       stages: plan.stages.map((stage) => ({ key: stage.key, status: stageStatus.get(stage.key) ?? 'pending' })),
       tasks: board.views(),
     }),
@@ -165,11 +179,9 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
       await condition(() => isFinished || desired.state !== applied);
       if (isFinished) return;
       const change = desired;
-      try {
-        await projection.recordEngagementStatus({ engagementId, status: change.state, actorId: change.actorId, reason: change.reason, at: new Date().toISOString() });
-      } catch (error) {
-        log.warn('pause/resume not recorded', { error: String(error) });
-      }
+      await incidents.write('recordEngagementStatus', () =>
+        projection.recordEngagementStatus({ engagementId, status: change.state, actorId: change.actorId, reason: change.reason, at: new Date().toISOString() }),
+      );
       await Promise.all([...runningChildren].map((childId) => tellChild(childId, change.state)));
       applied = change.state;
     }
@@ -178,7 +190,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
   const runStage = async (stage: PlannedStage) => {
     await condition(() => !isPaused());
     stageStatus.set(stage.key, 'active');
-    await projection.recordStageStatus({ engagementId, stageKey: stage.key, status: 'active', at: new Date().toISOString() });
+    await incidents.write('recordStageStatus', () => projection.recordStageStatus({ engagementId, stageKey: stage.key, status: 'active', at: new Date().toISOString() }));
     const stageTasks = plan.tasks.filter((task) => task.stageKey === stage.key);
     const communities = plan.communities.filter((community) => stageTasks.some((task) => task.communityKey === community.key));
     const children = communities.map((community) => {
@@ -195,6 +207,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
               team: plan.team,
               tasks: stageTasks.filter((task) => task.communityKey === community.key),
               paused: startedPaused,
+              ...(input.writeAttempts !== undefined ? { writeAttempts: input.writeAttempts } : {}),
             },
           ],
           parentClosePolicy: ParentClosePolicy.TERMINATE,
@@ -214,7 +227,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
     });
     await Promise.all([...children, board.run(stageTasks.filter((task) => board.has(task.key)).map((task) => task.key))]);
     stageStatus.set(stage.key, 'done');
-    await projection.recordStageStatus({ engagementId, stageKey: stage.key, status: 'done', at: new Date().toISOString() });
+    await incidents.write('recordStageStatus', () => projection.recordStageStatus({ engagementId, stageKey: stage.key, status: 'done', at: new Date().toISOString() }));
   };
 
   // Each stage starts as soon as every stage it follows is done: a DAG, not a fixed sequence.
@@ -229,13 +242,13 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
   };
 
   try {
-    await projection.materializeEngagement({ engagementId, workflowId: workflowInfo().workflowId, details: input.details, plan });
+    await incidents.write('materializeEngagement', () => projection.materializeEngagement({ engagementId, workflowId: workflowInfo().workflowId, details: input.details, plan }));
     materialized = true;
     await pipeline.run(() => Promise.all(plan.stages.map(startStage)));
     // Accepted task updates finish writing before the engagement closes.
     await condition(() => board.isIdle());
     status = 'completed';
-    await projection.recordEngagementStatus({ engagementId, status, actorId: null, reason: null, at: new Date().toISOString() });
+    await incidents.write('recordEngagementStatus', () => projection.recordEngagementStatus({ engagementId, status: 'completed', actorId: null, reason: null, at: new Date().toISOString() }));
   } catch (error) {
     if (!isCancellation(error) || !cancellation) throw error;
     const { actorId, reason } = cancellation;
@@ -248,7 +261,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
       const at = new Date().toISOString();
       for (const [key, value] of stageStatus) if (value !== 'done') stageStatus.set(key, 'cancelled');
       await board.cancelOpenTasks(at);
-      await projection.recordEngagementStatus({ engagementId, status: 'cancelled', actorId, reason, at });
+      await incidents.write('recordEngagementStatus', () => projection.recordEngagementStatus({ engagementId, status: 'cancelled', actorId, reason, at }));
     });
   } finally {
     isClosed = true;

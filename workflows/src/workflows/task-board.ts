@@ -1,7 +1,18 @@
 import { ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import { checkCompletion, completionAuthority, eligibleAssignees, endOfCivilDay, morningOf, type EngagementPlan, type FormValues, type PlannedTask } from '@gongzhi/domain';
+import {
+  checkCompletion,
+  completionAuthority,
+  eligibleAssignees,
+  endOfCivilDay,
+  findUnstorableText,
+  morningOf,
+  type EngagementPlan,
+  type FormValues,
+  type PlannedTask,
+} from '@gongzhi/domain';
 import type { EngagementActivities } from '../activities/types';
 import { type EngagementErrorCode } from '../errors';
+import { type IncidentDesk } from './incidents';
 import {
   completeTaskUpdate,
   reassignTaskUpdate,
@@ -14,17 +25,33 @@ import {
 
 /**
  * Projection writes are idempotent (unique business keys) and fail only while PostgreSQL is
- * unreachable. 40 attempts backing off to a minute ride out ~35 minutes of outage (a restart or
- * fail-over); past that the failure surfaces instead of hiding in an endless retry.
+ * unreachable or refuses the data. 40 attempts backing off to a minute ride out ~35 minutes of
+ * outage (a restart or fail-over); past that the write becomes an incident an admin retries
+ * (see incidents.ts) instead of hiding in an endless retry. Tests ask for fewer attempts.
  */
-export const projection = proxyActivities<EngagementActivities>({
-  // Each write takes milliseconds; a worker that died mid-activity is detected after this long.
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
-});
+export function projectionActivities(maximumAttempts = 40): EngagementActivities {
+  return proxyActivities<EngagementActivities>({
+    // Each write takes milliseconds; a worker that died mid-activity is detected after this long.
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts },
+  });
+}
 
 export function refuse(code: EngagementErrorCode, message: string, details?: unknown): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details === undefined ? [] : [details] });
+}
+
+/**
+ * Refuses free text the projection could not store (NUL, invalid Unicode): accepted, it would
+ * fail its write on every retry. Form values are checked by checkCompletion.
+ */
+export function refuseUnstorableText(texts: Record<string, string | undefined>): void {
+  const at = findUnstorableText(texts);
+  if (!at) return;
+  const field = String(at[0]);
+  refuse('validation_failed', `${field} holds characters that cannot be stored`, [
+    { field, code: 'invalid_characters', message: { zh: '含有无法保存的字符（如空字符或不完整的 Unicode 字符）', en: 'contains characters that cannot be stored' } },
+  ]);
 }
 
 function sleepUntil(instant: Date): Promise<void> {
@@ -40,6 +67,10 @@ interface BoardContext {
   isClosing(): boolean;
   /** Another workflow's task counts as done (e.g. a community child that has finished). */
   isExternalDone(taskKey: string): boolean;
+  /** Where writes that ran out of retries wait for an admin. */
+  incidents: IncidentDesk;
+  /** The activities that write this workflow's projection. */
+  projection: EngagementActivities;
 }
 
 interface Entry {
@@ -106,7 +137,7 @@ export class TaskBoard {
     const open = [...this.entries.values()].filter((entry) => entry.view.status !== 'done' && entry.view.status !== 'cancelled');
     for (const entry of open) entry.view.status = 'cancelled';
     if (open.length > 0) {
-      await projection.recordTasksCancelled({ engagementId: this.context.engagementId, taskKeys: open.map((entry) => entry.plan.key), at });
+      await this.context.incidents.write('recordTasksCancelled', () => this.context.projection.recordTasksCancelled({ engagementId: this.context.engagementId, taskKeys: open.map((entry) => entry.plan.key), at }));
     }
   }
 
@@ -129,7 +160,9 @@ export class TaskBoard {
     // activity finish, and a completion sent then must be accepted. Its guarded write wins over a
     // late activation (which only moves a task out of `pending`).
     entry.view.status = 'active';
-    await projection.recordTaskActivated({ engagementId: this.context.engagementId, taskKey: plan.key, assigneeId: entry.view.assigneeId, at: new Date().toISOString() });
+    await this.context.incidents.write('recordTaskActivated', () =>
+      this.context.projection.recordTaskActivated({ engagementId: this.context.engagementId, taskKey: plan.key, assigneeId: entry.view.assigneeId, at: new Date().toISOString() }),
+    );
     const deadlines = new CancellationScope();
     const timers = deadlines.run(() => this.runDeadlines(entry)).catch((error: unknown) => {
       if (!isCancellation(error)) throw error;
@@ -154,7 +187,7 @@ export class TaskBoard {
       await condition(() => !this.context.isPaused() && entry.view.status !== 'in_review');
       const userId = step.to();
       try {
-        await projection.notify({
+        await this.context.projection.notify({
           key: `${this.context.engagementId}:${plan.key}:${step.kind}:${userId}`,
           userId,
           engagementId: this.context.engagementId,
@@ -191,6 +224,7 @@ export class TaskBoard {
 
   private validateCompletion(input: CompleteTaskInput): void {
     const { plan, view } = this.assertCompletable(input);
+    refuseUnstorableText({ note: input.note, standInReason: input.standInReason, fileName: input.file?.fileName });
     // Who may complete it is checked here only: a validator is not re-run when history replays.
     const authority = completionAuthority({ role: plan.role, assigneeId: view.assigneeId }, this.context.team, input.actorId);
     if (!authority.allowed) refuse('not_assignee', authority.reason.en);
@@ -218,8 +252,9 @@ export class TaskBoard {
     const at = new Date().toISOString();
     entry.busy = 'completion';
     try {
-      // An accepted change is written whole even if the engagement is cancelled meanwhile.
-      await CancellationScope.nonCancellable(() => projection.recordTaskCompletion({
+      // An accepted change is written whole even if the engagement is cancelled meanwhile; a write
+      // waiting on an admin is given up by a cancellation (the update then fails, nothing half-done).
+      await CancellationScope.nonCancellable(() => this.context.incidents.write('recordTaskCompletion', () => this.context.projection.recordTaskCompletion({
         engagementId: this.context.engagementId,
         taskKey: plan.key,
         actorId: input.actorId,
@@ -227,11 +262,12 @@ export class TaskBoard {
         file: input.file ?? null,
         note: input.note ?? null,
         ...(standInReason ? { standInReason } : {}),
+        ...(input.receiptKey ? { receiptKey: input.receiptKey } : {}),
         revision,
         status: nextStatus,
         reviewerId: nextStatus === 'in_review' ? this.context.team.partner : null,
         at,
-      }));
+      }), 'abandonOnClose'));
     } finally {
       entry.busy = null;
     }
@@ -256,6 +292,7 @@ export class TaskBoard {
     if (input.revision !== entry.view.revision) refuse('stale_revision', `revision ${input.revision} is not the current one (${entry.view.revision})`);
     // What the partner read is what gets approved: a decision names the content, not just a number.
     if (input.sha256 !== entry.view.revisionSha256) refuse('stale_revision', `revision ${input.revision} has other content than the reviewer read`);
+    refuseUnstorableText({ comment: input.comment });
     if (input.decision === 'request_changes' && !input.comment?.trim()) {
       refuse('validation_failed', 'a comment is required when requesting changes', [
         { field: 'comment', code: 'required', message: { zh: '退回修改时须填写意见', en: 'a comment is required when requesting changes' } },
@@ -269,7 +306,7 @@ export class TaskBoard {
     const at = new Date().toISOString();
     entry.busy = 'review';
     try {
-      await CancellationScope.nonCancellable(() => projection.recordReview({
+      await CancellationScope.nonCancellable(() => this.context.incidents.write('recordReview', () => this.context.projection.recordReview({
         engagementId: this.context.engagementId,
         taskKey: input.taskKey,
         reviewerId: input.reviewerId,
@@ -279,7 +316,7 @@ export class TaskBoard {
         comment: input.comment?.trim() || null,
         assigneeId: entry.view.assigneeId,
         at,
-      }));
+      }), 'abandonOnClose'));
     } finally {
       entry.busy = null;
     }
@@ -308,7 +345,7 @@ export class TaskBoard {
     const previous = entry.view.assigneeId;
     entry.busy = 'reassignment';
     try {
-      await CancellationScope.nonCancellable(() => projection.recordReassignment({
+      await CancellationScope.nonCancellable(() => this.context.incidents.write('recordReassignment', () => this.context.projection.recordReassignment({
         engagementId: this.context.engagementId,
         taskKey: input.taskKey,
         actorId: input.actorId,
@@ -316,7 +353,7 @@ export class TaskBoard {
         toId: input.assigneeId,
         notify: entry.view.status !== 'pending',
         at: new Date().toISOString(),
-      }));
+      }), 'abandonOnClose'));
     } finally {
       entry.busy = null;
     }

@@ -107,7 +107,7 @@ export async function startStack(options: { apiEnv?: Record<string, string> } = 
     const apiUrl = `http://127.0.0.1:${port}`;
     const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: apiDir,
-      env: { ...process.env, ...env, GONGZHI_API_PORT: String(port), GONGZHI_API_HOST: '127.0.0.1', GONGZHI_FILES_DIR: filesDir, GONGZHI_LOG_LEVEL: 'info', ...options.apiEnv },
+      env: { ...process.env, ...env, GONGZHI_API_PORT: String(port), GONGZHI_API_HOST: '127.0.0.1', GONGZHI_FILES_DIR: filesDir, GONGZHI_LOG_LEVEL: 'info', GONGZHI_COOKIE_SECURE: 'false', ...options.apiEnv },
       // Its log goes to our stderr; a full stdout pipe would stall it.
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -1,5 +1,5 @@
-import { type ErrorCode, type Permission } from '@gongzhi/contracts';
-import { type Role, type WorkerRole } from '@gongzhi/domain';
+import { type ErrorCode, type Operation, type Permission, isStateChanging } from '@gongzhi/contracts';
+import { type LocalizedText, type Role, TOKEN_SCOPES, type TokenScope, type WorkerRole } from '@gongzhi/domain';
 
 /**
  * The rules behind every operation's declared permission, as pure functions: the access plugin
@@ -68,4 +68,42 @@ export function seesApprovedOnly(caller: Caller, teamRole: WorkerRole | null): b
 export function isAllowed(permission: Permission, caller: Caller, facts: EngagementFacts): boolean {
   if (!decideCallerAccess(permission, caller).ok) return false;
   return permission.auth !== 'engagement' || decideEngagementAccess(permission, caller, facts).ok;
+}
+
+/** Operations only administrators may call (user administration, metrics): a token needs `admin` for them. */
+export const isAdminOnly = (permission: Permission): boolean => permission.auth === 'role' && permission.roles.every((role) => role === 'admin');
+
+/**
+ * The scopes a personal API token needs for an operation: `read` to look, `write` to change
+ * anything, and `admin` on top for administrators' operations — so a token handed to a
+ * reporting script cannot change data, and an admin's everyday token cannot manage users.
+ */
+export function requiredScopes(operation: Pick<Operation, 'method' | 'permission'>): TokenScope[] {
+  const scopes: TokenScope[] = [isStateChanging(operation.method) ? 'write' : 'read'];
+  if (isAdminOnly(operation.permission)) scopes.push('admin');
+  return scopes;
+}
+
+/** A token's scopes against an operation; sessions (null scopes) are not limited by scopes. */
+export function decideTokenScopes(operation: Pick<Operation, 'method' | 'permission'>, scopes: readonly TokenScope[] | null): { ok: true } | { ok: false; missing: TokenScope[] } {
+  if (scopes === null || operation.permission.auth === 'public') return { ok: true };
+  const missing = requiredScopes(operation).filter((scope) => !scopes.includes(scope));
+  return missing.length === 0 ? { ok: true } : { ok: false, missing };
+}
+
+const SCOPE_NAMES: Record<TokenScope, LocalizedText> = {
+  read: { zh: '读取', en: 'read' },
+  write: { zh: '写入', en: 'write' },
+  admin: { zh: '管理', en: 'admin' },
+};
+
+/** The 403 message for a token lacking scopes, naming each one it needs. */
+export function missingScopesMessage(missing: readonly TokenScope[]): LocalizedText {
+  const ordered = TOKEN_SCOPES.filter((scope) => missing.includes(scope));
+  const zh = ordered.map((scope) => `“${SCOPE_NAMES[scope].zh}”`).join('、');
+  const en = ordered.map((scope) => `“${SCOPE_NAMES[scope].en}”`).join(' and ');
+  return {
+    zh: `此 API 令牌没有执行该操作的权限（需要${zh}权限）`,
+    en: `This API token is not allowed to do this (it needs the ${en} scope${ordered.length > 1 ? 's' : ''})`,
+  };
 }

@@ -17,6 +17,8 @@ export class ApiError extends Error {
       fieldErrors?: FieldError[];
       /** The domain's bilingual field errors (task forms), localized when answered. */
       domainFieldErrors?: DomainFieldError[];
+      /** Sent as `Retry-After`: when a throttled caller may try again. */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     super(options.message?.en ?? code);

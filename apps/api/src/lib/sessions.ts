@@ -1,6 +1,6 @@
 import { type Db } from '@gongzhi/db';
 import { type Locale } from '@gongzhi/contracts';
-import { type Role } from '@gongzhi/domain';
+import { type Role, type TokenScope } from '@gongzhi/domain';
 import { createHash } from 'node:crypto';
 import { newSecret, sha256Hex } from './secrets';
 
@@ -12,6 +12,8 @@ export interface Identity {
   sessionId: string | null;
   csrfTokenHash: string | null;
   tokenId: string | null;
+  /** What the personal API token may do; null for a session, which may do whatever the user may. */
+  scopes: readonly TokenScope[] | null;
 }
 
 export const SESSION_COOKIE = 'gongzhi_session';
@@ -74,7 +76,7 @@ export async function findSessionIdentity(db: Db, token: string, now: Date): Pro
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { user: toUser(session.user), method: 'session', sessionId: session.id, csrfTokenHash: session.csrfTokenHash, tokenId: null };
+  return { user: toUser(session.user), method: 'session', sessionId: session.id, csrfTokenHash: session.csrfTokenHash, tokenId: null, scopes: null };
 }
 
 export async function findTokenIdentity(db: Db, secret: string, now: Date): Promise<Identity | null> {
@@ -83,7 +85,13 @@ export async function findTokenIdentity(db: Db, secret: string, now: Date): Prom
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { user: toUser(token.user), method: 'token', sessionId: null, csrfTokenHash: null, tokenId: token.id };
+  return { user: toUser(token.user), method: 'token', sessionId: null, csrfTokenHash: null, tokenId: token.id, scopes: token.scopes };
+}
+
+/** Revokes a user's live personal API tokens; returns how many. */
+export async function revokeApiTokens(db: Db, userId: string, now: Date): Promise<number> {
+  const { count } = await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
 }
 
 /** Revokes a user's live sessions (all, or all but one); returns how many. */

@@ -1,54 +1,29 @@
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { hashPassword, needsRehash, verifyPassword } from '@gongzhi/db';
+import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
+import { type AuthThrottleConfig, createAuthThrottle, throttledError } from '../lib/auth-throttle';
+import { isKnownDevice, rememberDevice } from '../lib/known-devices';
 import { registerOperation } from '../lib/operation-route';
 import { newApiTokenSecret, sha256Hex } from '../lib/secrets';
-import { createSession, csrfTokenFor, revokeSessions } from '../lib/sessions';
+import { createSession, csrfTokenFor, revokeApiTokens, revokeSessions } from '../lib/sessions';
 import { callerOfRequest } from '../plugins/app/access';
 import { type ApiTokenRow, apiTokenSelect, currentUserOf, toApiToken } from '../views/user-views';
 
 export interface AuthRoutesOptions {
   sessionTtlMs: number;
-  loginRateLimit: { perAddressPerMinute: number; failuresPerUsername: number };
+  loginRateLimit: { perAddressPerMinute: number };
+  authThrottle: AuthThrottleConfig;
 }
 
 /** Active personal API tokens a user may hold at once. */
 const MAX_ACTIVE_TOKENS = 20;
-const FAILURE_WINDOW_MS = 15 * 60_000;
 
-/**
- * Failed logins per username, in memory: with the per-address limit this stops both one
- * machine trying many passwords and many machines trying one account. Per process, which is
- * what a single-node firm deployment needs; a cluster would keep it in the database.
- */
-function createFailureLimiter(limit: number, now: () => Date) {
-  const failures = new Map<string, { count: number; resetAt: number }>();
-  const current = (username: string) => {
-    const entry = failures.get(username);
-    if (entry && entry.resetAt <= now().getTime()) {
-      failures.delete(username);
-      return undefined;
-    }
-    return entry;
-  };
-  return {
-    isBlocked: (username: string) => (current(username)?.count ?? 0) >= limit,
-    recordFailure(username: string) {
-      const entry = current(username) ?? { count: 0, resetAt: now().getTime() + FAILURE_WINDOW_MS };
-      entry.count += 1;
-      failures.set(username, entry);
-      // Keep memory bounded under a spray of random usernames.
-      if (failures.size > 10_000) failures.delete(failures.keys().next().value as string);
-    },
-    reset: (username: string) => void failures.delete(username),
-  };
-}
-
-export default async function authRoutes(fastify: FastifyInstance, { sessionTtlMs, loginRateLimit }: AuthRoutesOptions): Promise<void> {
+export default async function authRoutes(fastify: FastifyInstance, { sessionTtlMs, loginRateLimit, authThrottle }: AuthRoutesOptions): Promise<void> {
   const { db, clock } = fastify;
-  const failures = createFailureLimiter(loginRateLimit.failuresPerUsername, () => clock.now());
+  const throttle = createAuthThrottle(db, authThrottle, () => clock.now());
   // Unknown usernames still cost one scrypt, so timing does not tell which usernames exist.
   const dummyHash = hashPassword('not-a-real-password-just-for-timing');
 
@@ -57,24 +32,38 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
     operations.login,
     async (request, reply) => {
       const { username, password } = request.body;
-      if (failures.isBlocked(username)) throw new ApiError('rate_limited');
+      const { keys } = throttle;
+      const deviceToken = fastify.auth.deviceTokenOf(request);
+      // The account-wide delay is the one others can cause; the owner's own browsers skip it.
+      const isOwnBrowser = await isKnownDevice(db, deviceToken, username, clock.now());
+      const attempt = [keys.address(request.ip), keys.accountAddress(username, request.ip), ...(isOwnBrowser ? [] : [keys.account(username)])];
+      // Before the password is looked at: a throttled attempt tells nothing, right or wrong.
+      const wait = await throttle.waitFor(attempt);
+      if (wait > 0) throw throttledError(wait, 'login');
       const user = await db.user.findUnique({ where: { username } });
       const isValid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
       if (!user || !isValid) {
-        failures.recordFailure(username);
+        // Every key counts, the account's too: a known browser is spared the delay, not the count.
+        await throttle.record([keys.address(request.ip), keys.accountAddress(username, request.ip), keys.account(username)]);
         await recordAudit(db, request.id, { action: 'auth.login_failed', actorId: user?.id ?? null, entityType: 'user', entityId: user?.id ?? username, after: { username, ip: request.ip } });
         throw new ApiError('invalid_credentials');
       }
       // Only someone who knows the password learns that the account is disabled.
       if (user.disabledAt) throw new ApiError('account_disabled');
-      failures.reset(username);
+      // The address keeps its count: one valid account must not launder guesses at others.
+      await throttle.clear([keys.accountAddress(username, request.ip), keys.account(username)]);
       if (needsRehash(user.passwordHash)) await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
       const now = clock.now();
       const session = await createSession(db, { userId: user.id, ttlMs: sessionTtlMs, userAgent: request.headers['user-agent'] ?? null, ip: request.ip, now });
       // A session cookie the browser already had (someone else's, planted) is not carried over.
       const previous = fastify.auth.sessionTokenOf(request);
-      if (previous) await db.session.updateMany({ where: { id: sha256Hex(previous), userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+      if (previous) {
+        const { count } = await db.session.updateMany({ where: { id: sha256Hex(previous), userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+        if (count > 0) fastify.streams.close({ sessionId: sha256Hex(previous) });
+      }
+      // The session cookie first: scripts that sign in read the first Set-Cookie.
       fastify.auth.setSessionCookie(reply, session.token, session.expiresAt);
+      fastify.auth.setDeviceCookie(reply, await rememberDevice(db, { token: deviceToken, userId: user.id, now }));
       await recordAudit(db, request.id, { action: 'auth.login', actorId: user.id, entityType: 'user', entityId: user.id, after: { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 200) ?? null } });
       return { user: currentUserOf(user), csrfToken: session.csrfToken };
     },
@@ -84,7 +73,10 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
   registerOperation(fastify, operations.logout, async (request, reply) => {
     const { identity } = callerOfRequest(request);
     const now = clock.now();
-    if (identity.sessionId) await db.session.updateMany({ where: { id: identity.sessionId, revokedAt: null }, data: { revokedAt: now } });
+    if (identity.sessionId) {
+      await db.session.updateMany({ where: { id: identity.sessionId, revokedAt: null }, data: { revokedAt: now } });
+      fastify.streams.close({ sessionId: identity.sessionId });
+    }
     fastify.auth.clearSessionCookie(reply);
     await recordAudit(db, request.id, { action: 'auth.logout', actorId: identity.user.id, entityType: 'user', entityId: identity.user.id });
     return { ok: true as const };
@@ -114,11 +106,23 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
 
   registerOperation(fastify, operations.changeMyPassword, async (request) => {
     const { identity } = callerOfRequest(request);
+    const attempt = throttle.keys.passwordChange(identity.user.id);
+    // Checked first: a stolen session must not become a way to guess the password.
+    const wait = await throttle.waitFor([attempt]);
+    if (wait > 0) throw throttledError(wait, 'passwordChange');
     const user = await db.user.findUniqueOrThrow({ where: { id: identity.user.id } });
-    if (!(await verifyPassword(request.body.currentPassword, user.passwordHash))) throw new ApiError('invalid_credentials');
+    if (!(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
+      await throttle.record([attempt]);
+      throw new ApiError('invalid_credentials');
+    }
+    await throttle.clear([attempt]);
+    const now = clock.now();
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(request.body.newPassword) } });
-    const revoked = await revokeSessions(db, user.id, clock.now(), identity.sessionId ? { except: identity.sessionId } : {});
-    await recordAudit(db, request.id, { action: 'user.password_changed', actorId: user.id, entityType: 'user', entityId: user.id, after: { otherSessionsRevoked: revoked } });
+    // Whoever else knew the old password is out: other sessions, every token, their streams.
+    const revoked = await revokeSessions(db, user.id, now, identity.sessionId ? { except: identity.sessionId } : {});
+    const tokensRevoked = await revokeApiTokens(db, user.id, now);
+    fastify.streams.close({ userId: user.id, exceptSessionId: identity.sessionId });
+    await recordAudit(db, request.id, { action: 'user.password_changed', actorId: user.id, entityType: 'user', entityId: user.id, after: { otherSessionsRevoked: revoked, tokensRevoked } });
     return { ok: true as const };
   });
 
@@ -129,7 +133,13 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
   });
 
   registerOperation(fastify, operations.createApiToken, async (request) => {
-    const { identity } = callerOfRequest(request);
+    const caller = callerOfRequest(request);
+    const { identity } = caller;
+    const { scopes } = request.body;
+    // A token never does more than its owner may: the admin scope is for administrators.
+    if (scopes.includes('admin') && !isAdmin(caller)) {
+      throw new ApiError('forbidden', { message: { zh: '只有管理员可以创建带“管理”权限的 API 令牌', en: 'Only administrators can create API tokens with the “admin” scope' } });
+    }
     const now = clock.now();
     const active = await db.apiToken.count({ where: { userId: identity.user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
     if (active >= MAX_ACTIVE_TOKENS) {
@@ -137,8 +147,8 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
     }
     const { secret, prefix, tokenHash } = newApiTokenSecret();
     const expiresAt = request.body.expiresInDays ? new Date(now.getTime() + request.body.expiresInDays * 86_400_000) : null;
-    const token = await db.apiToken.create({ data: { userId: identity.user.id, name: request.body.name, tokenHash, prefix, expiresAt, createdAt: now }, select: apiTokenSelect });
-    await recordAudit(db, request.id, { action: 'token.created', actorId: identity.user.id, entityType: 'api_token', entityId: token.id, after: { name: token.name, prefix, expiresAt: expiresAt?.toISOString() ?? null } });
+    const token = await db.apiToken.create({ data: { userId: identity.user.id, name: request.body.name, tokenHash, prefix, scopes, expiresAt, createdAt: now }, select: apiTokenSelect });
+    await recordAudit(db, request.id, { action: 'token.created', actorId: identity.user.id, entityType: 'api_token', entityId: token.id, after: { name: token.name, prefix, scopes, expiresAt: expiresAt?.toISOString() ?? null } });
     return { token: toApiToken(token), secret };
   });
 
@@ -148,6 +158,7 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
     if (!token) throw notFound();
     if (token.revokedAt) return toApiToken(token);
     const revoked = await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: clock.now() }, select: apiTokenSelect });
+    fastify.streams.close({ tokenId: token.id });
     await recordAudit(db, request.id, { action: 'token.revoked', actorId: identity.user.id, entityType: 'api_token', entityId: token.id, before: { revokedAt: null }, after: { revokedAt: revoked.revokedAt?.toISOString() ?? null } });
     return toApiToken(revoked);
   });

@@ -63,7 +63,7 @@ describe('an engagement through HTTP, as its team and client use it', () => {
     );
     const taskId = myTasks.items.find((task) => task.key === 'proposal.draft-service-plan')!.id;
     const task = await lawyer.getTask({ params: { id: taskId } });
-    expect(task.can).toEqual({ complete: true, assign: false });
+    expect(task.can).toEqual({ complete: true, completeAsStandIn: false, assign: false });
     expect(task.form.map((field) => field.key)).toEqual(['background', 'workPlanSummary']);
     const deliverableId = task.deliverable!.id;
     expect(task.deliverable!.status).toBe('none');
@@ -148,7 +148,7 @@ describe('an engagement through HTTP, as its team and client use it', () => {
     expect(clientList.items.map((item) => [item.id, item.status])).toEqual([[deliverableId, 'approved']]);
     const clientView = await client.getEngagement({ params: { id: created.id } });
     expect(clientView.deliverables.map((item) => item.id)).toEqual([deliverableId]);
-    expect(clientView.can).toEqual({ update: false, pause: false, resume: false, cancel: false, readAudit: false });
+    expect(clientView.can).toEqual({ update: false, pause: false, resume: false, cancel: false, readAudit: false, retry: false });
     // The lawyer still sees every revision.
     expect((await lawyer.downloadDeliverableRevision({ params: { id: deliverableId, rev: 1 } })).fileName).toBe('项目法律服务方案.docx');
 

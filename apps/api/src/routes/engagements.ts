@@ -170,6 +170,11 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
     return changeStatus(request.params.id, caller.userId, () => engagements.resume(request.params.id, { actorId: caller.userId }));
   });
 
+  registerOperation(fastify, operations.retryEngagement, async (request) => {
+    const caller = callerOfRequest(request);
+    return changeStatus(request.params.id, caller.userId, () => engagements.retryWrites(request.params.id, caller.userId));
+  });
+
   registerOperation(fastify, operations.cancelEngagement, async (request) => {
     const caller = callerOfRequest(request);
     const status = await currentStatus(request.params.id);

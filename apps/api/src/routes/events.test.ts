@@ -1,7 +1,9 @@
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CSRF_HEADER, type EngagementEvent, readEngagementEvents } from '@gongzhi/contracts';
+import { DEMO_PASSWORD } from '@gongzhi/db';
 import { injectTestStack } from '@gongzhi/infra/test-context';
+import { sha256Hex } from '../lib/secrets';
 import { SESSION_COOKIE } from '../lib/sessions';
 import { createEngagement } from '../testing/fixtures';
 import { type Credentials, DOCX_MIME, type TestApi, createTestApi, docxBytes, multipartBody } from '../testing/harness';
@@ -10,7 +12,8 @@ let api: TestApi;
 let baseUrl: string;
 
 beforeAll(async () => {
-  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath') });
+  // Re-checked often, so a change made behind this process's back shows within the test's patience.
+  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath'), eventStreams: { revalidateEveryMs: 250 } });
   await api.app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
 });
@@ -19,7 +22,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-const cookieOf = (credentials: Credentials): Record<string, string> => (credentials.kind === 'session' ? { cookie: `${SESSION_COOKIE}=${credentials.cookie}` } : {});
+const cookieOf = (credentials: Credentials): Record<string, string> =>
+  credentials.kind === 'session' ? { cookie: `${SESSION_COOKIE}=${credentials.cookie}` } : credentials.kind === 'token' ? { authorization: `Bearer ${credentials.token}` } : {};
 
 /** Opens an engagement's event stream over a real socket and collects its events. */
 async function openStream(engagementId: string, credentials: Credentials, headers: Record<string, string> = {}) {
@@ -49,6 +53,13 @@ async function openStream(engagementId: string, credentials: Credentials, header
     async close() {
       controller.abort();
       await reading;
+    },
+    /** Resolves true once the server has ended the stream, false if it is still open after `timeoutMs`. */
+    async hasEnded(timeoutMs = 5_000): Promise<boolean> {
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([reading.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
+      clearTimeout(timer);
+      return ended;
     },
     reading,
   };
@@ -126,5 +137,95 @@ describe('the engagement event stream', () => {
     // Closing the app ends the stream (the reader finishes) instead of hanging on it.
     await separate.close();
     await reading;
+  });
+});
+
+describe('the lifetime of a stream', () => {
+  let engagementId: string;
+  beforeAll(async () => {
+    engagementId = (await createEngagement(api)).engagement.id;
+  });
+
+  it('ends when its session signs out, and only that session’s stream', async () => {
+    const session = await api.sessionFor('pm');
+    const other = await api.sessionFor('pm');
+    const stream = await openStream(engagementId, session);
+    const kept = await openStream(engagementId, other);
+    await stream.waitFor((event) => event.type === 'engagement.updated');
+    expect((await api.request(session, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
+    expect(await stream.hasEnded()).toBe(true);
+    expect(await kept.hasEnded(500)).toBe(false);
+    await kept.close();
+  });
+
+  it('ends when the user is disabled', async () => {
+    const stream = await openStream(engagementId, await api.sessionFor('lawyer2'));
+    const disabled = await api.request(await api.sessionFor('admin'), { method: 'PATCH', url: `/api/users/${api.users.lawyer2.id}`, payload: { isDisabled: true } });
+    expect(disabled.statusCode).toBe(200);
+    expect(await stream.hasEnded()).toBe(true);
+    await api.request(await api.sessionFor('admin'), { method: 'PATCH', url: `/api/users/${api.users.lawyer2.id}`, payload: { isDisabled: false } });
+  });
+
+  it('ends the streams of other sessions and of every token on a password change, and of all on a reset', async () => {
+    const here = await api.sessionFor('client');
+    const mine = await openStream(engagementId, here);
+    const otherSession = await openStream(engagementId, await api.sessionFor('client'));
+    const token = await openStream(engagementId, await api.tokenFor('client'));
+    const changed = await api.request(here, { method: 'POST', url: '/api/me/password', payload: { currentPassword: DEMO_PASSWORD, newPassword: 'client-new-passphrase' } });
+    expect(changed.statusCode).toBe(200);
+    expect(await otherSession.hasEnded()).toBe(true);
+    expect(await token.hasEnded()).toBe(true);
+    expect(await mine.hasEnded(500)).toBe(false);
+    const reset = await api.request(await api.sessionFor('admin'), { method: 'POST', url: `/api/users/${api.users.client.id}/reset-password`, payload: { newPassword: DEMO_PASSWORD.repeat(2) } });
+    expect(reset.statusCode).toBe(200);
+    expect(await mine.hasEnded()).toBe(true);
+  });
+
+  it('ends when its token is revoked', async () => {
+    const session = await api.sessionFor('partner');
+    const created = await api.request(session, { method: 'POST', url: '/api/me/tokens', payload: { name: '看板' } });
+    const { token, secret } = created.json<{ token: { id: string }; secret: string }>();
+    const stream = await openStream(engagementId, { kind: 'token', token: secret });
+    expect((await api.request(session, { method: 'DELETE', url: `/api/me/tokens/${token.id}` })).statusCode).toBe(200);
+    expect(await stream.hasEnded()).toBe(true);
+  });
+
+  it('ends within seconds when another API process revokes the session or removes the user from the team', async () => {
+    // Written straight to the database: no close() in this process, only the periodic check sees it.
+    const session = await api.sessionFor('lawyer');
+    const revokedElsewhere = await openStream(engagementId, session);
+    const removed = await openStream(engagementId, await api.sessionFor('lawyer'));
+    const untouched = await openStream(engagementId, await api.sessionFor('pm'));
+    await api.db.session.updateMany({ where: { id: sha256Hex(session.kind === 'session' ? session.cookie : '') }, data: { revokedAt: new Date() } });
+    expect(await revokedElsewhere.hasEnded()).toBe(true);
+    expect(await removed.hasEnded(1_000)).toBe(false);
+    const member = await api.db.engagementMember.delete({ where: { engagementId_userId: { engagementId, userId: api.users.lawyer.id } } });
+    expect(await removed.hasEnded()).toBe(true);
+    // Now an outsider: a new stream is refused as any outsider's is.
+    const refused = await fetch(`${baseUrl}/api/engagements/${engagementId}/events`, { headers: cookieOf(await api.sessionFor('lawyer')) });
+    expect(refused.status).toBe(404);
+    await api.db.engagementMember.create({ data: member });
+    expect(await untouched.hasEnded(500)).toBe(false);
+    await untouched.close();
+  });
+
+  it('caps the streams one user holds open at once', async () => {
+    const open = await Promise.all(Array.from({ length: 5 }, async () => openStream(engagementId, await api.sessionFor('partner'))));
+    const refused = await fetch(`${baseUrl}/api/engagements/${engagementId}/events`, { headers: cookieOf(await api.sessionFor('partner')) });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited', message: '同时打开的实时更新连接过多（每人最多 5 个），请关闭其他页面或标签页后再试' } });
+    // Another user is not affected; closing one frees a place.
+    const pm = await openStream(engagementId, await api.sessionFor('pm'));
+    await open[0]!.close();
+    const deadline = Date.now() + 5_000;
+    let again = await fetch(`${baseUrl}/api/engagements/${engagementId}/events`, { headers: cookieOf(await api.sessionFor('partner')) });
+    while (again.status === 429 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await fetch(`${baseUrl}/api/engagements/${engagementId}/events`, { headers: cookieOf(await api.sessionFor('partner')) });
+    }
+    expect(again.status).toBe(200);
+    await again.body?.cancel();
+    await Promise.all([...open.slice(1).map((stream) => stream.close()), pm.close()]);
   });
 });

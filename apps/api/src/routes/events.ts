@@ -15,12 +15,6 @@ const nextEventId = () => String(++lastEventId);
 
 export default async function eventRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, clock } = fastify;
-  const openStreams = new Set<() => void>();
-
-  // Streams never end on their own: close them first, or the server would wait for them forever.
-  fastify.addHook('preClose', async () => {
-    for (const close of [...openStreams]) close();
-  });
 
   /** Turns one change notification into the events this caller may see (usually one). */
   async function eventsFor(engagementId: string, signal: ChangeSignal, approvedOnly: boolean): Promise<EngagementEvent[]> {
@@ -67,6 +61,17 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
     const caller = callerOfRequest(request);
     const access = accessOf(request);
     const engagementId = access.engagementId;
+    const { identity } = caller;
+    let close = () => undefined as void;
+    // Before anything is written, so a refusal (too many streams) is an ordinary error answer.
+    const unregister = fastify.streams.add({
+      userId: caller.userId,
+      sessionId: identity.sessionId,
+      tokenId: identity.tokenId,
+      engagementId,
+      seesApprovedOnly: access.seesApprovedOnly,
+      close: () => close(),
+    });
     const raw = reply.raw;
     reply.hijack();
     raw.writeHead(200, {
@@ -78,8 +83,11 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
       'x-accel-buffering': 'no',
     });
     raw.write('retry: 3000\n\n');
+    let isOpen = true;
 
     const send = (event: EngagementEvent) => {
+      // A stream ended mid-query (sign-out, revalidation) writes nothing more.
+      if (!isOpen) return;
       raw.write(`id: ${nextEventId()}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     // Notifications for this user in this engagement, from the moment the stream opened.
@@ -103,7 +111,6 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
       }
     };
 
-    let isOpen = true;
     // Changes are handled one at a time, in arrival order.
     let queue = Promise.resolve();
     const unsubscribe = fastify.changes.subscribe(engagementId, (signal) => {
@@ -116,15 +123,14 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         .catch((error: unknown) => request.log.warn({ err: error }, 'could not relay a change to an event stream'));
     });
     const ping = setInterval(() => raw.write(': ping\n\n'), PING_INTERVAL_MS);
-    const close = () => {
+    close = () => {
       if (!isOpen) return;
       isOpen = false;
       clearInterval(ping);
       unsubscribe();
-      openStreams.delete(close);
+      unregister();
       raw.end();
     };
-    openStreams.add(close);
     request.raw.on('close', close);
     raw.on('close', close);
     raw.on('error', close);

@@ -5,13 +5,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operationList } from '@gongzhi/contracts';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { buildApp } from '../app';
+import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
 import { createEngagement } from '../testing/fixtures';
 import { type TestApi, createTestApi } from '../testing/harness';
 
 let api: TestApi;
+/** What an operator would give Prometheus. */
+const METRICS_TOKEN = 'metrics-scrape-secret-0123456789abcdef';
 
 beforeAll(async () => {
-  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath') });
+  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath'), metricsToken: METRICS_TOKEN });
 });
 
 afterAll(async () => {
@@ -42,7 +45,10 @@ describe('health, readiness and metrics', () => {
         cookieSecure: false,
         webOrigin: null,
         sessionTtlMs: 3_600_000,
-        loginRateLimit: { perAddressPerMinute: 10, failuresPerUsername: 10 },
+        loginRateLimit: { perAddressPerMinute: 10 },
+        authThrottle: DEFAULT_AUTH_THROTTLE,
+        metricsToken: null,
+        eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000 },
       },
     });
     try {
@@ -62,7 +68,7 @@ describe('health, readiness and metrics', () => {
     const pm = await api.sessionFor('pm');
     await api.request(pm, { method: 'GET', url: '/api/engagements' });
     await api.request(pm, { method: 'GET', url: '/api/tasks/00000000-0000-4000-8000-000000000000' });
-    const response = await api.app.inject({ method: 'GET', url: '/metrics' });
+    const response = await api.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = response.body;
@@ -75,6 +81,44 @@ describe('health, readiness and metrics', () => {
     expect(text).toMatch(/gongzhi_sessions_active \d+/);
     // Every sample line is `name{labels} value`.
     for (const line of text.trim().split('\n')) if (!line.startsWith('#')) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$/);
+  });
+
+  it('shows metrics to the scraper’s secret and to administrators only', async () => {
+    const metrics = (headers: Record<string, string>) => api.app.inject({ method: 'GET', url: '/metrics', headers });
+    expect((await metrics({})).json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await metrics({ authorization: `Bearer ${METRICS_TOKEN.slice(0, -1)}x` })).statusCode).toBe(401);
+    expect((await api.request(await api.sessionFor('pm'), { method: 'GET', url: '/metrics' })).json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await api.request(await api.tokenFor('pm'), { method: 'GET', url: '/metrics' })).statusCode).toBe(403);
+    expect((await api.request(await api.sessionFor('admin'), { method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+    expect((await api.request(await api.tokenFor('admin', { scopes: ['read', 'admin'] }), { method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+    expect((await api.request(await api.tokenFor('admin', { scopes: ['read'] }), { method: 'GET', url: '/metrics' })).statusCode).toBe(403);
+    // The scrape secret opens nothing else.
+    expect((await api.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).statusCode).toBe(401);
+  });
+
+  it('has no scraper way in when no secret is configured', async () => {
+    const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-metrics-'));
+    const app = buildApp({
+      config: {
+        databaseUrl: api.databaseUrl,
+        temporal: { address: '127.0.0.1:1', namespace: 'default' },
+        filesDir,
+        cookieSecure: true,
+        webOrigin: null,
+        sessionTtlMs: 3_600_000,
+        loginRateLimit: { perAddressPerMinute: 10 },
+        authThrottle: DEFAULT_AUTH_THROTTLE,
+        metricsToken: null,
+        eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000 },
+      },
+    });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+      await rm(filesDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -61,6 +61,11 @@ export default async function taskRoutes(fastify: FastifyInstance): Promise<void
   registerOperation(fastify, operations.completeTask, async (request) => {
     const caller = callerOfRequest(request);
     const { formData, note, standInReason, idempotencyKey } = request.body;
+    // Scoped to the task and the caller: the same key elsewhere is another command.
+    const receiptKey = idempotencyKey ? `complete:${request.params.id}:${caller.userId}:${idempotencyKey}` : undefined;
+    const hasReceipt = async () => receiptKey !== undefined && (await db.commandReceipt.count({ where: { key: receiptKey } })) > 0;
+    // Done under this key already: the first answer again, however long ago.
+    if (await hasReceipt()) return detailOf(request, request.params.id);
     const task = await db.task.findUniqueOrThrow({
       where: { id: request.params.id },
       select: { id: true, key: true, status: true, engagementId: true, engagement: { select: { status: true } }, deliverable: { select: { id: true } } },
@@ -80,14 +85,15 @@ export default async function taskRoutes(fastify: FastifyInstance): Promise<void
       }
       file = { storageKey: upload.storageKey, sha256: upload.sha256, fileName: upload.fileName, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes };
     }
-    await runCommand(() =>
-      engagements.completeTask(
-        task.engagementId,
-        { taskKey: task.key, actorId: caller.userId, formData, ...(file ? { file } : {}), ...(note ? { note } : {}), ...(standInReason ? { standInReason } : {}) },
-        // Scoped to the task and the caller: the same key elsewhere is another command.
-        idempotencyKey ? `complete:${task.id}:${caller.userId}:${idempotencyKey}` : undefined,
-      ),
-    );
+    try {
+      await runCommand(() =>
+        engagements.completeTask(task.engagementId, { taskKey: task.key, actorId: caller.userId, formData, ...(file ? { file } : {}), ...(note ? { note } : {}), ...(standInReason ? { standInReason } : {}) }, receiptKey),
+      );
+    } catch (error) {
+      // The same key's first attempt finished meanwhile (a retry racing it): its answer, not a refusal.
+      if (error instanceof ApiError && (await hasReceipt())) return detailOf(request, task.id);
+      throw error;
+    }
     return detailOf(request, task.id);
   });
 

@@ -3,8 +3,9 @@ import { operations } from '@gongzhi/contracts';
 import { type Prisma, hashPassword, isUniqueViolation, withTransaction } from '@gongzhi/db';
 import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
+import { type AuthThrottleConfig, createAuthThrottle, throttledError } from '../lib/auth-throttle';
 import { registerOperation } from '../lib/operation-route';
-import { revokeSessions } from '../lib/sessions';
+import { revokeApiTokens, revokeSessions } from '../lib/sessions';
 import { callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
 import { type UserRow, toUser, userSelect } from '../views/user-views';
@@ -12,8 +13,9 @@ import { type UserRow, toUser, userSelect } from '../views/user-views';
 const snapshot = (user: UserRow) => ({ displayName: user.displayName, roles: user.roles, locale: user.locale, isDisabled: user.disabledAt !== null });
 
 /** Admin user management; PMs and partners may list users to pick a team. */
-export default async function userRoutes(fastify: FastifyInstance): Promise<void> {
+export default async function userRoutes(fastify: FastifyInstance, { authThrottle }: { authThrottle: AuthThrottleConfig }): Promise<void> {
   const { db, clock } = fastify;
+  const throttle = createAuthThrottle(db, authThrottle, () => clock.now());
 
   registerOperation(fastify, operations.listUsers, async (request) => {
     const { role, q, includeDisabled, page, pageSize } = request.query;
@@ -70,9 +72,10 @@ export default async function userRoutes(fastify: FastifyInstance): Promise<void
       { isolationLevel: 'Serializable' },
     );
     if (result.after.disabledAt && !result.before.disabledAt) {
-      // Disabling takes effect at once: every session and token of the user stops working.
+      // Disabling takes effect at once: every session, token and open stream of the user stops working.
       await revokeSessions(db, result.after.id, now);
-      await db.apiToken.updateMany({ where: { userId: result.after.id, revokedAt: null }, data: { revokedAt: now } });
+      await revokeApiTokens(db, result.after.id, now);
+      fastify.streams.close({ userId: result.after.id });
     }
     await recordAudit(db, request.id, { action: 'user.updated', actorId: identity.user.id, entityType: 'user', entityId: result.after.id, before: snapshot(result.before), after: snapshot(result.after) });
     return toUser(result.after);
@@ -80,11 +83,20 @@ export default async function userRoutes(fastify: FastifyInstance): Promise<void
 
   registerOperation(fastify, operations.resetUserPassword, async (request) => {
     const { identity } = callerOfRequest(request);
+    // Per administrator: a stolen admin session must not quietly take over every account.
+    const attempt = throttle.keys.passwordReset(identity.user.id);
+    const wait = await throttle.waitFor([attempt]);
+    if (wait > 0) throw throttledError(wait, 'passwordReset');
     const existing = await db.user.findUnique({ where: { id: request.params.id }, select: { id: true } });
     if (!existing) throw notFound();
     const user = await db.user.update({ where: { id: existing.id }, data: { passwordHash: await hashPassword(request.body.newPassword) }, select: userSelect });
-    const revoked = await revokeSessions(db, user.id, clock.now());
-    await recordAudit(db, request.id, { action: 'user.password_reset', actorId: identity.user.id, entityType: 'user', entityId: user.id, after: { sessionsRevoked: revoked } });
+    await throttle.record([attempt]);
+    // A reset is for a password someone else may know: everything opened with it ends.
+    const now = clock.now();
+    const revoked = await revokeSessions(db, user.id, now);
+    const tokensRevoked = await revokeApiTokens(db, user.id, now);
+    fastify.streams.close({ userId: user.id });
+    await recordAudit(db, request.id, { action: 'user.password_reset', actorId: identity.user.id, entityType: 'user', entityId: user.id, after: { sessionsRevoked: revoked, tokensRevoked } });
     return toUser(user);
   });
 }

@@ -11,8 +11,10 @@ import { CSRF_HEADER } from '@gongzhi/contracts';
 import { DEMO_PASSWORD, type Db, hashPassword, seedDemoUsers } from '@gongzhi/db';
 import { createTestDatabase } from '@gongzhi/db/testing';
 import { DOCX_MIME, makeDocx, waitFor } from '@gongzhi/testing';
+import { TOKEN_SCOPES, type TokenScope } from '@gongzhi/domain';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
-import { buildApp } from '../app';
+import { type AppConfig, buildApp } from '../app';
+import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
 import { newApiTokenSecret } from '../lib/secrets';
 import { SESSION_COOKIE, createSession } from '../lib/sessions';
 
@@ -43,10 +45,13 @@ export interface TestApi {
   users: Record<TestUserName, { id: string; username: string }>;
   /** A new session for a user, made directly (no scrypt): what a login would give. */
   sessionFor(user: TestUserName): Promise<Credentials & { kind: 'session' }>;
-  /** A new personal API token for a user. */
-  tokenFor(user: TestUserName): Promise<Credentials & { kind: 'token' }>;
+  /** A new personal API token for a user: every scope unless told otherwise (the access check is what tests probe). */
+  tokenFor(user: TestUserName, options?: { scopes?: readonly TokenScope[] }): Promise<Credentials & { kind: 'token'; id: string }>;
   /** `app.inject` with the credentials' cookie, CSRF header or Authorization header. */
   request(credentials: Credentials, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Stops the in-process worker (nobody polls the task queue until `startWorker`). */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,7 +62,13 @@ export interface TestApiOptions {
   temporalAddress: string;
   workflowBundlePath: string;
   now?: () => Date;
-  loginRateLimit?: { perAddressPerMinute: number; failuresPerUsername: number };
+  /** How long a command waits for Temporal before 503 (the API's default is 30 s). */
+  commandTimeoutMs?: number;
+  loginRateLimit?: AppConfig['loginRateLimit'];
+  /** The production delays unless a test tightens them. */
+  authThrottle?: Partial<AppConfig['authThrottle']>;
+  metricsToken?: string;
+  eventStreams?: Partial<AppConfig['eventStreams']>;
 }
 
 export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
@@ -77,25 +88,34 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   const users = Object.fromEntries(rows.map((row) => [row.username, row])) as TestApi['users'];
 
   const taskQueue = `api-test-${randomUUID()}`;
-  const nativeConnection = await NativeConnection.connect({ address: options.temporalAddress });
-  const worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: options.workflowBundlePath },
-    activities: createEngagementActivities({ db }),
-  });
-  const running = worker.run();
+  // One in-process worker at a time; outage tests stop it and start another.
+  const runWorker = async () => {
+    const connection = await NativeConnection.connect({ address: options.temporalAddress });
+    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db }) });
+    const running = worker.run();
+    return {
+      async stop() {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+      },
+    };
+  };
+  let worker: Awaited<ReturnType<typeof runWorker>> | null = await runWorker();
 
   const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-api-files-'));
   const app = buildApp({
     config: {
       databaseUrl: database.url,
-      temporal: { address: options.temporalAddress, namespace: 'default', taskQueue },
+      temporal: { address: options.temporalAddress, namespace: 'default', taskQueue, ...(options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {}) },
       filesDir,
       cookieSecure: false,
       webOrigin: null,
       sessionTtlMs: 12 * 3_600_000,
-      loginRateLimit: options.loginRateLimit ?? { perAddressPerMinute: 1000, failuresPerUsername: 1000 },
+      loginRateLimit: options.loginRateLimit ?? { perAddressPerMinute: 1000 },
+      authThrottle: { ...DEFAULT_AUTH_THROTTLE, ...options.authThrottle },
+      metricsToken: options.metricsToken ?? null,
+      eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000, ...options.eventStreams },
     },
     ...(options.now ? { now: options.now } : {}),
   });
@@ -123,19 +143,24 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
       const session = await createSession(db, { userId: users[user].id, ttlMs: 3_600_000, ...(options.now ? { now: options.now() } : {}) });
       return { kind: 'session', cookie: session.token, csrfToken: session.csrfToken };
     },
-    async tokenFor(user) {
+    async tokenFor(user, { scopes = TOKEN_SCOPES } = {}) {
       const { secret, prefix, tokenHash } = newApiTokenSecret();
-      await db.apiToken.create({ data: { userId: users[user].id, name: `test ${randomUUID()}`, prefix, tokenHash } });
-      return { kind: 'token', token: secret };
+      const { id } = await db.apiToken.create({ data: { userId: users[user].id, name: `test ${randomUUID()}`, prefix, tokenHash, scopes: [...scopes] } });
+      return { kind: 'token', token: secret, id };
     },
     request(credentials, requestOptions) {
       return app.inject({ ...requestOptions, headers: { ...headersOf(credentials), ...(requestOptions.headers as Record<string, string> | undefined) } });
     },
+    async stopWorker() {
+      await worker?.stop();
+      worker = null;
+    },
+    async startWorker() {
+      worker ??= await runWorker();
+    },
     async close() {
       await app.close();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await nativeConnection.close();
+      await worker?.stop();
       await database.drop();
       await rm(filesDir, { recursive: true, force: true });
     },

@@ -26,6 +26,8 @@ export const engagementSummarySelect = (userId: string) =>
     stages: { select: { key: true, order: true, titleZh: true, titleEn: true, status: true, plannedStart: true, plannedEnd: true }, orderBy: { order: 'asc' } },
     tasks: { select: { id: true, key: true, stageKey: true, communityKey: true, status: true, dueDate: true, titleZh: true, titleEn: true } },
     members: { where: { userId }, select: { role: true } },
+    // A write the workflow is waiting on an admin to retry: the engagement needs attention.
+    incidents: { where: { resolvedAt: null }, select: { activity: true, reason: true, raisedAt: true }, orderBy: { raisedAt: 'asc' }, take: 1 },
   }) satisfies Prisma.EngagementSelect;
 
 export type EngagementSummaryRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof engagementSummarySelect> }>;
@@ -69,6 +71,7 @@ export function toEngagementSummary(row: EngagementSummaryRow, now: Date): Engag
     overdueTaskCount: findOverdue(tasks, now).length,
     nextDeadline: next ? { date: civil(next.dueDate), taskId: next.id, title: text(next.titleZh, next.titleEn) } : null,
     myRole: role ? asWorkerRole(role) : null,
+    attention: row.incidents[0] ? { activity: row.incidents[0].activity, reason: row.incidents[0].reason, since: iso(row.incidents[0].raisedAt) } : null,
     updatedAt: iso(row.updatedAt),
   };
 }
@@ -213,6 +216,7 @@ export async function loadEngagementDetail(db: Db, id: string, context: DetailCo
       resume: isAllowed(operations.resumeEngagement.permission, context.caller, facts) && isPaused,
       cancel: isAllowed(operations.cancelEngagement.permission, context.caller, facts) && (isRunning || isPaused),
       readAudit: isAllowed(operations.listEngagementAudit.permission, context.caller, facts),
+      retry: isAllowed(operations.retryEngagement.permission, context.caller, facts) && summary.attention !== null,
     },
   };
 }

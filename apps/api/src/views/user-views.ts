@@ -37,7 +37,7 @@ export function toUser(user: UserRow): UserView {
   };
 }
 
-export const apiTokenSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } satisfies Prisma.ApiTokenSelect;
+export const apiTokenSelect = { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } satisfies Prisma.ApiTokenSelect;
 export type ApiTokenRow = Prisma.ApiTokenGetPayload<{ select: typeof apiTokenSelect }>;
 
 export function toApiToken(token: ApiTokenRow): ApiTokenView {
@@ -45,6 +45,7 @@ export function toApiToken(token: ApiTokenRow): ApiTokenView {
     id: token.id,
     name: token.name,
     prefix: token.prefix,
+    scopes: token.scopes,
     createdAt: iso(token.createdAt),
     lastUsedAt: isoOrNull(token.lastUsedAt),
     expiresAt: isoOrNull(token.expiresAt),

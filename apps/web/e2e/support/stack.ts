@@ -46,9 +46,12 @@ export async function startStack(): Promise<Stack> {
     // A fresh embedded database and Temporal server for every run, unless CI points at its own database.
     DATABASE_URL: process.env.GONGZHI_E2E_DATABASE_URL ?? '',
     TEMPORAL_ADDRESS: '',
+    // Plain http on 127.0.0.1: cookies marked Secure might not come back.
+    GONGZHI_COOKIE_SECURE: 'false',
   };
   log(`starting the stack (data in ${dataDir}; API :${apiPort})…`);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra/src/start.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --demo: the tests sign in as the demo users, also on CI's own database (GONGZHI_E2E_DATABASE_URL).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra/src/start.ts'), '--demo'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let bannerSeen = false;
   const collect = (chunk: Buffer) => {

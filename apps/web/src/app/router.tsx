@@ -23,6 +23,7 @@ const routeModules = {
   deliverable: () => import('./routes/deliverable'),
   risk: () => import('./routes/risk'),
   notifications: () => import('./routes/notifications'),
+  account: () => import('./routes/account'),
   notFound: () => import('./routes/not-found'),
 } satisfies Record<string, () => Promise<RouteModule>>;
 
@@ -39,6 +40,7 @@ const ROUTE_PATHS: [string, keyof typeof routeModules][] = [
   ['/deliverables/:id', 'deliverable'],
   ['/risk', 'risk'],
   ['/notifications', 'notifications'],
+  ['/account', 'account'],
 ];
 
 /**
@@ -69,6 +71,7 @@ const ReviewsRoute = lazy(routeModules.reviews);
 const DeliverableRoute = lazy(routeModules.deliverable);
 const RiskRoute = lazy(routeModules.risk);
 const NotificationsRoute = lazy(routeModules.notifications);
+const AccountRoute = lazy(routeModules.account);
 const NotFoundRoute = lazy(routeModules.notFound);
 
 /**
@@ -100,6 +103,7 @@ export function AppRouter() {
           <Route path="deliverables/:id" element={<DeliverableRoute />} />
           <Route path="risk" element={<RiskRoute />} />
           <Route path="notifications" element={<NotificationsRoute />} />
+          <Route path="account" element={<AccountRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

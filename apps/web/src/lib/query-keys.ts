@@ -5,6 +5,9 @@
  */
 export const queryKeys = {
   me: ['me'] as const,
+  apiTokens: {
+    all: ['apiTokens'] as const,
+  },
   engagements: {
     all: ['engagements'] as const,
     list: (query: object) => ['engagements', 'list', query] as const,

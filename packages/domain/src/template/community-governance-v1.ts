@@ -362,7 +362,16 @@ export const communityGovernanceV1: PipelineTemplateInput = {
             { key: 'votesAgainst', type: 'number', integer: true, min: 0, label: t('反对票', 'Votes against'), required: true },
             { key: 'abstentions', type: 'number', integer: true, min: 0, label: t('弃权票', 'Abstentions'), required: true },
           ],
-          rules: [{ kind: 'residents-meeting-quorum', eligibleField: 'eligible', attendeesField: 'attendees', votesForField: 'votesFor' }],
+          rules: [
+            {
+              kind: 'residents-meeting-quorum',
+              eligibleField: 'eligible',
+              attendeesField: 'attendees',
+              votesForField: 'votesFor',
+              votesAgainstField: 'votesAgainst',
+              abstentionsField: 'abstentions',
+            },
+          ],
           deliverable: { key: 'vote-record', title: t('居民会议表决记录', 'Vote record'), kind: 'any', requiresReview: false },
         },
         {

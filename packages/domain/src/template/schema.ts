@@ -63,6 +63,9 @@ export const completionRuleSchema = z.discriminatedUnion('kind', [
       eligibleField: z.string(),
       attendeesField: z.string(),
       votesForField: z.string(),
+      /** With these, the votes cast (for + against + abstentions) can never exceed those present. */
+      votesAgainstField: z.string().optional(),
+      abstentionsField: z.string().optional(),
     })
     .strict(),
   z.object({ kind: z.literal('date-order'), fromField: z.string(), toField: z.string(), minDays: z.number().int().min(0) }).strict(),
@@ -148,7 +151,7 @@ export const pipelineTemplateSchema = z
         for (const rule of task.rules) {
           const referenced =
             rule.kind === 'residents-meeting-quorum'
-              ? [rule.eligibleField, rule.attendeesField, rule.votesForField]
+              ? [rule.eligibleField, rule.attendeesField, rule.votesForField, ...(rule.votesAgainstField ? [rule.votesAgainstField] : []), ...(rule.abstentionsField ? [rule.abstentionsField] : [])]
               : rule.kind === 'date-order'
                 ? [rule.fromField, rule.toField]
                 : [rule.field, rule.thanField];

@@ -25,7 +25,7 @@ let deliverableId: string;
 let submittedEngagementId: string;
 let submittedDeliverableId: string;
 let targetUserId: string;
-const tokens = new Map<TestUserName, Credentials & { kind: 'token' }>();
+const tokens = new Map<TestUserName, Credentials & { kind: 'token'; id: string }>();
 
 /** Each user's place on both engagements' team (outsiders and the admin are on neither). */
 const TEAM_ROLE: Partial<Record<TestUserName, WorkerRole>> = { pm: 'pm', partner: 'partner', lawyer: 'lawyer', lawyer2: 'lawyer', client: 'client' };
@@ -118,6 +118,8 @@ const probes: Record<OperationId, Probe> = {
   updateEngagement: { request: async () => ({ path: `/api/engagements/${engagementId}`, payload: { clientName: '某某街道办事处' } }), allowed: { status: 200 } },
   pauseEngagement: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/pause`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
   resumeEngagement: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/resume`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
+  // Nothing waits on a retry there: the engagement comes back unchanged.
+  retryEngagement: { request: async () => ({ path: `/api/engagements/${engagementId}/retry`, payload: {} }), allowed: { status: 200 } },
   cancelEngagement: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/cancel`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
   listEngagementAudit: { request: async () => ({ path: `/api/engagements/${engagementId}/audit` }), allowed: { status: 200 } },
   streamEngagementEvents: { request: async () => ({ path: `/api/engagements/${engagementId}/events` }), allowed: { status: 200 } },
@@ -155,7 +157,12 @@ const probes: Record<OperationId, Probe> = {
 
 async function credentialsOf(caller: Caller): Promise<Credentials> {
   if (!caller.user || caller.auth === 'none') return { kind: 'none' };
-  if (caller.auth === 'token') return tokens.get(caller.user)!;
+  if (caller.auth === 'token') {
+    // A password change (the changeMyPassword probe) revokes the user's tokens: mint another.
+    const token = tokens.get(caller.user)!;
+    if ((await api.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt) tokens.set(caller.user, await api.tokenFor(caller.user));
+    return tokens.get(caller.user)!;
+  }
   // A fresh session per case: logout and password changes revoke sessions.
   return api.sessionFor(caller.user);
 }
@@ -167,7 +174,7 @@ function headersOf(credentials: Credentials, options: { csrf: boolean } = { csrf
 }
 
 /** Sends one probe; the event stream goes over a real socket and is closed once its status is known. */
-async function send(operation: Operation, caller: Caller, headers: Record<string, string>): Promise<{ status: number; code?: string }> {
+async function send(operation: Operation, caller: Caller, headers: Record<string, string>): Promise<{ status: number; code?: string; message?: string }> {
   const { path, payload, multipart } = await probes[operation.id as OperationId].request(caller);
   if (operation.responseEncoding === 'event-stream') {
     const controller = new AbortController();
@@ -184,8 +191,8 @@ async function send(operation: Operation, caller: Caller, headers: Record<string
   };
   const response = await api.app.inject(options);
   const isJson = String(response.headers['content-type'] ?? '').startsWith('application/json');
-  const code = response.statusCode >= 400 && isJson ? response.json<{ error: { code: string } }>().error.code : undefined;
-  return { status: response.statusCode, ...(code ? { code } : {}) };
+  const error = response.statusCode >= 400 && isJson ? response.json<{ error: { code: string; message: string } }>().error : undefined;
+  return { status: response.statusCode, ...(error ? { code: error.code, message: error.message } : {}) };
 }
 
 beforeAll(async () => {
@@ -222,6 +229,9 @@ afterAll(async () => {
   await api?.close();
 });
 
+/** The administrators' operations, listed by hand: a token needs the admin scope for exactly these. */
+const ADMIN_ONLY: readonly OperationId[] = ['createUser', 'updateUser', 'resetUserPassword', 'getMetrics'];
+
 describe('the permission matrix', () => {
   it('has a probe for every operation of the registry', () => {
     expect(Object.keys(probes).sort()).toEqual(operationList.map((operation) => operation.id).sort());
@@ -256,6 +266,38 @@ describe('the permission matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a read-only token everything but reads, whatever its owner may do', async () => {
+    const readOnly = await api.tokenFor('admin', { scopes: ['read'] });
+    const caller: Caller = { label: 'admin by read-only token', user: 'admin', auth: 'token' };
+    const mismatches: string[] = [];
+    for (const operation of operationList) {
+      if (operation.permission.auth === 'public' || operation.permission.rules?.includes('session-only')) continue;
+      const actual = await send(operation, caller, headersOf(readOnly));
+      // Reads answer as for any admin token; every change is refused for the missing scope(s).
+      const isAdminOnly = ADMIN_ONLY.includes(operation.id as OperationId);
+      const missing = [isStateChanging(operation.method) ? '“写入”' : null, isAdminOnly ? '“管理”' : null].filter(Boolean).join('、');
+      const expected = missing ? { status: 403, message: `此 API 令牌没有执行该操作的权限（需要${missing}权限）` } : (expectedRefusal(operation, caller) ?? probes[operation.id as OperationId].allowed);
+      if (actual.status !== expected.status || ('message' in expected && actual.message !== expected.message)) {
+        mismatches.push(`${operation.id}: expected ${JSON.stringify(expected)}, got ${actual.status} ${actual.code ?? ''} ${actual.message ?? ''}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses an administrator’s token without the admin scope the administrators’ operations', async () => {
+    const everyday = await api.tokenFor('admin', { scopes: ['read', 'write'] });
+    for (const operation of operationList) {
+      const caller: Caller = { label: 'admin by read/write token', user: 'admin', auth: 'token' };
+      const actual = await send(operation, caller, headersOf(everyday));
+      const isRefusedForScope = actual.status === 403 && actual.message === '此 API 令牌没有执行该操作的权限（需要“管理”权限）';
+      expect(isRefusedForScope, `${operation.id}: ${actual.status} ${actual.code ?? ''}`).toBe(ADMIN_ONLY.includes(operation.id as OperationId));
+    }
+    const english = await api.request(everyday, { method: 'GET', url: '/metrics', headers: { 'accept-language': 'en' } });
+    expect(english.json()).toMatchObject({ error: { code: 'forbidden', message: 'This API token is not allowed to do this (it needs the “admin” scope)' } });
+    // Roles shared with others (listUsers: admins, PMs, partners) need no admin scope.
+    expect((await api.request(everyday, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
   });
 
   it('keeps own resources own: another user’s token or notification is not found', async () => {

@@ -2,10 +2,10 @@ import fp from 'fastify-plugin';
 import { type FastifyRequest } from 'fastify';
 import { CSRF_HEADER, type Operation, type Permission, isStateChanging } from '@gongzhi/contracts';
 import { type WorkerRole } from '@gongzhi/domain';
-import { type Caller, decideCallerAccess, decideEngagementAccess, seesApprovedOnly } from '../../lib/access-policy';
+import { type Caller, decideCallerAccess, decideEngagementAccess, decideTokenScopes, missingScopesMessage, seesApprovedOnly } from '../../lib/access-policy';
 import { ApiError } from '../../lib/api-error';
 import { revisionStatusOf } from '../../lib/deliverable-status';
-import { matchesHash } from '../../lib/secrets';
+import { matchesHash, sha256Hex } from '../../lib/secrets';
 import { type Identity } from '../../lib/sessions';
 
 /** What the access check established about an engagement-scoped request, for its handler. */
@@ -41,6 +41,17 @@ const isDocumentationRoute = (url: string) => url === '/api/openapi.json' || url
 
 type EngagementPermission = Extract<Permission, { auth: 'engagement' }>;
 
+export interface AccessPluginOptions {
+  /** The metrics scrape secret (GONGZHI_METRICS_TOKEN); null: no scraper is let in without a user. */
+  metricsToken: string | null;
+}
+
+/** The scrape secret presented as `Authorization: Bearer <secret>`, compared in constant time. */
+function isMetricsToken(authorization: string | undefined, metricsTokenHash: string | null): boolean {
+  if (!metricsTokenHash || !authorization?.startsWith('Bearer ')) return false;
+  return matchesHash(authorization.slice('Bearer '.length), metricsTokenHash);
+}
+
 interface ResourceFacts {
   engagementId: string;
   teamRole: WorkerRole | null;
@@ -54,9 +65,10 @@ interface ResourceFacts {
  * caller's roles, and for engagement resources the caller's place on that engagement's team.
  * Routes only ever see callers this let through.
  */
-export default fp(
-  async (fastify) => {
+export default fp<AccessPluginOptions>(
+  async (fastify, { metricsToken }) => {
     fastify.decorateRequest('access', null);
+    const metricsTokenHash = metricsToken ? sha256Hex(metricsToken) : null;
 
     fastify.addHook('onRoute', (route) => {
       if (!route.config?.operation && !isDocumentationRoute(route.url)) {
@@ -68,6 +80,8 @@ export default fp(
     fastify.addHook('onRequest', async (request) => {
       const operation = request.routeOptions.config.operation;
       if (!operation || operation.permission.auth === 'public') return;
+      // The scraper has no user: its secret opens the operations that accept it, and nothing else.
+      if (operation.permission.rules?.includes('metrics-token') && isMetricsToken(request.headers.authorization, metricsTokenHash)) return;
       const identity = await fastify.auth.identify(request);
       request.identity = identity;
       if (!identity) throw new ApiError('unauthenticated');
@@ -78,6 +92,8 @@ export default fp(
       }
       const decision = decideCallerAccess(operation.permission, callerOf(identity));
       if (!decision.ok) throw new ApiError(decision.code);
+      const scopes = decideTokenScopes(operation, identity.scopes);
+      if (!scopes.ok) throw new ApiError('forbidden', { message: missingScopesMessage(scopes.missing) });
     });
 
     // The body's encoding, and the resource named by :id, once the path is known to be well-formed.

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { DEVICE_COOKIE, KNOWN_DEVICE_TTL_MS } from '../../lib/known-devices';
 import { type Identity, SESSION_COOKIE, findSessionIdentity, findTokenIdentity } from '../../lib/sessions';
 
 declare module 'fastify' {
@@ -15,6 +16,9 @@ declare module 'fastify' {
       clearSessionCookie(reply: FastifyReply): void;
       /** The raw session token of the request's cookie (to derive its CSRF token). */
       sessionTokenOf(request: FastifyRequest): string | null;
+      /** The browser's known-device token (see lib/known-devices.ts), unchecked. */
+      deviceTokenOf(request: FastifyRequest): string | undefined;
+      setDeviceCookie(reply: FastifyReply, token: string): void;
     };
   }
 }
@@ -57,6 +61,11 @@ export default fp<AuthPluginOptions>(
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
       },
       sessionTokenOf,
+      deviceTokenOf: (request) => request.cookies[DEVICE_COOKIE],
+      setDeviceCookie(reply, token) {
+        // Only the sign-in route reads it, and never from another site's form.
+        reply.setCookie(DEVICE_COOKIE, token, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: cookieSecure, maxAge: KNOWN_DEVICE_TTL_MS / 1000 });
+      },
     });
   },
   { name: 'auth', dependencies: ['db'] },

@@ -38,6 +38,7 @@ interface Classified {
   code: ErrorCode;
   fieldErrors?: FieldError[];
   message?: string;
+  retryAfterSeconds?: number;
 }
 
 /** What a 503 asks the caller to wait before retrying. */
@@ -76,7 +77,12 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export function classifyError(error: unknown, locale: Locale): Classified {
   if (error instanceof ApiError) {
     const fieldErrors = error.options.fieldErrors ?? (error.options.domainFieldErrors ? localizeFieldErrors(error.options.domainFieldErrors, locale) : undefined);
-    return { code: error.code, ...(fieldErrors ? { fieldErrors } : {}), ...(error.localizedMessage ? { message: pickText(error.localizedMessage, locale) } : {}) };
+    return {
+      code: error.code,
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(error.localizedMessage ? { message: pickText(error.localizedMessage, locale) } : {}),
+      ...(error.options.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.options.retryAfterSeconds } : {}),
+    };
   }
   if (error instanceof RequestValidationError) {
     const prefix = PART_PREFIX[error.validationContext ?? 'body'] ?? '';
@@ -99,7 +105,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, classifi
   // The answer keeps the contract even when the details would not (field names echo the caller's input).
   const checked = errorResponseSchema.safeParse(body).success ? body : createErrorResponse(classified.code, { locale, requestId: request.id });
   // An outage is temporary: tell clients (and proxies) when to come back.
-  if (classified.code === 'temporarily_unavailable' || classified.code === 'not_ready') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (classified.retryAfterSeconds !== undefined) reply.header('retry-after', String(classified.retryAfterSeconds));
+  else if (classified.code === 'temporarily_unavailable' || classified.code === 'not_ready') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(errorStatus[classified.code]).type('application/json; charset=utf-8').send(checked);
 }
 

@@ -20,6 +20,8 @@ export interface TemporalPluginOptions {
   namespace: string;
   /** The engagement task queue; tests run their worker on a private one. */
   taskQueue?: string;
+  /** Deadline of one command into Temporal (see GONGZHI_COMMAND_TIMEOUT_SECONDS). */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface TemporalPluginOptions {
  * Temporal is still coming up; /api/ready says when commands can go through.
  */
 export default fp<TemporalPluginOptions>(
-  async (fastify, { address, namespace, taskQueue }) => {
+  async (fastify, { address, namespace, taskQueue, commandTimeoutMs }) => {
     const connection = Connection.lazy({ address });
     const client = new Client({ connection, namespace });
     // Readiness probes get a connection of their own without the SDK's retry interceptor: a probe
@@ -40,7 +42,7 @@ export default fp<TemporalPluginOptions>(
         await probeConnection.withDeadline(Date.now() + timeoutMs, () => probeConnection.workflowService.getSystemInfo({}));
       },
     });
-    fastify.decorate('engagements', createEngagementClient({ db: fastify.db, temporal: client, ...(taskQueue ? { taskQueue } : {}) }));
+    fastify.decorate('engagements', createEngagementClient({ db: fastify.db, temporal: client, ...(taskQueue ? { taskQueue } : {}), ...(commandTimeoutMs ? { commandTimeoutMs } : {}) }));
     fastify.addHook('onClose', async () => {
       await Promise.all([connection.close(), probeConnection.close()]);
     });

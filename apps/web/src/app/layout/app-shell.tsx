@@ -67,6 +67,7 @@ export function AppShell({ user }: { user: CurrentUser }) {
   const collapsed = collapsedByUser ?? isNarrow;
   const logout = useLogout();
   const items = navItems(user, t);
+  const [isUserPanelOpen, setUserPanelOpen] = useState(false);
 
   const userPanel = (
     <div className="gz-user-panel">
@@ -77,6 +78,18 @@ export function AppShell({ user }: { user: CurrentUser }) {
       <Button
         block
         style={{ marginTop: 12 }}
+        icon={<Icon name="user" />}
+        onClick={() => {
+          setUserPanelOpen(false);
+          void navigate('/account');
+        }}
+        data-testid="account-link"
+      >
+        {t('nav.account')}
+      </Button>
+      <Button
+        block
+        style={{ marginTop: 8 }}
         icon={<Icon name="logout" />}
         loading={logout.isPending}
         onClick={() => logout.mutate(undefined, { onSuccess: () => void navigate('/login', { replace: true }) })}
@@ -114,7 +127,7 @@ export function AppShell({ user }: { user: CurrentUser }) {
             <LiveIndicator />
             <NotificationBell />
             <LanguageSwitch signedIn />
-            <Popover content={userPanel} trigger="click" placement="bottomRight" arrow={false}>
+            <Popover content={userPanel} trigger="click" placement="bottomRight" arrow={false} open={isUserPanelOpen} onOpenChange={setUserPanelOpen}>
               <Button type="text" className="gz-header-button gz-user-button" data-testid="user-menu">
                 <Icon name="user" size={16} />
                 <span className="gz-user-name">{user.displayName}</span>

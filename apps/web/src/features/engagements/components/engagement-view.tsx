@@ -6,6 +6,7 @@ import { type Crumb, PageHeader } from '../../../components/page-header';
 import { EngagementStatusTag } from '../../../components/status-tags';
 import { useLocalized } from '../../../lib/i18n';
 import type { EngagementDetail } from '../api/get-engagement';
+import { AttentionBanner } from './attention-banner';
 import { AuditHistory } from './audit-history';
 import { ClientProgress } from './client-progress';
 import { CommunityStageMatrix } from './community-stage-matrix';
@@ -67,6 +68,7 @@ export function EngagementView({
         }
         extra={<LifecycleActions engagement={engagement} />}
       />
+      <AttentionBanner engagement={engagement} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}

@@ -1,4 +1,4 @@
-import { Badge, Card, Flex, Input, Progress, Select, Statistic, Table, type TableProps, Typography } from 'antd';
+import { Badge, Card, Flex, Input, Progress, Select, Statistic, Table, type TableProps, Tag, Typography } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -50,7 +50,21 @@ export function PortfolioTable({ canCreate, onCreate }: { canCreate?: boolean; o
         </div>
       ),
     },
-    { key: 'status', title: t('portfolio.columns.status'), width: 92, render: (_, row) => <EngagementStatusTag status={row.status} /> },
+    {
+      key: 'status',
+      title: t('portfolio.columns.status'),
+      width: 92,
+      render: (_, row) => (
+        <>
+          <EngagementStatusTag status={row.status} />
+          {row.attention ? (
+            <Tag color="error" variant="filled" title={t('attention.portfolioHint')} data-testid="needs-attention">
+              {t('attention.tag')}
+            </Tag>
+          ) : null}
+        </>
+      ),
+    },
     {
       key: 'stages',
       title: t('portfolio.columns.stages'),
