@@ -8,6 +8,7 @@ import { injectTestStack } from '@gongzhi/infra/test-context';
 import { waitFor } from '@gongzhi/testing';
 import { EngagementCommandError } from './client';
 import { sampleFormData } from './demo/sample-form';
+import { recordHistory } from './testing/histories';
 import { createTestEngine, engagementRequest, fileFor, type TestEngine } from './testing/harness';
 
 let engine: TestEngine;
@@ -85,6 +86,10 @@ describe('a write that fails every retry', () => {
     expect((await engine.engagements.completeTask(engagementId, command, 'incident-click-1')).status).toBe('in_review');
     expect(await engine.db.commandReceipt.count({ where: { engagementId } })).toBe(1);
     await engine.engagements.cancel(engagementId, { actorId: engine.team.pm });
+    if (process.env.GONGZHI_RECORD_HISTORIES === '1') {
+      // An incident raised, retried in vain, repaired and retried: replayed on every CI run.
+      await recordHistory('engagement-incident', await engine.temporal.workflow.getHandle(`engagement-${engagementId}`).fetchHistory());
+    }
   });
 
   it('raises data the database refuses at once, without half an hour of retries, and cancelling still cancels', async () => {
