@@ -59,8 +59,14 @@ describe('an engagement with three communities', () => {
     const tasks = await db.task.findMany({ where: { engagementId } });
     expect(tasks).toHaveLength(plan.tasks.length);
     expect(tasks.filter((task) => task.status !== 'done')).toEqual([]);
-    // Every task was done by someone holding its role on the team.
-    for (const task of tasks) expect(task.completedById, task.key).toBe(task.assigneeId);
+    // Every task was done by someone holding its role on the team, and has exactly one
+    // task.completed event — reviewed ones included — saying who finished it and when.
+    const completions = await db.auditEvent.findMany({ where: { engagementId, action: 'task.completed' }, select: { entityId: true, actorId: true } });
+    for (const task of tasks) {
+      expect(task.completedById, task.key).toBe(task.assigneeId);
+      const events = completions.filter((event) => event.entityId === task.id);
+      expect(events.map((event) => event.actorId), task.key).toEqual([task.assigneeId]);
+    }
     expect(await db.stage.count({ where: { engagementId, status: 'done' } })).toBe(7);
     expect(await db.task.count({ where: { engagementId, communityKey: 'xingfu' } })).toBe(plan.tasks.filter((task) => task.communityKey === 'xingfu').length);
 

@@ -52,6 +52,48 @@ async function startWithFirstTaskOpen(writeAttempts?: number) {
   return { ...started, task };
 }
 
+describe('a write that succeeded before its activity failed', () => {
+  it('is recognised on the retry: nothing twice, nothing diverging', async () => {
+    // A second worker on its own queue whose completion write commits, then "dies" before answering,
+    // as a worker killed between COMMIT and its reply would.
+    const lost = { first: true };
+    const faulty = await createTestEngine(injectTestStack());
+    try {
+      await faulty.startWorker({
+        wrapActivities: (activities) => ({
+          ...activities,
+          async recordTaskCompletion(input) {
+            await activities.recordTaskCompletion(input);
+            if (lost.first) {
+              lost.first = false;
+              throw new Error('worker lost after COMMIT (simulated)');
+            }
+          },
+        }),
+      });
+      const { engagementId, plan } = await faulty.engagements.startEngagement(engagementRequest(faulty.team));
+      const task = plan.tasks.find((candidate) => candidate.key === 'proposal.draft-service-plan')!;
+      await waitFor(() => faulty.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: task.key } } }), (row) => row.status === 'active');
+      const done = await faulty.engagements.completeTask(engagementId, { taskKey: task.key, actorId: task.assigneeId, formData: sampleFormData(task), file: fileFor(task, 1) }, 'commit-then-lost');
+      expect(lost.first).toBe(false);
+      expect(done.status).toBe('in_review');
+      const { db } = faulty;
+      expect(await db.deliverableRevision.count({ where: { deliverable: { engagementId } } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { engagementId, action: 'deliverable.submitted' } })).toBe(1);
+      expect(await db.notification.count({ where: { engagementId, kind: 'review_requested' } })).toBe(1);
+      expect(await db.commandReceipt.count({ where: { engagementId } })).toBe(1);
+      expect(await db.workflowIncident.count({ where: { engagementId } })).toBe(0);
+      // The workflow and the projection agree, and the engagement goes on: the partner can decide.
+      const approved = await faulty.engagements.reviewDeliverable(engagementId, { taskKey: task.key, reviewerId: faulty.team.partner, revision: 1, sha256: fileFor(task, 1).sha256, decision: 'approve' });
+      expect(approved.status).toBe('done');
+      expect((await db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: task.key } } })).status).toBe('done');
+      await faulty.engagements.cancel(engagementId, { actorId: faulty.team.pm });
+    } finally {
+      await faulty.close();
+    }
+  });
+});
+
 describe('a write that fails every retry', () => {
   it('becomes an incident people are told of, and an admin’s retry after the repair completes it once', async () => {
     const { engagementId, task } = await startWithFirstTaskOpen(2);

@@ -4,6 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { type Db } from '@gongzhi/db';
 import { createTestDatabase } from '@gongzhi/db/testing';
 import { createEngagementActivities } from '../activities';
+import { type EngagementActivities } from '../activities/types';
 import { createEngagementClient, type EngagementClient, type StartEngagementRequest } from '../client';
 
 export { driveEngagement, type DriveOptions, fileFor } from '../demo/drive';
@@ -25,8 +26,11 @@ export interface TestEngine {
   team: TestTeam;
   /** A firm administrator (on no team): told of incidents, retries them. */
   adminId: string;
-  /** Runs an in-process worker on the task queue until `stop` (tests that kill workers start their own). */
-  startWorker(): Promise<{ stop(): Promise<void> }>;
+  /**
+   * Runs an in-process worker on the task queue until `stop` (tests that kill workers start their
+   * own). `wrapActivities` lets a test put a fault around the real activities (they still write).
+   */
+  startWorker(options?: { wrapActivities?: (activities: EngagementActivities) => EngagementActivities }): Promise<{ stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -62,9 +66,9 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
     taskQueue,
     team,
     adminId,
-    async startWorker() {
+    async startWorker({ wrapActivities = (activities: EngagementActivities) => activities } = {}) {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
-      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: createEngagementActivities({ db }) });
+      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: wrapActivities(createEngagementActivities({ db })) });
       const running = worker.run();
       const handle = {
         async stop() {

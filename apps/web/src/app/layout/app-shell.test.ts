@@ -19,6 +19,7 @@ describe('selectedNav', () => {
     expect(selectedNav(items, '/engagements/new')).toBe('/engagements/new');
     expect(selectedNav(items, '/engagements/1234')).toBe('/engagements');
     expect(selectedNav(items, '/')).toBe('/');
-    expect(selectedNav(items, '/deliverables/1')).toBe('/');
+    expect(selectedNav(items, '/deliverables/1')).toBeNull();
+    expect(selectedNav(items, '/account')).toBeNull();
   });
 });

@@ -31,10 +31,14 @@ export function navItems(user: Pick<CurrentUser, 'roles'>, t: (key: 'nav.home' |
   return items;
 }
 
-/** The menu entry a path belongs to: the longest matching prefix (`/engagements/new` beats `/engagements`). */
-export function selectedNav(items: readonly Pick<NavItem, 'path'>[], pathname: string): string {
+/**
+ * The menu entry a path belongs to: the longest matching prefix (`/engagements/new` beats
+ * `/engagements`); none for pages outside the menu (a deliverable, the account page), rather than
+ * pretending the user is on the home page.
+ */
+export function selectedNav(items: readonly Pick<NavItem, 'path'>[], pathname: string): string | null {
   const matches = items.filter((item) => (item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)));
-  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? null;
 }
 
 function SideNav({ items, collapsed, pathname }: { items: NavItem[]; collapsed: boolean; pathname: string }) {
