@@ -15,8 +15,3 @@ export function communityStageWorkflowId(engagementId: string, stageKey: string,
 export function workflowIdForTask(engagementId: string, task: { stageKey: string; communityKey: string | null }): string {
   return task.communityKey ? communityStageWorkflowId(engagementId, task.stageKey, task.communityKey) : engagementWorkflowId(engagementId);
 }
-
-/** Business key of one review round: one review per deliverable revision. */
-export function reviewKey(deliverableId: string, revision: number): string {
-  return `review-${deliverableId}-${revision}`;
-}

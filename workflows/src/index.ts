@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 
 export { ENGAGEMENT_ERROR_CODES, type EngagementErrorCode, isEngagementErrorCode } from './errors';
-export { ENGAGEMENT_TASK_QUEUE, communityStageWorkflowId, engagementWorkflowId, reviewKey, workflowIdForTask } from './ids';
+export { ENGAGEMENT_TASK_QUEUE, communityStageWorkflowId, engagementWorkflowId, workflowIdForTask } from './ids';
+export { auditKey, notificationKey, reviewKey } from './keys';
 export {
   type CompleteTaskInput,
   type EngagementDetails,

@@ -13,7 +13,18 @@ export {
 } from './calendar';
 export { checkCompletion, type CompletionCheck, type FieldError, type FormValue, type FormValues } from './completion';
 export { chinaHolidayCalendar, chinaHolidays } from './holidays';
-export { type EngagementPlan, type PlanInput, type PlannedDeliverable, type PlannedStage, type PlannedTask, planEngagement, planInputSchema, taskKeyOf } from './plan';
+export {
+  type EngagementPlan,
+  engagementPlanSchema,
+  parseEngagementPlan,
+  type PlanInput,
+  type PlannedDeliverable,
+  type PlannedStage,
+  type PlannedTask,
+  planEngagement,
+  planInputSchema,
+  taskKeyOf,
+} from './plan';
 export { computeProgress, type EngagementProgress, findOverdue, isOverdue, isTaskOpen, type Progress, type ProgressTask } from './progress';
 export { evaluateOwnersVote, evaluateResidentsMeeting, type OwnersMatter, type OwnersVote, type ResidentsMeetingResult } from './quorum';
 export { builtInTemplates, findTemplate } from './template/registry';

@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { type BusinessCalendar, type CivilDate, civilDateSchema } from './calendar';
 import {
   type CompletionRule,
+  completionRuleSchema,
   type DeliverableSpec,
+  deliverableSpecSchema,
   type FormField,
+  formFieldSchema,
   type LocalizedText,
+  localizedTextSchema,
   type PipelineTemplate,
   type TaskScope,
+  taskScopeSchema,
   type WorkerRole,
+  workerRoleSchema,
 } from './template/schema';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');
@@ -89,6 +95,62 @@ export interface EngagementPlan {
   stages: PlannedStage[];
   tasks: PlannedTask[];
 }
+
+/**
+ * A stored plan (the engagement row's `plan` column, the workflow's input) parsed rather than
+ * cast: a plan that does not read as one is an error at the door, not a surprise deeper in.
+ */
+export const engagementPlanSchema = z.object({
+  templateKey: z.string().min(1),
+  templateVersion: z.number().int().positive(),
+  startDate: civilDateSchema,
+  communities: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })),
+  departments: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })),
+  team: z.object({ pm: z.string().min(1), partner: z.string().min(1), lawyers: z.array(z.string().min(1)).min(1), client: z.string().min(1).optional() }),
+  stages: z.array(
+    z.object({
+      key: z.string().min(1),
+      order: z.number().int(),
+      title: localizedTextSchema,
+      summary: localizedTextSchema,
+      after: z.array(z.string()),
+      plannedStart: civilDateSchema,
+      plannedEnd: civilDateSchema,
+      taskKeys: z.array(z.string()),
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      key: z.string().min(1),
+      stageKey: z.string().min(1),
+      templateTaskKey: z.string().min(1),
+      scope: taskScopeSchema,
+      communityKey: z.string().nullable(),
+      departmentKey: z.string().nullable(),
+      title: localizedTextSchema,
+      description: localizedTextSchema.nullable(),
+      role: workerRoleSchema,
+      assigneeId: z.string().min(1),
+      dueDate: civilDateSchema,
+      reminderDate: civilDateSchema,
+      escalationDate: civilDateSchema,
+      dependsOn: z.array(z.string()),
+      form: z.array(formFieldSchema),
+      rules: z.array(completionRuleSchema),
+      deliverable: deliverableSpecSchema.extend({ key: z.string().min(1) }).nullable(),
+      isGate: z.boolean(),
+    }),
+  ),
+});
+
+/** Reads a stored plan; throws (with zod's account of what is wrong) when it is not one. */
+export function parseEngagementPlan(value: unknown): EngagementPlan {
+  return engagementPlanSchema.parse(value);
+}
+
+// The schema and the interfaces describe one plan: a field added to one and not the other fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const planSchemaProof: Same<z.output<typeof engagementPlanSchema>, EngagementPlan> = true;
 
 export function taskKeyOf(stageKey: string, taskKey: string, instance?: string): string {
   return instance ? `${stageKey}.${taskKey}~${instance}` : `${stageKey}.${taskKey}`;

@@ -1,2 +1,2 @@
-export { createEngagementActivities, type EngagementActivityDeps, materializeEngagement } from './engagement-activities';
+export { createEngagementActivities, type EngagementActivityDeps } from './engagement-activities';
 export { type EngagementActivities } from './types';

@@ -12,6 +12,7 @@ import {
 } from '@gongzhi/domain';
 import type { EngagementActivities } from '../activities/types';
 import { type EngagementErrorCode } from '../errors';
+import { notificationKey } from '../keys';
 import { type IncidentDesk } from './incidents';
 import {
   completeTaskUpdate,
@@ -188,7 +189,7 @@ export class TaskBoard {
       const userId = step.to();
       try {
         await this.context.projection.notify({
-          key: `${this.context.engagementId}:${plan.key}:${step.kind}:${userId}`,
+          key: notificationKey.deadline(this.context.engagementId, plan.key, step.kind, userId),
           userId,
           engagementId: this.context.engagementId,
           taskKey: plan.key,

@@ -1,5 +1,5 @@
 import { type Db, type Prisma, toDbDate } from '@gongzhi/db';
-import { type EngagementPlan, type WorkerRole, civilDateAt, computeProgress, findOverdue, findTemplate } from '@gongzhi/domain';
+import { type WorkerRole, civilDateAt, computeProgress, findOverdue, findTemplate, parseEngagementPlan } from '@gongzhi/domain';
 import { type engagementDetailSchema, type engagementSummarySchema, operations } from '@gongzhi/contracts';
 import { type z } from 'zod';
 import { type Caller, isAllowed } from '../lib/access-policy';
@@ -154,7 +154,7 @@ export async function loadEngagementDetail(db: Db, id: string, context: DetailCo
   if (!row) return null;
   const mine = row.members.filter((member) => member.userId === context.caller.userId);
   const summary = toEngagementSummary({ ...row, members: mine }, context.now);
-  const plan = row.plan as unknown as EngagementPlan;
+  const plan = parseEngagementPlan(row.plan);
   const template = findTemplate(row.templateKey, row.templateVersion);
   const progress = computeProgress(progressTasksOf({ ...row, members: mine }));
 

@@ -1,5 +1,5 @@
 import { type Prisma } from '@gongzhi/db';
-import { type EngagementPlan, type PlannedTask, civilDateAt, isOverdue } from '@gongzhi/domain';
+import { type PlannedTask, civilDateAt, isOverdue, parseEngagementPlan } from '@gongzhi/domain';
 import { type taskDetailSchema, type taskSummarySchema } from '@gongzhi/contracts';
 import { type z } from 'zod';
 import { asWorkerRole, civil, iso, isoOrNull, text, userRef } from './common';
@@ -41,7 +41,7 @@ export function toTaskSummary(row: TaskSummaryRow, now: Date): TaskSummary {
 
 /** The plan's entry for a task: form, rules, description and dependencies come from the plan the workflow runs. */
 export function plannedTaskOf(plan: unknown, taskKey: string): PlannedTask | undefined {
-  return (plan as EngagementPlan | null)?.tasks?.find((task) => task.key === taskKey);
+  return parseEngagementPlan(plan).tasks.find((task) => task.key === taskKey);
 }
 
 /** Today in Asia/Shanghai, as a date column value, for "overdue" queries. */

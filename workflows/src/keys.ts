@@ -1,0 +1,38 @@
+/**
+ * Business keys of every effect the engine records. A retried activity or a replayed workflow
+ * writes the same key again, and the unique index keeps one row: these strings are what makes
+ * the projection's writes idempotent, so they change only with a migration of existing rows in mind.
+ * Pure: workflow code builds some of them too.
+ */
+
+/** One review per deliverable revision. */
+export function reviewKey(deliverableId: string, revision: number): string {
+  return `review-${deliverableId}-${revision}`;
+}
+
+export const notificationKey = {
+  assigned: (engagementId: string, taskKey: string, userId: string) => `${engagementId}:${taskKey}:assigned:${userId}`,
+  /** A reminder, overdue notice or escalation: once per task, kind and recipient. */
+  deadline: (engagementId: string, taskKey: string, kind: 'reminder' | 'overdue' | 'escalation', userId: string) => `${engagementId}:${taskKey}:${kind}:${userId}`,
+  reviewRequested: (engagementId: string, taskKey: string, revision: number) => `${engagementId}:${taskKey}:review_requested:${revision}`,
+  reviewed: (engagementId: string, taskKey: string, decision: string, revision: number) => `${engagementId}:${taskKey}:${decision}:${revision}`,
+  /** A task can pass to the same person more than once: the instant tells the hand-overs apart. */
+  reassigned: (engagementId: string, taskKey: string, toId: string, at: string) => `${engagementId}:${taskKey}:reassigned:${toId}:${at}`,
+  incident: (incidentKey: string, userId: string) => `incident:${incidentKey}:${userId}`,
+};
+
+export const auditKey = {
+  engagementCreated: (engagementId: string) => `engagement.created:${engagementId}`,
+  stage: (status: string, engagementId: string, stageKey: string) => `stage.${status}:${engagementId}:${stageKey}`,
+  taskActivated: (engagementId: string, taskKey: string) => `task.activated:${engagementId}:${taskKey}`,
+  /** A task reaches `done` once: its one task.completed event. */
+  taskCompleted: (engagementId: string, taskKey: string) => `task.completed:${engagementId}:${taskKey}`,
+  /** A submission for review is one per revision. */
+  deliverableSubmitted: (engagementId: string, taskKey: string, revision: number) => `deliverable.submitted:${engagementId}:${taskKey}:${revision}`,
+  reassigned: (engagementId: string, taskKey: string, at: string) => `task.reassigned:${engagementId}:${taskKey}:${at}`,
+  tasksCancelled: (engagementId: string, at: string, firstTaskKey: string | undefined) => `tasks.cancelled:${engagementId}:${at}:${firstTaskKey}`,
+  engagementUpdated: (engagementId: string, at: string) => `engagement.updated:${engagementId}:${at}`,
+  engagementStatus: (status: string, engagementId: string, at: string) => `engagement.${status}:${engagementId}:${at}`,
+  incidentRaised: (incidentKey: string) => `incident.raised:${incidentKey}`,
+  incidentResolved: (incidentKey: string) => `incident.resolved:${incidentKey}`,
+};
