@@ -16,7 +16,7 @@ export CI=true
 export TURBO_TELEMETRY_DISABLED=1
 export DEBIAN_FRONTEND=noninteractive
 
-APT_PACKAGES=(chromium fonts-wqy-microhei postgresql libreoffice-writer-nogui)
+APT_PACKAGES=(chromium fonts-wqy-microhei postgresql libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
 PNPM_VERSION=12.4.2
 STOCK_PG_PORT=5499
 

@@ -23,33 +23,44 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { ENGAGEMENT_TASK_QUEUE, engagementWorkflowId } from './ids';
+import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId } from './ids';
+import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
 import {
+  adaptKnowledgeUpdate,
   cancelEngagementUpdate,
   completeTaskUpdate,
   engagementReadyUpdate,
+  generationRegisteredUpdate,
   pauseEngagementUpdate,
   reassignTaskUpdate,
   resumeEngagementUpdate,
+  knowledgeChangedSignal,
   retryWritesUpdate,
   reviewDeliverableUpdate,
   stateQuery,
+  takeKnowledgeUpdate,
   updateDetailsUpdate,
+  type AdaptKnowledgeInput,
+  type AdaptKnowledgeResult,
   type CompleteTaskInput,
+  type DocumentGenerationInput,
   type EngagementDetails,
   type EngagementStateView,
   type EngagementWorkflowInput,
+  type KnowledgeChangedInput,
   type LifecycleInput,
   type LifecycleResult,
   type ReassignTaskInput,
   type ReviewDeliverableInput,
+  type TakeKnowledgeInput,
+  type TakeKnowledgeResult,
   type TaskView,
   type UpdateDetailsInput,
 } from './workflows/definitions';
 
 /** What a command may end in besides a workflow's own refusals. */
-export type CommandErrorCode = EngagementErrorCode | 'engagement_not_found' | 'temporarily_unavailable' | 'conflict';
+export type CommandErrorCode = EngagementErrorCode | 'engagement_not_found' | 'temporarily_unavailable' | 'engagement_needs_attention' | 'conflict';
 
 /** A refused or impossible command, with a stable code the API maps to its status and message. */
 export class EngagementCommandError extends Error {
@@ -164,6 +175,7 @@ export function createEngagementClient({
    * first attempt instead of repeating it.
    */
   async function runUpdate<Ret, Args extends [unknown]>(
+    engagementId: string,
     handle: WorkflowHandle,
     update: UpdateDefinition<Ret, Args>,
     input: Args[0],
@@ -173,6 +185,10 @@ export function createEngagementClient({
     try {
       return await withDeadline(() => handle.executeUpdate(update, { args: [input] as Args, updateId: idempotencyKey ?? crypto.randomUUID() }));
     } catch (error) {
+      // Not an outage but a write waiting on an admin: say so, and that the command will complete then.
+      if (isOutage(error) && (await db.workflowIncident.count({ where: { engagementId, resolvedAt: null } })) > 0) {
+        throw new EngagementCommandError('engagement_needs_attention', 'the engagement waits for an administrator to retry a failed write; the command completes then');
+      }
       return toCommandError(error, statusWhenGone);
     }
   }
@@ -180,7 +196,7 @@ export function createEngagementClient({
   const taskCommand =
     <Input extends { taskKey: string }>(update: UpdateDefinition<TaskView, [Input]>) =>
     async (engagementId: string, input: Input, idempotencyKey?: string): Promise<TaskView> =>
-      runUpdate(await ownerOf(engagementId, input.taskKey), update, input, idempotencyKey, taskStatus(engagementId, input.taskKey));
+      runUpdate(engagementId, await ownerOf(engagementId, input.taskKey), update, input, idempotencyKey, taskStatus(engagementId, input.taskKey));
 
   const completeTaskCommand = taskCommand<CompleteTaskInput>(completeTaskUpdate);
 
@@ -188,7 +204,7 @@ export function createEngagementClient({
   const lifecycleCommand =
     (update: UpdateDefinition<LifecycleResult, [LifecycleInput]>) =>
     async (engagementId: string, input: LifecycleInput, idempotencyKey?: string): Promise<LifecycleResult> =>
-      runUpdate(await engagementHandle(engagementId), update, input, idempotencyKey, async () => 'cancelled');
+      runUpdate(engagementId, await engagementHandle(engagementId), update, input, idempotencyKey, async () => 'cancelled');
 
   return {
     /**
@@ -233,6 +249,27 @@ export function createEngagementClient({
       return { engagementId: request.engagementId, workflowId, plan };
     },
 
+    /**
+     * Starts drafting a document for a deliverable on a worker; answers once the request is on
+     * record (update-with-start), so the caller can follow it. Safe to repeat with the same id.
+     */
+    async generateDocument(input: DocumentGenerationInput): Promise<{ generationId: string }> {
+      const start = new WithStartWorkflowOperation<typeof documentGenerationWorkflow>('documentGenerationWorkflow', {
+        workflowId: documentGenerationWorkflowId(input.generationId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      try {
+        await withDeadline(() => temporal.workflow.executeUpdateWithStart(generationRegisteredUpdate, { args: [], updateId: 'generation-registered', startWorkflowOperation: start }));
+      } catch (error) {
+        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
+        if (!(hasClosed && (await db.generatedDocument.count({ where: { id: input.generationId } })) > 0)) await toCommandError(error, async () => undefined);
+      }
+      return { generationId: input.generationId };
+    },
+
     /** With an idempotency key, the completion also leaves a receipt under it (see CompleteTaskInput.receiptKey). */
     completeTask: async (engagementId: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<TaskView> =>
       completeTaskCommand(engagementId, idempotencyKey ? { ...input, receiptKey: idempotencyKey } : input, idempotencyKey),
@@ -248,7 +285,30 @@ export function createEngagementClient({
 
     /** Renames the engagement or its client government; answers with the names now recorded. */
     async updateDetails(engagementId: string, input: UpdateDetailsInput, idempotencyKey?: string): Promise<{ name: string; clientName: string }> {
-      return runUpdate(await engagementHandle(engagementId), updateDetailsUpdate, input, idempotencyKey, async () => 'cancelled');
+      return runUpdate(engagementId, await engagementHandle(engagementId), updateDetailsUpdate, input, idempotencyKey, async () => 'cancelled');
+    },
+
+    /** Takes master knowledge entries into the engagement's copy; answers with what moved. */
+    async takeKnowledge(engagementId: string, input: TakeKnowledgeInput, idempotencyKey?: string): Promise<TakeKnowledgeResult> {
+      return runUpdate(engagementId, await engagementHandle(engagementId), takeKnowledgeUpdate, input, idempotencyKey, async () => 'cancelled');
+    },
+
+    /** The engagement's own version of a knowledge entry; the firm's master stays as it is. */
+    async adaptKnowledge(engagementId: string, input: AdaptKnowledgeInput, idempotencyKey?: string): Promise<AdaptKnowledgeResult> {
+      return runUpdate(engagementId, await engagementHandle(engagementId), adaptKnowledgeUpdate, input, idempotencyKey, async () => 'cancelled');
+    },
+
+    /**
+     * Tells running engagements that a master entry they copied has a new version (their PM gets
+     * a notice). Best effort within the deadline: an engagement not told still shows the entry as
+     * behind in its knowledge view. Answers how many were told.
+     */
+    async announceKnowledgeChange(engagementIds: string[], change: KnowledgeChangedInput): Promise<number> {
+      const engagements = await db.engagement.findMany({ where: { id: { in: engagementIds } }, select: { workflowId: true } });
+      const results = await Promise.allSettled(
+        engagements.map(({ workflowId }) => withDeadline(() => temporal.workflow.getHandle(workflowId).signal(knowledgeChangedSignal, change))),
+      );
+      return results.filter((result) => result.status === 'fulfilled').length;
     },
 
     /**
@@ -259,7 +319,7 @@ export function createEngagementClient({
       const waiting = await db.workflowIncident.findMany({ where: { engagementId, resolvedAt: null }, select: { workflowId: true }, distinct: ['workflowId'] });
       return Promise.all(
         waiting.map(async ({ workflowId }) => {
-          const { resolved } = await runUpdate(temporal.workflow.getHandle(workflowId), retryWritesUpdate, { actorId }, undefined, async () => 'cancelled');
+          const { resolved } = await runUpdate(engagementId, temporal.workflow.getHandle(workflowId), retryWritesUpdate, { actorId }, undefined, async () => 'cancelled');
           return { workflowId, resolved };
         }),
       );

@@ -14,6 +14,7 @@ export const ENGAGEMENT_ERROR_CODES = [
   'engagement_not_running',
   'unknown_task',
   'invalid_assignee',
+  'unknown_knowledge_entry',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

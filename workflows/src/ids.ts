@@ -6,6 +6,11 @@ export function engagementWorkflowId(engagementId: string): string {
   return `engagement-${engagementId}`;
 }
 
+/** One workflow per generated document: a repeated request with the same id joins it. */
+export function documentGenerationWorkflowId(generationId: string): string {
+  return `generation-${generationId}`;
+}
+
 /** One child per community per stage: `engagement-<id>-<stage>-<community>`. */
 export function communityStageWorkflowId(engagementId: string, stageKey: string, communityKey: string): string {
   return `engagement-${engagementId}-${stageKey}-${communityKey}`;

@@ -19,6 +19,8 @@ export const notificationKey = {
   /** A task can pass to the same person more than once: the instant tells the hand-overs apart. */
   reassigned: (engagementId: string, taskKey: string, toId: string, at: string) => `${engagementId}:${taskKey}:reassigned:${toId}:${at}`,
   incident: (incidentKey: string, userId: string) => `incident:${incidentKey}:${userId}`,
+  /** A master knowledge entry's new version, told once per engagement and recipient. */
+  knowledgeChanged: (engagementId: string, entryId: string, version: number, userId: string) => `${engagementId}:knowledge:${entryId}:${version}:${userId}`,
 };
 
 export const auditKey = {
@@ -33,6 +35,9 @@ export const auditKey = {
   tasksCancelled: (engagementId: string, at: string, firstTaskKey: string | undefined) => `tasks.cancelled:${engagementId}:${at}:${firstTaskKey}`,
   engagementUpdated: (engagementId: string, at: string) => `engagement.updated:${engagementId}:${at}`,
   engagementStatus: (status: string, engagementId: string, at: string) => `engagement.${status}:${engagementId}:${at}`,
+  knowledgeTaken: (engagementId: string, at: string) => `knowledge.taken:${engagementId}:${at}`,
+  knowledgeAdapted: (engagementId: string, entryId: string, at: string) => `knowledge.adapted:${engagementId}:${entryId}:${at}`,
+  documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,
   incidentRaised: (incidentKey: string) => `incident.raised:${incidentKey}`,
   incidentResolved: (incidentKey: string) => `incident.resolved:${incidentKey}`,
 };

@@ -5,20 +5,33 @@
 //   bash apps/api/scripts/schemathesis.sh [extra `st run` options]
 //
 // Installs schemathesis into a virtualenv under ~/.cache/gongzhi when missing, starts
-// PostgreSQL, Temporal, a worker and the API (src/server.ts), plays one deliverable through to
-// approval (so operations on an engagement, a task, a deliverable and its file reach real data:
-// their ids are given to schemathesis in a generated config file), signs in as the demo admin,
-// mints a personal API token and runs `st run` with it as a Bearer token. Prints st's test-case
-// totals as `schemathesis cases: N passed, N failed[, N skipped]` (for the test command's tally)
-// and exits with st's code.
+// PostgreSQL, Temporal, a worker and the API (src/server.ts), and runs `st run` once per caller:
+// the admin, the PM, a lawyer, the partner and the client, each with a personal API token holding
+// every scope they may have, and a browser session (cookie and CSRF token) for the operations no
+// token may call. Each caller gets an engagement of its own played until its first deliverable is
+// submitted (approved, but for the partner's), so operations on an engagement, a task, a
+// deliverable and its file reach real data the caller may reach.
+//
+// Each caller runs twice. The generating phases (examples, coverage, fuzzing) get those ids fixed
+// in a generated config file; the stateful phase gets none and follows the links the document
+// declares (createEngagement → pauseEngagement, listTasks → completeTask…). Both runs draw real
+// values for some body fields (the team of a new engagement, a reassignment's assignee, the
+// revision under review) and check `positive_data_acceptance` with, per operation, the statuses
+// of the refusals its contract declares (schemathesis-config.ts). The admin runs the full number
+// of examples, the other callers fewer (the operations they share are covered already; what
+// differs is what each may do). Prints the test-case totals of all runs as ONE line,
+// `schemathesis cases: N passed, N failed[, N skipped]` (for the test command's tally), and exits
+// non-zero when any run did.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CSRF_HEADER } from '@gongzhi/contracts';
+import { CSRF_HEADER, type Operation, operationList, operations, pathParamNames } from '@gongzhi/contracts';
 import { DEMO_PASSWORD } from '@gongzhi/db';
 import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
+import { SESSION_COOKIE } from '../src/lib/sessions';
+import { type OperationSettings, type RunConfig, schemathesisConfig } from './lib/schemathesis-config';
 import { schemathesisCasesLine } from './lib/schemathesis-summary';
 import { startStack } from './lib/stack';
 
@@ -26,13 +39,26 @@ import { startStack } from './lib/stack';
 const SCHEMATHESIS_VERSION = '4.32.5';
 /**
  * The checks that carry the promise (no 5xx, every answer as documented: status, content type,
- * headers, body) plus the negative-data checks (invalid input is refused). Left out:
- * `positive_data_acceptance` (schema-valid input can still be refused on business grounds:
- * unknown ids are 404, a wrong password 401) and the stateful authorization heuristics, which
+ * headers, body), the negative-data checks (invalid input is refused) and `positive_data_acceptance`
+ * (valid input is accepted, or refused only as the contract declares: unknown ids, state,
+ * permissions; see schemathesis-config.ts). Left out: the stateful authorization heuristics, which
  * assume REST resources created and read back by one user; the permission-matrix test covers
  * authorization exhaustively.
  */
-const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_headers_conformance', 'response_schema_conformance', 'negative_data_rejection', 'missing_required_header', 'unsupported_method'];
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_headers_conformance',
+  'response_schema_conformance',
+  'negative_data_rejection',
+  'positive_data_acceptance',
+  'missing_required_header',
+  'unsupported_method',
+];
+/** Examples per operation for the callers after the admin (who runs st's default, or what is passed). */
+const EXTRA_CALLER_EXAMPLES = 25;
+const TEMPLATE_KEY = 'community-governance';
 
 const log = (message: string) => process.stderr.write(`[schemathesis] ${message}\n`);
 const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -57,10 +83,15 @@ ensureSchemathesis();
 // Requests come from one address at a high rate: the login limit is for people, not for this.
 const stack = await startStack({ apiEnv: { GONGZHI_LOG_LEVEL: 'warn', GONGZHI_LOGIN_RATE_LIMIT: '1000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ADDRESS: '1000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '1000000', GONGZHI_LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000000' } });
 let exitCode = 1;
+const configDir = await mkdtemp(join(tmpdir(), 'gongzhi-schemathesis-'));
 try {
   const api = stack.apiUrl;
-  async function signIn(username: string) {
-    const response = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  interface Session {
+    id: string;
+    headers: Record<string, string>;
+  }
+  async function signIn(username: string, password = DEMO_PASSWORD): Promise<Session> {
+    const response = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
     const { csrfToken, user } = (await response.json()) as { csrfToken: string; user: { id: string } };
     return { id: user.id, headers: { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, [CSRF_HEADER]: csrfToken } };
@@ -74,92 +105,279 @@ try {
     if (response.status !== status) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
+  const until = async <T>(what: string, attempt: () => Promise<T | undefined>, attempts = 200): Promise<T | undefined> => {
+    for (let index = 0; index < attempts; index++) {
+      const found = await attempt();
+      if (found !== undefined) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    log(`${what}: not found`);
+    return undefined;
+  };
 
-  // Real data for the operations that take an id: one deliverable played through to approval.
-  log('preparing an engagement with an approved deliverable…');
-  const [pm, partner, lawyer, lawyer2, client, admin] = await Promise.all(['pm', 'partner', 'lawyer', 'lawyer2', 'client', 'admin'].map(signIn));
-  const engagement = await call<{ id: string }>(pm!, 'POST', '/api/engagements', {
-    name: '接口契约测试项目',
-    clientName: '某某街道办事处',
-    clientKind: 'street',
-    communities: [{ name: '朝阳社区' }, { name: '和平社区' }],
-    team: { pm: pm!.id, partner: partner!.id, lawyers: [lawyer!.id, lawyer2!.id], client: client!.id },
-    startDate: '2030-03-04',
-    templateKey: 'community-governance',
-  }, 201);
-  let task: { id: string; deliverable: { id: string } } | undefined;
-  for (let attempt = 0; !task && attempt < 200; attempt++) {
-    const open = await call<{ items: { id: string; key: string }[] }>(lawyer!, 'GET', `/api/tasks?engagementId=${engagement.id}&status=active`);
-    const found = open.items.find((item) => item.key === 'proposal.draft-service-plan');
-    if (found) task = await call(lawyer!, 'GET', `/api/tasks/${found.id}`);
-    else await new Promise((resolve) => setTimeout(resolve, 100));
+  log('preparing engagements, users and tokens…');
+  const [pm, partner, lawyer, lawyer2, client, admin] = await Promise.all(['pm', 'partner', 'lawyer', 'lawyer2', 'client', 'admin'].map((username) => signIn(username)));
+  // Accounts of their own for what changes accounts: the administrators' operations change one
+  // (roles, disabled, password), the session caller changes its own password.
+  const accountPassword = 'schemathesis-account-password';
+  const newAccount = (username: string) => call<{ id: string }>(admin!, 'POST', '/api/users', { username, displayName: username, roles: ['lawyer'], password: accountPassword }, 201);
+  const [target] = await Promise.all([newAccount('st-target'), newAccount('st-session'), newAccount('st-logout')]);
+
+  interface Task {
+    id: string;
+    deliverable: { id: string };
   }
-  if (!task) throw new Error('the first task did not open');
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(makeDocx('项目法律服务方案'))], { type: DOCX_MIME }), '项目法律服务方案.docx');
-  const { sha256 } = await call<{ sha256: string }>(lawyer!, 'POST', `/api/deliverables/${task.deliverable.id}/uploads`, form, 201);
-  await call(lawyer!, 'POST', `/api/tasks/${task.id}/complete`, { formData: { background: '背景', workPlanSummary: '计划' }, file: { sha256 } });
-  await call(partner!, 'POST', `/api/deliverables/${task.deliverable.id}/reviews`, { revision: 1, sha256, decision: 'approve' }, 201);
+  interface Prepared {
+    engagementId: string;
+    /** The first task (the lawyer's, with a deliverable): open, or done with revision 1 submitted, or also approved. */
+    task: Task;
+    /** The file of revision 1, once submitted. */
+    sha256: string | undefined;
+  }
+  /** One engagement of the demo team, played until its first task is open, its deliverable submitted, or approved. */
+  async function prepareEngagement(stage: 'open' | 'submitted' | 'approved'): Promise<Prepared> {
+    const engagement = await call<{ id: string }>(pm!, 'POST', '/api/engagements', {
+      name: '接口契约测试项目',
+      clientName: '某某街道办事处',
+      clientKind: 'street',
+      communities: [{ name: '朝阳社区' }, { name: '和平社区' }],
+      team: { pm: pm!.id, partner: partner!.id, lawyers: [lawyer!.id, lawyer2!.id], client: client!.id },
+      startDate: '2030-03-04',
+      templateKey: TEMPLATE_KEY,
+    }, 201);
+    const firstId = await until('the first task', async () => {
+      const open = await call<{ items: { id: string; key: string }[] }>(lawyer!, 'GET', `/api/tasks?engagementId=${engagement.id}&status=active`);
+      return open.items.find((item) => item.key === 'proposal.draft-service-plan')?.id;
+    });
+    if (!firstId) throw new Error('the first task did not open');
+    const task = await call<Task>(lawyer!, 'GET', `/api/tasks/${firstId}`);
+    if (stage === 'open') return { engagementId: engagement.id, task, sha256: undefined };
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(makeDocx('项目法律服务方案'))], { type: DOCX_MIME }), '项目法律服务方案.docx');
+    const { sha256 } = await call<{ sha256: string }>(lawyer!, 'POST', `/api/deliverables/${task.deliverable.id}/uploads`, form, 201);
+    await call(lawyer!, 'POST', `/api/tasks/${task.id}/complete`, { formData: { background: '背景', workPlanSummary: '计划' }, file: { sha256 } });
+    if (stage === 'approved') await call(partner!, 'POST', `/api/deliverables/${task.deliverable.id}/reviews`, { revision: 1, sha256, decision: 'approve' }, 201);
+    return { engagementId: engagement.id, task, sha256 };
+  }
 
-  const configDir = await mkdtemp(join(tmpdir(), 'gongzhi-schemathesis-'));
-  const configFile = join(configDir, 'schemathesis.toml');
-  const fixed = (pathRegex: string, parameters: Record<string, string | number>) =>
-    `[[operations]]\ninclude-path-regex = ${JSON.stringify(pathRegex)}\nparameters = { ${Object.entries(parameters).map(([key, value]) => `${JSON.stringify(key)} = ${JSON.stringify(value)}`).join(', ')} }\n`;
-  await writeFile(
-    configFile,
-    [
-      // Event streams never end by themselves: schemathesis reads the opening event, then hangs up.
-      'max-stream-events = 1\n',
-      fixed('^/api/engagements/\\{id\\}(/(audit|events|pause|resume|cancel))?$', { 'path.id': engagement.id }),
-      fixed('^/api/tasks/\\{id\\}', { 'path.id': task.id }),
-      fixed('^/api/deliverables/\\{id\\}(/(uploads|reviews))?$', { 'path.id': task.deliverable.id }),
-      fixed('^/api/deliverables/\\{id\\}/revisions/\\{rev\\}/file$', { 'path.id': task.deliverable.id, 'path.rev': 1 }),
-      fixed('^/api/templates/\\{id\\}$', { 'path.id': 'community-governance' }),
-      fixed('^/api/users/\\{id\\}', { 'path.id': lawyer2!.id }),
-    ].join('\n'),
+  const firstNotification = async (session: Session) => (await call<{ items: { id: string }[] }>(session, 'GET', '/api/notifications?pageSize=1')).items[0]?.id;
+  const mintToken = (session: Session, scopes: string[]) => call<{ secret: string; token: { id: string } }>(session, 'POST', '/api/me/tokens', { name: 'schemathesis', scopes }, 201);
+
+  /**
+   * The real ids every operation taking an id gets in the generating phases (fixed: links cannot
+   * move them): the caller's engagement, its first task and deliverable; `open`, a task still to
+   * do for completing, reassigning and uploading.
+   */
+  function fixedIds(prepared: Prepared, open: Task, notificationId: string | undefined, tokenId: string): Record<string, OperationSettings> {
+    const fixed: Record<string, Record<string, string | number>> = {
+      getTask: { 'path.id': prepared.task.id },
+      completeTask: { 'path.id': open.id },
+      assignTask: { 'path.id': open.id },
+      getDeliverable: { 'path.id': prepared.task.deliverable.id },
+      reviewDeliverable: { 'path.id': prepared.task.deliverable.id },
+      downloadDeliverableRevision: { 'path.id': prepared.task.deliverable.id, 'path.rev': 1 },
+      uploadDeliverableFile: { 'path.id': open.deliverable.id },
+      generateDeliverableDocument: { 'path.id': open.deliverable.id },
+      // No draft under a made-up id: 404, the declared answer.
+      downloadGeneratedDocument: { 'path.id': open.deliverable.id },
+      getKnowledgeEntry: { 'path.kind': 'law', 'path.key': 'civil-code' },
+      listKnowledgeVersions: { 'path.kind': 'law', 'path.key': 'civil-code' },
+      getKnowledgeVersion: { 'path.kind': 'law', 'path.key': 'civil-code', 'path.version': 1 },
+      reviseKnowledgeEntry: { 'path.kind': 'law', 'path.key': 'civil-code' },
+      createKnowledgeEntry: { 'path.kind': 'law' },
+      getTemplate: { 'path.id': TEMPLATE_KEY },
+      updateUser: { 'path.id': target.id },
+      resetUserPassword: { 'path.id': target.id },
+      revokeApiToken: { 'path.id': tokenId },
+      ...(notificationId ? { markNotificationRead: { 'path.id': notificationId } } : {}),
+    };
+    for (const operation of operationList) {
+      if (operation.permission.auth === 'engagement' && operation.permission.resource === 'engagement') fixed[operation.id] = { 'path.id': prepared.engagementId };
+    }
+    return Object.fromEntries(Object.entries(fixed).map(([id, parameters]) => [id, { fixed: parameters }]));
+  }
+  /** Real values drawn for body fields, so creating an engagement, reassigning and reviewing can succeed. */
+  function drawnValues(prepared: Prepared, engagementIds: string[]): Record<string, OperationSettings> {
+    // Lists mostly on their first page, the caller's engagements and tasks, so that their items
+    // (and the links from them) are there more often than random filters allow.
+    const lists = operationList.filter((operation) => operation.query?.shape.page !== undefined);
+    const listSettings = Object.fromEntries(
+      lists.map((operation) => [
+        operation.id,
+        {
+          drawn: {
+            'query.page': { values: [1], probability: 0.8 },
+            ...(operation.query?.shape.engagementId ? { 'query.engagementId': { values: engagementIds, probability: 0.5 } } : {}),
+            ...(operation.query?.shape.assignee ? { 'query.assignee': { values: ['me'], probability: 0.5 } } : {}),
+          },
+        },
+      ]),
+    );
+    return {
+      ...listSettings,
+      createEngagement: {
+        drawn: {
+          'body.templateKey': { values: [TEMPLATE_KEY], probability: 0.95 },
+          'body.templateVersion': { values: [1], probability: 0.5 },
+          'body.team.pm': { values: [pm!.id], probability: 0.95 },
+          'body.team.partner': { values: [partner!.id], probability: 0.95 },
+          'body.team.lawyers[*]': { values: [lawyer!.id, lawyer2!.id], probability: 0.95 },
+          'body.team.client': { values: [client!.id], probability: 0.9 },
+        },
+      },
+      assignTask: { drawn: { 'body.assigneeId': { values: [lawyer!.id, lawyer2!.id], probability: 0.9 } } },
+      reviewDeliverable: { drawn: { 'body.revision': { values: [1], probability: 0.9 }, 'body.sha256': { values: prepared.sha256 ? [prepared.sha256] : [], probability: 0.9 } } },
+    };
+  }
+  const merge = (...all: Record<string, OperationSettings>[]) => {
+    const merged: Record<string, OperationSettings> = {};
+    for (const settings of all) for (const [id, entry] of Object.entries(settings)) merged[id] = { ...merged[id], ...entry };
+    return merged;
+  };
+
+  /**
+   * The coverage phase (every boundary of every parameter: the slow part) runs in full for the
+   * admin. The other callers run it only where the admin is refused at the door (the team's own
+   * commands: completing, reassigning, uploading, reviewing), and fuzz and play every operation.
+   */
+  const coverageWhereAdminsAreRefused: Record<string, OperationSettings> = Object.fromEntries(
+    operationList.filter((operation) => !(operation.permission.auth === 'engagement' && !operation.permission.admins)).map((operation) => [operation.id, { skipCoverage: true }]),
   );
 
-  // Every scope, so administrators' operations are exercised too.
-  const { secret } = await call<{ secret: string }>(admin!, 'POST', '/api/me/tokens', { name: 'schemathesis', scopes: ['read', 'write', 'admin'] }, 201);
-
-  const args = [
-    '--config-file',
-    configFile,
-    'run',
-    `${stack.apiUrl}/api/openapi.json`,
-    '--header',
-    `Authorization: Bearer ${secret}`,
-    '--checks',
-    CHECKS.join(','),
-    '--workers',
-    '2',
-    '--request-timeout',
-    '30',
-    '--no-color',
-    ...process.argv.slice(2).filter((arg) => arg !== '--'),
+  interface Caller {
+    name: string;
+    auth: RunConfig['auth'];
+    headers?: Record<string, string>;
+    operations: readonly Operation[];
+    unitSettings: Record<string, OperationSettings>;
+    statefulSettings: Record<string, OperationSettings>;
+    /** Fewer examples than the admin's full run: the operations they share are already covered. */
+    maxExamples?: number;
+  }
+  // Each caller gets an engagement of its own (the admin's run cancels its engagement, the
+  // partner's approves its deliverable), and a personal API token with every scope it may hold.
+  const tokenCallers: { name: string; session: Session; scopes: string[]; maxExamples?: number; until: 'submitted' | 'approved'; openTask?: boolean }[] = [
+    { name: 'admin', session: admin!, scopes: ['read', 'write', 'admin'], until: 'approved' },
+    // The PM reassigns the open first task of a second engagement between the two lawyers, and
+    // may complete it; the lawyer, its assignee, completes it and uploads its file.
+    { name: 'pm', session: pm!, scopes: ['read', 'write'], maxExamples: EXTRA_CALLER_EXAMPLES, until: 'approved', openTask: true },
+    { name: 'lawyer', session: lawyer!, scopes: ['read', 'write'], maxExamples: EXTRA_CALLER_EXAMPLES, until: 'approved', openTask: true },
+    // Its deliverable stays submitted, so an approval or a request for changes can go through.
+    { name: 'partner', session: partner!, scopes: ['read', 'write'], maxExamples: EXTRA_CALLER_EXAMPLES, until: 'submitted' },
+    // Sees approved deliverables only: its engagement's first one is approved.
+    { name: 'client', session: client!, scopes: ['read', 'write'], maxExamples: EXTRA_CALLER_EXAMPLES, until: 'approved' },
   ];
-  log(`st ${args.map((arg) => (arg.startsWith('Authorization') ? 'Authorization: Bearer ***' : arg)).join(' ')}`);
-  // st's output is passed through as it comes; its stdout is also kept (the tail: the summary is
-  // at the end) to read the test-case totals for the test command's tally.
-  let stdout = '';
-  exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(st, args, { stdio: ['inherit', 'pipe', 'pipe'] });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      process.stdout.write(chunk);
-      stdout = (stdout + chunk).slice(-1_000_000);
-    });
-    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.once('error', (error) => {
-      log(`could not run st: ${error.message}`);
-      resolve(1);
-    });
-    // `close`, not `exit`: every byte of both streams has been read by then.
-    child.once('close', (code) => resolve(code ?? 1));
+  const callers: Caller[] = await Promise.all(
+    tokenCallers.map(async (entry) => {
+      const [prepared, open, { secret, token }] = await Promise.all([prepareEngagement(entry.until), entry.openTask ? prepareEngagement('open') : undefined, mintToken(entry.session, entry.scopes)]);
+      // Preparing told the team about its tasks: most callers have a notification by now.
+      const notificationId = await firstNotification(entry.session);
+      const drawn = drawnValues(prepared, [prepared.engagementId, ...(open ? [open.engagementId] : [])]);
+      return {
+        name: entry.name,
+        auth: { bearer: secret },
+        operations: operationList,
+        unitSettings: merge(fixedIds(prepared, (open ?? prepared).task, notificationId, token.id), drawn, entry.name === 'admin' ? {} : coverageWhereAdminsAreRefused),
+        statefulSettings: drawn,
+        ...(entry.maxExamples ? { maxExamples: entry.maxExamples } : {}),
+      };
+    }),
+  );
+  // An operation taking an id that gets none here meets only 404 outside the stateful phase.
+  const unreached = operationList.filter((operation) => pathParamNames(operation.path).length > 0 && callers.every((caller) => !caller.unitSettings[operation.id]?.fixed));
+  if (unreached.length > 0) log(`no real id for ${unreached.map((operation) => operation.id).join(', ')} (add one to fixedIds)`);
+
+  // The operations no token may call (a token cannot mint or revoke tokens, sign out or change the
+  // password): a browser session (cookie and CSRF token) of an account of its own. Signing out
+  // gets a run of its own, with another account: it ends the session it is sent with, and a
+  // password change there ends every other session of the account.
+  const sessionOnly = operationList.filter((operation) => operation.permission.auth !== 'public' && operation.permission.rules?.includes('session-only'));
+  const sessionCaller = (name: string, session: Session, operations: readonly Operation[], unitSettings: Record<string, OperationSettings>, statefulSettings: Record<string, OperationSettings>): Caller => ({
+    name,
+    auth: { session: session.headers.cookie!.slice(`${SESSION_COOKIE}=`.length) },
+    headers: { [CSRF_HEADER]: session.headers[CSRF_HEADER]! },
+    operations,
+    unitSettings,
+    statefulSettings,
+    maxExamples: EXTRA_CALLER_EXAMPLES,
   });
-  process.stdout.write(`\n${schemathesisCasesLine(stdout)}\n`);
-  await rm(configDir, { recursive: true, force: true });
+  {
+    const [session, logoutSession] = await Promise.all([signIn('st-session', accountPassword), signIn('st-logout', accountPassword)]);
+    const { token } = await mintToken(session, ['read']);
+    const sessionOperations = operationList.filter(
+      (operation) =>
+        operation !== operations.logout &&
+        (sessionOnly.includes(operation) || Object.values(operation.links ?? {}).some((link) => sessionOnly.some((target) => target.id === link.operationId))),
+    );
+    // Now and then the right current password, so a change can go through.
+    const drawn = { changeMyPassword: { drawn: { 'body.currentPassword': { values: [accountPassword], probability: 0.3 } } } };
+    callers.push(sessionCaller('session', session, sessionOperations, merge(drawn, { revokeApiToken: { fixed: { 'path.id': token.id } } }), drawn));
+    callers.push(sessionCaller('logout', logoutSession, [operations.logout], {}, {}));
+  }
+
+  /** One `st run`; its output passes through as it comes and is kept to read the totals. */
+  async function runSchemathesis(label: string, configText: string, args: string[]): Promise<{ code: number; stdout: string }> {
+    const configFile = join(configDir, `${label.replace(/[^a-z0-9]+/gi, '-')}.toml`);
+    await writeFile(configFile, configText, { mode: 0o600 });
+    const fullArgs = ['--config-file', configFile, 'run', `${api}/api/openapi.json`, '--checks', CHECKS.join(','), '--workers', '2', '--request-timeout', '30', '--no-color', ...args];
+    log(`${label}: st ${fullArgs.join(' ')}`);
+    let stdout = '';
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(st, fullArgs, { stdio: ['inherit', 'pipe', 'pipe'] });
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        process.stdout.write(chunk);
+        stdout = (stdout + chunk).slice(-1_000_000);
+      });
+      child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+      child.once('error', (error) => {
+        log(`could not run st: ${error.message}`);
+        resolve(1);
+      });
+      // `close`, not `exit`: every byte of both streams has been read by then.
+      child.once('close', (code) => resolve(code ?? 1));
+    });
+    return { code, stdout };
+  }
+
+  // First the generating phases of every caller, on its own engagement with fixed ids; then the
+  // stateful phase of every caller, where ids come from the links the document declares (fixed
+  // ones would override them), so what one caller's links cancel no longer matters to another.
+  const userArgs = process.argv.slice(2).filter((arg) => arg !== '--');
+  const results: { label: string; code: number; stdout: string; seconds: number }[] = [];
+  /** Whether any link leads from one of these operations to another: otherwise the stateful phase has nothing to play. */
+  const linked = (operations: readonly Operation[]) => operations.some((operation) => Object.values(operation.links ?? {}).some((link) => operations.some((target) => target.id === link.operationId)));
+  for (const phase of ['unit', 'stateful'] as const) {
+    for (const caller of callers) {
+      if (phase === 'stateful' && !linked(caller.operations)) continue;
+      const label = `${caller.name} ${phase === 'unit' ? 'examples,coverage,fuzzing' : 'stateful'}`;
+      const config = schemathesisConfig({
+        operations: caller.operations,
+        auth: caller.auth,
+        ...(caller.headers ? { headers: caller.headers } : {}),
+        settings: phase === 'unit' ? caller.unitSettings : caller.statefulSettings,
+        // Only the declared links: inferred ones would also lead from lists to account changes.
+        inferLinks: false,
+      });
+      const args = [
+        '--phases',
+        phase === 'unit' ? 'examples,coverage,fuzzing' : 'stateful',
+        // Invalid input is the generating phases' business; the stateful phase plays valid sequences.
+        ...(phase === 'stateful' ? ['--mode', 'positive'] : []),
+        ...(caller.operations === operationList ? [] : ['--include-operation-id-regex', `^(${caller.operations.map((operation) => operation.id).join('|')})$`]),
+        ...(caller.maxExamples ? ['--max-examples', String(caller.maxExamples)] : []),
+        ...userArgs,
+      ];
+      const started = Date.now();
+      const { code, stdout } = await runSchemathesis(label, config, args);
+      results.push({ label, code, stdout, seconds: Math.round((Date.now() - started) / 1000) });
+    }
+  }
+  for (const result of results) log(`${result.label}: ${schemathesisCasesLine(result.stdout).replace('schemathesis cases: ', '')} (exit ${result.code}, ${result.seconds} s)`);
+  process.stdout.write(`\n${schemathesisCasesLine(results.map((result) => result.stdout))}\n`);
+  exitCode = results.find((result) => result.code !== 0)?.code ?? 0;
 } finally {
+  await rm(configDir, { recursive: true, force: true });
   await stack.stop();
 }
 process.exit(exitCode);

@@ -24,6 +24,7 @@ import authRoutes from './routes/auth';
 import deliverableRoutes from './routes/deliverables';
 import engagementRoutes from './routes/engagements';
 import eventRoutes from './routes/events';
+import knowledgeRoutes from './routes/knowledge';
 import notificationRoutes from './routes/notifications';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
@@ -91,6 +92,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(templateRoutes);
   await fastify.register(taskRoutes);
   await fastify.register(deliverableRoutes);
+  await fastify.register(knowledgeRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

@@ -1,19 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { defaultFilesDir } from '@gongzhi/storage';
 import { type AuthThrottleConfig, DEFAULT_AUTH_THROTTLE } from './lib/auth-throttle';
-
-/** The workspace root (where pnpm-workspace.yaml is), for defaults under `<repo>/.data`; found from src/ and dist/ alike. */
-function findRepoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
 const flag = (fallback: boolean) =>
   z
@@ -33,7 +20,7 @@ const apiEnvSchema = z.object({
   GONGZHI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   GONGZHI_API_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   GONGZHI_API_HOST: z.string().min(1).default('127.0.0.1'),
-  GONGZHI_FILES_DIR: z.string().min(1).default(() => join(findRepoRoot(), '.data', 'files')),
+  GONGZHI_FILES_DIR: z.string().min(1).default(defaultFilesDir),
   /** Off only where the API is served over plain http (the dev and test stacks say so themselves). */
   GONGZHI_COOKIE_SECURE: flag(true),
   /** The scrape secret for GET /metrics (`Authorization: Bearer …`); unset, only administrators get in. */

@@ -105,4 +105,10 @@ describe('parseSchemathesisCases', () => {
     expect(parseSchemathesisCases('Test cases:\n  2057 generated, 2057 passed, 3 flaky\n')).toBeUndefined();
     expect(schemathesisCasesLine('')).toBe('schemathesis cases: 0 passed, 1 failed');
   });
+
+  it('sums several runs into one line, a run without totals counting as one failure', () => {
+    expect(schemathesisCasesLine([passingRun, failingRun])).toBe('schemathesis cases: 2457 passed, 5 failed, 7 skipped');
+    expect(schemathesisCasesLine([passingRun, 'Test cases:\n  No test cases were generated\n', ''])).toBe('schemathesis cases: 2057 passed, 2 failed');
+    expect(schemathesisCasesLine([])).toBe('schemathesis cases: 0 passed, 1 failed');
+  });
 });

@@ -1,4 +1,6 @@
+import { defaultFilesDir } from '@gongzhi/storage';
 import { ENGAGEMENT_TASK_QUEUE } from '@gongzhi/workflows';
+import { DEFAULT_FIRM_NAME } from '@gongzhi/workflows/activities';
 import { z } from 'zod';
 
 const workerConfigSchema = z.object({
@@ -9,6 +11,10 @@ const workerConfigSchema = z.object({
   /** A prebuilt workflow bundle (`pnpm --filter @gongzhi/worker build`); unset, workflows are bundled from source at start. */
   GONGZHI_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   GONGZHI_WORKER_SHUTDOWN_GRACE: z.string().default('10s'),
+  /** Where files are stored: the API serves downloads from the same directory. */
+  GONGZHI_FILES_DIR: z.string().min(1).default(defaultFilesDir),
+  /** The law firm named on generated documents. */
+  GONGZHI_FIRM_NAME: z.string().min(1).default(DEFAULT_FIRM_NAME),
 });
 
 export interface WorkerConfig {
@@ -18,6 +24,8 @@ export interface WorkerConfig {
   taskQueue: string;
   workflowBundlePath: string | undefined;
   shutdownGraceTime: string;
+  filesDir: string;
+  firmName: string;
 }
 
 /** Reads the environment once, at the edge; every missing or malformed variable is named. */
@@ -35,5 +43,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     taskQueue: config.GONGZHI_TASK_QUEUE,
     workflowBundlePath: config.GONGZHI_WORKFLOW_BUNDLE,
     shutdownGraceTime: config.GONGZHI_WORKER_SHUTDOWN_GRACE,
+    filesDir: config.GONGZHI_FILES_DIR,
+    firmName: config.GONGZHI_FIRM_NAME,
   };
 }

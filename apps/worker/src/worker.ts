@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createDb } from '@gongzhi/db';
+import { createDb, importBuiltInKnowledge } from '@gongzhi/db';
+import { createFileStore } from '@gongzhi/storage';
 import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type WorkerConfig } from './config';
@@ -7,13 +8,18 @@ import { type WorkerConfig } from './config';
 /** Builds the worker's dependencies from config, runs until a shutdown signal, then closes them. */
 export async function runWorker(config: WorkerConfig, log: (message: string) => void = console.log): Promise<void> {
   const db = createDb({ url: config.databaseUrl });
+  // New engagements copy the firm's knowledge base: bring the built-in one in first (a no-op
+  // when it is there; a lawyer's edits are never overwritten).
+  const knowledge = await importBuiltInKnowledge(db);
+  if (knowledge.created + knowledge.updated > 0) log(`knowledge base ${knowledge.seedVersion}: ${knowledge.created} entries added, ${knowledge.updated} updated`);
+  for (const entry of knowledge.keptEdited) log(`knowledge base: ${entry} changed in this release but was edited by a person; the edit stands`);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   try {
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
-      activities: createEngagementActivities({ db }),
+      activities: createEngagementActivities({ db, files: createFileStore({ dir: config.filesDir }), firmName: config.firmName }),
       ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : { workflowsPath }),
       shutdownGraceTime: config.shutdownGraceTime,
     });

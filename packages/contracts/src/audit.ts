@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'deliverable.file_uploaded',
   'deliverable.submitted',
   'deliverable.reviewed',
+  'deliverable.generated',
+  'knowledge.taken',
+  'knowledge.adapted',
   'file.downloaded',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
@@ -34,7 +37,7 @@ export const auditEventSchema = z
     /** Null when the system acted (a timer, the workflow). */
     actor: userRefSchema.nullable(),
     action: auditActionSchema,
-    entity: z.object({ type: z.enum(['engagement', 'stage', 'task', 'deliverable']), id: line(300) }).strict(),
+    entity: z.object({ type: z.enum(['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry']), id: line(300) }).strict(),
     /** The changed fields before and after; null on creation or deletion respectively. */
     before: snapshotSchema.nullable(),
     after: snapshotSchema.nullable(),

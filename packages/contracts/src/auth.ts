@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES, roleSchema } from '@gongzhi/domain';
-import { idSchema, idParamsSchema, instantSchema, line, localeSchema, okSchema } from './common';
-import { defineOperation } from './operation';
+import { STORABLE_TEXT, idSchema, idParamsSchema, instantSchema, line, localeSchema, okSchema } from './common';
+import { defineOperation, linksById } from './operation';
 
 export const usernameSchema = z
   .string()
@@ -9,13 +9,14 @@ export const usernameSchema = z
   .meta({ description: 'Login name: 2–64 letters, digits, `.`, `_` or `-`' });
 
 /** New passwords: long rather than complicated (NIST 800-63B); the hash is memory-hard. */
-export const newPasswordSchema = z.string().min(12).max(256).meta({ description: 'At least 12 characters' });
+export const newPasswordSchema = z.string().min(12).max(256).regex(STORABLE_TEXT, 'no NUL characters').meta({ description: 'At least 12 characters' });
 
 export const rolesSchema = z
   .array(roleSchema)
   .min(1)
   .max(5)
-  .refine((roles) => new Set(roles).size === roles.length, 'roles must not repeat');
+  .refine((roles) => new Set(roles).size === roles.length, 'roles must not repeat')
+  .meta({ uniqueItems: true });
 
 export const currentUserSchema = z
   .object({
@@ -85,7 +86,7 @@ export const updateMeBodySchema = z
   .object({ displayName: line(100).optional(), locale: localeSchema.optional() })
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'nothing to change')
-  .meta({ id: 'UpdateMeBody' });
+  .meta({ id: 'UpdateMeBody', minProperties: 1 });
 
 export const updateMe = defineOperation({
   id: 'updateMe',
@@ -128,7 +129,8 @@ export const tokenScopesSchema = z
   .array(tokenScopeSchema)
   .min(1)
   .max(TOKEN_SCOPES.length)
-  .refine((scopes) => new Set(scopes).size === scopes.length, 'scopes must not repeat');
+  .refine((scopes) => new Set(scopes).size === scopes.length, 'scopes must not repeat')
+  .meta({ uniqueItems: true });
 
 export const apiTokenSchema = z
   .object({
@@ -173,6 +175,7 @@ export const listApiTokens = defineOperation({
   summary: { zh: '我的 API 令牌', en: 'My API tokens' },
   permission: { auth: 'user', rules: ['own-resource'] },
   responses: { 200: z.object({ items: z.array(apiTokenSchema).max(100) }).strict() },
+  links: linksById('$response.body#/items/0/id', ['revokeApiToken']),
 });
 
 export const createApiToken = defineOperation({
@@ -187,6 +190,7 @@ export const createApiToken = defineOperation({
   body: createApiTokenBodySchema,
   responses: { 201: createdApiTokenSchema },
   errors: ['conflict'],
+  links: linksById('$response.body#/token/id', ['revokeApiToken']),
 });
 
 export const revokeApiToken = defineOperation({

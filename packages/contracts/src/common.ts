@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civilDateSchema, localizedTextSchema } from '@gongzhi/domain';
+import { civilDateSchema as domainCivilDateSchema, localizedTextSchema } from '@gongzhi/domain';
 
 /** Row ids are UUIDs; anything else in an id position is refused before a query runs. */
 export const idSchema = z.uuid().meta({ description: 'UUID' });
@@ -7,15 +7,43 @@ export const idSchema = z.uuid().meta({ description: 'UUID' });
 /** An instant, ISO 8601 in UTC (`2025-03-01T02:00:00.000Z`). Civil dates use `civilDateSchema`. */
 export const instantSchema = z.iso.datetime().meta({ description: 'Instant, ISO 8601 UTC' });
 
-export { civilDateSchema, localizedTextSchema };
+/**
+ * A civil date, `YYYY-MM-DD` in Asia/Shanghai: the domain's schema (a real calendar date, leap
+ * years included), declared `format: date` so the document says what the refinement checks.
+ */
+export const civilDateSchema = domainCivilDateSchema.meta({ format: 'date' });
+
+/**
+ * The first day of an engagement: a real date in 2000–2099, so every date planned from it (due
+ * dates, reminders, the workflow's timers) stays within what the engine and the database handle.
+ * The pattern is the whole rule (month lengths, 29 February in leap years), so the document says
+ * exactly what is accepted; no `format: date` beside it, which generators read as "any date, then
+ * filter by the pattern" and give up on.
+ */
+export const startDateSchema = z
+  .string()
+  .regex(
+    /^20(?:[0-9]{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[02468][048]|[13579][26])-02-29)$/,
+    'a real date in 2000–2099, YYYY-MM-DD',
+  )
+  .meta({ description: 'A real date in 2000–2099, YYYY-MM-DD' });
+
+export { localizedTextSchema };
 
 export const localeSchema = z.enum(['zh-CN', 'en']).meta({ id: 'Locale', description: 'UI and message language; zh-CN is the default' });
 export type Locale = z.infer<typeof localeSchema>;
 
+/**
+ * Text PostgreSQL can store: no NUL character. The API refuses NUL in every string of a request
+ * before validation (400 `invalid_characters`, as it does lone UTF-16 surrogates, which a
+ * JSON Schema pattern cannot portably name); the pattern says so in the document.
+ */
+export const STORABLE_TEXT = /^[^\u0000]*$/;
+
 /** A non-empty line of text with a ceiling, so no field can carry an unbounded payload. */
-export const line = (max: number) => z.string().min(1).max(max);
+export const line = (max: number) => z.string().min(1).max(max).regex(STORABLE_TEXT, 'no NUL characters');
 /** Free text that may be empty. */
-export const prose = (max: number) => z.string().max(max);
+export const prose = (max: number) => z.string().max(max).regex(STORABLE_TEXT, 'no NUL characters');
 
 export const userRefSchema = z
   .object({ id: idSchema, displayName: line(100) })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELIVERABLE_STATUSES, REVIEW_DECISIONS, localizedTextSchema } from '@gongzhi/domain';
+import { DELIVERABLE_STATUSES, GENERATED_DOCUMENT_KINDS, GENERATION_STATUSES, REVIEW_DECISIONS, localizedTextSchema } from '@gongzhi/domain';
 import {
   engagementRefSchema,
   idParamsSchema,
@@ -17,7 +17,7 @@ import {
   userRefSchema,
 } from './common';
 import { deliverableKindSchema } from './domain-schemas';
-import { defineOperation } from './operation';
+import { defineOperation, linksById } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 
 /**
@@ -99,6 +99,28 @@ export const deliverableSummarySchema = z
   .strict()
   .meta({ id: 'DeliverableSummary' });
 
+/** A draft Gongzhi writes for a deliverable from the engagement's data and knowledge base. */
+export const generationSchema = z
+  .object({
+    id: idSchema,
+    deliverableId: idSchema,
+    kind: z.enum(GENERATED_DOCUMENT_KINDS),
+    format: z.enum(['docx', 'xlsx']),
+    status: z.enum(GENERATION_STATUSES).meta({ description: '`running`, `done` (its file is offered as an upload), `failed` (`error` says why)' }),
+    /** 0–100. */
+    progress: z.number().int().min(0).max(100),
+    /** What it is doing now, in Chinese: 读取项目知识库, 排版行权手册（22 项职权）… */
+    step: line(300).nullable(),
+    error: line(1000).nullable(),
+    /** The draft, once done: submit it by `sha256` (or upload an edited version instead). */
+    upload: uploadSchema.nullable(),
+    requestedBy: userRefSchema.nullable(),
+    createdAt: instantSchema,
+    finishedAt: instantSchema.nullable(),
+  })
+  .strict()
+  .meta({ id: 'DocumentGeneration' });
+
 export const deliverableDetailSchema = deliverableSummarySchema
   .extend({
     /** Newest first. Clients see approved revisions only. */
@@ -107,8 +129,10 @@ export const deliverableDetailSchema = deliverableSummarySchema
     uploads: z.array(uploadSchema).max(50),
     /** Newest first. */
     reviews: z.array(reviewSchema).max(200),
+    /** Drafts generated for this deliverable, newest first (the team only; empty for clients). */
+    generations: z.array(generationSchema).max(20),
     /** What the caller may do now, so the page shows only working buttons. */
-    can: z.object({ upload: z.boolean(), review: z.boolean() }).strict(),
+    can: z.object({ upload: z.boolean(), review: z.boolean(), generate: z.boolean() }).strict(),
   })
   .strict()
   .meta({ id: 'DeliverableDetail' });
@@ -134,6 +158,13 @@ export const listDeliverables = defineOperation({
   permission: { auth: 'user', rules: ['member-engagements-only', 'client-sees-approved-only'] },
   query: listDeliverablesQuerySchema,
   responses: { 200: pageOf(deliverableSummarySchema) },
+  links: {
+    ...linksById('$response.body#/items/0/id', ['getDeliverable', 'uploadDeliverableFile', 'reviewDeliverable']),
+    downloadDeliverableRevision: {
+      operationId: 'downloadDeliverableRevision',
+      parameters: { id: '$response.body#/items/0/id', rev: '$response.body#/items/0/latestRevision' },
+    },
+  },
 });
 
 export const getDeliverable = defineOperation({
@@ -145,6 +176,12 @@ export const getDeliverable = defineOperation({
   permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ALL_TEAM_ROLES, admins: true, rules: ['client-sees-approved-only'] },
   params: idParamsSchema,
   responses: { 200: deliverableDetailSchema },
+  // What may be done with it, its latest revision's file, and its task.
+  links: {
+    ...linksById('$response.body#/id', ['uploadDeliverableFile', 'reviewDeliverable']),
+    downloadDeliverableRevision: { operationId: 'downloadDeliverableRevision', parameters: { id: '$response.body#/id', rev: '$response.body#/revisions/0/revision' } },
+    getTask: { operationId: 'getTask', parameters: { id: '$response.body#/task/id' } },
+  },
 });
 
 /**
@@ -187,6 +224,36 @@ export const uploadDeliverableFile = defineOperation({
   errors: ['not_assignee', 'task_not_open', 'engagement_not_running', 'unsupported_media_type', 'payload_too_large'],
 });
 
+export const generateDeliverableDocument = defineOperation({
+  id: 'generateDeliverableDocument',
+  method: 'POST',
+  path: '/api/deliverables/:id/generations',
+  tag: 'deliverables',
+  summary: { zh: '生成文稿', en: 'Generate a draft' },
+  description:
+    'Drafts the deliverable (项目法律服务方案, 行权手册, 职权梳理表, 违法行为查处职权部门清单, 职权法律法规汇编, 居民公约草案) from the engagement’s plan, team and its copy of the knowledge base, on a worker. Answers 201 once the request is recorded; follow `progress` on the deliverable (its `generations`). When done, the draft is offered as an upload: nothing is submitted until `completeTask` names its `sha256`, so the partner reviews it like any revision. 422 `no_generator` for deliverables Gongzhi cannot draft.',
+  permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ['pm', 'lawyer'], admins: false, rules: ['assignee-or-pm'] },
+  params: idParamsSchema,
+  body: z.object({}).strict().meta({ id: 'GenerateDocumentBody' }),
+  responses: { 201: generationSchema },
+  errors: ['not_assignee', 'task_not_open', 'engagement_not_running', 'no_generator', 'temporarily_unavailable'],
+});
+
+export const downloadGenerationParamsSchema = z.object({ id: idSchema, generationId: idSchema }).strict();
+
+export const downloadGeneratedDocument = defineOperation({
+  id: 'downloadGeneratedDocument',
+  method: 'GET',
+  path: '/api/deliverables/:id/generations/:generationId/file',
+  tag: 'deliverables',
+  summary: { zh: '下载生成的文稿', en: 'Download a generated draft' },
+  description: 'The generated file, checked against its SHA-256 before it is sent. 404 until the generation is done.',
+  permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ['pm', 'partner', 'lawyer'], admins: true },
+  params: downloadGenerationParamsSchema,
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The file bytes' }) },
+});
+
 export const downloadRevisionParamsSchema = z.object({ id: idSchema, rev: queryInt(1, 10_000) }).strict();
 
 export const downloadDeliverableRevision = defineOperation({
@@ -227,5 +294,5 @@ export const reviewDeliverable = defineOperation({
   params: idParamsSchema,
   body: reviewBodySchema,
   responses: { 201: deliverableDetailSchema },
-  errors: ['not_reviewer', 'task_not_in_review', 'stale_revision', 'engagement_not_running', 'conflict', 'temporarily_unavailable'],
+  errors: ['not_reviewer', 'task_not_in_review', 'stale_revision', 'engagement_not_running', 'conflict', 'temporarily_unavailable', 'engagement_needs_attention'],
 });

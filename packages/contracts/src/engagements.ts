@@ -12,11 +12,12 @@ import {
   progressSchema,
   prose,
   queryList,
+  startDateSchema,
   userRefSchema,
 } from './common';
 import { deliverableSummarySchema } from './deliverables';
 import { planKeySchema, taskStatusSchema, templateKeySchema } from './domain-schemas';
-import { defineOperation } from './operation';
+import { defineOperation, linksById } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 import { taskSummarySchema } from './tasks';
 
@@ -145,6 +146,29 @@ export const listEngagementsQuerySchema = z
   })
   .strict();
 
+/**
+ * The operations on one engagement, by its id: where an engagement in a response leads. Links
+ * start from what creates, lists or reads engagements, not from the commands on one (pause,
+ * resume…): a client reaches those with an id it already has.
+ */
+const ENGAGEMENT_OPERATIONS = [
+  'getEngagement',
+  'updateEngagement',
+  'pauseEngagement',
+  'resumeEngagement',
+  'cancelEngagement',
+  'retryEngagement',
+  'listEngagementAudit',
+  'streamEngagementEvents',
+] as const;
+
+/** From an engagement's detail: the engagement, its first deliverable and that deliverable's task. */
+const engagementDetailLinks = {
+  ...linksById('$response.body#/id', ENGAGEMENT_OPERATIONS),
+  ...linksById('$response.body#/deliverables/0/id', ['getDeliverable', 'uploadDeliverableFile', 'reviewDeliverable']),
+  ...linksById('$response.body#/deliverables/0/task/id', ['getTask', 'completeTask', 'assignTask']),
+};
+
 export const listEngagements = defineOperation({
   id: 'listEngagements',
   method: 'GET',
@@ -155,14 +179,30 @@ export const listEngagements = defineOperation({
   permission: { auth: 'user', rules: ['member-engagements-only'] },
   query: listEngagementsQuerySchema,
   responses: { 200: pageOf(engagementSummarySchema) },
+  links: linksById('$response.body#/items/0/id', ENGAGEMENT_OPERATIONS),
 });
 
 const namedPlace = z.object({ key: planKeySchema.max(40).optional(), name: line(100) }).strict();
-const noDuplicates = (list: readonly { key?: string | undefined; name: string }[]) => {
-  const keys = list.map((item) => item.key).filter((key) => key !== undefined);
-  const names = list.map((item) => item.name);
-  return new Set(keys).size === keys.length && new Set(names).size === names.length;
-};
+
+/**
+ * Entries of a community or department list that repeat an earlier one's key or name, as
+ * `communities.1.name`. No JSON Schema keyword says "unique by property", so this is not part of
+ * the body schema: `createEngagement` refuses a repeat with 422 `form_invalid` naming the entry.
+ */
+export function repeatedPlaces(list: readonly { key?: string | undefined; name: string }[], field: 'communities' | 'departments'): { field: string; repeats: number }[] {
+  const repeats: { field: string; repeats: number }[] = [];
+  const firstByKey = new Map<string, number>();
+  const firstByName = new Map<string, number>();
+  list.forEach((item, index) => {
+    const byKey = item.key === undefined ? undefined : firstByKey.get(item.key);
+    const byName = firstByName.get(item.name);
+    if (byKey !== undefined) repeats.push({ field: `${field}.${index}.key`, repeats: byKey });
+    if (byName !== undefined) repeats.push({ field: `${field}.${index}.name`, repeats: byName });
+    if (item.key !== undefined && byKey === undefined) firstByKey.set(item.key, index);
+    if (byName === undefined) firstByName.set(item.name, index);
+  });
+  return repeats;
+}
 
 export const createEngagementBodySchema = z
   .object({
@@ -170,8 +210,9 @@ export const createEngagementBodySchema = z
     clientName: line(200),
     clientKind: clientKindSchema,
     /** Key optional: the API derives `c1`, `c2`… in order when absent. */
-    communities: z.array(namedPlace).min(1).max(50).refine(noDuplicates, 'community keys and names must be unique'),
-    departments: z.array(namedPlace).max(50).default([]).refine(noDuplicates, 'department keys and names must be unique'),
+    /** Keys and names unique within the list (422 `form_invalid` otherwise, see `repeatedPlaces`). */
+    communities: z.array(namedPlace).min(1).max(50),
+    departments: z.array(namedPlace).max(50).default([]),
     team: z
       .object({
         pm: idSchema,
@@ -181,7 +222,7 @@ export const createEngagementBodySchema = z
         client: idSchema.optional(),
       })
       .strict(),
-    startDate: civilDateSchema,
+    startDate: startDateSchema,
     templateKey: templateKeySchema,
     /** The newest version when absent; the engagement stays pinned to it. */
     templateVersion: z.number().int().min(1).optional(),
@@ -201,11 +242,12 @@ export const createEngagement = defineOperation({
   tag: 'engagements',
   summary: { zh: '创建项目', en: 'Create an engagement' },
   description:
-    'Plans every stage, task and due date from the template and starts the engagement workflow, which writes the engagement as its first step; answers once it has. 422 `invalid_assignee` when a team member lacks the role; 404 for an unknown template. With `idempotencyKey`, a retry answers with the same engagement (201 again); the key with another body is 409 `conflict`. 503 `temporarily_unavailable` when the workflow engine does not answer in time: retry with the same key.',
+    'Plans every stage, task and due date from the template and starts the engagement workflow, which writes the engagement as its first step; answers once it has. 422 `form_invalid` when a community or department repeats the key or name of an earlier one in its list (a field error names it, e.g. `communities.1.name`); 422 `invalid_assignee` when a team member lacks the role; 404 for an unknown template. With `idempotencyKey`, a retry answers with the same engagement (201 again); the key with another body is 409 `conflict`. 503 `temporarily_unavailable` when the workflow engine does not answer in time: retry with the same key.',
   permission: { auth: 'role', roles: ['admin', 'pm'] },
   body: createEngagementBodySchema,
   responses: { 201: engagementDetailSchema },
-  errors: ['invalid_assignee', 'not_found', 'conflict', 'temporarily_unavailable'],
+  errors: ['form_invalid', 'invalid_assignee', 'not_found', 'conflict', 'temporarily_unavailable', 'engagement_needs_attention'],
+  links: engagementDetailLinks,
 });
 
 export const getEngagement = defineOperation({
@@ -218,6 +260,7 @@ export const getEngagement = defineOperation({
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true, rules: ['client-sees-approved-only'] },
   params: idParamsSchema,
   responses: { 200: engagementDetailSchema },
+  links: engagementDetailLinks,
 });
 
 export const updateEngagementBodySchema = z
@@ -237,7 +280,7 @@ export const updateEngagementBodySchema = z
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'nothing to change')
-  .meta({ id: 'UpdateEngagementBody' });
+  .meta({ id: 'UpdateEngagementBody', minProperties: 1 });
 
 export const updateEngagement = defineOperation({
   id: 'updateEngagement',
@@ -249,7 +292,8 @@ export const updateEngagement = defineOperation({
   params: idParamsSchema,
   body: updateEngagementBodySchema,
   responses: { 200: engagementDetailSchema },
-  errors: ['invalid_assignee', 'engagement_not_running', 'temporarily_unavailable'],
+  errors: ['invalid_assignee', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
+  links: engagementDetailLinks,
 });
 
 export const engagementActionBodySchema = z.object({ reason: prose(1000).optional() }).strict().meta({ id: 'EngagementActionBody' });
@@ -266,7 +310,7 @@ const lifecycle = <const Id extends string, const Verb extends 'pause' | 'resume
     params: idParamsSchema,
     body: engagementActionBodySchema,
     responses: { 200: engagementSummarySchema },
-    errors: ['engagement_not_running', 'temporarily_unavailable'],
+    errors: ['engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
   });
 
 export const retryEngagement = defineOperation({
@@ -281,7 +325,7 @@ export const retryEngagement = defineOperation({
   params: idParamsSchema,
   body: engagementActionBodySchema,
   responses: { 200: engagementSummarySchema },
-  errors: ['temporarily_unavailable'],
+  errors: ['temporarily_unavailable', 'engagement_needs_attention'],
 });
 
 export const pauseEngagement = lifecycle(

@@ -30,10 +30,12 @@ export const ERROR_CODES = [
   'file_required',
   'payload_too_large',
   'unsupported_media_type',
+  'no_generator',
   'rate_limited',
   'internal',
   'not_ready',
   'temporarily_unavailable',
+  'engagement_needs_attention',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable machine-readable error code' });
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -61,10 +63,12 @@ export const errorStatus = {
   file_required: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  no_generator: 422,
   rate_limited: 429,
   internal: 500,
   not_ready: 503,
   temporarily_unavailable: 503,
+  engagement_needs_attention: 503,
 } as const satisfies Record<ErrorCode, number>;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 
@@ -91,12 +95,17 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   file_required: { zh: '请先上传成果文件', en: 'Upload the deliverable file first' },
   payload_too_large: { zh: '内容或文件过大', en: 'The request or file is too large' },
   unsupported_media_type: { zh: '不支持的文件或内容类型', en: 'Unsupported file or content type' },
+  no_generator: { zh: '该成果暂不支持自动生成文稿，请上传文件', en: 'This deliverable cannot be generated yet; upload a file instead' },
   rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
   internal: { zh: '系统出现错误，请稍后重试；如持续出现请联系管理员', en: 'Something went wrong; try again later or contact your administrator' },
   not_ready: { zh: '服务暂不可用（数据库或流程引擎无法连接）', en: 'Service unavailable (database or workflow engine unreachable)' },
   temporarily_unavailable: {
     zh: '流程引擎暂时没有响应，本次操作尚未完成（也可能稍后自动完成）。请稍候重试，重试不会重复办理。',
     en: 'The workflow engine did not answer in time; the action is not done yet (it may still complete). Try again shortly: retrying never does it twice.',
+  },
+  engagement_needs_attention: {
+    zh: '系统暂时无法保存本项目的数据，已通知管理员。您的操作已受理，故障排除、管理员重试后将自动完成，无需重复提交。',
+    en: 'The system cannot save this engagement’s data for now; administrators have been told. Your action is taken and completes once they fix the cause and retry: no need to send it again.',
   },
 };
 
@@ -224,7 +233,12 @@ function fieldName(path: string): string {
  * 400 answer and the dashboard's form hints use the same mapping.
  */
 export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldError[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap((issue): FieldError[] => {
+    // A value that fits none of several shapes: name the fields of the shape it comes closest to.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      if (closest.length > 0) return fieldErrorsFromIssues(closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })), locale);
+    }
     const base = issue.path.map(String).join('.');
     const code = issueCode(issue);
     const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => (base ? `${base}.${key}` : key)) : [base || '_form'];

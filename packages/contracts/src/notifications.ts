@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_TOPIC_LIST, localizedTextSchema } from '@gongzhi/domain';
 import { engagementRefSchema, idParamsSchema, idSchema, instantSchema, okSchema, pageOf, pageQueryShape, queryFlag } from './common';
-import { defineOperation } from './operation';
+import { defineOperation, linksById } from './operation';
 
 /** The topic a notification is shown under (`NOTIFICATION_TOPICS` in the domain). */
 export const notificationKindSchema = z.enum(NOTIFICATION_TOPIC_LIST).meta({ id: 'NotificationKind' });
@@ -31,6 +31,7 @@ export const listNotifications = defineOperation({
   permission: { auth: 'user', rules: ['own-resource'] },
   query: z.object({ unread: queryFlag().optional(), ...pageQueryShape }).strict(),
   responses: { 200: pageOf(notificationSchema).extend({ unreadCount: z.number().int().min(0) }).strict() },
+  links: linksById('$response.body#/items/0/id', ['markNotificationRead']),
 });
 
 export const markNotificationRead = defineOperation({

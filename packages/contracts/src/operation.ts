@@ -19,10 +19,28 @@ export type OperationTag =
   | 'templates'
   | 'tasks'
   | 'deliverables'
+  | 'knowledge'
   | 'audit'
   | 'notifications'
   | 'events'
   | 'system';
+
+/**
+ * A runtime expression into the success response's body, as OpenAPI links write it:
+ * `$response.body#/id`, `$response.body#/items/0/id` (a JSON Pointer).
+ */
+export type ResponseBodyExpression = `$response.body#/${string}`;
+
+/**
+ * An OpenAPI link: the operation a success response leads to, and where each of its path
+ * parameters comes from in the response body. Clients and schemathesis' stateful phase follow them.
+ */
+export interface OperationLink {
+  /** The `id` of the operation the link leads to. */
+  readonly operationId: string;
+  /** Path parameters of that operation, by name. */
+  readonly parameters: Readonly<Record<string, ResponseBodyExpression>>;
+}
 
 export interface OperationSpec {
   readonly id: string;
@@ -43,6 +61,11 @@ export interface OperationSpec {
   readonly responses: Readonly<Partial<Record<SuccessStatus, z.ZodType>>>;
   /** Business errors particular to this operation, beyond those its shape implies. */
   readonly errors?: readonly ErrorCode[];
+  /**
+   * Links from the success response to the operations that take the ids it carries, by link name
+   * (`^[A-Za-z0-9._-]+$`); the OpenAPI document declares them on the success response.
+   */
+  readonly links?: Readonly<Record<string, OperationLink>>;
 }
 
 export type ErrorResponses = Readonly<Partial<Record<ErrorStatus, typeof errorResponseSchema>>>;
@@ -84,6 +107,11 @@ export function defineOperation<const S extends OperationSpec>(spec: S): Operati
   const errorResponses: Partial<Record<ErrorStatus, typeof errorResponseSchema>> = {};
   for (const code of errorCodes) errorResponses[errorStatus[code]] = errorResponseSchema;
   return { ...spec, responses: { ...spec.responses, ...errorResponses }, errorCodes } as Operation<S>;
+}
+
+/** Links to the operations taking an `id` path parameter, named after them, all from one expression. */
+export function linksById(expression: ResponseBodyExpression, operationIds: readonly string[]): Record<string, OperationLink> {
+  return Object.fromEntries(operationIds.map((operationId) => [operationId, { operationId, parameters: { id: expression } }]));
 }
 
 /** The success status an operation answers with (201 for creations, 200 otherwise). */

@@ -1,5 +1,13 @@
 import { changeMyPassword, createApiToken, getMe, listApiTokens, login, logout, revokeApiToken, updateMe } from './auth';
-import { downloadDeliverableRevision, getDeliverable, listDeliverables, reviewDeliverable, uploadDeliverableFile } from './deliverables';
+import {
+  downloadDeliverableRevision,
+  downloadGeneratedDocument,
+  generateDeliverableDocument,
+  getDeliverable,
+  listDeliverables,
+  reviewDeliverable,
+  uploadDeliverableFile,
+} from './deliverables';
 import { listEngagementAudit } from './audit';
 import {
   cancelEngagement,
@@ -12,6 +20,18 @@ import {
   updateEngagement,
 } from './engagements';
 import { streamEngagementEvents } from './events';
+import {
+  adaptEngagementKnowledge,
+  createKnowledgeEntry,
+  getEngagementKnowledge,
+  getKnowledgeEntry,
+  getKnowledgeVersion,
+  listEngagementKnowledge,
+  listKnowledge,
+  listKnowledgeVersions,
+  reviseKnowledgeEntry,
+  takeEngagementKnowledge,
+} from './knowledge';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications';
 import { type Operation } from './operation';
 import { getHealth, getMetrics, getReadiness } from './system';
@@ -57,6 +77,18 @@ export const operations = {
   uploadDeliverableFile,
   downloadDeliverableRevision,
   reviewDeliverable,
+  generateDeliverableDocument,
+  downloadGeneratedDocument,
+  listKnowledge,
+  getKnowledgeEntry,
+  createKnowledgeEntry,
+  reviseKnowledgeEntry,
+  listKnowledgeVersions,
+  getKnowledgeVersion,
+  listEngagementKnowledge,
+  getEngagementKnowledge,
+  adaptEngagementKnowledge,
+  takeEngagementKnowledge,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar, chinaHolidayCalendar, computeProgress } from '@gongzhi/domain';
+import { z } from 'zod';
 import { loginBodySchema } from './auth';
+import { civilDateSchema, startDateSchema } from './common';
 import { engagementEventSchema } from './events';
-import { createEngagementBodySchema, engagementDetailSchema } from './engagements';
+import { createEngagementBodySchema, engagementDetailSchema, repeatedPlaces } from './engagements';
 import { listDeliverablesQuerySchema, reviewBodySchema } from './deliverables';
 import { ids, plan, sampleTaskDetail, template } from './test-fixtures';
 import { operations } from './operations';
@@ -37,9 +39,39 @@ describe('request schemas', () => {
   it('refuses bad ids, impossible dates, duplicate communities and empty patches', () => {
     expect(createEngagementBodySchema.safeParse({ ...engagement, team: { ...engagement.team, pm: '1' } }).success).toBe(false);
     expect(createEngagementBodySchema.safeParse({ ...engagement, startDate: '2025-02-30' }).success).toBe(false);
-    expect(createEngagementBodySchema.safeParse({ ...engagement, communities: [{ name: '东湖社区' }, { name: '东湖社区' }] }).success).toBe(false);
+    // Repeated places are the route's refusal (422 form_invalid), not the body schema's: no JSON Schema keyword can say it.
+    expect(createEngagementBodySchema.safeParse({ ...engagement, communities: [{ name: '东湖社区' }, { name: '东湖社区' }] }).success).toBe(true);
+    expect(repeatedPlaces([{ name: '东湖社区' }, { key: 'a', name: '西湖社区' }, { key: 'a', name: '东湖社区' }], 'communities')).toEqual([
+      { field: 'communities.2.key', repeats: 1 },
+      { field: 'communities.2.name', repeats: 0 },
+    ]);
     expect(createEngagementBodySchema.safeParse({ ...engagement, name: 'x'.repeat(201) }).success).toBe(false);
     expect(updateUserBodySchema.safeParse({}).success).toBe(false);
+  });
+
+  it('takes as a start date exactly the real dates of 2000–2099, by its pattern alone', () => {
+    const pattern = new RegExp(z.toJSONSchema(startDateSchema).pattern as string);
+    const isRealDate = (value: string) => civilDateSchema.safeParse(value).success;
+    // Every day of two centuries' turns and leap years, and every impossible day of every month.
+    for (let day = Date.UTC(1999, 11, 1); day <= Date.UTC(2100, 2, 1); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      const expected = date >= '2000-01-01' && date <= '2099-12-31';
+      expect(startDateSchema.safeParse(date).success, date).toBe(expected);
+      expect(pattern.test(date), date).toBe(expected);
+    }
+    for (const year of ['2000', '2023', '2024', '2099'])
+      for (let month = 1; month <= 12; month++)
+        for (const day of [29, 30, 31, 32]) {
+          const date = `${year}-${String(month).padStart(2, '0')}-${day}`;
+          expect(startDateSchema.safeParse(date).success, date).toBe(isRealDate(date));
+        }
+    for (const invalid of ['2030-00-10', '2030-13-01', '2030-1-01', '2030-01-00', '1999-12-31', '2100-01-01', '0000-00-00', '２０３０-01-01']) expect(startDateSchema.safeParse(invalid).success, invalid).toBe(false);
+  });
+
+  it('takes as a civil date any real date of years 0001–9999, and says so (format: date, no year 0)', () => {
+    expect(z.toJSONSchema(civilDateSchema)).toMatchObject({ type: 'string', format: 'date' });
+    for (const valid of ['0001-01-01', '0999-12-31', '2024-02-29', '2000-02-29', '9999-12-31']) expect(civilDateSchema.safeParse(valid).success, valid).toBe(true);
+    for (const invalid of ['0000-01-01', '0000-02-29', '1900-02-29', '2023-02-29', '2030-04-31', '0000-00-00', '２０３０-01-01', '2030-1-1']) expect(civilDateSchema.safeParse(invalid).success, invalid).toBe(false);
   });
 
   it('keeps prototype keys and oversized forms out of form data', () => {

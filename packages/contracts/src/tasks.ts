@@ -18,7 +18,7 @@ import {
 } from './common';
 import { deliverableDetailSchema, sha256Schema } from './deliverables';
 import { completionRuleSchema, formFieldSchema, taskStatusSchema } from './domain-schemas';
-import { defineOperation } from './operation';
+import { defineOperation, linksById } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 
 export const taskSummarySchema = z
@@ -52,7 +52,7 @@ export const formValueSchema = z.union([prose(20_000), z.number(), z.boolean(), 
 export const formDataSchema = z
   .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/), formValueSchema)
   .refine((data) => Object.keys(data).length <= 100, 'at most 100 fields')
-  .meta({ id: 'FormData', description: 'Form field key → value, as the task’s template form defines' });
+  .meta({ id: 'FormData', description: 'Form field key → value, as the task’s template form defines', maxProperties: 100 });
 
 export const taskDetailSchema = taskSummarySchema
   .extend({
@@ -119,6 +119,7 @@ export const listTasks = defineOperation({
   permission: { auth: 'user', rules: ['member-engagements-only'] },
   query: listTasksQuerySchema,
   responses: { 200: pageOf(taskSummarySchema) },
+  links: linksById('$response.body#/items/0/id', ['getTask', 'completeTask', 'assignTask']),
 });
 
 export const getTask = defineOperation({
@@ -131,6 +132,11 @@ export const getTask = defineOperation({
   permission: { auth: 'engagement', resource: 'task', teamRoles: ALL_TEAM_ROLES, admins: true, rules: ['client-sees-approved-only'] },
   params: idParamsSchema,
   responses: { 200: taskDetailSchema },
+  links: {
+    ...linksById('$response.body#/id', ['completeTask', 'assignTask']),
+    ...linksById('$response.body#/deliverable/id', ['getDeliverable', 'uploadDeliverableFile']),
+    getEngagement: { operationId: 'getEngagement', parameters: { id: '$response.body#/engagement/id' } },
+  },
 });
 
 export const completeTaskBodySchema = z
@@ -163,7 +169,7 @@ export const completeTask = defineOperation({
   params: idParamsSchema,
   body: completeTaskBodySchema,
   responses: { 200: taskDetailSchema },
-  errors: ['not_assignee', 'form_invalid', 'file_required', 'task_already_completed', 'task_not_open', 'engagement_not_running', 'temporarily_unavailable'],
+  errors: ['not_assignee', 'form_invalid', 'file_required', 'task_already_completed', 'task_not_open', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
 });
 
 export const assignTaskBodySchema = z.object({ assigneeId: idSchema }).strict().meta({ id: 'AssignTaskBody' });
@@ -180,5 +186,5 @@ export const assignTask = defineOperation({
   params: idParamsSchema,
   body: assignTaskBodySchema,
   responses: { 200: taskDetailSchema },
-  errors: ['invalid_assignee', 'task_not_open', 'engagement_not_running', 'temporarily_unavailable'],
+  errors: ['invalid_assignee', 'task_not_open', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
 });

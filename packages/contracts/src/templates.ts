@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localizedTextSchema, pipelineTemplateSchema } from '@gongzhi/domain';
 import { queryInt } from './common';
 import { templateKeySchema } from './domain-schemas';
-import { defineOperation } from './operation';
+import { defineOperation, linksById } from './operation';
 
 /** The template exactly as the domain defines it (stages, tasks, forms, rules, gates). */
 export const templateSchema = pipelineTemplateSchema.meta({ id: 'PipelineTemplate' });
@@ -28,6 +28,7 @@ export const listTemplates = defineOperation({
   summary: { zh: '流程模板列表', en: 'List pipeline templates' },
   permission: { auth: 'user' },
   responses: { 200: z.object({ items: z.array(templateSummarySchema).max(100) }).strict() },
+  links: linksById('$response.body#/items/0/key', ['getTemplate']),
 });
 
 export const getTemplate = defineOperation({

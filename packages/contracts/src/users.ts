@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from '@gongzhi/domain';
 import { idParamsSchema, idSchema, instantSchema, line, localeSchema, pageOf, pageQueryShape, queryFlag } from './common';
 import { newPasswordSchema, rolesSchema, usernameSchema } from './auth';
-import { defineOperation } from './operation';
+import { defineOperation, linksById } from './operation';
 
 export const userSchema = z
   .object({
@@ -62,6 +62,8 @@ export const createUser = defineOperation({
   body: createUserBodySchema,
   responses: { 201: userSchema },
   errors: ['conflict'],
+  // Only from the user just created: an account picked from the list may be the caller's own.
+  links: linksById('$response.body#/id', ['updateUser', 'resetUserPassword']),
 });
 
 export const updateUserBodySchema = z
@@ -74,7 +76,7 @@ export const updateUserBodySchema = z
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'nothing to change')
-  .meta({ id: 'UpdateUserBody' });
+  .meta({ id: 'UpdateUserBody', minProperties: 1 });
 
 export const updateUser = defineOperation({
   id: 'updateUser',

@@ -18,6 +18,34 @@ export { CHANGE_CHANNEL, type Change, type ChangeListener, changeSchema, type Li
 export { fromDbDate, toDbDate } from './dates';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';
 export { applyMigrations, diffSchemaAgainstMigrations, listAppliedMigrations, type SchemaDiff } from './migrate';
+export {
+  adaptKnowledge,
+  type AdaptKnowledgeInput,
+  BUILT_IN_REASON_PREFIX,
+  contentFingerprint,
+  createKnowledgeEntry,
+  type EngagementKnowledgeRow,
+  findEngagementKnowledge,
+  findKnowledgeEntry,
+  findKnowledgeVersion,
+  importBuiltInKnowledge,
+  type KnowledgeCopyState,
+  type KnowledgeImportResult,
+  type KnowledgeListQuery,
+  type KnowledgeListRow,
+  type KnowledgeSet,
+  type KnowledgeWriteInput,
+  type KnowledgeWriteRefusal,
+  type KnowledgeWriteResult,
+  listEngagementKnowledge,
+  listKnowledge,
+  listKnowledgeVersions,
+  loadEngagementKnowledge,
+  loadMasterKnowledge,
+  reviseKnowledgeEntry,
+  takeKnowledge,
+  type TakeKnowledgeInput,
+} from './knowledge';
 export { hashPassword, needsRehash, verifyPassword } from './password';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, seedDemoUsers } from './seed';
 export { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './server';
@@ -36,8 +64,9 @@ export {
   type Engagement,
   type EngagementMember,
   type GeneratedDocument,
-  type GovernmentPower,
-  type LegalBasis,
+  type EngagementKnowledge,
+  type KnowledgeEntry,
+  type KnowledgeVersion,
   type Notification,
   type ProblemCase,
   type PromotionEvent,
@@ -48,8 +77,6 @@ export {
   type Stage,
   type Task,
   type User,
-  type Violation,
-  type ViolationLegalBasis,
 } from './generated/prisma/client';
 export {
   CaseStatus,
@@ -60,6 +87,7 @@ export {
   DeliverableKind,
   DeliverableStatus,
   EngagementStatus,
+  KnowledgeKind,
   NotificationKind,
   PromotionKind,
   ReviewDecision,

@@ -4,6 +4,8 @@ import {
   type ClientKind as DomainClientKind,
   type DeliverableStatus as DomainDeliverableStatus,
   type EngagementStatus as DomainEngagementStatus,
+  type GenerationStatus as DomainGenerationStatus,
+  type KnowledgeKind as DomainKnowledgeKind,
   type NotificationKind as DomainNotificationKind,
   type ReviewOutcome,
   type Role as DomainRole,
@@ -15,6 +17,8 @@ import {
   type ClientKind,
   type DeliverableStatus,
   type EngagementStatus,
+  type GenerationStatus,
+  type KnowledgeKind,
   type NotificationKind,
   type ReviewDecision,
   type Role,
@@ -35,4 +39,6 @@ export const vocabularyProofs: [
   Same<ClientKind, DomainClientKind>,
   Same<Role, DomainRole>,
   Same<TokenScope, DomainTokenScope>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<KnowledgeKind, DomainKnowledgeKind>,
+  Same<GenerationStatus, DomainGenerationStatus>,
+] = [true, true, true, true, true, true, true, true, true, true, true];

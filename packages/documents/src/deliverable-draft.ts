@@ -1,7 +1,14 @@
-import { AlignmentType, BorderStyle, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { type CivilDate } from '@gongzhi/domain';
 import { formatChineseDate, toChineseNumeral } from './chinese-text';
-import { BODY_FONT, createBodyParagraphs, createHeading, createTitle, FONT_SIZE, fontFor, HEADING_FONT, packWordDocument } from './word-layout';
+import {
+  createCoverPage,
+  createHeading,
+  createParagraphs,
+  createTitleBlock,
+  headingNumber,
+  packOfficialDocument,
+} from './gbt9704';
+import { UnverifiedMarks } from './unverified';
 
 export interface DeliverableSection {
   heading: string;
@@ -9,6 +16,7 @@ export interface DeliverableSection {
   body: string;
 }
 
+/** Any lawyer-drafted deliverable that has no generator of its own. */
 export interface DeliverableDraftInput {
   engagementName: string;
   clientName: string;
@@ -23,75 +31,48 @@ export interface DeliverableDraftInput {
 }
 
 // A heading a lawyer already numbered (一、 / 第一章 / 1. / （一）) keeps its own number.
-const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节部分条]|\d+[.、．]|（[一二三四五六七八九十]+）)/;
+const NUMBERED_HEADING =
+  /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节部分条]|\d+[.、．]|（[一二三四五六七八九十]+）)/;
 
 /**
- * Any deliverable a lawyer drafts (service plan, research report, manual chapter…): a cover page
- * that says what, for whom and which draft, then the sections in order.
+ * Any deliverable a lawyer drafts: a cover page that says what, for whom and which draft, then the
+ * title and the sections in order, numbered 一、二、 unless the lawyer numbered them.
  */
 export async function renderDeliverableDraft(input: DeliverableDraftInput): Promise<Buffer> {
-  if (!Number.isInteger(input.revision) || input.revision < 1) throw new RangeError(`revision must be a positive integer, got ${input.revision}`);
+  if (!Number.isInteger(input.revision) || input.revision < 1)
+    throw new RangeError(`revision must be a positive integer, got ${input.revision}`);
   const revisionLabel = `第${toChineseNumeral(input.revision)}稿`;
-  const coverRows: [string, string][] = [
+  const fields: [string, string][] = [
     ['项目名称', input.engagementName],
-    ['委 托 方', input.clientName],
-    ...(input.communityName ? ([['社　　区', input.communityName]] as [string, string][]) : []),
-    ['稿　　次', revisionLabel],
-    ['日　　期', formatChineseDate(input.date)],
-    ['起 草 人', input.preparedBy],
-  ];
-
-  const cover = [
-    new Paragraph({ children: [], spacing: { before: 2400 } }),
-    createTitle(input.title),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 1200 },
-      children: [new TextRun({ text: `（${revisionLabel}·征求意见稿）`, font: fontFor(BODY_FONT), size: FONT_SIZE.三号 })],
-    }),
-    createCoverTable(coverRows),
-    new Paragraph({ children: [new PageBreak()] }),
+    ['委托方', input.clientName],
+    ...(input.communityName ? ([['社区', input.communityName]] as [string, string][]) : []),
+    ['稿次', revisionLabel],
+    ['日期', formatChineseDate(input.date)],
+    ['起草人', input.preparedBy],
   ];
 
   const body = input.sections.flatMap((section, index) => [
-    createHeading(NUMBERED_HEADING.test(section.heading.trim()) ? section.heading.trim() : `${toChineseNumeral(index + 1)}、${section.heading.trim()}`),
-    ...createBodyParagraphs(section.body),
+    createHeading(
+      1,
+      NUMBERED_HEADING.test(section.heading.trim())
+        ? section.heading.trim()
+        : `${headingNumber(1, index + 1)}${section.heading.trim()}`,
+    ),
+    ...createParagraphs(section.body),
   ]);
 
-  return packWordDocument({
+  return packOfficialDocument({
     title: input.title,
     author: input.preparedBy,
     date: input.date,
-    hasCoverPage: true,
-    children: [...cover, ...body],
-  });
-}
-
-// A borderless two-column table keeps the cover's labels and values aligned in every Word version,
-// which tab stops with CJK full-width characters do not.
-function createCoverTable(rows: [string, string][]): Table {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  return new Table({
-    alignment: AlignmentType.CENTER,
-    width: { size: 8000, type: WidthType.DXA },
-    columnWidths: [1900, 6100],
-    borders,
-    rows: rows.map(
-      ([label, value]) =>
-        new TableRow({
-          children: [
-            new TableCell({
-              width: { size: 1900, type: WidthType.DXA },
-              children: [new Paragraph({ children: [new TextRun({ text: `${label}：`, font: fontFor(HEADING_FONT), size: FONT_SIZE.四号 })], spacing: { before: 200, after: 20 } })],
-            }),
-            new TableCell({
-              width: { size: 6100, type: WidthType.DXA },
-              borders: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' } },
-              children: [new Paragraph({ children: [new TextRun({ text: value, size: FONT_SIZE.四号 })], spacing: { before: 200, after: 20 } })],
-            }),
-          ],
-        }),
-    ),
+    marks: new UnverifiedMarks(),
+    cover: createCoverPage({
+      title: input.title,
+      subtitle: `（${revisionLabel}·征求意见稿）`,
+      fields,
+      issuer: input.preparedBy,
+      date: input.date,
+    }),
+    sections: [{ children: [...createTitleBlock({ title: input.title }), ...body] }],
   });
 }

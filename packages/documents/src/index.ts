@@ -1,16 +1,109 @@
-export { formatChineseDate, toChineseNumeral } from './chinese-text';
+export { formatChineseDate, formatChineseDateRange, toChineseNumeral } from './chinese-text';
+export { type ClientProfile, type ClientTerms, termsFor } from './client-terms';
+export {
+  type ClosingCases,
+  type ClosingConvention,
+  type ClosingDeliverable,
+  type ClosingEvent,
+  type ClosingReportInput,
+  type ClosingStage,
+  type ClosingTraining,
+  renderClosingReport,
+} from './closing-report';
+export {
+  type CorrectionNoticeInput,
+  type CorrectionNoticeViolation,
+  renderCorrectionNotice,
+} from './correction-notice';
 export { type DeliverableDraftInput, type DeliverableSection, renderDeliverableDraft } from './deliverable-draft';
+export {
+  type DepartmentDuty,
+  type DepartmentSymposium,
+  JOINT_ENFORCEMENT_FORMS,
+  type JointEnforcementPlanInput,
+  type JointEnforcementTimeLimits,
+  type LeadershipGroup,
+  type PriorityProblem,
+  renderJointEnforcementPlan,
+} from './joint-enforcement-plan';
+export {
+  citationsFromKnowledge,
+  type CitingKnowledge,
+  type ClientWordingOptions,
+  describeLawVersion,
+  type DocumentKnowledge,
+  documentTemplateEntriesFromKnowledge,
+  type KnowledgeDocumentRequest,
+  lawCompilationInputFromKnowledge,
+  type LawReferenceOptions,
+  lawReferencesFromKnowledge,
+  partyRolesFor,
+  powerEntriesFromKnowledge,
+  powersHeldBy,
+  powersManualInputFromKnowledge,
+  powersTableInputFromKnowledge,
+  problemGuidesFromKnowledge,
+  violationsListInputFromKnowledge,
+} from './from-knowledge';
+export { type LawCompilationInput, renderLawCompilation } from './law-compilation';
+export { LAW_LEVELS, type LawArticle, type LawLevel, type LawReference } from './law-references';
 export { type OpenLetterInput, renderOpenLetter } from './open-letter';
+export {
+  type DocumentTemplateEntry,
+  type PartyRole,
+  POWER_CATEGORIES,
+  type PowerCategory,
+  type PowerEntry,
+  type PowersManualInput,
+  type ProblemGuide,
+  renderPowersManual,
+} from './powers-manual';
+export { type PowersTableInput, renderPowersTable } from './powers-table';
+export {
+  POWERS_TABLE_HEADER_ROW,
+  POWERS_TABLE_HEADERS,
+  POWERS_TABLE_NOTES_SHEET,
+  POWERS_TABLE_SHEET,
+  renderPowersTableWorkbook,
+} from './powers-table-workbook';
+export {
+  type QuestionnaireResult,
+  type QuestionResult,
+  renderResearchReport,
+  RESEARCH_AUDIENCES,
+  type ResearchAudience,
+  type ResearchProblem,
+  type ResearchReportInput,
+  type ResearchSession,
+} from './research-report';
 export { renderResidentsConvention, type ResidentsConventionInput } from './residents-convention';
 export {
-  isViolationUnverified,
+  type CommunityIssue,
+  type CommunityProfile,
+  DEMOCRACY_MODULES,
+  type DemocracyModule,
+  HANDBOOK_FORMS,
+  renderSelfGovernanceHandbook,
+  type ResidentialCompound,
+  type SelfGovernanceHandbookInput,
+} from './self-governance-handbook';
+export {
+  type PlanCommunity,
+  type PlanStage,
+  type PlanTeamMember,
+  renderServicePlan,
+  type ServicePlanInput,
+  type TitledText,
+} from './service-plan';
+export { UNVERIFIED_MARK, type VerifiableText } from './unverified';
+export {
   NOTES_SHEET,
-  POWERS_SHEET,
   renderViolationsList,
-  STATUS_SOURCED,
-  STATUS_UNVERIFIED,
+  type ViolationListItem,
+  violationListItemsFromKnowledge,
   VIOLATIONS_HEADER_ROW,
   VIOLATIONS_HEADERS,
   VIOLATIONS_SHEET,
   type ViolationsListInput,
 } from './violations-list';
+export { renderViolationsListDocument } from './violations-list-document';

@@ -1,36 +1,41 @@
-import { AlignmentType, PageBreak, Paragraph, TextRun } from 'docx';
 import { type CivilDate } from '@gongzhi/domain';
-import { formatChineseDate, toChineseNumeral } from './chinese-text';
+import { formatChineseDate } from './chinese-text';
 import {
-  BODY_FONT,
-  createBodyParagraph,
-  createBodyParagraphs,
+  BLANK_DATE,
+  createArticle,
+  createChapterHeading,
   createHeading,
-  createSignatureLines,
-  createTitle,
-  FONT_SIZE,
-  fontFor,
-  HEADING_FONT,
-  packWordDocument,
-} from './word-layout';
+  createNote,
+  createPageBreak,
+  createParagraphs,
+  createSignatureBlock,
+  createTitleBlock,
+  packOfficialDocument,
+  run,
+} from './gbt9704';
+import { UnverifiedMarks, type VerifiableText } from './unverified';
 
+/** A 居民公约 draft for one community, per legal-facts D.4. */
 export interface ResidentsConventionInput {
   /** The community's full name, e.g. 和平里北社区. */
   communityName: string;
-  /** The street office (or township government) the convention is filed with, e.g. 和平里街道办事处. */
+  /** The 街道办事处 or 乡镇人民政府 the convention is filed with, e.g. 和平里街道办事处, 雁栖镇人民政府. */
   streetOffice: string;
   /** Set once the 居民会议 has adopted it; until then the dates stay blank for the meeting to fill in. */
   adoptedOn?: CivilDate;
-  /** The street office's filing number, once filed. */
+  /** The filing number, once filed. */
   filingNo?: string;
+  /**
+   * Community-specific rules from the research (a 高空抛物 clause, a 停车 arrangement), added to chapter 2
+   * after the standard rules. A rule may not fine anyone: the convention works by persuasion.
+   */
+  additionalRules?: { topic: string; text: VerifiableText }[];
 }
 
 interface Chapter {
   title: string;
-  articles: string[];
+  articles: (string | { topic: string; text: VerifiableText })[];
 }
-
-const BLANK_DATE = '____年__月__日';
 
 /**
  * The structure follows legal-facts D.4. The text is a drafting base for the lawyers: every
@@ -65,6 +70,7 @@ function writeChapters(input: ResidentsConventionInput): Chapter[] {
         '【停车】机动车和非机动车应当在规定区域有序停放，服从停车管理，不占用消防车通道、盲道和出入口，不私设地锁、地桩等障碍物。',
         '【移风易俗】居民应当崇尚科学、破除陋习，婚事新办、丧事简办，不大操大办、铺张浪费；文明祭扫，不在社区内焚烧、抛撒祭品；遵守本市烟花爆竹燃放和控制吸烟的规定；孝老爱亲，弘扬良好家风。',
         '【参与自治】居民应当积极参加居民会议和居民委员会选举，依法行使选举权和被选举权；参与社区议事协商，对社区公共事务和居民委员会的工作提出意见和建议，监督居务公开；积极参加志愿服务和社区公益活动。',
+        ...(input.additionalRules ?? []),
       ],
     },
     {
@@ -90,7 +96,13 @@ function writeChapters(input: ResidentsConventionInput): Chapter[] {
   ];
 }
 
+/**
+ * 《××社区居民公约（草案）》: 总则 with the legal basis, 居民行为规范 (ten standard rules plus the
+ * community's own), 实施与监督 (persuasion only, no fines), 附则 (adoption and filing); a draft ends with
+ * the procedure that makes it valid.
+ */
 export async function renderResidentsConvention(input: ResidentsConventionInput): Promise<Buffer> {
+  const marks = new UnverifiedMarks();
   const title = `${input.communityName}居民公约${input.adoptedOn ? '' : '（草案）'}`;
   const status = input.adoptedOn
     ? `（${formatChineseDate(input.adoptedOn)}${input.communityName}居民会议讨论通过）`
@@ -98,43 +110,49 @@ export async function renderResidentsConvention(input: ResidentsConventionInput)
 
   let articleNumber = 0;
   const chapters = writeChapters(input).flatMap((chapter, index) => [
-    createHeading(`第${toChineseNumeral(index + 1)}章　${chapter.title}`, 1, { isCentered: true }),
-    ...chapter.articles.map((text) => {
+    createChapterHeading(index + 1, chapter.title),
+    ...chapter.articles.map((article) => {
       articleNumber += 1;
-      return createBodyParagraph([new TextRun({ text: `第${toChineseNumeral(articleNumber)}条`, font: fontFor(HEADING_FONT) }), new TextRun(`　${text}`)]);
+      return createArticle(
+        articleNumber,
+        typeof article === 'string' ? article : [run(`【${article.topic}】`), ...marks.runs(article.text)],
+      );
     }),
   ]);
 
-  return packWordDocument({
+  return packOfficialDocument({
     title,
     author: `${input.communityName}居民委员会`,
     date: input.adoptedOn,
-    children: [
-      createTitle(title),
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 240 },
-        children: [new TextRun({ text: status, font: fontFor(BODY_FONT), size: FONT_SIZE.小四 })],
-      }),
-      ...chapters,
-      ...createSignatureLines([`${input.communityName}居民会议`, input.adoptedOn ? formatChineseDate(input.adoptedOn) : BLANK_DATE]),
-      ...(input.adoptedOn ? [] : createProcedureNotes(input.streetOffice)),
+    marks,
+    sections: [
+      {
+        children: [
+          ...createTitleBlock({ title, subtitle: status }),
+          ...chapters,
+          ...createSignatureBlock({ signers: [`${input.communityName}居民会议`], date: input.adoptedOn ?? null }),
+          ...(input.adoptedOn ? [] : createProcedureNotes(input.streetOffice)),
+        ],
+      },
     ],
   });
 }
 
 // Risk note 2 of the service: a convention binds only after public notice, a quorate residents'
 // meeting and filing. The draft carries the steps on a page of its own, to be removed before issue.
-function createProcedureNotes(streetOffice: string): Paragraph[] {
+function createProcedureNotes(streetOffice: string) {
   return [
-    new Paragraph({ children: [new PageBreak()] }),
-    createHeading('附：制定程序提示（印发前删除）', 2),
-    ...createBodyParagraphs(
+    createPageBreak(),
+    createHeading(1, '附：制定程序提示（印发前删除）'),
+    ...createParagraphs(
       [
-        '1. 公示征求意见：草案在社区公示栏和居民群公示，广泛征求居民、驻区单位和物业服务人的意见，并记录采纳情况。',
-        '2. 居民会议表决：居民会议由本社区十八周岁以上的居民、每户派代表或者每个居民小组选举的代表二至三人参加；须有全体成员过半数出席方可举行，决定由出席人员过半数通过（城市居民委员会组织法第九条）。保存签到表、表决票和会议记录。',
-        `3. 备案与公布：通过后报${streetOffice}备案（城市居民委员会组织法第十五条；北京市实施办法第十八条），并在社区公布，做到家喻户晓。`,
+        '1.公示征求意见：草案在社区公示栏和居民群公示，广泛征求居民、驻区单位和物业服务人的意见，并记录采纳情况。',
+        '2.居民会议表决：居民会议由本社区十八周岁以上的居民、每户派代表或者每个居民小组选举的代表二至三人参加；须有全体成员过半数出席方可举行，决定由出席人员过半数通过（城市居民委员会组织法第九条）。保存签到表、表决票和会议记录。',
+        `3.备案与公布：通过后报${streetOffice}备案（城市居民委员会组织法第十五条；北京市实施办法第十八条），并在社区公布，做到家喻户晓。`,
       ].join('\n'),
+    ),
+    createNote(
+      '本公约不设定罚款：居民公约是居民自我约束的规范，不得设定罚款、收费等处罚，违法行为由有权机关依法处理。',
     ),
   ];
 }

@@ -1,16 +1,44 @@
 import ExcelJS from 'exceljs';
-import { type Violation, violationCatalogue } from '@gongzhi/domain';
-import { describe, expect, it } from 'vitest';
+import { laws, violationEntries } from '@gongzhi/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLIENTS, DOCUMENT_DATE_TEXT, violationItems, violationsListInput } from './testing/fixtures';
+import {
+  CONVERSION_TIMEOUT_MS,
+  convertToPdf,
+  hasOfficeTools,
+  nameOfficeTest,
+  type PdfText,
+  readPdf,
+  readPdfPageSize,
+  readWordText,
+} from './testing/office-files';
+import { expectOfficialLayout } from './testing/official-layout';
+import { isUnverifiedText, textOf, UNVERIFIED_MARK } from './unverified';
 import {
   NOTES_SHEET,
-  POWERS_SHEET,
   renderViolationsList,
-  STATUS_SOURCED,
-  STATUS_UNVERIFIED,
   VIOLATIONS_HEADER_ROW,
   VIOLATIONS_HEADERS,
   VIOLATIONS_SHEET,
+  violationListItemsFromKnowledge,
 } from './violations-list';
+import { renderViolationsListDocument } from './violations-list-document';
+
+const D2_HEADERS = [
+  '序号',
+  '违法行为',
+  '禁止性条款',
+  '罚则条款',
+  '处罚种类/幅度',
+  '执法主体',
+  '是否下放街乡',
+  '强制措施',
+  '前置程序',
+  '发现报告主体',
+  '协同部门',
+  '投诉渠道',
+  '备注',
+];
 
 async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -18,111 +46,171 @@ async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-function readHeaders(sheet: ExcelJS.Worksheet, rowNumber: number): string[] {
-  const values = sheet.getRow(rowNumber).values as unknown[];
-  return values.slice(1).map(String);
+function listSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(VIOLATIONS_SHEET);
+  if (!sheet) throw new Error(`no sheet ${VIOLATIONS_SHEET}`);
+  return sheet;
 }
 
-/** Rows below the header whose 序号 is a number: the list's data rows, whatever follows them. */
-function readDataRows(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
-  const rows: ExcelJS.Row[] = [];
-  for (let rowNumber = VIOLATIONS_HEADER_ROW + 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
-    const row = sheet.getRow(rowNumber);
-    if (/^\d+$/.test(String(row.getCell(1).value ?? ''))) rows.push(row);
-  }
-  return rows;
+function cellText(row: ExcelJS.Row, header: string): string {
+  return String(row.getCell(VIOLATIONS_HEADERS.indexOf(header) + 1).value ?? '');
 }
 
-const input = { clientName: '和平里街道办事处', generatedOn: '2025-03-01' };
-const column = (header: string): number => VIOLATIONS_HEADERS.indexOf(header) + 1;
+describe('renderViolationsList (.xlsx)', () => {
+  let workbook: ExcelJS.Workbook;
+  let xlsx: Buffer;
+  let pdf: PdfText | undefined;
+  let pdfPath = '';
 
-describe('renderViolationsList', () => {
-  it('lists every catalogue item under the D.2 headers', async () => {
-    const sheet = (await readWorkbook(await renderViolationsList(input))).getWorksheet(VIOLATIONS_SHEET);
-    if (!sheet) throw new Error(`no sheet ${VIOLATIONS_SHEET}`);
-
-    expect(readHeaders(sheet, VIOLATIONS_HEADER_ROW)).toEqual(VIOLATIONS_HEADERS);
-    for (const header of ['序号', '违法行为', '禁止性条款', '罚则条款', '处罚种类/幅度', '执法主体', '强制措施', '发现报告主体', '协同部门', '投诉渠道', '备注', '核实状态']) {
-      expect(VIOLATIONS_HEADERS.some((candidate) => candidate.startsWith(header))).toBe(true);
+  beforeAll(async () => {
+    xlsx = await renderViolationsList(violationsListInput('street'));
+    workbook = await readWorkbook(xlsx);
+    if (hasOfficeTools) {
+      pdfPath = convertToPdf([{ name: 'list.xlsx', content: xlsx }]).get('list.xlsx') ?? '';
+      pdf = readPdf(pdfPath);
     }
+  }, CONVERSION_TIMEOUT_MS);
 
-    const rows = readDataRows(sheet);
-    expect(rows).toHaveLength(violationCatalogue.violations.length);
-    const first = violationCatalogue.violations[0];
-    expect(rows[0]?.getCell(column('违法行为')).value).toBe('违法建设/私搭乱建、私挖地下空间');
-    expect(rows[0]?.getCell(column('执法主体')).value).toBe(first?.enforcer);
-    expect(rows[0]?.getCell(column('法律依据（汇总）')).value).toBe(first?.legalBasis);
-    expect(String(sheet.getCell(2, 1).value)).toContain('和平里街道办事处');
-    expect(String(sheet.getCell(2, 1).value)).toContain('2025年3月1日');
+  it('has the D.2 columns in order and a title row naming the client and date', () => {
+    const sheet = listSheet(workbook);
+    expect(VIOLATIONS_HEADERS).toEqual(D2_HEADERS);
+    expect((sheet.getRow(VIOLATIONS_HEADER_ROW).values as unknown[]).slice(1)).toEqual(D2_HEADERS);
+    expect(String(sheet.getCell(1, 1).value)).toBe(`${CLIENTS.street.name}违法行为查处职权部门清单`);
+    expect(String(sheet.getCell(2, 1).value)).toContain(DOCUMENT_DATE_TEXT);
   });
 
-  it('marks every unverified item 待核实 and highlights it, and only those', async () => {
-    const sheet = (await readWorkbook(await renderViolationsList(input))).getWorksheet(VIOLATIONS_SHEET);
-    if (!sheet) throw new Error(`no sheet ${VIOLATIONS_SHEET}`);
-    const rows = readDataRows(sheet);
-    const unverified = violationCatalogue.violations.filter((violation) => violation.hasUnverified);
-    expect(unverified.length).toBeGreaterThan(0);
-
-    violationCatalogue.violations.forEach((violation, index) => {
-      const status = rows[index]?.getCell(column('核实状态'));
-      expect(status?.value).toBe(violation.hasUnverified ? STATUS_UNVERIFIED : STATUS_SOURCED);
-      const fill = status?.fill as ExcelJS.FillPattern | undefined;
-      expect(fill?.fgColor?.argb === 'FFFFF2CC').toBe(violation.hasUnverified);
+  it('writes one row per item, marks each flagged cell 【待核实】 and highlights its row only', () => {
+    const sheet = listSheet(workbook);
+    const items = violationItems('street');
+    items.forEach((item, index) => {
+      const row = sheet.getRow(VIOLATIONS_HEADER_ROW + 1 + index);
+      expect(cellText(row, '序号')).toBe(String(index + 1));
+      expect(cellText(row, '违法行为')).toBe(typeof item.violation === 'string' ? item.violation : item.violation.text);
+      expect(cellText(row, '投诉渠道')).toBe('12345市民服务热线');
     });
-    // The inline marks stay in the text too: the status column flags a row, it does not replace them.
-    expect(rows.some((row) => String(row.getCell(column('法律依据（汇总）')).value).includes('[unverified]'))).toBe(true);
+    const rows = items.map((_, index) => sheet.getRow(VIOLATIONS_HEADER_ROW + 1 + index));
+    // Row 4 (飞线充电): the prohibiting article and the penalty are unverified; row 2 is clean.
+    expect(cellText(rows[3] as ExcelJS.Row, '禁止性条款')).toBe(
+      `《北京市消防条例》（2025年修订）第九十七条${UNVERIFIED_MARK}`,
+    );
+    expect(cellText(rows[3] as ExcelJS.Row, '罚则条款')).not.toContain(UNVERIFIED_MARK);
+    const isFilled = (row: ExcelJS.Row) =>
+      (row.getCell(2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFF2CC';
+    expect(rows.map(isFilled)).toEqual([true, false, false, true, true, false]);
+    const note = sheet.getRow(VIOLATIONS_HEADER_ROW + items.length + 2).getCell(1).value;
+    expect(String(note)).toContain(`标注“${UNVERIFIED_MARK}”`);
   });
 
-  it('flags a row whose text carries an [unverified] mark even when the flag is missing', async () => {
-    const violation: Violation = {
-      id: 1,
-      problem: '油烟扰民 (cooking fumes)',
-      enforcer: '街乡执法 or 生态环境局 [unverified which]',
-      legalBasis: '大气污染防治法 81, 118.',
-      sourceKeys: ['LRB'],
-      hasUnverified: false,
-    };
-    const sheet = (await readWorkbook(await renderViolationsList({ ...input, violations: [violation] }))).getWorksheet(VIOLATIONS_SHEET);
-    const rows = sheet ? readDataRows(sheet) : [];
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.getCell(column('核实状态')).value).toBe(STATUS_UNVERIFIED);
-  });
-
-  it('freezes the header, wraps text and prints landscape A4 with the header repeated', async () => {
-    const workbook = await readWorkbook(await renderViolationsList(input));
-    const sheet = workbook.getWorksheet(VIOLATIONS_SHEET);
-    if (!sheet) throw new Error(`no sheet ${VIOLATIONS_SHEET}`);
-
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: VIOLATIONS_HEADER_ROW });
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  it('prints A4 landscape one page wide, header frozen and repeated, text wrapped, columns sized', () => {
+    const sheet = listSheet(workbook);
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(sheet.pageSetup.printTitlesRow).toBe(`${VIOLATIONS_HEADER_ROW}:${VIOLATIONS_HEADER_ROW}`);
-    expect(sheet.headerFooter.oddFooter).toContain('&P');
-    const legalBasis = readDataRows(sheet)[0]?.getCell(column('法律依据（汇总）'));
-    expect(legalBasis?.alignment?.wrapText).toBe(true);
-    expect(sheet.getColumn(column('法律依据（汇总）')).width).toBeGreaterThan(sheet.getColumn(column('序号')).width ?? 0);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: VIOLATIONS_HEADER_ROW });
+    expect(sheet.getCell(VIOLATIONS_HEADER_ROW + 1, 3).alignment?.wrapText).toBe(true);
+    expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(1).width ?? 0);
     expect(sheet.getCell(VIOLATIONS_HEADER_ROW, 1).font?.name).toBe('黑体');
-    expect(legalBasis?.font?.name).toBe('宋体');
+    expect(workbook.worksheets.map((candidate) => candidate.name)).toEqual([VIOLATIONS_SHEET, NOTES_SHEET]);
+    expect(JSON.stringify(workbook.getWorksheet(NOTES_SHEET)?.getSheetValues())).toContain('京政发〔2020〕9号');
   });
 
-  it('adds a note under the list, a 职权梳理表 skeleton and a sheet explaining the sources', async () => {
-    const workbook = await readWorkbook(await renderViolationsList(input));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([VIOLATIONS_SHEET, POWERS_SHEET, NOTES_SHEET]);
-
-    const list = workbook.getWorksheet(VIOLATIONS_SHEET);
-    const noteRow = VIOLATIONS_HEADER_ROW + violationCatalogue.violations.length + 2;
-    expect(String(list?.getCell(noteRow, 1).value)).toContain('[unverified] 的内容必须对照官方文本核实');
-
-    const powers = workbook.getWorksheet(POWERS_SHEET);
-    expect(powers && readHeaders(powers, VIOLATIONS_HEADER_ROW)).toEqual(expect.arrayContaining(['职权名称', '职权类型', '实施依据（法律法规条款）', '是否下放街乡', '行权流程', '配套文书']));
-
-    const notes = workbook.getWorksheet(NOTES_SHEET);
-    const notesText = notes?.getSheetValues().flat().map(String).join('\n') ?? '';
-    expect(notesText).toContain('京政发〔2020〕9号');
-    for (const key of new Set(violationCatalogue.violations.flatMap((violation) => violation.sourceKeys))) expect(notesText).toContain(key);
+  it('is a blank numbered form when no items are given', async () => {
+    const sheet = listSheet(
+      await readWorkbook(await renderViolationsList({ clientName: CLIENTS.township.name, generatedOn: '2026-11-27' })),
+    );
+    expect(String(sheet.getCell(VIOLATIONS_HEADER_ROW + 20, 1).value)).toBe('20');
+    expect(String(sheet.getCell(VIOLATIONS_HEADER_ROW + 1, 2).value ?? '')).toBe('');
   });
 
-  it('stamps the workbook with the date it was generated for, not the moment it was rendered', async () => {
-    const workbook = await readWorkbook(await renderViolationsList(input));
-    expect(workbook.created.toISOString()).toBe('2025-03-01T04:00:00.000Z');
+  it('maps the knowledge base, cell by cell, marking each cell that rests on something unverified', () => {
+    const items = violationListItemsFromKnowledge(violationEntries, laws);
+    expect(items).toHaveLength(violationEntries.length);
+    const first = items[0]!;
+    expect(first.violation).toBe(violationEntries[0]!.title);
+    expect(textOf(first.prohibitingArticles)).toMatch(/^《[^》]+》第.+条/);
+    expect(textOf(first.penalty)).toBe(violationEntries[0]!.penaltySummary);
+    // Citations carry no inline mark: the cell does, once.
+    for (const item of items) expect(textOf(item.prohibitingArticles)).not.toContain(UNVERIFIED_MARK);
+    const withUnverifiedProvision = violationEntries.findIndex((entry) => entry.prohibitions.some((provision) => provision.unverified === true));
+    expect(withUnverifiedProvision).toBeGreaterThanOrEqual(0);
+    expect(isUnverifiedText(items[withUnverifiedProvision]!.prohibitingArticles)).toBe(true);
+    const delegated = violationEntries.findIndex((entry) => entry.delegatedToStreet === 'unverified');
+    expect(isUnverifiedText(items[delegated]!.delegation)).toBe(true);
+    const notDelegated = violationEntries.findIndex((entry) => entry.delegatedToStreet === 'no');
+    expect(items[notDelegated]!.delegation).toBe('否');
   });
+
+  it.skipIf(!hasOfficeTools)(
+    nameOfficeTest('converts with LibreOffice Calc to landscape pages with the headers, rows and marks'),
+    () => {
+      if (!pdf) throw new Error('no PDF');
+      const size = readPdfPageSize(pdfPath);
+      expect(size.width).toBeGreaterThan(size.height);
+      expect(pdf.compact).toContain('违法行为查处职权部门清单');
+      for (const header of ['禁止性条款', '罚则条款', '发现报告主体', '是否下放街乡'])
+        expect(pdf.compact).toContain(header);
+      expect(pdf.compact).toContain('侵占绿地、毁绿种菜');
+      expect(pdf.compact).toContain(UNVERIFIED_MARK);
+    },
+  );
+});
+
+describe('renderViolationsListDocument (.docx)', () => {
+  let docx: Buffer;
+  let pdf: PdfText | undefined;
+  let pdfPath = '';
+
+  beforeAll(async () => {
+    docx = await renderViolationsListDocument(violationsListInput('township'));
+    if (hasOfficeTools) {
+      pdfPath = convertToPdf([{ name: 'list.docx', content: docx }]).get('list.docx') ?? '';
+      pdf = readPdf(pdfPath);
+    }
+  }, CONVERSION_TIMEOUT_MS);
+
+  it('puts the table in a landscape section after a portrait 编制说明', () => {
+    expectOfficialLayout(docx, { landscapeSections: 1 });
+  });
+
+  it.skipIf(!hasOfficeTools)(
+    nameOfficeTest('opens in LibreOffice: 编制说明 in portrait, the 13-column table landscape, marks and note'),
+    () => {
+      if (!pdf) throw new Error('no PDF');
+      const first = readPdfPageSize(pdfPath, 1);
+      const last = readPdfPageSize(pdfPath, pdf.pages);
+      expect(first.height).toBeGreaterThan(first.width);
+      expect(last.width).toBeGreaterThan(last.height);
+      expect(pdf.compact).toContain(`${CLIENTS.township.name}违法行为查处职权部门清单`);
+      for (const heading of ['一、编制依据', '二、使用说明', '三、执法主体说明'])
+        expect(pdf.compact).toContain(heading);
+      // Narrow columns wrap their headers (序/号); the complete header row is checked in the XML.
+      for (const header of [
+        '违法行为',
+        '禁止性条款',
+        '罚则条款',
+        '执法主体',
+        '强制措施',
+        '前置程序',
+        '协同部门',
+        '备注',
+      ])
+        expect(pdf.compact).toContain(header);
+      expect(
+        readWordText(docx)
+          .split('\n')
+          .slice(-D2_HEADERS.length - 200),
+      ).toEqual(expect.arrayContaining(D2_HEADERS));
+      // Wrapped cells interleave in extracted text: short cell values from the PDF, whole ones from the XML.
+      expect(pdf.compact).toContain('油烟扰民');
+      expect(pdf.compact).toContain('侵占绿地、');
+      expect(readWordText(docx)).toContain('乡镇综合行政执法队');
+      expect(readWordText(docx)).toContain('区街共有【待核实】');
+      expect(pdf.compact).toMatch(/标注“【待核实】”的内容（共\d+处）/);
+    },
+  );
 });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** A civil date, `YYYY-MM-DD`, in the firm's time zone (Asia/Shanghai). */
 export const civilDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  // Years 0001–9999 (PostgreSQL has no year 0). [0-9], not \d: the pattern is published in the
+  // OpenAPI document, where other regex dialects read \d as any Unicode digit.
+  .regex(/^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$/, 'YYYY-MM-DD')
   .refine((value) => {
     const date = toUtcMidnight(value);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

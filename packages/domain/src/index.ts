@@ -12,7 +12,14 @@ export {
   morningOf,
 } from './calendar';
 export { checkCompletion, type CompletionCheck, type FieldError, type FormValue, type FormValues } from './completion';
-export { chinaHolidayCalendar, chinaHolidays } from './holidays';
+export { wordForClient, localizeForClient, NEUTRAL_CLIENT_GOVERNMENT } from './client-wording';
+export {
+  chinaHolidayCalendar,
+  chinaHolidays,
+  describeHolidayCoverage,
+  type HolidayYearCoverage,
+  holidayYearsCovered,
+} from './holidays';
 export {
   type EngagementPlan,
   engagementPlanSchema,
@@ -25,8 +32,29 @@ export {
   planInputSchema,
   taskKeyOf,
 } from './plan';
-export { computeProgress, type EngagementProgress, findOverdue, isOverdue, isTaskOpen, type Progress, type ProgressTask } from './progress';
-export { evaluateOwnersVote, evaluateResidentsMeeting, type OwnersMatter, type OwnersVote, type ResidentsMeetingResult } from './quorum';
+export {
+  computeProgress,
+  type EngagementProgress,
+  findOverdue,
+  isOverdue,
+  isTaskOpen,
+  type Progress,
+  type ProgressTask,
+} from './progress';
+export {
+  evaluateOwnersVote,
+  evaluateResidentsMeeting,
+  type OwnersMatter,
+  type OwnersVote,
+  type ResidentsMeetingResult,
+} from './quorum';
+export {
+  type DocumentGenerator,
+  GENERATED_DOCUMENT_KINDS,
+  type GeneratedDocumentFormat,
+  type GeneratedDocumentKind,
+  generatorForDeliverable,
+} from './generated-documents';
 export { builtInTemplates, findTemplate } from './template/registry';
 export {
   type CompletionRule,
@@ -48,7 +76,73 @@ export {
 export { type CompletionAuthority, completionAuthority, type EngagementTeam, eligibleAssignees } from './team';
 export { findUnstorableText, isUnstorableText } from './text';
 export { nextTier, type Tier, TIERS, tierLabels } from './tiers';
-export { type Violation, violationCatalogue } from './violations';
+export {
+  ARTICLE_NOT_GIVEN,
+  type ArticleExcerpt,
+  articleLabel,
+  type CitableLaw,
+  type CitationOptions,
+  citeProvision,
+  citeProvisions,
+  clientGovernmentName,
+  COMPLAINT_CHANNEL,
+  DELEGATION_STATUSES,
+  type DelegationStatus,
+  type DocumentTemplate,
+  documentTemplateSchema,
+  documentTemplates,
+  type Enforcer,
+  findDocumentTemplate,
+  findLaw,
+  findPower,
+  findViolation,
+  type BuiltInKnowledgeEntry,
+  describeKnowledgeProblem,
+  diffKnowledgeContent,
+  type KnowledgeChange,
+  type KnowledgeContent,
+  knowledgeContentSchemas,
+  knowledgeEntriesOf,
+  type KnowledgeEntryFacts,
+  knowledgeEntryFacts,
+  knowledgeSearchText,
+  searchQueryTokens,
+  searchTokens,
+  KNOWLEDGE_EDITION,
+  type KnowledgeSeed,
+  knowledgeSeed,
+  knowledgeSeedSchema,
+  type KnowledgeSource,
+  knowledgeSources,
+  LAW_LEVELS,
+  type Law,
+  type LawLevel,
+  laws,
+  lawSchema,
+  type Power,
+  POWER_CATEGORIES,
+  POWER_HOLDERS,
+  type PowerCategory,
+  type PowerHolder,
+  powers,
+  powerSchema,
+  type Provision,
+  provisionSchema,
+  renderEnforcers,
+  renderLegalBasis,
+  type Reporter,
+  SOURCE_KEYS,
+  type SourceKey,
+  toChineseNumeral,
+  toLegacyViolation,
+  UNVERIFIED_MARK,
+  validateKnowledge,
+  type Violation,
+  violationCatalogue,
+  type ViolationEntry,
+  violationEntries,
+  violationEntrySchema,
+} from './knowledge';
 export {
   CHANGE_TYPES,
   type ChangeType,
@@ -59,6 +153,10 @@ export {
   type DeliverableStatus,
   ENGAGEMENT_STATUSES,
   type EngagementStatus,
+  GENERATION_STATUSES,
+  type GenerationStatus,
+  KNOWLEDGE_KINDS,
+  type KnowledgeKind,
   NOTIFICATION_KINDS,
   NOTIFICATION_TOPIC_LIST,
   NOTIFICATION_TOPICS,

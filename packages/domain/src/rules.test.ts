@@ -2,18 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { computeProgress, findOverdue } from './progress';
 import { evaluateOwnersVote, evaluateResidentsMeeting } from './quorum';
 import { nextTier } from './tiers';
-import { violationCatalogue } from './violations';
+import { violationCatalogue } from './knowledge/violations';
 
 describe('quorum rules', () => {
   it('needs more than half present and more than half of those present', () => {
     expect(evaluateResidentsMeeting({ eligible: 100, attendees: 50, votesFor: 50 }).quorumMet).toBe(false);
-    expect(evaluateResidentsMeeting({ eligible: 100, attendees: 51, votesFor: 26 })).toMatchObject({ quorumMet: true, passed: true });
+    expect(evaluateResidentsMeeting({ eligible: 100, attendees: 51, votesFor: 26 })).toMatchObject({
+      quorumMet: true,
+      passed: true,
+    });
     expect(evaluateResidentsMeeting({ eligible: 100, attendees: 51, votesFor: 25 }).passed).toBe(false);
     expect(evaluateResidentsMeeting({ eligible: 100, attendees: 101, votesFor: 90 }).quorumMet).toBe(false);
   });
 
   it('applies Civil Code Art. 278 thresholds for owners', () => {
-    const vote = { totalArea: 9000, totalOwners: 90, participatingArea: 6000, participatingOwners: 60, areaFor: 4500, ownersFor: 45 };
+    const vote = {
+      totalArea: 9000,
+      totalOwners: 90,
+      participatingArea: 6000,
+      participatingOwners: 60,
+      areaFor: 4500,
+      ownersFor: 45,
+    };
     expect(evaluateOwnersVote(vote, 'special')).toEqual({ participationMet: true, passed: true });
     expect(evaluateOwnersVote({ ...vote, ownersFor: 44 }, 'special').passed).toBe(false);
     expect(evaluateOwnersVote({ ...vote, ownersFor: 31, areaFor: 3001 }, 'ordinary').passed).toBe(true);
@@ -51,12 +61,14 @@ describe('tiers and the violation catalogue', () => {
     expect(nextTier('rule-of-law')).toBeNull();
   });
 
-  it('keeps every [unverified] item marked as such', () => {
+  it('keeps every 【待核实】 item marked as such', () => {
     expect(violationCatalogue.violations).toHaveLength(23);
     for (const violation of violationCatalogue.violations) {
       const text = `${violation.enforcer} ${violation.legalBasis}`;
-      if (text.includes('[unverified]')) expect(violation.hasUnverified, violation.problem).toBe(true);
+      if (text.includes('【待核实】')) expect(violation.hasUnverified, violation.problem).toBe(true);
     }
-    expect(violationCatalogue.violations.filter((violation) => violation.hasUnverified).map((violation) => violation.id)).toEqual([1, 8, 9, 14]);
+    expect(
+      violationCatalogue.violations.filter((violation) => violation.hasUnverified).map((violation) => violation.id),
+    ).toEqual([1, 3, 4, 5, 8, 9, 13, 14, 23]);
   });
 });

@@ -44,6 +44,7 @@ export const NOTIFICATION_TOPICS = {
   changes_requested: 'deliverable.changes_requested',
   approved: 'deliverable.approved',
   needs_attention: 'engagement.needs_attention',
+  knowledge_changed: 'knowledge.changed',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_TOPICS;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[NotificationKind];
@@ -60,6 +61,17 @@ export type ChangeType = (typeof CHANGE_TYPES)[number];
  */
 export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * What a knowledge-base entry is: a source the others cite, a law with its excerpts, a catalogue
+ * violation, a power of the client government, a document template.
+ */
+export const KNOWLEDGE_KINDS = ['source', 'law', 'violation', 'power', 'template'] as const;
+export type KnowledgeKind = (typeof KNOWLEDGE_KINDS)[number];
+
+/** Where a document generation stands. */
+export const GENERATION_STATUSES = ['running', 'done', 'failed'] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
 export const CLIENT_KINDS = ['street', 'township'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];

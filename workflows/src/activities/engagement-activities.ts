@@ -1,6 +1,9 @@
 import { type Db } from '@gongzhi/db';
+import { type FileStore } from '@gongzhi/storage';
+import { createDocumentActivities, type DocumentActivities } from './document-generation';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
+import { createKnowledgeRecords } from './knowledge-records';
 import { createMaterializeActivity } from './materialize';
 import { failFastOnRefusedData } from './support';
 import { createTaskRecords } from './task-records';
@@ -9,6 +12,10 @@ import { type EngagementActivities } from './types';
 /** Everything an activity needs from outside, built once by the worker. */
 export interface EngagementActivityDeps {
   db: Db;
+  /** Where generated documents are stored (the same store the API serves downloads from). */
+  files: FileStore;
+  /** The law firm named on generated documents. */
+  firmName?: string;
 }
 
 /**
@@ -16,11 +23,13 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db }: EngagementActivityDeps): EngagementActivities {
-  return failFastOnRefusedData<EngagementActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
     ...createIncidentRecords(db),
+    ...createKnowledgeRecords(db),
+    ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
   });
 }

@@ -1,2 +1,3 @@
 export { createEngagementActivities, type EngagementActivityDeps } from './engagement-activities';
 export { type EngagementActivities } from './types';
+export { createDocumentActivities, DEFAULT_FIRM_NAME, type DocumentActivities, type DocumentActivityDeps, clientProfileOf } from './document-generation';

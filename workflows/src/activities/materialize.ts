@@ -1,4 +1,4 @@
-import { type Db, publishChange } from '@gongzhi/db';
+import { type Db, publishChange, takeKnowledge } from '@gongzhi/db';
 import { type EngagementPlan } from '@gongzhi/domain';
 import { auditKey } from '../keys';
 import { workflowIdForTask } from '../ids';
@@ -18,7 +18,7 @@ function teamMembers(team: EngagementPlan['team']) {
 
 /**
  * Writes an engagement's whole projection — engagement, team, communities, departments, stages,
- * tasks, deliverables — from its plan: the workflow's first step. Idempotent: every row has a
+ * tasks, deliverables, its copy of the knowledge base — from its plan: the workflow's first step. Idempotent: every row has a
  * business key, so a retried attempt writes nothing twice.
  */
 async function writeProjection(db: Db, input: MaterializeEngagementInput): Promise<void> {
@@ -95,6 +95,9 @@ async function writeProjection(db: Db, input: MaterializeEngagementInput): Promi
       })),
       skipDuplicates: true,
     });
+    // The engagement starts from the firm's knowledge base as it is today, and keeps that copy
+    // until someone takes a newer master version or adapts an entry to the district.
+    await takeKnowledge(tx, { engagementId, entryIds: 'all', keepAdaptation: true });
     await audit(tx, {
       key: auditKey.engagementCreated(engagementId),
       engagementId,

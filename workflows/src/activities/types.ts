@@ -1,5 +1,13 @@
-import { type EngagementPlan } from '@gongzhi/domain';
-import { type EngagementDetails, type EngagementStatus, type StageStatus, type SubmittedFile } from '../workflows/definitions';
+import { type EngagementPlan, type KnowledgeKind } from '@gongzhi/domain';
+import {
+  type AdaptKnowledgeResult,
+  type EngagementDetails,
+  type EngagementStatus,
+  type KnowledgeChangedInput,
+  type StageStatus,
+  type SubmittedFile,
+  type TakeKnowledgeResult,
+} from '../workflows/definitions';
 
 export interface MaterializeEngagementInput {
   engagementId: string;
@@ -62,6 +70,20 @@ export interface EngagementActivities {
   recordEngagementDetails(input: { engagementId: string; actorId: string; before: { name: string; clientName: string }; after: { name: string; clientName: string }; at: string }): Promise<void>;
   recordEngagementStatus(input: { engagementId: string; status: EngagementStatus; actorId: string | null; reason: string | null; at: string }): Promise<void>;
   notify(input: NotifyInput): Promise<void>;
+  /** Takes master knowledge entries into the engagement's copy (all of them when the engagement is created). */
+  takeKnowledge(input: { engagementId: string; actorId: string | null; entryIds: string[] | 'all'; keepAdaptation: boolean; at: string }): Promise<TakeKnowledgeResult>;
+  /** Writes the engagement's own version of an entry; refuses content inconsistent with the engagement's knowledge base. */
+  adaptKnowledge(input: {
+    engagementId: string;
+    actorId: string;
+    kind: KnowledgeKind;
+    key: string;
+    content: unknown;
+    reason: string;
+    at: string;
+  }): Promise<AdaptKnowledgeResult | { refused: 'not_found' | 'key_changed' | 'invalid' | 'inconsistent'; problems: string[] }>;
+  /** Tells the engagement's PM that a master entry it copied has a new version. */
+  noticeKnowledgeChange(input: KnowledgeChangedInput & { engagementId: string; at: string }): Promise<void>;
   /** Records a write that failed every retry: the engagement needs attention; the PM and admins are told. */
   recordIncident(input: { key: string; engagementId: string; workflowId: string; activity: string; reason: string; at: string }): Promise<void>;
   /** Closes an incident: retried by `actorId`, or given up (null) because the engagement was cancelled. */

@@ -1,7 +1,7 @@
 import { type Client } from '@temporalio/client';
 import { type Db, DEMO_USERS } from '@gongzhi/db';
-import { renderDeliverableDraft, renderOpenLetter, renderResidentsConvention, renderViolationsList } from '@gongzhi/documents';
-import { type EngagementPlan, type PlannedTask } from '@gongzhi/domain';
+import { renderDeliverableDraft, renderOpenLetter, renderResidentsConvention, renderViolationsList, violationListItemsFromKnowledge } from '@gongzhi/documents';
+import { type EngagementPlan, laws, type PlannedTask, violationEntries } from '@gongzhi/domain';
 import { createFileStore } from '@gongzhi/storage';
 import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
@@ -75,7 +75,7 @@ async function renderDemoDeliverable(plan: EngagementPlan, task: PlannedTask, re
   const date = task.dueDate;
   const fileName = (extension: string) => `${deliverable.title.zh}${community ? `-${community.name}` : ''}-第${revision}稿.${extension}`;
   if (deliverable.kind === 'xlsx' && task.templateTaskKey === 'violations-list') {
-    return { content: await renderViolationsList({ clientName, generatedOn: date }), fileName: fileName('xlsx'), mimeType: XLSX };
+    return { content: await renderViolationsList({ clientName, generatedOn: date, items: violationListItemsFromKnowledge(violationEntries, laws) }), fileName: fileName('xlsx'), mimeType: XLSX };
   }
   if (task.templateTaskKey === 'convention-draft' && community) {
     return { content: await renderResidentsConvention({ communityName: community.name, streetOffice: '和平里街道办事处' }), fileName: fileName('docx'), mimeType: DOCX };

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { type Db } from '@gongzhi/db';
+import { type Db, importBuiltInKnowledge } from '@gongzhi/db';
 import { createTestDatabase } from '@gongzhi/db/testing';
+import { createFileStore, type FileStore } from '@gongzhi/storage';
 import { createEngagementActivities } from '../activities';
 import { type EngagementActivities } from '../activities/types';
 import { createEngagementClient, type EngagementClient, type StartEngagementRequest } from '../client';
@@ -23,6 +27,8 @@ export interface TestEngine {
   temporal: Client;
   engagements: EngagementClient;
   taskQueue: string;
+  /** The store the worker's activities write generated documents to. */
+  files: FileStore;
   team: TestTeam;
   /** A firm administrator (on no team): told of incidents, retries them. */
   adminId: string;
@@ -45,6 +51,8 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
   }
   const database = await createTestDatabase(databaseServerUrl);
   const { db } = database;
+  // As the worker does at boot: engagements start from the firm's knowledge base.
+  await importBuiltInKnowledge(db);
   const person = async (username: string, displayName: string, roles: ('admin' | 'pm' | 'partner' | 'lawyer' | 'client')[]) =>
     (await db.user.create({ data: { username, displayName, passwordHash: 'scrypt$test', roles } })).id;
   const team: TestTeam = {
@@ -57,6 +65,7 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
   const taskQueue = `test-${randomUUID()}`;
+  const files = createFileStore({ dir: await mkdtemp(join(tmpdir(), 'gongzhi-workflow-files-')) });
   const workers: { stop(): Promise<void> }[] = [];
   return {
     db,
@@ -64,11 +73,12 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
     temporal,
     engagements: createEngagementClient({ db, temporal, taskQueue }),
     taskQueue,
+    files,
     team,
     adminId,
     async startWorker({ wrapActivities = (activities: EngagementActivities) => activities } = {}) {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
-      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: wrapActivities(createEngagementActivities({ db })) });
+      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: wrapActivities(createEngagementActivities({ db, files })) });
       const running = worker.run();
       const handle = {
         async stop() {

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type EngagementPlan, type EngagementStatus, type FormValues, type PlannedTask, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -139,8 +139,58 @@ export const pauseEngagementUpdate = defineUpdate<LifecycleResult, [LifecycleInp
 export const resumeEngagementUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('resumeEngagement');
 export const cancelEngagementUpdate = defineUpdate<LifecycleResult, [LifecycleInput]>('cancelEngagement');
 
+/** Takes master knowledge entries into the engagement's copy (see takeKnowledge in @gongzhi/db). */
+export interface TakeKnowledgeInput {
+  actorId: string;
+  entryIds: string[] | 'all';
+  keepAdaptation: boolean;
+}
+
+export interface TakeKnowledgeResult {
+  taken: { entryId: string; from: number | null; to: number }[];
+}
+
+/** The engagement's own version of a knowledge entry; `content` is the entry as its kind's schema types it. */
+export interface AdaptKnowledgeInput {
+  actorId: string;
+  kind: KnowledgeKind;
+  key: string;
+  content: unknown;
+  reason: string;
+}
+
+export interface AdaptKnowledgeResult {
+  entryId: string;
+  baseVersion: number;
+}
+
+/** A master entry the engagement copied has a new version: the PM is told. */
+export interface KnowledgeChangedInput {
+  entryId: string;
+  kind: KnowledgeKind;
+  key: string;
+  title: string;
+  version: number;
+  reason: string;
+}
+
+export const takeKnowledgeUpdate = defineUpdate<TakeKnowledgeResult, [TakeKnowledgeInput]>('takeKnowledge');
+export const adaptKnowledgeUpdate = defineUpdate<AdaptKnowledgeResult, [AdaptKnowledgeInput]>('adaptKnowledge');
+export const knowledgeChangedSignal = defineSignal<[KnowledgeChangedInput]>('knowledgeChanged');
+
 // Signals of the first release, still handled so engagements started then keep replaying.
 export const pauseSignal = defineSignal<[{ actorId: string | null; reason?: string }]>('pause');
 export const resumeSignal = defineSignal<[{ actorId: string | null }]>('resume');
 export const cancelSignal = defineSignal<[{ actorId: string | null; reason?: string }]>('cancel');
 export const stateQuery = defineQuery<EngagementStateView>('state');
+
+/** What the API asks for when someone clicks 生成文稿 on a deliverable. */
+export interface DocumentGenerationInput {
+  generationId: string;
+  engagementId: string;
+  deliverableId: string;
+  requestedById: string;
+  at: string;
+}
+/** Answers once the generation is on record (update-with-start). */
+export const generationRegisteredUpdate = defineUpdate<{ generationId: string }, []>('generationRegistered');

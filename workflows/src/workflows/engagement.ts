@@ -31,6 +31,7 @@ import {
   type UpdateDetailsInput,
 } from './definitions';
 import { IncidentDesk } from './incidents';
+import { installKnowledgeHandlers } from './knowledge';
 import { TaskBoard, projectionActivities, refuse, refuseUnstorableText } from './task-board';
 
 type RunState = 'running' | 'paused';
@@ -157,6 +158,7 @@ export async function engagementWorkflow(input: EngagementWorkflowInput): Promis
       },
     },
   );
+  installKnowledgeHandlers({ engagementId, projection, incidents, isMaterialized: () => materialized, isEnded });
   setHandler(engagementReadyUpdate, async () => {
     await condition(() => materialized);
     return { engagementId };

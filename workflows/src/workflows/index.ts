@@ -1,3 +1,4 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
 export { communityStageWorkflow } from './community-stage';
+export { documentGenerationWorkflow } from './document-generation';
 export { engagementWorkflow } from './engagement';

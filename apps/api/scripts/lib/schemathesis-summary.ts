@@ -52,12 +52,23 @@ export function parseSchemathesisCases(output: string): SchemathesisCases | unde
 }
 
 /**
- * `schemathesis cases: N passed, N failed[, N skipped]`. Output without the totals (st crashed, or
- * a new version words them differently) and a run that generated nothing read `0 passed, 1 failed`,
- * so neither passes unnoticed.
+ * `schemathesis cases: N passed, N failed[, N skipped]`, for the output of one `st run` or the
+ * totals of several. Output without the totals (st crashed, or a new version words them
+ * differently) and a run that generated nothing count as one failed case each, so neither passes
+ * unnoticed.
  */
-export function schemathesisCasesLine(output: string): string {
-  const cases = parseSchemathesisCases(output);
-  if (cases === undefined || cases.generated === 0) return 'schemathesis cases: 0 passed, 1 failed';
-  return `schemathesis cases: ${cases.passed} passed, ${cases.failed} failed${cases.skipped > 0 ? `, ${cases.skipped} skipped` : ''}`;
+export function schemathesisCasesLine(output: string | readonly string[]): string {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const run of typeof output === 'string' ? [output] : output) {
+    const cases = parseSchemathesisCases(run);
+    if (cases === undefined || cases.generated === 0) {
+      total.failed += 1;
+      continue;
+    }
+    total.passed += cases.passed;
+    total.failed += cases.failed;
+    total.skipped += cases.skipped;
+  }
+  if (total.passed + total.failed + total.skipped === 0) total.failed = 1;
+  return `schemathesis cases: ${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`;
 }

@@ -101,7 +101,7 @@ export async function startStack(options: { apiEnv?: Record<string, string> } = 
     const temporalAddress = provided.get('temporalAddress')!;
     const env = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporalAddress };
     log('starting the worker (bundling the workflows)…');
-    children.push((await spawnReady('scripts/lib/worker-process.ts', env)).process);
+    children.push((await spawnReady('scripts/lib/worker-process.ts', { ...env, GONGZHI_FILES_DIR: filesDir })).process);
     const port = await findFreePort();
     log('starting the API (src/server.ts)…');
     const apiUrl = `http://127.0.0.1:${port}`;

@@ -17,8 +17,10 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   engagement_not_running: 'engagement_not_running',
   invalid_assignee: 'invalid_assignee',
   unknown_task: 'not_found',
+  unknown_knowledge_entry: 'not_found',
   engagement_not_found: 'not_found',
   temporarily_unavailable: 'temporarily_unavailable',
+  engagement_needs_attention: 'engagement_needs_attention',
   conflict: 'conflict',
 };
 

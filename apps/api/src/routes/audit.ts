@@ -32,12 +32,25 @@ const WIRE_ACTIONS: Record<string, AuditAction> = {
   'deliverable.approved': 'deliverable.reviewed',
   'deliverable.changes_requested': 'deliverable.reviewed',
   'file.downloaded': 'file.downloaded',
+  'deliverable.generated': 'deliverable.generated',
+  'knowledge.taken': 'knowledge.taken',
+  'knowledge.adapted': 'knowledge.adapted',
 };
 
 const storedActionsOf = (wire: readonly AuditAction[]) => Object.entries(WIRE_ACTIONS).filter(([, action]) => wire.includes(action)).map(([stored]) => stored);
-const ENTITY_TYPES = new Set(['engagement', 'stage', 'task', 'deliverable']);
+const ENTITY_TYPES = new Set(['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry']);
 const asSnapshot = (value: Prisma.JsonValue | null): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/**
+ * A bound as PostgreSQL can take it: an instant in year 0 (valid ISO 8601, which PostgreSQL has
+ * no year for) is the start of year 1, before which no event happened anyway.
+ */
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
+const storableInstant = (value: string): Date => {
+  const instant = new Date(value);
+  return instant < EARLIEST ? EARLIEST : instant;
+};
 
 export default async function auditRoutes(fastify: FastifyInstance): Promise<void> {
   const { db } = fastify;
@@ -49,7 +62,7 @@ export default async function auditRoutes(fastify: FastifyInstance): Promise<voi
       action: { in: storedActionsOf(action ?? Object.values(WIRE_ACTIONS)) },
       entityType: { in: [...ENTITY_TYPES] },
       ...(actorId ? { actorId } : {}),
-      ...(since || until ? { at: { ...(since ? { gte: new Date(since) } : {}), ...(until ? { lt: new Date(until) } : {}) } } : {}),
+      ...(since || until ? { at: { ...(since ? { gte: storableInstant(since) } : {}), ...(until ? { lt: storableInstant(until) } : {}) } } : {}),
     };
     const [rows, total] = await Promise.all([
       db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: skipOf(page, pageSize), take: pageSize }),
@@ -65,7 +78,7 @@ export default async function auditRoutes(fastify: FastifyInstance): Promise<voi
           at: iso(row.at),
           actor: actor ? userRef(actor) : null,
           action: WIRE_ACTIONS[row.action]!,
-          entity: { type: row.entityType as 'engagement' | 'stage' | 'task' | 'deliverable', id: row.entityId.slice(0, 300) },
+          entity: { type: row.entityType as 'engagement' | 'stage' | 'task' | 'deliverable' | 'knowledge_entry', id: row.entityId.slice(0, 300) },
           before: asSnapshot(row.before),
           after: asSnapshot(row.after),
           requestId: requestIdOfAuditKey(row.key),

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { type DeliverableStatus, UPLOAD_LIMITS, fieldErrorsFromIssues, negotiateLocale, operations } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
+import { generatorForDeliverable } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
@@ -11,7 +13,7 @@ import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
 import { loadDeliverableDetail } from '../views/detail-loaders';
-import { deliverableSummaryInclude, toDeliverableSummary, toUpload } from '../views/deliverable-views';
+import { deliverableDetailInclude, deliverableSummaryInclude, toDeliverableSummary, toGeneration, toUpload } from '../views/deliverable-views';
 
 /** The wire statuses as conditions on the stored ones (see deliverableStatusOf). */
 const STATUS_WHERE: Record<DeliverableStatus, Prisma.DeliverableWhereInput> = {
@@ -83,14 +85,26 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
       // Exactly one part, the `file`; anything else is refused by the schema.
       let upload: { buffer: Buffer; fileName: string } | undefined;
       const fields: Record<string, string> = {};
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const buffer = await part.toBuffer();
-          if (part.fieldname !== 'file' || upload) throw new ApiError('validation_failed');
-          upload = { buffer, fileName: safeFileName(part.filename) };
-        } else {
-          fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const buffer = await part.toBuffer();
+            if (part.fieldname !== 'file' || upload) throw new ApiError('validation_failed');
+            upload = { buffer, fileName: safeFileName(part.filename) };
+          } else {
+            fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
+          }
         }
+      } catch (error) {
+        // The parser's own complaints (no boundary, a body that ends mid-part) carry no code: the
+        // body is not multipart/form-data, the caller's 400. Limits (FST_…, 413) and ours pass on.
+        // Too many parts or fields is a malformed upload (one `file` is all it takes), not a large one.
+        const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+        if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_FILES_LIMIT') {
+          throw new ApiError('validation_failed', { message: { zh: '上传内容只能包含一个文件（file）', en: 'An upload holds one file part (`file`) and nothing else' } });
+        }
+        if (error instanceof ApiError || (typeof error === 'object' && error !== null && ('code' in error || 'statusCode' in error))) throw error;
+        throw new ApiError('validation_failed', { message: { zh: '上传内容不是有效的 multipart/form-data', en: 'The upload is not well-formed multipart/form-data' } });
       }
       const parsed = operations.uploadDeliverableFile.body.safeParse({ ...fields, ...(upload ? { file: new File([upload.buffer], upload.fileName) } : {}) });
       if (!parsed.success) {
@@ -171,5 +185,51 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
       { validation_failed: 'validation_failed', task_already_completed: 'task_not_in_review' },
     );
     return detailOf(request, deliverable.id);
+  });
+
+  registerOperation(fastify, operations.generateDeliverableDocument, async (request, reply) => {
+    const caller = callerOfRequest(request);
+    const deliverable = await db.deliverable.findUniqueOrThrow({
+      where: { id: request.params.id },
+      select: { id: true, key: true, engagementId: true, task: { select: { status: true, engagement: { select: { status: true } } } } },
+    });
+    if (!generatorForDeliverable(deliverable.key)) throw new ApiError('no_generator');
+    if (deliverable.task.engagement.status !== 'running') throw new ApiError('engagement_not_running');
+    if (deliverable.task.status !== 'active' && deliverable.task.status !== 'changes_requested') throw new ApiError('task_not_open');
+    // The worker drafts it; the API only asks and answers once the request is on record.
+    const { generationId } = await runCommand(() =>
+      engagements.generateDocument({ generationId: randomUUID(), engagementId: deliverable.engagementId, deliverableId: deliverable.id, requestedById: caller.userId, at: clock.now().toISOString() }),
+    );
+    const row = await db.generatedDocument.findUniqueOrThrow({ where: { id: generationId }, include: deliverableDetailInclude.generated.include });
+    reply.status(201);
+    return toGeneration(row);
+  });
+
+  registerOperation(fastify, operations.downloadGeneratedDocument, async (request, reply) => {
+    const caller = callerOfRequest(request);
+    const access = accessOf(request);
+    const generation = await db.generatedDocument.findFirst({ where: { id: request.params.generationId, deliverableId: request.params.id, status: 'done' } });
+    if (!generation?.storageKey || !generation.sha256 || !generation.fileName || !generation.mimeType) throw notFound();
+    const integrity = generation.storageKey === `sha256/${generation.sha256}` ? await files.verify(generation.storageKey) : 'mismatch';
+    if (integrity !== 'ok') {
+      request.log.error({ generationId: generation.id, sha256: generation.sha256, integrity }, 'a generated file does not match its SHA-256; refusing to serve it');
+      throw new ApiError('internal', { message: { zh: '文件校验未通过，已停止下载，请联系管理员', en: 'The stored file failed its integrity check and was not sent; contact your administrator' } });
+    }
+    const opened = await files.open(generation.storageKey);
+    if (!opened) throw new Error(`generated file ${generation.storageKey} (${generation.id}) is missing from the store`);
+    await recordAudit(db, request.id, {
+      action: 'file.downloaded',
+      actorId: caller.userId,
+      engagementId: access.engagementId,
+      entityType: 'deliverable',
+      entityId: request.params.id,
+      after: { generationId: generation.id, sha256: generation.sha256 },
+    });
+    return reply
+      .header('content-type', generation.mimeType)
+      .header('content-length', String(opened.sizeBytes))
+      .header('content-disposition', contentDisposition(generation.fileName))
+      .header('etag', `"${generation.sha256}"`)
+      .send(opened.stream);
   });
 }

@@ -54,6 +54,42 @@ describe('creating an engagement', () => {
     expect(await api.db.engagement.count({ where: { name: '青年湖街道创新社区治理法律服务项目' } })).toBe(2);
   });
 
+  it('refuses communities or departments that repeat a key or name with 422 form_invalid naming each repeat, starting nothing', async () => {
+    const pm = await api.sessionFor('pm');
+    const body = engagementBody(api, {
+      name: '重复社区的项目',
+      communities: [{ name: '东湖社区' }, { key: 'west', name: '西湖社区' }, { key: 'west', name: '东湖社区' }],
+      departments: [{ name: '司法所' }, { name: '司法所' }],
+    });
+    const response = await api.request(pm, { method: 'POST', url: '/api/engagements', payload: body, headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({
+      error: {
+        code: 'form_invalid',
+        fieldErrors: [
+          { field: 'communities.2.key', code: 'rule', message: 'Repeats entry 2' },
+          { field: 'communities.2.name', code: 'rule', message: 'Repeats entry 1' },
+          { field: 'departments.1.name', code: 'rule', message: 'Repeats entry 1' },
+        ],
+      },
+    });
+    expect(await api.db.engagement.count({ where: { name: '重复社区的项目' } })).toBe(0);
+  });
+
+  it('reads the audit trail from and until any valid instant, year 0 included (PostgreSQL has none: it was a 500)', async () => {
+    const pm = await api.sessionFor('pm');
+    const created = (await api.request(pm, { method: 'POST', url: '/api/engagements', payload: engagementBody(api) })).json<{ id: string }>();
+    const audit = async (query: string) => {
+      const response = await api.request(pm, { method: 'GET', url: `/api/engagements/${created.id}/audit?${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ total: number }>().total;
+    };
+    const all = await audit('');
+    expect(all).toBeGreaterThan(0);
+    expect(await audit('since=0000-01-01T00%3A00%3A00Z')).toBe(all);
+    expect(await audit('until=0000-06-01T00%3A00%3A00.000Z')).toBe(0);
+  });
+
   it('answers pause, resume and cancel with the state the workflow wrote, and renames through the workflow', async () => {
     const pm = await api.sessionFor('pm');
     const created = (await api.request(pm, { method: 'POST', url: '/api/engagements', payload: engagementBody(api) })).json<{ id: string }>();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
-import { operations } from '@gongzhi/contracts';
+import { operations, repeatedPlaces } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
 import { type FieldError as DomainFieldError, findTemplate } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
@@ -50,6 +50,16 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
     if (errors.length > 0) throw new ApiError('invalid_assignee', { domainFieldErrors: errors });
   }
 
+  /** Keys and names are unique within each list of places (something no JSON Schema keyword can say). */
+  function checkPlaces(lists: { communities: readonly { key?: string | undefined; name: string }[]; departments: readonly { key?: string | undefined; name: string }[] }): void {
+    const errors: DomainFieldError[] = [...repeatedPlaces(lists.communities, 'communities'), ...repeatedPlaces(lists.departments, 'departments')].map(({ field, repeats }) => ({
+      field,
+      code: 'rule',
+      message: { zh: `与第 ${repeats + 1} 项重复`, en: `Repeats entry ${repeats + 1}` },
+    }));
+    if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
+  }
+
   registerOperation(fastify, operations.listEngagements, async (request) => {
     const caller = callerOfRequest(request);
     const { status, q, sort, page, pageSize } = request.query;
@@ -81,6 +91,7 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
   registerOperation(fastify, operations.createEngagement, async (request) => {
     const caller = callerOfRequest(request);
     const { idempotencyKey, ...body } = request.body;
+    checkPlaces(body);
     const template = findTemplate(body.templateKey, body.templateVersion);
     if (!template) throw new ApiError('not_found', { message: { zh: '未找到该流程模板或版本', en: 'No such pipeline template or version' } });
     await checkTeam(body.team);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { operationList } from '@gongzhi/contracts';
+import { operationList, pathParamNames, successStatusOf } from '@gongzhi/contracts';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { buildApp } from '../app';
 import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
@@ -21,10 +21,60 @@ afterAll(async () => {
   await api?.close();
 });
 
+interface OpenApiLink {
+  operationId?: string;
+  parameters?: Record<string, string>;
+}
+
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }>>;
-  components: { schemas: Record<string, { additionalProperties?: unknown }>; securitySchemes: Record<string, unknown> };
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        security?: unknown[];
+        requestBody?: { content: Record<string, { schema?: JsonSchema }> };
+        responses: Record<string, { content?: Record<string, { schema?: JsonSchema }>; links?: Record<string, OpenApiLink> }>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, unknown> };
+}
+
+interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  additionalProperties?: unknown;
+  [keyword: string]: unknown;
+}
+
+async function openApiDocument(): Promise<OpenApiDocument> {
+  const response = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  expect(response.statusCode).toBe(200);
+  return response.json<OpenApiDocument>();
+}
+
+/** The schemas a JSON Pointer into an instance of `schema` may land on (`$ref`s and unions followed); none when it cannot exist. */
+function schemasAt(document: OpenApiDocument, schema: JsonSchema, pointer: string[]): JsonSchema[] {
+  if (schema.$ref) {
+    const name = /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1];
+    const target = name === undefined ? undefined : document.components.schemas[name];
+    return target ? schemasAt(document, target, pointer) : [];
+  }
+  const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
+  if (branches.length > 0) return branches.flatMap((branch) => schemasAt(document, branch, pointer));
+  const [segment, ...rest] = pointer;
+  if (segment === undefined) return [schema];
+  if (schema.properties?.[segment]) return schemasAt(document, schema.properties[segment], rest);
+  if (schema.items && /^(0|[1-9][0-9]*)$/.test(segment)) return schemasAt(document, schema.items, rest);
+  return [];
 }
 
 describe('health, readiness and metrics', () => {
@@ -124,9 +174,7 @@ describe('health, readiness and metrics', () => {
 
 describe('the OpenAPI document', () => {
   it('documents every operation of the contract, with its security, strict schemas and the multipart upload', async () => {
-    const response = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
-    expect(response.statusCode).toBe(200);
-    const document = response.json<OpenApiDocument>();
+    const document = await openApiDocument();
     expect(document.openapi).toBe('3.1.0');
     const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
     expect(documented.map((entry) => entry.operation.operationId).sort()).toEqual(operationList.map((operation) => operation.id).sort());
@@ -142,6 +190,61 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/engagements/{id}/events']!.get!.responses['200']!.content!)).toEqual(['text/event-stream']);
     expect(document.components.securitySchemes).toHaveProperty('bearer');
     expect(document.components.schemas.CreateEngagementBodyInput?.additionalProperties).toBe(false);
+  });
+
+  it('says what validation enforces beyond types: real dates, at least one change, unique roles and scopes', async () => {
+    const document = await openApiDocument();
+    const { schemas } = document.components;
+    for (const name of ['UpdateMeBodyInput', 'UpdateUserBodyInput', 'UpdateEngagementBodyInput']) expect(schemas[name], name).toMatchObject({ type: 'object', minProperties: 1 });
+    const listTasks = document.paths['/api/tasks']!.get as unknown as { parameters: { name: string; schema: JsonSchema }[] };
+    expect(listTasks.parameters.find((parameter) => parameter.name === 'dueBefore')?.schema).toMatchObject({ type: 'string', format: 'date' });
+    // A start date: the real dates of 2000–2099, all said by the pattern.
+    expect(schemas.CreateEngagementBodyInput!.properties!.startDate).toMatchObject({ type: 'string', pattern: expect.stringMatching(/^\^20/) });
+    // No NUL in any text (the API refuses it before validation).
+    expect(schemas.CreateEngagementBodyInput!.properties!.name).toMatchObject({ pattern: '^[^\\u0000]*$' });
+    expect(schemas.CreateUserBodyInput!.properties!.roles).toMatchObject({ uniqueItems: true });
+    expect(schemas.CreateApiTokenBodyInput!.properties!.scopes).toMatchObject({ uniqueItems: true });
+  });
+
+  it('declares links from responses to the operations that take their ids, each resolvable', async () => {
+    const document = await openApiDocument();
+    const byId = new Map(operationList.map((operation) => [operation.id, operation]));
+    let count = 0;
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const entry of Object.values(methods)) {
+        const source = byId.get(entry.operationId!)!;
+        for (const [status, response] of Object.entries(entry.responses)) {
+          if (!response.links) continue;
+          expect(status, `${source.id}: links on the success response only`).toBe(String(successStatusOf(source)));
+          const body = response.content?.['application/json']?.schema;
+          expect(body, `${source.id} answers JSON`).toBeDefined();
+          for (const [name, link] of Object.entries(response.links)) {
+            const label = `${source.id} → ${name}`;
+            expect(name, label).toMatch(/^[A-Za-z0-9._-]+$/);
+            const target = byId.get(link.operationId!);
+            expect(target, `${label}: operationId ${link.operationId} exists`).toBeDefined();
+            // Every path parameter of the target is given, and nothing else.
+            expect(Object.keys(link.parameters ?? {}).sort(), label).toEqual(pathParamNames(target!.path).sort());
+            for (const [parameter, expression] of Object.entries(link.parameters ?? {})) {
+              const pointer = /^\$response\.body#\/(.+)$/.exec(expression)?.[1];
+              expect(pointer, `${label}.${parameter}: ${expression}`).toBeDefined();
+              const landing = schemasAt(document, body!, pointer!.split('/'));
+              expect(landing.length, `${label}.${parameter}: ${expression} exists in the ${path} response`).toBeGreaterThan(0);
+              expect(landing.some((schema) => schema.type === 'string' || schema.type === 'integer'), `${label}.${parameter} is an id`).toBe(true);
+            }
+            count++;
+          }
+        }
+      }
+    }
+    // The operations creating or listing engagements, tasks, deliverables, tokens, users, notifications and templates lead on.
+    expect(count).toBeGreaterThan(40);
+    const linkTargets = (path: string, method: string, status: string) => Object.values(document.paths[path]![method]!.responses[status]!.links ?? {}).map((link) => link.operationId).sort();
+    expect(linkTargets('/api/engagements', 'post', '201')).toEqual(expect.arrayContaining(['getEngagement', 'updateEngagement', 'pauseEngagement', 'resumeEngagement', 'cancelEngagement', 'retryEngagement', 'listEngagementAudit', 'streamEngagementEvents']));
+    expect(linkTargets('/api/tasks', 'get', '200')).toEqual(['assignTask', 'completeTask', 'getTask']);
+    expect(document.paths['/api/tasks/{id}']!.get!.responses['200']!.links!.getDeliverable).toEqual({ operationId: 'getDeliverable', parameters: { id: '$response.body#/deliverable/id' } });
+    expect(document.paths['/api/me/tokens']!.post!.responses['201']!.links!.revokeApiToken).toEqual({ operationId: 'revokeApiToken', parameters: { id: '$response.body#/token/id' } });
+    expect(linkTargets('/api/users', 'post', '201')).toEqual(['resetUserPassword', 'updateUser']);
   });
 
   it('answers a known path asked with another method with 405 and the methods it has', async () => {

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { CSRF_HEADER } from '@gongzhi/contracts';
-import { DEMO_PASSWORD, type Db, hashPassword, seedDemoUsers } from '@gongzhi/db';
+import { DEMO_PASSWORD, type Db, hashPassword, importBuiltInKnowledge, seedDemoUsers } from '@gongzhi/db';
 import { createTestDatabase } from '@gongzhi/db/testing';
 import { DOCX_MIME, makeDocx, waitFor } from '@gongzhi/testing';
 import { TOKEN_SCOPES, type TokenScope } from '@gongzhi/domain';
+import { createFileStore } from '@gongzhi/storage';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type AppConfig, buildApp } from '../app';
 import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
@@ -80,6 +81,8 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   const database = await createTestDatabase(options.databaseServerUrl);
   const { db } = database;
   await seedDemoUsers(db, { hashPassword });
+  // As the worker does at boot: the firm's knowledge base is there before any engagement.
+  await importBuiltInKnowledge(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const [username, { roles }] of Object.entries(TEST_USERS)) {
     await db.user.upsert({ where: { username }, update: { roles: [...roles] }, create: { username, displayName: `测试用户 ${username}`, passwordHash, roles: [...roles] } });
@@ -87,11 +90,12 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   const rows = await db.user.findMany({ where: { username: { in: Object.keys(TEST_USERS) } }, select: { id: true, username: true } });
   const users = Object.fromEntries(rows.map((row) => [row.username, row])) as TestApi['users'];
 
+  const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-api-files-'));
   const taskQueue = `api-test-${randomUUID()}`;
   // One in-process worker at a time; outage tests stop it and start another.
   const runWorker = async () => {
     const connection = await NativeConnection.connect({ address: options.temporalAddress });
-    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db }) });
+    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db, files: createFileStore({ dir: filesDir }) }) });
     const running = worker.run();
     return {
       async stop() {
@@ -103,7 +107,6 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   };
   let worker: Awaited<ReturnType<typeof runWorker>> | null = await runWorker();
 
-  const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-api-files-'));
   const app = buildApp({
     config: {
       databaseUrl: database.url,

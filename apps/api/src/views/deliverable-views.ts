@@ -1,5 +1,5 @@
 import { type Prisma } from '@gongzhi/db';
-import { type deliverableDetailSchema, type deliverableSummarySchema, type uploadSchema } from '@gongzhi/contracts';
+import { type deliverableDetailSchema, type deliverableSummarySchema, type generationSchema, type uploadSchema } from '@gongzhi/contracts';
 import { type z } from 'zod';
 import { deliverableStatusOf, revisionStatusOf } from '../lib/deliverable-status';
 import { iso, text, userRef } from './common';
@@ -33,7 +33,28 @@ export const deliverableDetailInclude = {
     orderBy: { revision: 'desc' },
   },
   uploads: { include: uploadInclude, orderBy: { uploadedAt: 'desc' }, take: 50 },
+  generated: { include: { createdBy: { select: { id: true, displayName: true } }, upload: { include: uploadInclude } }, orderBy: { createdAt: 'desc' }, take: 20 },
 } satisfies Prisma.DeliverableInclude;
+
+export type GenerationRow = Prisma.GeneratedDocumentGetPayload<{ include: { createdBy: { select: { id: true; displayName: true } }; upload: { include: typeof uploadInclude } } }>;
+export type Generation = z.output<typeof generationSchema>;
+
+export function toGeneration(row: GenerationRow): Generation {
+  return {
+    id: row.id,
+    deliverableId: row.deliverableId!,
+    kind: row.kind as Generation['kind'],
+    format: row.format as Generation['format'],
+    status: row.status,
+    progress: row.progress,
+    step: row.step,
+    error: row.error,
+    upload: row.upload ? toUpload(row.upload) : null,
+    requestedBy: row.createdBy ? userRef(row.createdBy) : null,
+    createdAt: iso(row.createdAt),
+    finishedAt: row.finishedAt ? iso(row.finishedAt) : null,
+  };
+}
 
 export const toUpload = (row: UploadRow): Upload => ({
   sha256: row.sha256,
@@ -102,6 +123,7 @@ export function toDeliverableDetail(
     ...toDeliverableSummary(row, options),
     revisions,
     uploads: options.approvedOnly ? [] : row.uploads.filter((upload) => upload.uploadedAt.getTime() > lastSubmittedAt).map(toUpload),
+    generations: options.approvedOnly ? [] : row.generated.map(toGeneration),
     reviews: reviews
       .filter((review) => !options.approvedOnly || (review.decision === 'approved' && visible.has(review.revision)))
       .map((review) => ({

@@ -1,5 +1,5 @@
 import { type Db } from '@gongzhi/db';
-import { type WorkerRole, completionAuthority, eligibleAssignees } from '@gongzhi/domain';
+import { type WorkerRole, completionAuthority, eligibleAssignees, generatorForDeliverable } from '@gongzhi/domain';
 import { operations } from '@gongzhi/contracts';
 import { type Caller, isAllowed } from '../lib/access-policy';
 import { asWorkerRole, civil, text, userRef } from './common';
@@ -27,6 +27,8 @@ export async function loadDeliverableDetail(db: Db, id: string, context: ViewCon
     can: {
       upload: isRunning && isWorkable(row.task.status) && isAllowed(operations.uploadDeliverableFile.permission, context.caller, facts),
       review: isRunning && row.status === 'submitted' && isAllowed(operations.reviewDeliverable.permission, context.caller, facts),
+      generate:
+        isRunning && isWorkable(row.task.status) && generatorForDeliverable(row.key) !== null && isAllowed(operations.generateDeliverableDocument.permission, context.caller, facts),
     },
   });
 }

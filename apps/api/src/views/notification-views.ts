@@ -17,6 +17,7 @@ const HEADLINES: Record<NotificationKind, LocalizedText> = {
   changes_requested: { zh: '成果被退回修改', en: 'Changes requested' },
   approved: { zh: '成果已通过', en: 'Deliverable approved' },
   needs_attention: { zh: '项目需要处理', en: 'Engagement needs attention' },
+  knowledge_changed: { zh: '知识库条目有新版本', en: 'Knowledge base entry updated' },
 };
 
 /** Every kind the engine writes is listed. */
@@ -35,6 +36,10 @@ function bodyOf(kind: NotificationKind, payload: Record<string, unknown>): Local
   const dueDate = typeof payload.dueDate === 'string' ? payload.dueDate : null;
   const comment = typeof payload.comment === 'string' && payload.comment ? payload.comment.slice(0, 1500) : null;
   const revision = typeof payload.revision === 'number' ? payload.revision : null;
+  if (kind === 'knowledge_changed' && typeof payload.version === 'number') {
+    const reason = typeof payload.reason === 'string' ? payload.reason.slice(0, 500) : '';
+    return { zh: `第 ${payload.version} 版${reason ? `：${reason}` : ''}。本项目仍使用原副本，可在项目知识库中采用新版本。`, en: `Version ${payload.version}${reason ? `: ${reason}` : ''}. This engagement keeps its copy until the new version is taken.` };
+  }
   if (kind === 'changes_requested' && comment) return { zh: `修改意见：${comment}`, en: `Comments: ${comment}` };
   if (DELIVERABLE_KINDS.has(kind) && revision) return { zh: `第 ${revision} 稿`, en: `Revision ${revision}` };
   if (dueDate) return { zh: `截止日期：${dueDate}`, en: `Due ${dueDate}` };
@@ -51,7 +56,9 @@ export function toNotification(row: NotificationRow): NotificationView {
       ? { zh: payload.titleZh, en: payload.titleEn }
       : payloadTitle?.zh && payloadTitle.en
         ? { zh: payloadTitle.zh, en: payloadTitle.en }
-        : null;
+        : typeof payload.title === 'string'
+          ? { zh: payload.title, en: payload.title }
+          : null;
   const deliverableId = DELIVERABLE_KINDS.has(row.kind) ? row.task?.deliverable?.id : undefined;
   return {
     id: row.id,

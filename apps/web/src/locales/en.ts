@@ -354,7 +354,7 @@ export const en: Catalogue<typeof zhCN> = {
       sha256: 'Fingerprint',
       taskKeys: 'Tasks',
     },
-    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable' },
+    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry' },
     actions: {
       'engagement.created': 'Engagement created',
       'engagement.updated': 'Engagement updated',
@@ -373,6 +373,9 @@ export const en: Catalogue<typeof zhCN> = {
       'deliverable.submitted': 'Submitted for review',
       'deliverable.reviewed': 'Deliverable reviewed',
       'file.downloaded': 'File downloaded',
+      'deliverable.generated': 'Draft generated',
+      'knowledge.taken': 'Knowledge base versions taken',
+      'knowledge.adapted': 'Knowledge entry adapted',
     },
   },
   wizard: {
@@ -551,6 +554,15 @@ export const en: Catalogue<typeof zhCN> = {
     emptyTitle: 'No deliverables',
     emptyHint: 'Files the tasks ask for will appear here.',
     kind: { docx: 'Word document', xlsx: 'Excel workbook', pptx: 'PowerPoint', pdf: 'PDF', any: 'Any format' },
+  },
+  generation: {
+    start: 'Generate a draft',
+    again: 'Generate again',
+    hint: 'Drafted from this engagement’s plan, team and knowledge base; download, edit and upload it if needed',
+    queued: 'Waiting for a worker',
+    done: 'Generated “{{file}}”',
+    doneHint: 'The draft is the file to submit; to change it, download, edit and upload the edited file. Completing the task sends it to the partner.',
+    failed: 'The draft could not be generated',
   },
   upload: {
     choose: 'Choose file',

@@ -354,7 +354,7 @@ export const zhCN = {
       sha256: '指纹',
       taskKeys: '任务',
     },
-    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果' },
+    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目' },
     actions: {
       'engagement.created': '创建项目',
       'engagement.updated': '修改项目',
@@ -373,6 +373,9 @@ export const zhCN = {
       'deliverable.submitted': '提交审阅',
       'deliverable.reviewed': '审阅成果',
       'file.downloaded': '下载文件',
+      'deliverable.generated': '生成文稿',
+      'knowledge.taken': '采用知识库新版本',
+      'knowledge.adapted': '按本地情况调整知识库条目',
     },
   },
   wizard: {
@@ -551,6 +554,15 @@ export const zhCN = {
     emptyTitle: '暂无成果',
     emptyHint: '任务要求提交的成果文件会显示在这里。',
     kind: { docx: 'Word 文档', xlsx: 'Excel 表格', pptx: 'PPT 演示文稿', pdf: 'PDF', any: '任意格式' },
+  },
+  generation: {
+    start: '生成文稿',
+    again: '重新生成',
+    hint: '按本项目的计划、团队和项目知识库自动起草，生成后可下载修改再上传',
+    queued: '排队等候',
+    done: '已生成“{{file}}”',
+    doneHint: '文稿已作为待提交文件；如需修改，下载后修改并上传新文件。提交任务后送合伙人审阅。',
+    failed: '文稿生成失败',
   },
   upload: {
     choose: '选择文件',

@@ -2,7 +2,12 @@ import { type FormFieldInput, type PipelineTemplateInput } from './schema';
 
 const t = (zh: string, en: string) => ({ zh, en });
 
-const heldOn = (required = true): FormFieldInput => ({ key: 'heldOn', type: 'date', label: t('举办日期', 'Held on'), required });
+const heldOn = (required = true): FormFieldInput => ({
+  key: 'heldOn',
+  type: 'date',
+  label: t('举办日期', 'Held on'),
+  required,
+});
 const participants = (label = t('参加人数', 'Participants')): FormFieldInput => ({
   key: 'participants',
   type: 'number',
@@ -11,7 +16,12 @@ const participants = (label = t('参加人数', 'Participants')): FormFieldInput
   label,
   required: true,
 });
-const notes = (label = t('情况说明', 'Notes'), required = false): FormFieldInput => ({ key: 'notes', type: 'textarea', label, required });
+const notes = (label = t('情况说明', 'Notes'), required = false): FormFieldInput => ({
+  key: 'notes',
+  type: 'textarea',
+  label,
+  required,
+});
 
 /**
  * 基层治理规范化法治化之"创新社区治理"法律服务 — the firm's service (shared/spec/000_*.txt) as a
@@ -23,27 +33,38 @@ export const communityGovernanceV1: PipelineTemplateInput = {
   version: 1,
   title: t('基层治理规范化法治化之"创新社区治理"法律服务', 'Community-governance innovation legal service'),
   description: t(
-    '为街道办事处/乡镇政府及其下辖社区提供的公共法律服务：方案、培训、调研、政府依法治理体系、居民依法自治体系、良性互动机制、推广深化。',
-    'Public legal service for a street office or township and its communities: proposal, training, research, government governance system, residents’ self-governance system, interaction mechanism, promotion.',
+    '为街道办事处（乡镇人民政府）及其下辖社区提供的公共法律服务：方案、培训、调研、政府依法治理体系、居民依法自治体系、良性互动机制、推广深化。',
+    'Public legal service for a street office (township government) and its communities: proposal, training, research, government governance system, residents’ self-governance system, interaction mechanism, promotion.',
   ),
   escalation: { reminderBusinessDaysBefore: 2, escalateToPmAfterBusinessDays: 2 },
   stages: [
     {
       key: 'proposal',
       title: t('方案与合作', 'Proposal and engagement'),
-      summary: t('拟定项目法律服务方案，与委托方沟通并建立合作关系。', 'Draft the legal service plan, meet the client and sign the cooperation.'),
+      summary: t(
+        '拟定项目法律服务方案，与委托方沟通并建立合作关系。',
+        'Draft the legal service plan, meet the client and sign the cooperation.',
+      ),
       tasks: [
         {
           key: 'draft-service-plan',
           title: t('拟定项目法律服务方案', 'Draft the project legal service plan'),
-          description: t('全面介绍项目服务背景、服务内容及工作计划，明确各阶段、环节的工作成果与时间。', 'Background, service content and work plan with each stage’s deliverables and dates.'),
+          description: t(
+            '全面介绍项目服务背景、服务内容及工作计划，明确各阶段、环节的工作成果与时间。',
+            'Background, service content and work plan with each stage’s deliverables and dates.',
+          ),
           role: 'lawyer',
           dueOffsetBusinessDays: 5,
           form: [
             { key: 'background', type: 'textarea', label: t('服务背景', 'Background'), required: true },
             { key: 'workPlanSummary', type: 'textarea', label: t('工作计划摘要', 'Work plan summary'), required: true },
           ],
-          deliverable: { key: 'service-plan', title: t('项目法律服务方案', 'Legal service plan'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'service-plan',
+            title: t('项目法律服务方案', 'Legal service plan'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
         {
           key: 'client-meeting',
@@ -64,7 +85,13 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           dueOffsetBusinessDays: 10,
           dependsOn: ['client-meeting'],
           form: [
-            { key: 'confirmed', type: 'boolean', mustBeTrue: true, label: t('确认服务方案', 'I confirm the service plan'), required: true },
+            {
+              key: 'confirmed',
+              type: 'boolean',
+              mustBeTrue: true,
+              label: t('确认服务方案', 'I confirm the service plan'),
+              required: true,
+            },
             { key: 'remarks', type: 'textarea', label: t('意见', 'Remarks') },
           ],
         },
@@ -78,14 +105,22 @@ export const communityGovernanceV1: PipelineTemplateInput = {
             { key: 'contractNo', type: 'text', label: t('合同编号', 'Contract no.'), required: true },
             { key: 'signedOn', type: 'date', label: t('签订日期', 'Signed on'), required: true },
           ],
-          deliverable: { key: 'cooperation-agreement', title: t('合作协议（签署版）', 'Signed cooperation agreement'), kind: 'any', requiresReview: false },
+          deliverable: {
+            key: 'cooperation-agreement',
+            title: t('合作协议（签署版）', 'Signed cooperation agreement'),
+            kind: 'any',
+            requiresReview: false,
+          },
         },
       ],
     },
     {
       key: 'training',
       title: t('项目培训', 'Training'),
-      summary: t('为基层政府、居委会领导班子成员提供《创新社区治理项目》法律培训。', 'Legal training on the project for the government and residents’ committee leadership.'),
+      summary: t(
+        '为基层政府、居委会领导班子成员提供《创新社区治理项目》法律培训。',
+        'Legal training on the project for the government and residents’ committee leadership.',
+      ),
       after: ['proposal'],
       tasks: [
         {
@@ -94,7 +129,15 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           role: 'pm',
           dueOffsetBusinessDays: 15,
           form: [
-            { key: 'sessions', type: 'number', integer: true, min: 1, max: 50, label: t('场次', 'Sessions'), required: true },
+            {
+              key: 'sessions',
+              type: 'number',
+              integer: true,
+              min: 1,
+              max: 50,
+              label: t('场次', 'Sessions'),
+              required: true,
+            },
             { key: 'audience', type: 'textarea', label: t('培训对象', 'Audience'), required: true },
           ],
         },
@@ -104,7 +147,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           role: 'lawyer',
           dueOffsetBusinessDays: 18,
           dependsOn: ['plan-training'],
-          deliverable: { key: 'training-courseware', title: t('《创新社区治理项目》培训课件', 'Training courseware'), kind: 'any', requiresReview: true },
+          deliverable: {
+            key: 'training-courseware',
+            title: t('《创新社区治理项目》培训课件', 'Training courseware'),
+            kind: 'any',
+            requiresReview: true,
+          },
         },
         {
           key: 'deliver-training',
@@ -114,10 +162,29 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           dependsOn: ['prepare-courseware'],
           form: [
             heldOn(),
-            { key: 'governmentAttendees', type: 'number', integer: true, min: 0, label: t('政府领导班子出席人数', 'Government attendees'), required: true },
-            { key: 'committeeAttendees', type: 'number', integer: true, min: 0, label: t('居委会成员出席人数', 'Residents’ committee attendees'), required: true },
+            {
+              key: 'governmentAttendees',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('政府领导班子出席人数', 'Government attendees'),
+              required: true,
+            },
+            {
+              key: 'committeeAttendees',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('居委会成员出席人数', 'Residents’ committee attendees'),
+              required: true,
+            },
           ],
-          deliverable: { key: 'training-attendance', title: t('培训签到表', 'Attendance sheet'), kind: 'any', requiresReview: false },
+          deliverable: {
+            key: 'training-attendance',
+            title: t('培训签到表', 'Attendance sheet'),
+            kind: 'any',
+            requiresReview: false,
+          },
         },
         {
           key: 'training-feedback',
@@ -126,7 +193,14 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           dueOffsetBusinessDays: 23,
           dependsOn: ['deliver-training'],
           form: [
-            { key: 'satisfaction', type: 'number', min: 1, max: 5, label: t('满意度（1–5）', 'Satisfaction (1–5)'), required: true },
+            {
+              key: 'satisfaction',
+              type: 'number',
+              min: 1,
+              max: 5,
+              label: t('满意度（1–5）', 'Satisfaction (1–5)'),
+              required: true,
+            },
             { key: 'summary', type: 'textarea', label: t('培训总结', 'Summary'), required: true },
           ],
         },
@@ -135,7 +209,10 @@ export const communityGovernanceV1: PipelineTemplateInput = {
     {
       key: 'research',
       title: t('实地调研', 'Field research'),
-      summary: t('通过座谈会、书面调查问卷、实地访谈了解各社区治理现状及难题，形成调研报告。', 'Symposiums, questionnaires and interviews in every community; a research report of the state and the problems.'),
+      summary: t(
+        '通过座谈会、书面调查问卷、实地访谈了解各社区治理现状及难题，形成调研报告。',
+        'Symposiums, questionnaires and interviews in every community; a research report of the state and the problems.',
+      ),
       after: ['training'],
       tasks: [
         {
@@ -148,11 +225,18 @@ export const communityGovernanceV1: PipelineTemplateInput = {
         {
           key: 'community-symposium',
           title: t('社区座谈会', 'Community symposium'),
-          description: t('与居委会成员、居民代表或业委会、物业公司座谈。', 'With residents’ committee members, resident representatives or the owners’ committee, and the property company.'),
+          description: t(
+            '与居委会成员、居民代表或业委会、物业公司座谈。',
+            'With residents’ committee members, resident representatives or the owners’ committee, and the property company.',
+          ),
           role: 'lawyer',
           scope: 'community',
           dueOffsetBusinessDays: 28,
-          form: [heldOn(), participants(), { key: 'minutes', type: 'textarea', label: t('座谈纪要', 'Minutes'), required: true }],
+          form: [
+            heldOn(),
+            participants(),
+            { key: 'minutes', type: 'textarea', label: t('座谈纪要', 'Minutes'), required: true },
+          ],
         },
         {
           key: 'questionnaire',
@@ -161,8 +245,22 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           scope: 'community',
           dueOffsetBusinessDays: 30,
           form: [
-            { key: 'distributed', type: 'number', integer: true, min: 0, label: t('发放份数', 'Distributed'), required: true },
-            { key: 'returned', type: 'number', integer: true, min: 0, label: t('回收份数', 'Returned'), required: true },
+            {
+              key: 'distributed',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('发放份数', 'Distributed'),
+              required: true,
+            },
+            {
+              key: 'returned',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('回收份数', 'Returned'),
+              required: true,
+            },
             { key: 'keyFindings', type: 'textarea', label: t('主要发现', 'Key findings'), required: true },
           ],
           rules: [{ kind: 'not-greater', field: 'returned', thanField: 'distributed' }],
@@ -196,7 +294,14 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           scope: 'community',
           dueOffsetBusinessDays: 32,
           dependsOn: ['community-symposium', 'questionnaire', 'interviews'],
-          form: [{ key: 'problems', type: 'textarea', label: t('治理难题（每行一项）', 'Problems (one per line)'), required: true }],
+          form: [
+            {
+              key: 'problems',
+              type: 'textarea',
+              label: t('治理难题（每行一项）', 'Problems (one per line)'),
+              required: true,
+            },
+          ],
         },
         {
           key: 'research-report',
@@ -204,27 +309,43 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           role: 'lawyer',
           dueOffsetBusinessDays: 36,
           dependsOn: ['government-symposium', 'community-findings'],
-          deliverable: { key: 'research-report', title: t('社区治理现状及难题调研报告', 'Research report: current state and problems'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'research-report',
+            title: t('社区治理现状及难题调研报告', 'Research report: current state and problems'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
       ],
     },
     {
       key: 'government-system',
       title: t('构建政府依法治理体系', 'Government governance system'),
-      summary: t('行权手册、违法行为查处职权部门清单、职权法律法规汇编及职权梳理表、联动执法方案及配套文书。', 'Powers manual, violations → departments list, compiled laws and powers table, joint-enforcement plan.'),
+      summary: t(
+        '行权手册、违法行为查处职权部门清单、职权法律法规汇编及职权梳理表、联动执法方案及配套文书。',
+        'Powers manual, violations → departments list, compiled laws and powers table, joint-enforcement plan.',
+      ),
       after: ['research'],
       tasks: [
         {
           key: 'department-consultation',
           title: t('与职能部门座谈探讨', 'Consultation with the functional department'),
-          description: t('风险提示一：与各部门充分沟通，保证手册的实用性。', 'Risk note 1: talk to every department so the manual is practical.'),
+          description: t(
+            '风险提示一：与各部门充分沟通，保证手册的实用性。座谈对象如区住房和城乡建设委员会、市规划和自然资源委员会区分局、区消防救援支队、公安派出所、区园林绿化局、区水务局、区生态环境局、区卫生健康委员会；2020年7月1日起原城管执法职权由街道/乡镇综合行政执法队行使（京政发〔2020〕9号）。',
+            'Risk note 1: talk to every department so the manual is practical — e.g. the district housing and urban-rural development commission, the district branch of the planning and natural resources commission, the fire and rescue detachment, the police station, the district landscaping, water and ecology-environment bureaus and the health commission. Since 1 July 2020 the street or township comprehensive enforcement team holds the former city-management enforcement powers.',
+          ),
           role: 'lawyer',
           scope: 'department',
           dueOffsetBusinessDays: 42,
           form: [
             heldOn(),
             { key: 'contacts', type: 'text', label: t('部门参会人员', 'Department attendees'), required: true },
-            { key: 'practicalDifficulties', type: 'textarea', label: t('查处实务难点', 'Practical difficulties'), required: true },
+            {
+              key: 'practicalDifficulties',
+              type: 'textarea',
+              label: t('查处实务难点', 'Practical difficulties'),
+              required: true,
+            },
             { key: 'agreedPoints', type: 'textarea', label: t('联动共识', 'Agreed points') },
           ],
         },
@@ -233,7 +354,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           title: t('职权法律法规汇编', 'Compile the laws on powers'),
           role: 'lawyer',
           dueOffsetBusinessDays: 42,
-          deliverable: { key: 'compiled-laws', title: t('职权法律法规汇编', 'Compiled laws and regulations'), kind: 'docx', requiresReview: false },
+          deliverable: {
+            key: 'compiled-laws',
+            title: t('职权法律法规汇编', 'Compiled laws and regulations'),
+            kind: 'docx',
+            requiresReview: false,
+          },
         },
         {
           key: 'powers-table',
@@ -241,24 +367,46 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           role: 'lawyer',
           dueOffsetBusinessDays: 45,
           dependsOn: ['compile-laws'],
-          deliverable: { key: 'powers-table', title: t('职权梳理表', 'Powers table'), kind: 'xlsx', requiresReview: true },
+          deliverable: {
+            key: 'powers-table',
+            title: t('职权梳理表', 'Powers table'),
+            kind: 'xlsx',
+            requiresReview: true,
+          },
         },
         {
           key: 'violations-list',
           title: t('违法行为查处职权部门清单', 'Violations → enforcement departments list'),
+          description: t(
+            '列明社区常见违法行为、执法主体和法律依据；各事项是否已下放街道/乡镇综合行政执法队，须对照京政发〔2020〕9号附件和本区划分决定逐项核实。',
+            'Common community violations, the enforcing body and the legal basis; whether each was delegated to the street or township enforcement team is checked against the annex of the 2020 delegation decision and the district’s division.',
+          ),
           role: 'lawyer',
           dueOffsetBusinessDays: 48,
           dependsOn: ['compile-laws', 'department-consultation'],
-          deliverable: { key: 'violations-list', title: t('违法行为查处职权部门清单', 'Enforcement-authority list'), kind: 'xlsx', requiresReview: true },
+          deliverable: {
+            key: 'violations-list',
+            title: t('违法行为查处职权部门清单', 'Enforcement-authority list'),
+            kind: 'xlsx',
+            requiresReview: true,
+          },
         },
         {
           key: 'powers-manual',
           title: t('政府社区治理行权手册', 'Powers manual'),
-          description: t('法定职权、法律依据、行权流程及文书模板。', 'Statutory powers, legal basis, procedure and document templates.'),
+          description: t(
+            '法定职权、法律依据、行权流程及文书模板。',
+            'Statutory powers, legal basis, procedure and document templates.',
+          ),
           role: 'lawyer',
           dueOffsetBusinessDays: 55,
           dependsOn: ['powers-table'],
-          deliverable: { key: 'powers-manual', title: t('基层政府社区治理行权手册', 'Community-governance powers manual'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'powers-manual',
+            title: t('基层政府社区治理行权手册', 'Community-governance powers manual'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
         {
           key: 'joint-enforcement-plan',
@@ -266,7 +414,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           role: 'lawyer',
           dueOffsetBusinessDays: 55,
           dependsOn: ['violations-list'],
-          deliverable: { key: 'joint-enforcement-plan', title: t('基层政府与职能部门联动执法方案', 'Joint-enforcement plan'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'joint-enforcement-plan',
+            title: t('基层政府与职能部门联动执法方案', 'Joint-enforcement plan'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
       ],
       gate: { signOff: ['partner'], title: t('政府依法治理体系阶段验收', 'Sign-off: government governance system') },
@@ -274,7 +427,10 @@ export const communityGovernanceV1: PipelineTemplateInput = {
     {
       key: 'self-governance',
       title: t('构建居民依法自治体系', 'Residents’ self-governance system'),
-      summary: t('各社区定制：审查居民公约、诊断法律风险、设计规范体系、制作自治手册，并履行法定民主程序。', 'Per community: review conventions, diagnose risks, design norms, draft the handbook, and adopt it by the democratic procedure.'),
+      summary: t(
+        '各社区定制：审查居民公约、诊断法律风险、设计规范体系、制作自治手册，并履行法定民主程序。',
+        'Per community: review conventions, diagnose risks, design norms, draft the handbook, and adopt it by the democratic procedure.',
+      ),
       after: ['research'],
       tasks: [
         {
@@ -284,7 +440,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           scope: 'community',
           dueOffsetBusinessDays: 42,
           form: [
-            { key: 'hasExistingConvention', type: 'boolean', label: t('社区已有居民公约', 'The community has a convention'), required: true },
+            {
+              key: 'hasExistingConvention',
+              type: 'boolean',
+              label: t('社区已有居民公约', 'The community has a convention'),
+              required: true,
+            },
             { key: 'findings', type: 'textarea', label: t('审查意见', 'Findings'), required: true },
           ],
         },
@@ -295,12 +456,20 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           scope: 'community',
           dueOffsetBusinessDays: 45,
           dependsOn: ['convention-review'],
-          deliverable: { key: 'risk-diagnosis', title: t('社区治理法律风险诊断意见', 'Legal-risk diagnosis'), kind: 'docx', requiresReview: false },
+          deliverable: {
+            key: 'risk-diagnosis',
+            title: t('社区治理法律风险诊断意见', 'Legal-risk diagnosis'),
+            kind: 'docx',
+            requiresReview: false,
+          },
         },
         {
           key: 'self-governance-manual',
           title: t('社区规范管理自治手册', 'Self-governance handbook'),
-          description: t('民主选举、民主决策、民主管理、民主监督四个模块，含居委会工作人员违规的契约性责任。', 'The four modules — election, decision-making, management, oversight — including contractual liability of committee staff.'),
+          description: t(
+            '民主选举、民主决策、民主管理、民主监督四个模块，含居委会工作人员违规的契约性责任。',
+            'The four modules — election, decision-making, management, oversight — including contractual liability of committee staff.',
+          ),
           role: 'lawyer',
           scope: 'community',
           dueOffsetBusinessDays: 55,
@@ -320,7 +489,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
               ],
             },
           ],
-          deliverable: { key: 'self-governance-manual', title: t('社区规范管理自治手册', 'Self-governance handbook'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'self-governance-manual',
+            title: t('社区规范管理自治手册', 'Self-governance handbook'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
         {
           key: 'convention-draft',
@@ -329,7 +503,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           scope: 'community',
           dueOffsetBusinessDays: 57,
           dependsOn: ['self-governance-manual'],
-          deliverable: { key: 'convention-draft', title: t('居民公约（草案）', 'Draft resident convention'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'convention-draft',
+            title: t('居民公约（草案）', 'Draft resident convention'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
         {
           key: 'public-notice',
@@ -349,18 +528,49 @@ export const communityGovernanceV1: PipelineTemplateInput = {
         {
           key: 'residents-meeting-vote',
           title: t('居民会议表决', 'Residents’ meeting vote'),
-          description: t('居民委员会组织法第九条：过半数出席，出席人过半数通过。', 'Organic Law Art. 9: more than half attend; more than half of those present approve.'),
+          description: t(
+            '居民委员会组织法第九条：过半数出席，出席人过半数通过。',
+            'Organic Law Art. 9: more than half attend; more than half of those present approve.',
+          ),
           role: 'pm',
           scope: 'community',
           dueOffsetBusinessDays: 65,
           dependsOn: ['public-notice'],
           form: [
             heldOn(),
-            { key: 'eligible', type: 'number', integer: true, min: 1, label: t('应到人数（户代表/居民代表）', 'Eligible members'), required: true },
-            { key: 'attendees', type: 'number', integer: true, min: 0, label: t('实到人数', 'Present'), required: true },
+            {
+              key: 'eligible',
+              type: 'number',
+              integer: true,
+              min: 1,
+              label: t('应到人数（户代表/居民代表）', 'Eligible members'),
+              required: true,
+            },
+            {
+              key: 'attendees',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('实到人数', 'Present'),
+              required: true,
+            },
             { key: 'votesFor', type: 'number', integer: true, min: 0, label: t('赞成票', 'Votes for'), required: true },
-            { key: 'votesAgainst', type: 'number', integer: true, min: 0, label: t('反对票', 'Votes against'), required: true },
-            { key: 'abstentions', type: 'number', integer: true, min: 0, label: t('弃权票', 'Abstentions'), required: true },
+            {
+              key: 'votesAgainst',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('反对票', 'Votes against'),
+              required: true,
+            },
+            {
+              key: 'abstentions',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('弃权票', 'Abstentions'),
+              required: true,
+            },
           ],
           rules: [
             {
@@ -372,12 +582,23 @@ export const communityGovernanceV1: PipelineTemplateInput = {
               abstentionsField: 'abstentions',
             },
           ],
-          deliverable: { key: 'vote-record', title: t('居民会议表决记录', 'Vote record'), kind: 'any', requiresReview: false },
+          deliverable: {
+            key: 'vote-record',
+            title: t('居民会议表决记录', 'Vote record'),
+            kind: 'any',
+            requiresReview: false,
+          },
         },
         {
           key: 'convention-filing',
-          title: t('公约报街道办事处备案', 'File the convention with the street office'),
-          description: t('居民委员会组织法第十五条；北京市实施办法第十八条。', 'Organic Law Art. 15; Beijing Measures Art. 18.'),
+          title: t(
+            '公约报街道办事处（乡镇人民政府）备案',
+            'File the convention with the street office (township government)',
+          ),
+          description: t(
+            '城市居民委员会组织法第十五条；北京市实施〈中华人民共和国城市居民委员会组织法〉办法第十八条：居民公约报街道办事处（乡镇人民政府）备案。',
+            'Organic Law Art. 15; Beijing Measures Art. 18: the convention is filed with the street office (township government).',
+          ),
           role: 'pm',
           scope: 'community',
           dueOffsetBusinessDays: 68,
@@ -392,7 +613,10 @@ export const communityGovernanceV1: PipelineTemplateInput = {
     {
       key: 'interaction',
       title: t('政府治理与居民自治良性互动机制', 'Interaction mechanism'),
-      summary: t('德治→自治→法治：倡议书/公开信，居民公约专项治理，移送职能部门查处。', 'Moral → self-governance → rule of law: open letter, convention measures, referral to the department.'),
+      summary: t(
+        '德治→自治→法治：倡议书/公开信，居民公约专项治理，移送职能部门查处。',
+        'Moral → self-governance → rule of law: open letter, convention measures, referral to the department.',
+      ),
       after: ['government-system', 'self-governance'],
       tasks: [
         {
@@ -400,7 +624,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           title: t('德治、自治、法治三级处置机制', 'Three-tier handling mechanism'),
           role: 'lawyer',
           dueOffsetBusinessDays: 72,
-          deliverable: { key: 'interaction-mechanism', title: t('良性互动机制工作规程', 'Interaction mechanism rules'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'interaction-mechanism',
+            title: t('良性互动机制工作规程', 'Interaction mechanism rules'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
         {
           key: 'open-letter',
@@ -412,7 +641,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
             { key: 'publishedOn', type: 'date', label: t('发布日期', 'Published on'), required: true },
             { key: 'topic', type: 'text', label: t('倡议事项', 'Topic'), required: true },
           ],
-          deliverable: { key: 'open-letter', title: t('倡议书/公开信', 'Open letter'), kind: 'docx', requiresReview: false },
+          deliverable: {
+            key: 'open-letter',
+            title: t('倡议书/公开信', 'Open letter'),
+            kind: 'docx',
+            requiresReview: false,
+          },
         },
         {
           key: 'referral-protocol',
@@ -427,7 +661,10 @@ export const communityGovernanceV1: PipelineTemplateInput = {
     {
       key: 'promotion',
       title: t('推广与深化', 'Promotion'),
-      summary: t('启动仪式、知识竞赛、文艺展演、干部主题论坛、专项及常态宣传，让公约进入每个家庭。', 'Launch ceremonies, contests, performances, a cadre forum and publicity so conventions reach every household.'),
+      summary: t(
+        '启动仪式、知识竞赛、文艺展演、干部主题论坛、专项及常态宣传，让公约进入每个家庭。',
+        'Launch ceremonies, contests, performances, a cadre forum and publicity so conventions reach every household.',
+      ),
       after: ['interaction'],
       tasks: [
         {
@@ -459,7 +696,11 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           title: t('基层干部主题论坛', 'Themed forum for cadres'),
           role: 'lawyer',
           dueOffsetBusinessDays: 88,
-          form: [heldOn(), { key: 'theme', type: 'text', label: t('论坛主题', 'Theme'), required: true }, participants()],
+          form: [
+            heldOn(),
+            { key: 'theme', type: 'text', label: t('论坛主题', 'Theme'), required: true },
+            participants(),
+          ],
         },
         {
           key: 'publicity',
@@ -468,7 +709,14 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           dueOffsetBusinessDays: 90,
           form: [
             { key: 'channels', type: 'text', label: t('宣传渠道', 'Channels'), required: true },
-            { key: 'householdsReached', type: 'number', integer: true, min: 0, label: t('覆盖户数', 'Households reached'), required: true },
+            {
+              key: 'householdsReached',
+              type: 'number',
+              integer: true,
+              min: 0,
+              label: t('覆盖户数', 'Households reached'),
+              required: true,
+            },
           ],
         },
         {
@@ -477,7 +725,12 @@ export const communityGovernanceV1: PipelineTemplateInput = {
           role: 'pm',
           dueOffsetBusinessDays: 95,
           dependsOn: ['launch-ceremony', 'knowledge-contest', 'art-performance', 'cadre-forum', 'publicity'],
-          deliverable: { key: 'closing-report', title: t('项目总结报告', 'Closing summary report'), kind: 'docx', requiresReview: true },
+          deliverable: {
+            key: 'closing-report',
+            title: t('项目总结报告', 'Closing summary report'),
+            kind: 'docx',
+            requiresReview: true,
+          },
         },
       ],
       gate: { signOff: ['client'], title: t('委托方项目验收', 'Client acceptance') },

@@ -78,6 +78,9 @@ interface Probe {
   allowed: Expected;
 }
 
+/** A built-in source entry's content, as stored. */
+const sourceContent = async (key: string) => (await api.db.knowledgeEntry.findFirstOrThrow({ where: { kind: 'source', key } })).content;
+
 const userIdOf = (user: TestUserName | null) => (user ? api.users[user].id : randomUUID());
 
 /**
@@ -141,6 +144,31 @@ const probes: Record<OperationId, Probe> = {
   },
   downloadDeliverableRevision: { request: async () => ({ path: `/api/deliverables/${submittedDeliverableId}/revisions/1/file` }), allowed: { status: 200 } },
   reviewDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, sha256: 'a'.repeat(64), decision: 'approve' } }), allowed: { status: 409, code: 'task_not_in_review' } },
+  listKnowledge: { request: async () => ({ path: '/api/knowledge?kind=law&q=物业' }), allowed: { status: 200 } },
+  getKnowledgeEntry: { request: async () => ({ path: '/api/knowledge/source/S1' }), allowed: { status: 200 } },
+  // The key is taken: refused after access control, nothing written.
+  createKnowledgeEntry: {
+    request: async () => ({ path: '/api/knowledge/source', payload: { content: await sourceContent('S1'), reason: '矩阵测试' } }),
+    allowed: { status: 409, code: 'conflict' },
+  },
+  // A version nobody saved: refused as a conflict, nothing written.
+  reviseKnowledgeEntry: {
+    request: async () => ({ path: '/api/knowledge/source/S1', payload: { content: await sourceContent('S1'), reason: '矩阵测试', expectedVersion: 999 } }),
+    allowed: { status: 409, code: 'conflict' },
+  },
+  listKnowledgeVersions: { request: async () => ({ path: '/api/knowledge/source/S1/versions' }), allowed: { status: 200 } },
+  getKnowledgeVersion: { request: async () => ({ path: '/api/knowledge/source/S1/versions/1' }), allowed: { status: 200 } },
+  listEngagementKnowledge: { request: async () => ({ path: `/api/engagements/${engagementId}/knowledge` }), allowed: { status: 200 } },
+  getEngagementKnowledge: { request: async () => ({ path: `/api/engagements/${engagementId}/knowledge/source/S1` }), allowed: { status: 200 } },
+  adaptEngagementKnowledge: {
+    request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/knowledge/source/S1`, payload: { content: await sourceContent('S1'), reason: '矩阵测试' } }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  takeEngagementKnowledge: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/knowledge/take`, payload: {} }), allowed: { status: 409, code: 'engagement_not_running' } },
+  // The probed deliverable (the service plan) can be drafted: a member who may gets 201, and a draft is all it makes.
+  generateDeliverableDocument: { request: async () => ({ path: `/api/deliverables/${deliverableId}/generations`, payload: {} }), allowed: { status: 201 } },
+  // No draft with that id: 404 after access control.
+  downloadGeneratedDocument: { request: async () => ({ path: `/api/deliverables/${deliverableId}/generations/${randomUUID()}/file` }), allowed: { status: 404, code: 'not_found' } },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {
     async request(caller) {

@@ -106,7 +106,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, classifi
   const checked = errorResponseSchema.safeParse(body).success ? body : createErrorResponse(classified.code, { locale, requestId: request.id });
   // An outage is temporary: tell clients (and proxies) when to come back.
   if (classified.retryAfterSeconds !== undefined) reply.header('retry-after', String(classified.retryAfterSeconds));
-  else if (classified.code === 'temporarily_unavailable' || classified.code === 'not_ready') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  else if (classified.code === 'temporarily_unavailable' || classified.code === 'engagement_needs_attention' || classified.code === 'not_ready') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(errorStatus[classified.code]).type('application/json; charset=utf-8').send(checked);
 }
 

@@ -4,7 +4,8 @@ import { UPLOAD_LIMITS } from '@gongzhi/contracts';
 
 /**
  * multipart/form-data for revision uploads: one file within the contract's size limit and a
- * few small fields. Anything beyond fails while streaming (413), before it is stored.
+ * few small fields. A file over the limit fails while streaming (413), before it is stored; more
+ * parts than that is a malformed upload (400, see the upload route).
  */
 export default fp(
   async (fastify) => {

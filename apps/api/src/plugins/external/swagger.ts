@@ -2,13 +2,14 @@ import fp from 'fastify-plugin';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { type Operation } from '@gongzhi/contracts';
+import { type Operation, operationList, successStatusOf } from '@gongzhi/contracts';
 import { SESSION_COOKIE } from '../../lib/sessions';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
+type TransformObjectInput = Parameters<typeof jsonSchemaTransformObject>[0];
 
 /** The tags, in the order the dashboard team reads them. */
-const TAGS = ['auth', 'tokens', 'users', 'engagements', 'templates', 'tasks', 'deliverables', 'audit', 'notifications', 'events', 'system'];
+const TAGS = ['auth', 'tokens', 'users', 'engagements', 'templates', 'tasks', 'deliverables', 'knowledge', 'audit', 'notifications', 'events', 'system'];
 
 /**
  * Multipart bodies are parsed by the route, not by Fastify, so their schema is not on the route;
@@ -20,6 +21,36 @@ function transform(input: TransformInput) {
     return jsonSchemaTransform({ ...input, schema: { ...input.schema, body: operation.body, consumes: ['multipart/form-data'] } as typeof input.schema });
   }
   return jsonSchemaTransform(input);
+}
+
+const operationsById = new Map(operationList.map((operation) => [operation.id, operation]));
+
+interface DocumentOperation {
+  operationId?: string;
+  responses?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The components from the zod registry, then each operation's `links` from the contract on its
+ * success response (OpenAPI links: which operations take the ids a response carries).
+ */
+function transformObject(input: TransformObjectInput) {
+  const document = jsonSchemaTransformObject(input);
+  const paths = document.paths as Record<string, Record<string, DocumentOperation>> | undefined;
+  const withLinks = Object.fromEntries(
+    Object.entries(paths ?? {}).map(([path, methods]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(methods).map(([method, entry]) => {
+          const operation = entry.operationId ? operationsById.get(entry.operationId) : undefined;
+          if (!operation?.links || !entry.responses) return [method, entry];
+          const status = String(successStatusOf(operation));
+          return [method, { ...entry, responses: { ...entry.responses, [status]: { ...entry.responses[status], links: operation.links } } }];
+        }),
+      ),
+    ]),
+  );
+  return { ...document, paths: withLinks } as typeof document;
 }
 
 /**
@@ -47,7 +78,7 @@ export default fp(
         security: [{ session: [] }, { bearer: [] }],
       },
       transform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject,
     });
     await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
     fastify.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());

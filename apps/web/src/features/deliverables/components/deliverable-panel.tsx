@@ -6,6 +6,7 @@ import { useLocalized } from '../../../lib/i18n';
 import type { DeliverableDetail } from '../api/get-deliverable';
 import { RevisionsList } from './revisions-list';
 import { ReviewsList } from './reviews-list';
+import { GenerateDraft } from './generate-draft';
 import { PendingUploads } from './pending-uploads';
 import { UploadFileForm } from './upload-file-form';
 
@@ -56,6 +57,7 @@ export function DeliverablePanel({ deliverable }: { deliverable: DeliverableDeta
       {toSubmit && deliverable.can.upload ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('deliverable.draftReady', { n: nextRevision, file: toSubmit.fileName })} />
       ) : null}
+      <GenerateDraft deliverable={deliverable} />
       <PendingUploads uploads={deliverable.uploads} />
       {deliverable.can.upload ? <UploadFileForm deliverable={deliverable} /> : null}
       <Collapse

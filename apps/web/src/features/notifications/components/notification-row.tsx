@@ -17,6 +17,8 @@ export function notificationTone(kind: NotificationItem['kind']): 'danger' | 'ac
       return 'action';
     case 'deliverable.approved':
       return 'good';
+    case 'knowledge.changed':
+      return 'info';
   }
 }
 

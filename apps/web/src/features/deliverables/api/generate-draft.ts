@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { queryKeys, workQueryPrefixes } from '../../../lib/query-keys';
+import type { DeliverableDetail } from './get-deliverable';
+
+export type Generation = DeliverableDetail['generations'][number];
+
+/** Asks a worker to draft the deliverable; the draft arrives as an upload, submitted with the task. */
+export function useGenerateDraft(deliverableId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.generateDeliverableDocument({ params: { id: deliverableId }, body: {} }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.deliverables.detail(deliverableId) }),
+  });
+}
+
+/** Re-reads the deliverable (and the work lists) while a draft is being written, to show its progress. */
+export function refreshWhileGenerating(queryClient: ReturnType<typeof useQueryClient>, deliverableId: string) {
+  return Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.deliverables.detail(deliverableId) }), ...workQueryPrefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey }))]);
+}
+
+/** Fetches a generated draft and hands it to the browser as a download. */
+export async function downloadGeneration(deliverableId: string, generation: Generation): Promise<void> {
+  const file = await api.downloadGeneratedDocument({ params: { id: deliverableId, generationId: generation.id } });
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName ?? generation.upload?.fileName ?? 'draft';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

@@ -1,0 +1,42 @@
+/**
+ * Which deliverables Gongzhi can draft itself, from the engagement's data and its copy of the
+ * knowledge base. A generated draft is offered like an upload: the lawyer submits it (or an
+ * edited version) and the partner reviews it as any other revision. Letters, reports and plans
+ * that rest on field research (公开信, 调研报告, 联动执法方案, 自治手册) are drafted by hand until
+ * the research data they need is recorded in Gongzhi.
+ */
+export const GENERATED_DOCUMENT_KINDS = [
+  'service-plan',
+  'powers-manual',
+  'powers-table',
+  'violations-list',
+  'law-compilation',
+  'residents-convention',
+] as const;
+export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
+
+export type GeneratedDocumentFormat = 'docx' | 'xlsx';
+
+export interface DocumentGenerator {
+  kind: GeneratedDocumentKind;
+  format: GeneratedDocumentFormat;
+  /** The file's title, before the client's or community's name is put in front. */
+  title: string;
+  /** One document per community (the deliverable is planned per community). */
+  perCommunity: boolean;
+}
+
+const GENERATORS: Record<string, DocumentGenerator> = {
+  'service-plan': { kind: 'service-plan', format: 'docx', title: '项目法律服务方案', perCommunity: false },
+  'powers-manual': { kind: 'powers-manual', format: 'docx', title: '行权手册', perCommunity: false },
+  'powers-table': { kind: 'powers-table', format: 'xlsx', title: '职权梳理表', perCommunity: false },
+  'violations-list': { kind: 'violations-list', format: 'xlsx', title: '违法行为查处职权部门清单', perCommunity: false },
+  'compiled-laws': { kind: 'law-compilation', format: 'docx', title: '职权法律法规汇编', perCommunity: false },
+  'convention-draft': { kind: 'residents-convention', format: 'docx', title: '居民公约（草案）', perCommunity: true },
+};
+
+/** The generator for a planned deliverable (`convention-draft~c2` → the convention), or null. */
+export function generatorForDeliverable(deliverableKey: string): DocumentGenerator | null {
+  const base = deliverableKey.split('~')[0] ?? deliverableKey;
+  return GENERATORS[base] ?? null;
+}
