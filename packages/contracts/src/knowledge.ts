@@ -127,7 +127,7 @@ export const getKnowledgeEntry = defineOperation({
  */
 export const knowledgeContentInputSchema = z
   .record(z.string().max(100), z.unknown())
-  .meta({ id: 'KnowledgeContentInput', description: 'The entry, shaped as its kind requires (see KnowledgeContent); a field that does not fit is named in a 422' });
+  .meta({ id: 'KnowledgeContentBody', description: 'The entry, shaped as its kind requires (see KnowledgeContent); a field that does not fit is named in a 422' });
 
 export const knowledgeWriteBodySchema = z
   .object({
