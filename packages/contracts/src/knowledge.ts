@@ -126,7 +126,7 @@ export const getKnowledgeEntry = defineOperation({
  * require), so the document promises only an object here, and a refusal is the contract's 422.
  */
 export const knowledgeContentInputSchema = z
-  .record(z.string().max(100), z.unknown())
+  .record(line(100), z.unknown())
   .meta({ id: 'KnowledgeContentBody', description: 'The entry, shaped as its kind requires (see KnowledgeContent); a field that does not fit is named in a 422' });
 
 export const knowledgeWriteBodySchema = z
@@ -148,7 +148,8 @@ export const createKnowledgeEntry = defineOperation({
   params: z.object({ kind: knowledgeKindSchema }).strict(),
   body: knowledgeWriteBodySchema.meta({ id: 'CreateKnowledgeEntryBody' }),
   responses: { 201: knowledgeEntrySchema },
-  errors: ['conflict', 'form_invalid'],
+  // Content is a free-form object in the document: text it holds that cannot be stored is a 400.
+  errors: ['conflict', 'form_invalid', 'validation_failed'],
 });
 
 export const reviseKnowledgeEntry = defineOperation({
@@ -163,7 +164,8 @@ export const reviseKnowledgeEntry = defineOperation({
   params: entryParams,
   body: knowledgeWriteBodySchema.extend({ expectedVersion: z.number().int().min(1).max(1_000_000) }).strict().meta({ id: 'ReviseKnowledgeEntryBody' }),
   responses: { 200: knowledgeEntrySchema },
-  errors: ['conflict', 'form_invalid'],
+  // Content is a free-form object in the document: text it holds that cannot be stored is a 400.
+  errors: ['conflict', 'form_invalid', 'validation_failed'],
 });
 
 export const listKnowledgeVersions = defineOperation({
@@ -278,7 +280,7 @@ export const adaptEngagementKnowledge = defineOperation({
   params: z.object({ id: idSchema, kind: knowledgeKindSchema, key: knowledgeKeySchema }).strict(),
   body: knowledgeWriteBodySchema.meta({ id: 'AdaptKnowledgeBody' }),
   responses: { 200: z.object({ row: engagementKnowledgeRowSchema }).strict() },
-  errors: ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
+  errors: ['form_invalid', 'validation_failed', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
 });
 
 export const takeEngagementKnowledge = defineOperation({
