@@ -3,6 +3,7 @@
 //
 //   node --import tsx scripts/screenshots.ts                    # starts its own stack (like the E2E run)
 //   node --import tsx scripts/screenshots.ts --url http://127.0.0.1:5173   # a stack you already run (`pnpm start`)
+//   … --only knowledge --out /tmp/shots --full   # just the knowledge base pages, elsewhere, whole pages
 //
 // On top of the demo engagement that `pnpm start` seeds, it creates a few engagements through the
 // API so each page has something to show: an overdue task, work sent back for changes, revisions
@@ -18,7 +19,9 @@ import { launchChromium, signIn } from '../e2e/support/browser';
 import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
 import { serveDashboard, startStack } from '../e2e/support/stack';
 
-const outDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+let outDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+/** Whole pages rather than the first screen: for reviewing a page, not for the README. */
+let isFullPage = false;
 const DEMO_ENGAGEMENT_ID = '0195f2a0-0000-7000-8000-00000000de00';
 const log = (message: string) => void process.stderr.write(`[screenshots] ${message}\n`);
 
@@ -106,13 +109,79 @@ async function seedScenario(baseUrl: string): Promise<Scenario> {
   return { engagementId: DEMO_ENGAGEMENT_ID, taskWithComments: returnedPlan.taskId, deliverableInReview: plan.deliverableId };
 }
 
-async function shoot(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+async function shoot(page: Page, name: string, ready: () => Promise<unknown>, { fullPage = isFullPage }: { fullPage?: boolean } = {}): Promise<void> {
   await ready();
   // Let charts, fonts and live-update indicators settle; hide transient toasts.
   await page.waitForTimeout(1000);
   await page.addStyleTag({ content: '.ant-message, .ant-notification { display: none !important; }' });
-  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage });
   log(`${name}.png`);
+}
+
+const PROPERTY_LAW = 'bj-property-management-regulations';
+
+/**
+ * A revised law, so the knowledge pages have a comparison to show and every engagement's copy
+ * (the demo engagement's too) has an entry behind the master: the PM corrects two summaries.
+ */
+async function seedKnowledge(baseUrl: string): Promise<{ lawVersion: number }> {
+  const pm = await signInApi(baseUrl, 'pm');
+  const law = await pm.getKnowledgeEntry({ params: { kind: 'law', key: PROPERTY_LAW } });
+  const content = law.content as { excerpts: { article: number; summary: string }[]; notes?: string };
+  // Run against the same stack again, the edit undoes itself: every run has a change to show.
+  const toggle = (text: string, plain: string, amended: string) => (text.includes(amended) ? text.replace(amended, plain) : text.replace(plain, amended));
+  const excerpts = content.excerpts.map((excerpt) =>
+    excerpt.article === 35
+      ? { ...excerpt, summary: toggle(excerpt.summary, '会议召开十五日前通知全体业主；', '会议召开十五日前通知全体业主并公告；') }
+      : excerpt.article === 41
+        ? { ...excerpt, summary: toggle(excerpt.summary, '不超过五年。', '不超过五年，可以连选连任。') }
+        : excerpt,
+  );
+  const saved = await pm.reviseKnowledgeEntry({
+    params: { kind: 'law', key: PROPERTY_LAW },
+    body: { content: { ...law.content, excerpts } as typeof law.content, reason: '对照2024年修正文本，补充第三十五条公告要求和第四十一条连任规定', expectedVersion: law.version },
+  });
+  return { lawVersion: saved.version };
+}
+
+/** The knowledge base on a desk and on a phone: the list, a violation, a comparison, an engagement's copy. */
+async function captureKnowledge(browser: Browser, baseUrl: string, engagementId: string, lawVersion: number): Promise<void> {
+  for (const [suffix, viewport] of [
+    ['', { width: 1440, height: 900 }],
+    ['-phone', { width: 390, height: 844 }],
+  ] as const) {
+    const pm = await signIn(browser, baseUrl, 'pm', { viewport });
+    const { page } = pm;
+    await page.goto(`${baseUrl}/knowledge`);
+    await shoot(page, `knowledge${suffix}`, () => page.locator('tbody tr.gz-clickable-row').nth(5).waitFor());
+    await page.goto(`${baseUrl}/knowledge?q=${encodeURIComponent('物业管理')}&unverified=true`);
+    await shoot(page, `knowledge-search${suffix}`, () => page.locator('tbody tr.gz-clickable-row').first().waitFor());
+    await page.goto(`${baseUrl}/knowledge/violation/illegal-construction`);
+    await shoot(page, `knowledge-violation${suffix}`, () => page.getByTestId('violation-penalties').waitFor());
+    await page.goto(`${baseUrl}/knowledge/law/${PROPERTY_LAW}`);
+    await shoot(page, `knowledge-law${suffix}`, () => page.getByTestId('law-excerpts').waitFor());
+    await page.goto(`${baseUrl}/knowledge/law/${PROPERTY_LAW}?tab=history&version=${lawVersion}`);
+    await shoot(page, `knowledge-compare${suffix}`, () => page.locator('.gz-kb-change').first().waitFor());
+    await page.goto(`${baseUrl}/knowledge/law/${PROPERTY_LAW}/edit`);
+    await shoot(page, `knowledge-edit${suffix}`, () => page.getByTestId('excerpt-item').first().waitFor());
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=knowledge`);
+    await shoot(page, `engagement-knowledge${suffix}`, () => page.locator('tr[data-entry]').nth(3).waitFor({ timeout: 30_000 }));
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=knowledge&entry=law:${PROPERTY_LAW}`);
+    // A drawer covers the viewport: the page behind it is not worth a whole-page picture.
+    await shoot(page, `engagement-knowledge-compare${suffix}`, () => page.getByTestId('copy-master').waitFor({ timeout: 30_000 }), { fullPage: false });
+    await pm.context.close();
+  }
+  // The same pages in English.
+  const english = await signIn(browser, baseUrl, 'pm');
+  await english.page.goto(`${baseUrl}/knowledge/law/${PROPERTY_LAW}?tab=history&version=${lawVersion}`);
+  await english.page.locator('.gz-kb-change').first().waitFor();
+  await english.page.getByTestId('language-switch').getByText('EN').click();
+  await shoot(english.page, 'knowledge-compare-en', () => english.page.getByText('Version history').waitFor());
+  await english.page.goto(`${baseUrl}/engagements/${engagementId}?tab=knowledge`);
+  await shoot(english.page, 'engagement-knowledge-en', () => english.page.locator('tr[data-entry]').nth(3).waitFor({ timeout: 30_000 }));
+  await english.page.getByTestId('language-switch').getByText('中').click();
+  await english.page.getByText('知识库').first().waitFor();
+  await english.context.close();
 }
 
 async function capture(browser: Browser, baseUrl: string, scenario: Scenario): Promise<void> {
@@ -164,8 +233,11 @@ async function capture(browser: Browser, baseUrl: string, scenario: Scenario): P
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { url: { type: 'string' } } });
+  const { values } = parseArgs({ options: { url: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, full: { type: 'boolean' } } });
   let baseUrl = values.url?.replace(/\/$/, '');
+  if (values.out) outDir = values.out;
+  isFullPage = values.full === true;
+  const onlyKnowledge = values.only === 'knowledge';
   const cleanups: (() => Promise<void>)[] = [];
   try {
     if (!baseUrl) {
@@ -175,10 +247,13 @@ async function main(): Promise<void> {
       cleanups.unshift(dashboard.close);
       baseUrl = dashboard.url;
     }
-    const scenario = await seedScenario(baseUrl);
+    const scenario = onlyKnowledge ? null : await seedScenario(baseUrl);
+    const { lawVersion } = await seedKnowledge(baseUrl);
     const browser = await launchChromium();
     try {
-      await capture(browser, baseUrl, scenario);
+      if (scenario) await capture(browser, baseUrl, scenario);
+      await mkdir(outDir, { recursive: true });
+      await captureKnowledge(browser, baseUrl, DEMO_ENGAGEMENT_ID, lawVersion);
     } finally {
       await browser.close();
     }

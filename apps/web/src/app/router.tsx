@@ -24,6 +24,9 @@ const routeModules = {
   risk: () => import('./routes/risk'),
   notifications: () => import('./routes/notifications'),
   account: () => import('./routes/account'),
+  knowledge: () => import('./routes/knowledge'),
+  knowledgeEntry: () => import('./routes/knowledge-entry'),
+  knowledgeEdit: () => import('./routes/knowledge-edit'),
   notFound: () => import('./routes/not-found'),
 } satisfies Record<string, () => Promise<RouteModule>>;
 
@@ -41,6 +44,10 @@ const ROUTE_PATHS: [string, keyof typeof routeModules][] = [
   ['/risk', 'risk'],
   ['/notifications', 'notifications'],
   ['/account', 'account'],
+  ['/knowledge', 'knowledge'],
+  ['/knowledge/new', 'knowledgeEdit'],
+  ['/knowledge/:kind/:key', 'knowledgeEntry'],
+  ['/knowledge/:kind/:key/edit', 'knowledgeEdit'],
 ];
 
 /**
@@ -72,6 +79,9 @@ const DeliverableRoute = lazy(routeModules.deliverable);
 const RiskRoute = lazy(routeModules.risk);
 const NotificationsRoute = lazy(routeModules.notifications);
 const AccountRoute = lazy(routeModules.account);
+const KnowledgeRoute = lazy(routeModules.knowledge);
+const KnowledgeEntryRoute = lazy(routeModules.knowledgeEntry);
+const KnowledgeEditRoute = lazy(routeModules.knowledgeEdit);
 const NotFoundRoute = lazy(routeModules.notFound);
 
 /**
@@ -104,6 +114,10 @@ export function AppRouter() {
           <Route path="risk" element={<RiskRoute />} />
           <Route path="notifications" element={<NotificationsRoute />} />
           <Route path="account" element={<AccountRoute />} />
+          <Route path="knowledge" element={<KnowledgeRoute />} />
+          <Route path="knowledge/new" element={<KnowledgeEditRoute />} />
+          <Route path="knowledge/:kind/:key" element={<KnowledgeEntryRoute />} />
+          <Route path="knowledge/:kind/:key/edit" element={<KnowledgeEditRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -35,6 +35,12 @@ const shapes = {
   eye: ['M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z', 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z'],
   flag: ['M5 21V4', 'M5 4h12l-2 4 2 4H5'],
   dot: ['M12 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4z'],
+  book: ['M5 5a2 2 0 0 1 2-2h12v15H7a2 2 0 0 0-2 2z', 'M5 20a2 2 0 0 0 2 1h12v-3', 'M9 7h6', 'M9 10.5h4'],
+  edit: ['M4 20h4L19 9l-4-4L4 16z', 'M13 7l4 4'],
+  trash: ['M4 7h16', 'M9 7V4h6v3', 'M6 7l1 13h10l1-13'],
+  up: ['M12 19V5', 'M6 11l6-6 6 6'],
+  down: ['M12 5v14', 'M6 13l6 6 6-6'],
+  columns: ['M3 4h8v16H3z', 'M13 4h8v16h-8z'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof shapes;

@@ -27,6 +27,8 @@ export const hasStoredLocale = (): boolean => readStoredLocale() !== null;
 
 void i18n.use(initReactI18next).init({
   // English is loaded on demand (`ensureLocaleLoaded`): Chinese users never download it.
+  // The knowledge base's strings are a namespace of their own, `knowledge`, brought in Chinese by
+  // the feature's code (features/knowledge/utils/use-knowledge-translation.ts) and in English here.
   resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',
@@ -43,8 +45,9 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, antd] = await Promise.all([import('../locales/en'), import('antd/es/locale/en_US')]);
+  const [{ en }, { enKnowledge }, antd] = await Promise.all([import('../locales/en'), import('../locales/knowledge/en'), import('antd/es/locale/en_US')]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
+  i18n.addResourceBundle('en', 'knowledge', enKnowledge, true, true);
   englishAntdLocale = antd.default;
 }
 

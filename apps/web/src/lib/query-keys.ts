@@ -13,6 +13,16 @@ export const queryKeys = {
     list: (query: object) => ['engagements', 'list', query] as const,
     detail: (id: string) => ['engagements', 'detail', id] as const,
     audit: (id: string, query: object) => ['engagements', 'audit', id, query] as const,
+    /** The engagement's copy of the knowledge base: under `engagements`, so live updates refresh it. */
+    knowledge: (id: string) => ['engagements', 'knowledge', id] as const,
+    knowledgeEntry: (id: string, kind: string, key: string) => ['engagements', 'knowledge', id, 'entry', kind, key] as const,
+  },
+  knowledge: {
+    all: ['knowledge'] as const,
+    list: (query: object) => ['knowledge', 'list', query] as const,
+    entry: (kind: string, key: string) => ['knowledge', 'entry', kind, key] as const,
+    versions: (kind: string, key: string) => ['knowledge', 'versions', kind, key] as const,
+    version: (kind: string, key: string, version: number, compareTo: number | null) => ['knowledge', 'version', kind, key, version, compareTo] as const,
   },
   templates: {
     all: ['templates'] as const,

@@ -20,6 +20,7 @@ export const en: Catalogue<typeof zhCN> = {
     risk: 'Risk',
     newEngagement: 'New engagement',
     notifications: 'Notifications',
+    knowledge: 'Knowledge base',
     account: 'Account',
   },
   common: {
@@ -252,6 +253,7 @@ export const en: Catalogue<typeof zhCN> = {
       deliverables_other: 'Deliverables ({{count}})',
       team: 'Team and scope',
       audit: 'Audit trail',
+      knowledge: 'Knowledge base',
     },
     kpi: {
       progress: 'Overall progress',
@@ -622,6 +624,7 @@ export const en: Catalogue<typeof zhCN> = {
     noEngagementsTitle: 'No engagements',
     noEngagementsHint: 'Engagements appear here once the firm names you as the client contact.',
     currentStage: 'Current stage: {{stages}}',
+    tabs: { progress: 'Progress' },
   },
   account: {
     title: 'Account and security',

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { enKnowledge } from './knowledge/en';
+import { zhCNKnowledge } from './knowledge/zh-CN';
 import { zhCN } from './zh-CN';
 
 // Paths joined with '/': some keys contain dots themselves (audit actions such as `task.completed`).
@@ -25,6 +27,17 @@ describe('translations', () => {
   it('both languages use the same interpolation variables', () => {
     const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
     for (const key of leaves(zhCN)) expect(variables(get(en, key) as string), key).toEqual(variables(get(zhCN, key) as string));
+    for (const key of leaves(zhCNKnowledge)) expect(variables(get(enKnowledge, key) as string), `knowledge:${key}`).toEqual(variables(get(zhCNKnowledge, key) as string));
+  });
+
+  it('the knowledge namespace has the same keys in English, none empty, none left in Chinese', () => {
+    expect(leaves(enKnowledge).sort()).toEqual(leaves(zhCNKnowledge).sort());
+    for (const key of leaves(enKnowledge)) {
+      const text = get(enKnowledge, key) as string;
+      expect(text.trim(), key).not.toBe('');
+      // Law titles stay Chinese in English too; their 《》 is punctuation, not Chinese text.
+      expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it('components carry no hard-coded Chinese: every visible string goes through the catalogue', () => {

@@ -20,6 +20,7 @@ export const zhCN = {
     risk: '风险视图',
     newEngagement: '新建项目',
     notifications: '通知',
+    knowledge: '知识库',
     account: '账号与安全',
   },
   common: {
@@ -252,6 +253,7 @@ export const zhCN = {
       deliverables_other: '成果（{{count}}）',
       team: '团队与范围',
       audit: '审计记录',
+      knowledge: '知识库',
     },
     kpi: {
       progress: '整体完成度',
@@ -622,6 +624,7 @@ export const zhCN = {
     noEngagementsTitle: '暂无项目',
     noEngagementsHint: '律所将您设为项目联系人后，项目会显示在这里。',
     currentStage: '当前阶段：{{stages}}',
+    tabs: { progress: '项目进展' },
   },
   account: {
     title: '账号与安全',

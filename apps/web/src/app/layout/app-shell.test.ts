@@ -6,9 +6,11 @@ const paths = (roles: Parameters<typeof navItems>[0]['roles']) => navItems({ rol
 
 describe('navItems', () => {
   it('gives each role its own screens', () => {
-    expect(paths(['pm'])).toEqual(['/', '/engagements', '/tasks', '/risk', '/engagements/new', '/notifications']);
-    expect(paths(['lawyer'])).toEqual(['/', '/engagements', '/tasks', '/notifications']);
-    expect(paths(['partner'])).toEqual(['/', '/engagements', '/tasks', '/reviews', '/risk', '/notifications']);
+    expect(paths(['pm'])).toEqual(['/', '/engagements', '/tasks', '/risk', '/knowledge', '/engagements/new', '/notifications']);
+    expect(paths(['lawyer'])).toEqual(['/', '/engagements', '/tasks', '/knowledge', '/notifications']);
+    expect(paths(['partner'])).toEqual(['/', '/engagements', '/tasks', '/reviews', '/risk', '/knowledge', '/notifications']);
+    expect(paths(['admin'])).toEqual(['/', '/engagements', '/risk', '/knowledge', '/engagements/new', '/notifications']);
+    // The client reads its engagement's copy of the knowledge base, not the firm's.
     expect(paths(['client'])).toEqual(['/', '/tasks', '/notifications']);
   });
 });
@@ -21,5 +23,6 @@ describe('selectedNav', () => {
     expect(selectedNav(items, '/')).toBe('/');
     expect(selectedNav(items, '/deliverables/1')).toBeNull();
     expect(selectedNav(items, '/account')).toBeNull();
+    expect(selectedNav(items, '/knowledge/law/civil-code')).toBe('/knowledge');
   });
 });

@@ -19,13 +19,18 @@ export interface NavItem {
 }
 
 /** The menu a user sees: every role reaches its own screens, nothing it cannot use. */
-export function navItems(user: Pick<CurrentUser, 'roles'>, t: (key: 'nav.home' | 'nav.portfolio' | 'nav.myTasks' | 'nav.reviews' | 'nav.risk' | 'nav.newEngagement' | 'nav.notifications') => string): NavItem[] {
+export function navItems(
+  user: Pick<CurrentUser, 'roles'>,
+  t: (key: 'nav.home' | 'nav.portfolio' | 'nav.myTasks' | 'nav.reviews' | 'nav.risk' | 'nav.knowledge' | 'nav.newEngagement' | 'nav.notifications') => string,
+): NavItem[] {
   const roles = user.roles;
   const items: NavItem[] = [{ path: '/', icon: 'home', label: t('nav.home') }];
   if (hasRole(roles, 'admin', 'pm', 'partner', 'lawyer')) items.push({ path: '/engagements', icon: 'briefcase', label: t('nav.portfolio') });
   if (hasRole(roles, 'pm', 'partner', 'lawyer', 'client')) items.push({ path: '/tasks', icon: 'checklist', label: t('nav.myTasks') });
   if (hasRole(roles, 'partner')) items.push({ path: '/reviews', icon: 'stamp', label: t('nav.reviews') });
   if (hasRole(roles, 'partner', 'pm', 'admin')) items.push({ path: '/risk', icon: 'alert', label: t('nav.risk') });
+  // The firm's knowledge base: firm staff only (a client reads its engagement's copy on the engagement page).
+  if (hasRole(roles, 'admin', 'pm', 'partner', 'lawyer')) items.push({ path: '/knowledge', icon: 'book', label: t('nav.knowledge') });
   if (hasRole(roles, 'pm', 'admin')) items.push({ path: '/engagements/new', icon: 'plus', label: t('nav.newEngagement') });
   items.push({ path: '/notifications', icon: 'bell', label: t('nav.notifications') });
   return items;

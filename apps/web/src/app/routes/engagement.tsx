@@ -1,17 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorPage } from '../../components/error-page';
-import { PageSkeleton } from '../../components/loading';
+import { BlockSkeleton, PageSkeleton } from '../../components/loading';
 import { DeliverablesTable } from '../../features/deliverables/components/deliverables-table';
 import { engagementQueryOptions, useEngagement } from '../../features/engagements/api/get-engagement';
 import { ClientEngagementView, EngagementView } from '../../features/engagements/components/engagement-view';
 import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
+import { useEngagementKnowledge } from '../../features/knowledge/api/engagement-knowledge';
 import { EngagementTasks } from '../../features/tasks/components/engagement-tasks';
 import { TaskTimeline } from '../../features/tasks/components/task-timeline';
 import { useEngagementTasks } from '../../features/tasks/api/get-tasks';
 import { useLocalized } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+
+// The knowledge tab (tables, side-by-side view) loads when it is first shown.
+const EngagementKnowledge = lazy(() => import('../../features/knowledge/components/engagement-knowledge').then((module) => ({ default: module.EngagementKnowledge })));
 
 export default function EngagementRoute() {
   const { t } = useTranslation();
@@ -25,10 +30,21 @@ export default function EngagementRoute() {
     const task = tasks.data?.find((item) => item.id === taskId);
     return task ? `${text(task.title)}${task.community ? ` · ${task.community.name}` : ''}` : undefined;
   };
+  // Its counts mark the tab when the firm's knowledge base has moved on.
+  const knowledgeCopy = useEngagementKnowledge(id);
   useDocumentTitle(query.data?.name ?? t('nav.portfolio'));
   if (query.isPending) return <PageSkeleton rows={10} />;
   if (query.isError) return <ErrorPage error={query.error} onRetry={() => void query.refetch()} backTo="/" />;
   const engagement = query.data;
+  const knowledge = {
+    behind: knowledgeCopy.data?.counts.behind ?? 0,
+    content: (
+      <Suspense fallback={<BlockSkeleton rows={8} />}>
+        {/* The engagement's PM and administrators decide, as long as the engagement runs (the API's rule). */}
+        <EngagementKnowledge engagementId={engagement.id} canAct={engagement.can.update} />
+      </Suspense>
+    ),
+  };
 
   if (engagement.myRole === 'client') {
     return (
@@ -36,6 +52,7 @@ export default function EngagementRoute() {
         engagement={engagement}
         crumbs={[{ label: t('nav.home'), to: '/' }]}
         deliverables={<DeliverablesTable deliverables={engagement.deliverables} approvedOnly />}
+        knowledge={knowledge}
       />
     );
   }
@@ -46,6 +63,7 @@ export default function EngagementRoute() {
       timeline={<TaskTimeline engagementId={engagement.id} stages={engagement.stages} />}
       tasks={<EngagementTasks engagementId={engagement.id} canReassign={engagement.can.update} />}
       deliverables={<DeliverablesTable deliverables={engagement.deliverables} />}
+      knowledge={knowledge}
       taskName={taskName}
     />
   );

@@ -1,5 +1,6 @@
 import { Table, type TableProps, Tooltip } from 'antd';
 import { useState } from 'react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-state';
@@ -9,7 +10,11 @@ import { type AuditEvent, useEngagementAudit } from '../api/get-audit';
 
 const PAGE_SIZE = 20;
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+/**
+ * The catalogue's keys, a plain string back: i18next's own return type, computed over a catalogue
+ * this size, is deeper than the compiler goes (TS2589) once it must be a `string`.
+ */
+type Translate = (key: ParseKeys, options?: { count?: number; defaultValue?: string }) => string;
 
 const FIELD_KEYS = ['status', 'formData', 'revision', 'file', 'fileName', 'comment', 'assigneeId', 'reason', 'name', 'clientName', 'templateKey', 'startDate', 'sizeBytes', 'sha256', 'taskKeys'] as const;
 type KnownField = (typeof FIELD_KEYS)[number];
@@ -97,7 +102,7 @@ export function AuditHistory({
       key: 'change',
       title: t('audit.change'),
       render: (_, row) => {
-        const change = describeChange(row, { t, personName });
+        const change = describeChange(row, { t: t as unknown as Translate, personName });
         return change ? (
           <Tooltip title={change}>
             <span className="gz-ellipsis gz-small" style={{ display: 'inline-block', maxWidth: 360 }}>

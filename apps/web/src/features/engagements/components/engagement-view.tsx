@@ -1,4 +1,4 @@
-import { Card, Tabs } from 'antd';
+import { Badge, Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,8 +15,25 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'team', 'audit'];
+
+/** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
+export interface KnowledgeSlot {
+  content: ReactNode;
+  /** Entries whose master has a newer version: a number on the tab. */
+  behind: number;
+}
+
+function KnowledgeTabLabel({ behind }: { behind: number }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="knowledge-tab">
+      {t('engagement.tabs.knowledge')}
+      {behind > 0 ? <Badge count={behind} size="small" color="var(--gz-warn)" style={{ marginInlineStart: 6 }} /> : null}
+    </span>
+  );
+}
 
 /**
  * The PM's engagement page. Work that other features own (the task timeline and table, the
@@ -28,6 +45,7 @@ export function EngagementView({
   timeline,
   tasks,
   deliverables,
+  knowledge,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -35,6 +53,7 @@ export function EngagementView({
   timeline: ReactNode;
   tasks: ReactNode;
   deliverables: ReactNode;
+  knowledge?: KnowledgeSlot;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -42,7 +61,8 @@ export function EngagementView({
   const { text } = useLocalized();
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') as EngagementTab | null;
-  const tab: EngagementTab = requested && TABS.includes(requested) && (requested !== 'audit' || engagement.can.readAudit) ? requested : 'overview';
+  const tab: EngagementTab =
+    requested && TABS.includes(requested) && (requested !== 'audit' || engagement.can.readAudit) && (requested !== 'knowledge' || knowledge) ? requested : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
   const entityName = (entity: { type: string; id: string }) => {
     if (entity.type === 'task') return taskName?.(entity.id);
@@ -95,6 +115,7 @@ export function EngagementView({
             label: t('engagement.tabs.deliverables', { count: engagement.deliverables.length }),
             children: <Card size="small" styles={{ body: { padding: 0 } }}>{deliverables}</Card>,
           },
+          ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={knowledge.behind} />, children: knowledge.content }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
@@ -105,18 +126,36 @@ export function EngagementView({
   );
 }
 
-/** The client contact's page: progress and, through the slot, the approved deliverables. */
-export function ClientEngagementView({ engagement, crumbs, deliverables }: { engagement: EngagementDetail; crumbs: Crumb[]; deliverables: ReactNode }) {
+/**
+ * The client contact's page: progress and, through the slots, the approved deliverables and (to
+ * read) the engagement's copy of the knowledge base.
+ */
+export function ClientEngagementView({ engagement, crumbs, deliverables, knowledge }: { engagement: EngagementDetail; crumbs: Crumb[]; deliverables: ReactNode; knowledge?: KnowledgeSlot }) {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const progress = (
+    <div className="gz-stack">
+      <ClientProgress engagement={engagement} />
+      <Card size="small" title={t('client.approvedDeliverables')} styles={{ body: { padding: 0 } }}>
+        {deliverables}
+      </Card>
+    </div>
+  );
   return (
     <>
       <PageHeader crumbs={crumbs} title={engagement.name} tags={<EngagementStatusTag status={engagement.status} />} subtitle={t('client.subtitle', { client: engagement.clientName })} />
-      <div className="gz-stack">
-        <ClientProgress engagement={engagement} />
-        <Card size="small" title={t('client.approvedDeliverables')} styles={{ body: { padding: 0 } }}>
-          {deliverables}
-        </Card>
-      </div>
+      {knowledge ? (
+        <Tabs
+          activeKey={params.get('tab') === 'knowledge' ? 'knowledge' : 'overview'}
+          onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
+          items={[
+            { key: 'overview', label: t('client.tabs.progress'), children: progress },
+            { key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content },
+          ]}
+        />
+      ) : (
+        progress
+      )}
     </>
   );
 }

@@ -22,9 +22,16 @@ export const notificationsQueryOptions = (query: NotificationQuery) =>
 
 export const useNotifications = (query: NotificationQuery) => useQuery(notificationsQueryOptions(query));
 
-/** Where a notification leads: its task, deliverable or engagement. */
-export function notificationPath(notification: Pick<NotificationItem, 'subject' | 'engagement'>): string | null {
+/**
+ * Where a notification leads: its task, deliverable or engagement — for a changed knowledge base
+ * entry, the engagement's knowledge tab with the entries the master moved on from.
+ */
+export function notificationPath(notification: Pick<NotificationItem, 'kind' | 'subject' | 'engagement'>): string | null {
   const { subject } = notification;
+  if (notification.kind === 'knowledge.changed') {
+    const engagementId = notification.engagement?.id ?? (subject?.type === 'engagement' ? subject.id : null);
+    if (engagementId) return `/engagements/${engagementId}?tab=knowledge&state=behind`;
+  }
   if (subject?.type === 'task') return `/tasks/${subject.id}`;
   if (subject?.type === 'deliverable') return `/deliverables/${subject.id}`;
   if (subject?.type === 'engagement') return `/engagements/${subject.id}`;
