@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KNOWLEDGE_KINDS, knowledgeContentSchemas } from '@gongzhi/domain';
-import { idSchema, instantSchema, line, pageOf, pageQueryShape, queryFlag, queryInt, userRefSchema } from './common';
+import { idSchema, instantSchema, line, pageOf, prose, pageQueryShape, queryFlag, queryInt, userRefSchema } from './common';
 import { defineOperation } from './operation';
 
 /*
@@ -119,6 +119,11 @@ export const getKnowledgeEntry = defineOperation({
   responses: { 200: knowledgeEntrySchema },
 });
 
+/** Any JSON whose text can be stored (no NUL in a string or a key), as the document says. */
+const storableJson: z.ZodType = z
+  .union([prose(20_000), z.number(), z.boolean(), z.null(), z.array(z.lazy(() => storableJson)).max(1000), z.record(line(200), z.lazy(() => storableJson))])
+  .meta({ id: 'StorableJson' });
+
 /**
  * Content as a request carries it: an object, checked against its kind's shape (KnowledgeContent;
  * the kind in the path decides which) by the handler, which names every field that does not fit
@@ -126,7 +131,7 @@ export const getKnowledgeEntry = defineOperation({
  * require), so the document promises only an object here, and a refusal is the contract's 422.
  */
 export const knowledgeContentInputSchema = z
-  .record(line(100), z.unknown())
+  .record(line(100), z.lazy((): z.ZodType => storableJson))
   .meta({ id: 'KnowledgeContentBody', description: 'The entry, shaped as its kind requires (see KnowledgeContent); a field that does not fit is named in a 422' });
 
 export const knowledgeWriteBodySchema = z
@@ -148,8 +153,7 @@ export const createKnowledgeEntry = defineOperation({
   params: z.object({ kind: knowledgeKindSchema }).strict(),
   body: knowledgeWriteBodySchema.meta({ id: 'CreateKnowledgeEntryBody' }),
   responses: { 201: knowledgeEntrySchema },
-  // Content is a free-form object in the document: text it holds that cannot be stored is a 400.
-  errors: ['conflict', 'form_invalid', 'validation_failed'],
+  errors: ['conflict', 'form_invalid'],
 });
 
 export const reviseKnowledgeEntry = defineOperation({
@@ -164,8 +168,7 @@ export const reviseKnowledgeEntry = defineOperation({
   params: entryParams,
   body: knowledgeWriteBodySchema.extend({ expectedVersion: z.number().int().min(1).max(1_000_000) }).strict().meta({ id: 'ReviseKnowledgeEntryBody' }),
   responses: { 200: knowledgeEntrySchema },
-  // Content is a free-form object in the document: text it holds that cannot be stored is a 400.
-  errors: ['conflict', 'form_invalid', 'validation_failed'],
+  errors: ['conflict', 'form_invalid'],
 });
 
 export const listKnowledgeVersions = defineOperation({
@@ -280,7 +283,7 @@ export const adaptEngagementKnowledge = defineOperation({
   params: z.object({ id: idSchema, kind: knowledgeKindSchema, key: knowledgeKeySchema }).strict(),
   body: knowledgeWriteBodySchema.meta({ id: 'AdaptKnowledgeBody' }),
   responses: { 200: z.object({ row: engagementKnowledgeRowSchema }).strict() },
-  errors: ['form_invalid', 'validation_failed', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
+  errors: ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
 });
 
 export const takeEngagementKnowledge = defineOperation({
