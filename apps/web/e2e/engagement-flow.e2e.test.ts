@@ -3,7 +3,7 @@
 // lawyer completes the service plan with its file; the partner sends it back; the lawyer revises;
 // the partner approves; the remaining proposal tasks close; the training stage opens; the client
 // downloads the approved plan. Along the way: live updates, notifications, pause and resume.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, rendersChineseGlyphs, type Session, signIn } from './support/browser';
@@ -103,27 +103,35 @@ describe('an engagement from creation to the next stage', () => {
     await row.filter({ hasText: '王律师' }).waitFor({ timeout: 30_000 });
   });
 
-  it('the portfolio lists it; its largest contentful paint is measured', async () => {
-    // A fresh context with the PM's session: a cold cache, as on a first visit of the day.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', storageState: await pm.context.storageState() });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      const record = window as unknown as { __lcp: number };
-      record.__lcp = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) record.__lcp = entry.startTime;
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
-    });
-    await page.goto(`${baseUrl}/engagements`);
-    await page.getByRole('link', { name: engagementName }).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(500);
-    const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
-    const navigation = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0]));
-    const { domContentLoadedEventEnd } = JSON.parse(navigation) as { domContentLoadedEventEnd: number };
-    process.stdout.write(`\nPortfolio page largest contentful paint: ${Math.round(lcp)} ms (DOMContentLoaded ${Math.round(domContentLoadedEventEnd)} ms)\n\n`);
-    expect(lcp).toBeGreaterThan(0);
-    expect(lcp).toBeLessThan(4_000);
-    await context.close();
+  it('the portfolio lists it; its largest contentful paint is measured against the sign-in page’s', async () => {
+    // Each page in a fresh context: a cold cache, as on a first visit of the day. The sign-in page
+    // (the same bundle, no data) is the baseline in the same run: the machine's load moves both,
+    // so their ratio says what the portfolio's data costs, where a fixed number of ms would say
+    // how busy the machine was.
+    const measure = async (path: string, ready: (page: Page) => Promise<unknown>, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...(storageState ? { storageState } : {}) });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const record = window as unknown as { __lcp: number };
+        record.__lcp = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) record.__lcp = entry.startTime;
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await page.goto(`${baseUrl}${path}`);
+      await ready(page);
+      await page.waitForTimeout(500);
+      const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+      await context.close();
+      return lcp;
+    };
+    const signInPage = await measure('/login', (page) => page.getByRole('button', { name: /登\s*录/ }).waitFor({ timeout: 30_000 }));
+    const portfolio = await measure('/engagements', (page) => page.getByRole('link', { name: engagementName }).waitFor({ timeout: 30_000 }), await pm.context.storageState());
+    process.stdout.write(`\nPortfolio page largest contentful paint: ${Math.round(portfolio)} ms; sign-in page ${Math.round(signInPage)} ms (× ${(portfolio / signInPage).toFixed(2)})\n\n`);
+    expect(signInPage).toBeGreaterThan(0);
+    expect(portfolio).toBeGreaterThan(0);
+    // Data, a table and a chart on top of the shell: a few times the bare page, not an order of magnitude.
+    expect(portfolio / signInPage).toBeLessThan(5);
   });
 
   it('the lawyer finds the service plan first in 我的任务, uploads the file and submits it for review', async () => {
