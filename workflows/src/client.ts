@@ -10,7 +10,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
 } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition, type Workflow } from '@temporalio/common';
 import { type Db } from '@gongzhi/db';
 import {
   type BusinessCalendar,
@@ -206,6 +206,20 @@ export function createEngagementClient({
     async (engagementId: string, input: LifecycleInput, idempotencyKey?: string): Promise<LifecycleResult> =>
       runUpdate(engagementId, await engagementHandle(engagementId), update, input, idempotencyKey, async () => 'cancelled');
 
+  /**
+   * Starts a workflow once, under its business id, and waits for its "on record" Update
+   * (update-with-start): a repeat joins the running workflow, and one that already ran to its end
+   * is fine when `isRecorded` finds what its first request wrote.
+   */
+  const startOnce = async (start: WithStartWorkflowOperation<Workflow>, ready: UpdateDefinition<unknown, []>, updateId: string, isRecorded: () => Promise<boolean>) => {
+    try {
+      await withDeadline(() => temporal.workflow.executeUpdateWithStart(ready, { args: [], updateId, startWorkflowOperation: start }));
+    } catch (error) {
+      const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
+      if (!(hasClosed && (await isRecorded()))) await toCommandError(error, async () => undefined);
+    }
+  };
+
   return {
     /**
      * Plans the engagement and starts its workflow, which writes the projection as its first
@@ -237,15 +251,8 @@ export function createEngagementClient({
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
-      try {
-        await withDeadline(() => temporal.workflow.executeUpdateWithStart(engagementReadyUpdate, { args: [], updateId: 'engagement-ready', startWorkflowOperation: start }));
-      } catch (error) {
-        // Already run to its end under this id: the engagement exists, as the first request made it.
-        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
-        if (!(hasClosed && (await db.engagement.count({ where: { id: request.engagementId } })) > 0)) {
-          await toCommandError(error, async () => undefined);
-        }
-      }
+      // Already run to its end under this id: the engagement exists, as the first request made it.
+      await startOnce(start, engagementReadyUpdate, 'engagement-ready', async () => (await db.engagement.count({ where: { id: request.engagementId } })) > 0);
       return { engagementId: request.engagementId, workflowId, plan };
     },
 
@@ -261,12 +268,7 @@ export function createEngagementClient({
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
-      try {
-        await withDeadline(() => temporal.workflow.executeUpdateWithStart(generationRegisteredUpdate, { args: [], updateId: 'generation-registered', startWorkflowOperation: start }));
-      } catch (error) {
-        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
-        if (!(hasClosed && (await db.generatedDocument.count({ where: { id: input.generationId } })) > 0)) await toCommandError(error, async () => undefined);
-      }
+      await startOnce(start, generationRegisteredUpdate, 'generation-registered', async () => (await db.generatedDocument.count({ where: { id: input.generationId } })) > 0);
       return { generationId: input.generationId };
     },
 

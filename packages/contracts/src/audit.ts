@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   'knowledge.adapted',
   'file.downloaded',
 ] as const;
+/** What an engagement's trail records events about. */
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 
 /** A JSON object snapshot of the changed fields; values are whatever the entity holds. */
@@ -37,7 +41,7 @@ export const auditEventSchema = z
     /** Null when the system acted (a timer, the workflow). */
     actor: userRefSchema.nullable(),
     action: auditActionSchema,
-    entity: z.object({ type: z.enum(['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry']), id: line(300) }).strict(),
+    entity: z.object({ type: z.enum(AUDIT_ENTITY_TYPES), id: line(300) }).strict(),
     /** The changed fields before and after; null on creation or deletion respectively. */
     before: snapshotSchema.nullable(),
     after: snapshotSchema.nullable(),

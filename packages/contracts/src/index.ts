@@ -192,7 +192,7 @@ export {
   reviseKnowledgeEntry,
   takeEngagementKnowledge,
 } from './knowledge';
-export { AUDIT_ACTIONS, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
+export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntityType, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
 export { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKindSchema, notificationSchema } from './notifications';
 export { ENGAGEMENT_EVENT_TYPES, type EngagementEvent, engagementEventSchema, streamEngagementEvents } from './events';
 export { getHealth, getMetrics, getReadiness, healthSchema, readinessSchema } from './system';

@@ -1,5 +1,5 @@
 import { type FastifyInstance } from 'fastify';
-import { type auditActionSchema, operations } from '@gongzhi/contracts';
+import { AUDIT_ENTITY_TYPES, type AuditEntityType, type auditActionSchema, operations } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
 import { type z } from 'zod';
 import { requestIdOfAuditKey } from '../lib/audit';
@@ -38,7 +38,7 @@ const WIRE_ACTIONS: Record<string, AuditAction> = {
 };
 
 const storedActionsOf = (wire: readonly AuditAction[]) => Object.entries(WIRE_ACTIONS).filter(([, action]) => wire.includes(action)).map(([stored]) => stored);
-const ENTITY_TYPES = new Set(['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry']);
+const ENTITY_TYPES = new Set<string>(AUDIT_ENTITY_TYPES);
 const asSnapshot = (value: Prisma.JsonValue | null): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
@@ -78,7 +78,7 @@ export default async function auditRoutes(fastify: FastifyInstance): Promise<voi
           at: iso(row.at),
           actor: actor ? userRef(actor) : null,
           action: WIRE_ACTIONS[row.action]!,
-          entity: { type: row.entityType as 'engagement' | 'stage' | 'task' | 'deliverable' | 'knowledge_entry', id: row.entityId.slice(0, 300) },
+          entity: { type: row.entityType as AuditEntityType, id: row.entityId.slice(0, 300) },
           before: asSnapshot(row.before),
           after: asSnapshot(row.after),
           requestId: requestIdOfAuditKey(row.key),

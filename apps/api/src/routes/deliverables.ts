@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type DeliverableStatus, UPLOAD_LIMITS, fieldErrorsFromIssues, negotiateLocale, operations } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
 import { generatorForDeliverable } from '@gongzhi/domain';
@@ -145,33 +145,44 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
     { bodyLimit: UPLOAD_LIMITS.maxBytes + 1024 * 1024 },
   );
 
+  /**
+   * Streams a stored file once its bytes are checked against their SHA-256, and records the
+   * download. A file that no longer matches is never served: 500, and the log says which.
+   */
+  const sendStoredFile = async (
+    request: Parameters<typeof accessOf>[0],
+    reply: FastifyReply,
+    file: { deliverableId: string; storageKey: string; sha256: string; fileName: string; mimeType: string },
+    what: Record<string, unknown>,
+  ) => {
+    const integrity = file.storageKey === `sha256/${file.sha256}` ? await files.verify(file.storageKey) : 'mismatch';
+    if (integrity !== 'ok') {
+      request.log.error({ deliverableId: file.deliverableId, ...what, sha256: file.sha256, integrity }, 'a stored file does not match its SHA-256; refusing to serve it');
+      throw new ApiError('internal', { message: { zh: '文件校验未通过，已停止下载，请联系管理员', en: 'The stored file failed its integrity check and was not sent; contact your administrator' } });
+    }
+    const opened = await files.open(file.storageKey);
+    if (!opened) throw new Error(`file ${file.storageKey} of deliverable ${file.deliverableId} (${JSON.stringify(what)}) is missing from the store`);
+    await recordAudit(db, request.id, {
+      action: 'file.downloaded',
+      actorId: callerOfRequest(request).userId,
+      engagementId: accessOf(request).engagementId,
+      entityType: 'deliverable',
+      entityId: file.deliverableId,
+      after: { ...what, sha256: file.sha256 },
+    });
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-length', String(opened.sizeBytes))
+      .header('content-disposition', contentDisposition(file.fileName))
+      .header('etag', `"${file.sha256}"`)
+      .send(opened.stream);
+  };
+
   registerOperation(fastify, operations.downloadDeliverableRevision, async (request, reply) => {
-    const caller = callerOfRequest(request);
-    const access = accessOf(request);
     const revision = await db.deliverableRevision.findUnique({ where: { deliverableId_revision: { deliverableId: request.params.id, revision: request.params.rev } } });
     if (!revision) throw notFound();
     // Only the bytes that were submitted (and reviewed) are ever served.
-    const integrity = revision.storageKey === `sha256/${revision.sha256}` ? await files.verify(revision.storageKey) : 'mismatch';
-    if (integrity !== 'ok') {
-      request.log.error({ deliverableId: revision.deliverableId, revision: revision.revision, sha256: revision.sha256, integrity }, 'a revision’s stored file does not match its SHA-256; refusing to serve it');
-      throw new ApiError('internal', { message: { zh: '文件校验未通过，已停止下载，请联系管理员', en: 'The stored file failed its integrity check and was not sent; contact your administrator' } });
-    }
-    const opened = await files.open(revision.storageKey);
-    if (!opened) throw new Error(`file ${revision.storageKey} of deliverable ${revision.deliverableId} r${revision.revision} is missing from the store`);
-    await recordAudit(db, request.id, {
-      action: 'file.downloaded',
-      actorId: caller.userId,
-      engagementId: access.engagementId,
-      entityType: 'deliverable',
-      entityId: revision.deliverableId,
-      after: { revision: revision.revision, sha256: revision.sha256 },
-    });
-    return reply
-      .header('content-type', revision.mimeType)
-      .header('content-length', String(opened.sizeBytes))
-      .header('content-disposition', contentDisposition(revision.fileName))
-      .header('etag', `"${revision.sha256}"`)
-      .send(opened.stream);
+    return sendStoredFile(request, reply, revision, { revision: revision.revision });
   });
 
   registerOperation(fastify, operations.reviewDeliverable, async (request) => {
@@ -206,30 +217,9 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
   });
 
   registerOperation(fastify, operations.downloadGeneratedDocument, async (request, reply) => {
-    const caller = callerOfRequest(request);
-    const access = accessOf(request);
     const generation = await db.generatedDocument.findFirst({ where: { id: request.params.generationId, deliverableId: request.params.id, status: 'done' } });
-    if (!generation?.storageKey || !generation.sha256 || !generation.fileName || !generation.mimeType) throw notFound();
-    const integrity = generation.storageKey === `sha256/${generation.sha256}` ? await files.verify(generation.storageKey) : 'mismatch';
-    if (integrity !== 'ok') {
-      request.log.error({ generationId: generation.id, sha256: generation.sha256, integrity }, 'a generated file does not match its SHA-256; refusing to serve it');
-      throw new ApiError('internal', { message: { zh: '文件校验未通过，已停止下载，请联系管理员', en: 'The stored file failed its integrity check and was not sent; contact your administrator' } });
-    }
-    const opened = await files.open(generation.storageKey);
-    if (!opened) throw new Error(`generated file ${generation.storageKey} (${generation.id}) is missing from the store`);
-    await recordAudit(db, request.id, {
-      action: 'file.downloaded',
-      actorId: caller.userId,
-      engagementId: access.engagementId,
-      entityType: 'deliverable',
-      entityId: request.params.id,
-      after: { generationId: generation.id, sha256: generation.sha256 },
-    });
-    return reply
-      .header('content-type', generation.mimeType)
-      .header('content-length', String(opened.sizeBytes))
-      .header('content-disposition', contentDisposition(generation.fileName))
-      .header('etag', `"${generation.sha256}"`)
-      .send(opened.stream);
+    const { storageKey, sha256, fileName, mimeType } = generation ?? {};
+    if (!generation || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
+    return sendStoredFile(request, reply, { deliverableId: request.params.id, storageKey, sha256, fileName, mimeType }, { generationId: generation.id });
   });
 }

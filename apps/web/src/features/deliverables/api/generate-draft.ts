@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { queryKeys, workQueryPrefixes } from '../../../lib/query-keys';
+import { saveDownloadedFile } from './download-revision';
 import type { DeliverableDetail } from './get-deliverable';
 
 export type Generation = DeliverableDetail['generations'][number];
@@ -21,13 +22,5 @@ export function refreshWhileGenerating(queryClient: ReturnType<typeof useQueryCl
 
 /** Fetches a generated draft and hands it to the browser as a download. */
 export async function downloadGeneration(deliverableId: string, generation: Generation): Promise<void> {
-  const file = await api.downloadGeneratedDocument({ params: { id: deliverableId, generationId: generation.id } });
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName ?? generation.upload?.fileName ?? 'draft';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveDownloadedFile(await api.downloadGeneratedDocument({ params: { id: deliverableId, generationId: generation.id } }), generation.upload?.fileName ?? 'draft');
 }
