@@ -398,10 +398,10 @@ export interface EngagementKnowledgeRow {
   adapted: { at: Date; reason: string | null; byId: string | null; byName: string | null } | null;
 }
 
-/** Every master entry with the engagement's copy of it, in catalogue order. */
-export async function listEngagementKnowledge(db: DbClient, engagementId: string, filter: { kind?: KnowledgeKind } = {}): Promise<EngagementKnowledgeRow[]> {
+/** Every master entry (of a kind, or one entry) with the engagement's copy of it, in catalogue order. */
+export async function listEngagementKnowledge(db: DbClient, engagementId: string, filter: { kind?: KnowledgeKind; key?: string } = {}): Promise<EngagementKnowledgeRow[]> {
   const entries = await db.knowledgeEntry.findMany({
-    where: filter.kind ? { kind: filter.kind } : {},
+    where: { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.key ? { key: filter.key } : {}) },
     orderBy: [{ kind: 'asc' }, { position: 'asc' }, { key: 'asc' }],
     select: {
       id: true,

@@ -190,7 +190,7 @@ export default async function knowledgeRoutes(fastify: FastifyInstance): Promise
   const copyView = async (engagementId: string, kind: KnowledgeKind, key: string) => {
     const found = await findEngagementKnowledge(db, engagementId, kind, key);
     if (!found) throw notFound();
-    const row = (await listEngagementKnowledge(db, engagementId, { kind })).find((candidate) => candidate.entryId === found.entry.id);
+    const [row] = await listEngagementKnowledge(db, engagementId, { kind, key });
     if (!row) throw notFound();
     return { found, row: toEngagementKnowledgeRow(row) };
   };
