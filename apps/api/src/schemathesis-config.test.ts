@@ -1,7 +1,7 @@
 // Unit tests of scripts/lib/schemathesis-config.ts (here because vitest includes src/ only).
 import { describe, expect, it } from 'vitest';
 import { operationList, operations } from '@gongzhi/contracts';
-import { acceptedStatuses, schemathesisConfig } from '../scripts/lib/schemathesis-config';
+import { acceptedStatuses, rejectedStatuses, schemathesisConfig } from '../scripts/lib/schemathesis-config';
 
 describe('the statuses a schema-valid request may meet', () => {
   it('are success and the refusals the contract declares, never a validation failure or a server error', () => {
@@ -23,6 +23,14 @@ describe('the statuses a schema-valid request may meet', () => {
     expect(acceptedStatuses(operations.uploadDeliverableFile)).toEqual(expect.arrayContaining(['413', '415']));
     expect(acceptedStatuses(operations.createEngagement)).not.toContain('415');
     expect(acceptedStatuses(operations.createEngagement)).not.toContain('413');
+  });
+});
+
+describe('the statuses a schema-violating request may meet', () => {
+  it('are the refusals of form, and 413 where a body can be too large to read', () => {
+    expect(rejectedStatuses(operations.createKnowledgeEntry)).toEqual(expect.arrayContaining(['400', '413', '422']));
+    expect(rejectedStatuses(operations.getEngagement)).not.toContain('413');
+    for (const operation of operationList) expect(rejectedStatuses(operation), operation.id).not.toContain('2xx');
   });
 });
 
@@ -53,7 +61,7 @@ describe('the configuration file', () => {
     expect(text).toContain('[phases.stateful.inference]\nalgorithms = []\n');
     expect(text).toContain('[dictionaries.d0]\nvalues = ["a", "b"]\n\n[dictionaries.d1]\nvalues = [1]\n');
     expect(text).toContain(
-      '[[operations]]\ninclude-operation-id = "getEngagement"\nparameters = { "path.id" = "2f1d3c1e-0000-4000-8000-000000000001" }\nchecks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "429"]\n',
+      '[[operations]]\ninclude-operation-id = "getEngagement"\nparameters = { "path.id" = "2f1d3c1e-0000-4000-8000-000000000001" }\nchecks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "429"]\nchecks.negative_data_rejection.expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "415", "422", "428", "429", "5xx"]\n',
     );
     expect(text).toContain(
       'include-operation-id = "createEngagement"\nparameters = { "body.team.lawyers[*]" = { "dictionary" = "d0", "probability" = 0.9 }, "body.templateVersion" = { "dictionary" = "d1", "probability" = 0.5 } }\n',

@@ -36,6 +36,21 @@ export function acceptedStatuses(operation: Operation): string[] {
   return ['2xx', ...[...refusals].sort((a, b) => a - b).map(String)];
 }
 
+/** schemathesis 4.32.5's `negative_data_rejection` default (config/_checks.py). */
+const SCHEMATHESIS_REJECTION_STATUSES = ['400', '401', '403', '404', '405', '406', '409', '415', '422', '428', '429', '5xx'];
+
+/**
+ * The statuses a schema-violating request to `operation` may be refused with: schemathesis's
+ * default, and 413 where the operation takes a body: a body past the size limit is refused for its
+ * size before it is read, which is a refusal all the same (an array past its maxItems of long
+ * strings is more than a megabyte). A 5xx still fails the run through `not_a_server_error`.
+ */
+export function rejectedStatuses(operation: Operation): string[] {
+  return operation.errorCodes.includes('payload_too_large')
+    ? [...SCHEMATHESIS_REJECTION_STATUSES, String(errorStatus.payload_too_large)]
+    : SCHEMATHESIS_REJECTION_STATUSES;
+}
+
 export type ParameterValue = string | number;
 
 /** Values schemathesis draws for a parameter or body field instead of generating one, with a probability. */
@@ -114,7 +129,8 @@ export function schemathesisConfig(run: RunConfig): string {
     operations.push('[[operations]]', `include-operation-id = ${toml(operation.id)}`);
     if (Object.keys(parameters).length > 0) operations.push(`parameters = ${toml(parameters)}`);
     if (settings.skipCoverage) operations.push('phases.coverage.enabled = false');
-    operations.push(`checks.positive_data_acceptance.expected-statuses = ${toml(acceptedStatuses(operation))}`, '');
+    operations.push(`checks.positive_data_acceptance.expected-statuses = ${toml(acceptedStatuses(operation))}`);
+    operations.push(`checks.negative_data_rejection.expected-statuses = ${toml(rejectedStatuses(operation))}`, '');
   }
   return [...lines, ...dictionaries, ...operations].join('\n');
 }
