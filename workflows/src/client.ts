@@ -23,9 +23,10 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId } from './ids';
+import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, questionnaireWorkflowId } from './ids';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
+import type { questionnaireWorkflow } from './workflows/questionnaire';
 import {
   adaptKnowledgeUpdate,
   cancelEngagementUpdate,
@@ -33,6 +34,7 @@ import {
   engagementReadyUpdate,
   generationRegisteredUpdate,
   pauseEngagementUpdate,
+  questionnaireCommandUpdate,
   reassignTaskUpdate,
   resumeEngagementUpdate,
   knowledgeChangedSignal,
@@ -51,6 +53,8 @@ import {
   type KnowledgeChangedInput,
   type LifecycleInput,
   type LifecycleResult,
+  type QuestionnaireCommand,
+  type QuestionnaireCommandResult,
   type ReassignTaskInput,
   type ReviewDeliverableInput,
   type TakeKnowledgeInput,
@@ -270,6 +274,40 @@ export function createEngagementClient({
       });
       await startOnce(start, generationRegisteredUpdate, 'generation-registered', async () => (await db.generatedDocument.count({ where: { id: input.generationId } })) > 0);
       return { generationId: input.generationId };
+    },
+
+    /**
+     * One command to a questionnaire's workflow (update-with-start: a questionnaire's run ends when
+     * idle, and the next command starts a new one). Answers once the command is written. With an
+     * idempotency key, a retry joins the first attempt while its run lives.
+     */
+    async questionnaireCommand(engagementId: string, questionnaireId: string, command: QuestionnaireCommand, idempotencyKey?: string): Promise<QuestionnaireCommandResult> {
+      const send = () =>
+        withDeadline(() =>
+          temporal.workflow.executeUpdateWithStart(questionnaireCommandUpdate, {
+            args: [command],
+            updateId: idempotencyKey ?? crypto.randomUUID(),
+            startWorkflowOperation: new WithStartWorkflowOperation<typeof questionnaireWorkflow>('questionnaireWorkflow', {
+              workflowId: questionnaireWorkflowId(questionnaireId),
+              taskQueue,
+              args: [{ questionnaireId, engagementId }],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+            }),
+          }),
+        );
+      try {
+        return await send();
+      } catch (error) {
+        // The run ended (idle, or its history long) as the command arrived: the next run takes it.
+        if (isNotFound(error) || error instanceof WorkflowExecutionAlreadyStartedError) {
+          try {
+            return await send();
+          } catch (again) {
+            return toCommandError(again, async () => undefined);
+          }
+        }
+        return toCommandError(error, async () => undefined);
+      }
     },
 
     /** With an idempotency key, the completion also leaves a receipt under it (see CompleteTaskInput.receiptKey). */

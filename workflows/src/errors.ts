@@ -15,6 +15,10 @@ export const ENGAGEMENT_ERROR_CODES = [
   'unknown_task',
   'invalid_assignee',
   'unknown_knowledge_entry',
+  'unknown_questionnaire',
+  'questionnaire_closed',
+  'link_used',
+  'conflict',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

@@ -11,6 +11,11 @@ export function documentGenerationWorkflowId(generationId: string): string {
   return `generation-${generationId}`;
 }
 
+/** One workflow per questionnaire writes its design, links and responses. */
+export function questionnaireWorkflowId(questionnaireId: string): string {
+  return `questionnaire-${questionnaireId}`;
+}
+
 /** One child per community per stage: `engagement-<id>-<stage>-<community>`. */
 export function communityStageWorkflowId(engagementId: string, stageKey: string, communityKey: string): string {
   return `engagement-${engagementId}-${stageKey}-${communityKey}`;

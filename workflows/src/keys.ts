@@ -37,6 +37,8 @@ export const auditKey = {
   engagementStatus: (status: string, engagementId: string, at: string) => `engagement.${status}:${engagementId}:${at}`,
   knowledgeTaken: (engagementId: string, at: string) => `knowledge.taken:${engagementId}:${at}`,
   knowledgeAdapted: (engagementId: string, entryId: string, at: string) => `knowledge.adapted:${engagementId}:${entryId}:${at}`,
+  /** A questionnaire's design, links and entered responses: `questionnaire.<what>:<id>:<at>`. */
+  questionnaire: (what: 'created' | 'revised' | 'closed' | 'links' | 'response', id: string, at: string) => `questionnaire.${what}:${id}:${at}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,
   incidentRaised: (incidentKey: string) => `incident.raised:${incidentKey}`,
   incidentResolved: (incidentKey: string) => `incident.resolved:${incidentKey}`,

@@ -26,6 +26,7 @@ import engagementRoutes from './routes/engagements';
 import eventRoutes from './routes/events';
 import knowledgeRoutes from './routes/knowledge';
 import notificationRoutes from './routes/notifications';
+import researchRoutes from './routes/research';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -93,6 +94,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(taskRoutes);
   await fastify.register(deliverableRoutes);
   await fastify.register(knowledgeRoutes);
+  await fastify.register(researchRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

@@ -22,10 +22,15 @@ export const AUDIT_ACTIONS = [
   'deliverable.generated',
   'knowledge.taken',
   'knowledge.adapted',
+  'questionnaire.created',
+  'questionnaire.revised',
+  'questionnaire.closed',
+  'questionnaire.links_issued',
+  'questionnaire.response_entered',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */
-export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry'] as const;
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });

@@ -3,6 +3,7 @@ import { idParamsSchema, idSchema, instantSchema, line } from './common';
 import { deliverableStatusSchema } from './deliverables';
 import { taskStatusSchema } from './domain-schemas';
 import { engagementStatusSchema, stageStatusSchema } from './engagements';
+import { questionnaireStatusSchema } from './research';
 import { defineOperation } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 
@@ -30,6 +31,13 @@ export const engagementEventSchema = z
         ...envelope,
         type: z.literal('deliverable.updated'),
         data: z.object({ deliverableId: idSchema, status: deliverableStatusSchema, revision: z.number().int().min(1).nullable() }).strict(),
+      })
+      .strict(),
+    z
+      .object({
+        ...envelope,
+        type: z.literal('questionnaire.updated'),
+        data: z.object({ questionnaireId: idSchema, status: questionnaireStatusSchema, version: z.number().int().min(1), responses: z.number().int().min(0) }).strict(),
       })
       .strict(),
     z.object({ ...envelope, type: z.literal('engagement.updated'), data: z.object({ status: engagementStatusSchema }).strict() }).strict(),

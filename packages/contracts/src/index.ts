@@ -192,6 +192,24 @@ export {
   reviseKnowledgeEntry,
   takeEngagementKnowledge,
 } from './knowledge';
+export {
+  answersSchema,
+  closeQuestionnaire,
+  createQuestionnaire,
+  getPublicQuestionnaire,
+  getQuestionnaire,
+  issueQuestionnaireLinks,
+  listQuestionnaires,
+  questionnaireBodySchema,
+  questionnaireSchema,
+  questionnaireSummarySchema,
+  questionResultSchema,
+  questionSchemaDoc,
+  recordQuestionnaireResponse,
+  respondentAudienceSchema,
+  reviseQuestionnaire,
+  submitPublicQuestionnaire,
+} from './research';
 export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntityType, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
 export { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKindSchema, notificationSchema } from './notifications';
 export { ENGAGEMENT_EVENT_TYPES, type EngagementEvent, engagementEventSchema, streamEngagementEvents } from './events';

@@ -20,6 +20,7 @@ export type OperationTag =
   | 'tasks'
   | 'deliverables'
   | 'knowledge'
+  | 'research'
   | 'audit'
   | 'notifications'
   | 'events'

@@ -34,6 +34,17 @@ import {
 } from './knowledge';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications';
 import { type Operation } from './operation';
+import {
+  closeQuestionnaire,
+  createQuestionnaire,
+  getPublicQuestionnaire,
+  getQuestionnaire,
+  issueQuestionnaireLinks,
+  listQuestionnaires,
+  recordQuestionnaireResponse,
+  reviseQuestionnaire,
+  submitPublicQuestionnaire,
+} from './research';
 import { getHealth, getMetrics, getReadiness } from './system';
 import { assignTask, completeTask, getTask, listTasks } from './tasks';
 import { getTemplate, listTemplates } from './templates';
@@ -89,6 +100,15 @@ export const operations = {
   getEngagementKnowledge,
   adaptEngagementKnowledge,
   takeEngagementKnowledge,
+  listQuestionnaires,
+  createQuestionnaire,
+  getQuestionnaire,
+  reviseQuestionnaire,
+  closeQuestionnaire,
+  issueQuestionnaireLinks,
+  recordQuestionnaireResponse,
+  getPublicQuestionnaire,
+  submitPublicQuestionnaire,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

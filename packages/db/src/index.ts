@@ -16,6 +16,22 @@ export {
 } from './client';
 export { CHANGE_CHANNEL, type Change, type ChangeListener, changeSchema, type ListenForChangesOptions, listenForChanges, publishChange } from './changes';
 export { fromDbDate, toDbDate } from './dates';
+export {
+  closeQuestionnaireRecord,
+  createQuestionnaireRecord,
+  findQuestionnaireLink,
+  findQuestionnaireRecord,
+  hashLinkToken,
+  issueQuestionnaireLinkRecords,
+  listQuestionnaireRecords,
+  type QuestionnaireDesign,
+  type QuestionnaireRecord,
+  type QuestionnaireRefusal,
+  questionnaireResults,
+  recordQuestionnaireResponse,
+  type ResponseInput,
+  reviseQuestionnaireRecord,
+} from './research';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';
 export { applyMigrations, diffSchemaAgainstMigrations, listAppliedMigrations, type SchemaDiff } from './migrate';
 export {
@@ -71,6 +87,7 @@ export {
   type ProblemCase,
   type PromotionEvent,
   type Questionnaire,
+  type QuestionnaireLink,
   type QuestionnaireResponse,
   type Review,
   type Session,

@@ -7,6 +7,7 @@ import {
   type GenerationStatus as DomainGenerationStatus,
   type KnowledgeKind as DomainKnowledgeKind,
   type NotificationKind as DomainNotificationKind,
+  type QuestionnaireStatus as DomainQuestionnaireStatus,
   type ReviewOutcome,
   type Role as DomainRole,
   type StageStatus as DomainStageStatus,
@@ -20,6 +21,7 @@ import {
   type GenerationStatus,
   type KnowledgeKind,
   type NotificationKind,
+  type QuestionnaireStatus,
   type ReviewDecision,
   type Role,
   type StageStatus,
@@ -41,4 +43,5 @@ export const vocabularyProofs: [
   Same<TokenScope, DomainTokenScope>,
   Same<KnowledgeKind, DomainKnowledgeKind>,
   Same<GenerationStatus, DomainGenerationStatus>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+  Same<QuestionnaireStatus, DomainQuestionnaireStatus>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];

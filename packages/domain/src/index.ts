@@ -174,3 +174,4 @@ export {
   TOKEN_SCOPES,
   type TokenScope,
 } from './vocabulary';
+export * from './research';

@@ -1,3 +1,4 @@
 export { createEngagementActivities, type EngagementActivityDeps } from './engagement-activities';
 export { type EngagementActivities } from './types';
 export { createDocumentActivities, DEFAULT_FIRM_NAME, type DocumentActivities, type DocumentActivityDeps, clientProfileOf } from './document-generation';
+export { createQuestionnaireActivities, type QuestionnaireActivities, type QuestionnaireCommandInput } from './questionnaire-records';

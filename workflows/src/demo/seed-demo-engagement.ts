@@ -6,6 +6,7 @@ import { createFileStore } from '@gongzhi/storage';
 import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
 import { driveEngagement } from './drive';
+import { seedDemoResearch } from './seed-demo-research';
 import { type SubmittedFile } from '../workflows/definitions';
 
 /** Fixed, so seeding twice finds the demo rather than making another. */
@@ -29,7 +30,6 @@ const communities = [
  * is a real Word or Excel file in the file store.
  */
 export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = ENGAGEMENT_TASK_QUEUE, log = console.log }: { db: Db; temporal: Client; filesDir: string; taskQueue?: string; log?: (message: string) => void }): Promise<void> {
-  if (await db.engagement.findUnique({ where: { id: DEMO_ENGAGEMENT_ID }, select: { id: true } })) return;
   const users = new Map((await db.user.findMany({ where: { username: { in: DEMO_USERS.map((user) => user.username) } } })).map((user) => [user.username, user]));
   const id = (username: string) => {
     const user = users.get(username);
@@ -37,6 +37,9 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
     return user.id;
   };
   const engagements = createEngagementClient({ db, temporal, taskQueue });
+  const research = () => seedDemoResearch({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
+  // Seeded before: only what later versions of the demo added (each part finds its own).
+  if (await db.engagement.findUnique({ where: { id: DEMO_ENGAGEMENT_ID }, select: { id: true } })) return research();
   const { plan } = await engagements.startEngagement({
     engagementId: DEMO_ENGAGEMENT_ID,
     name: '和平里街道创新社区治理法律服务项目',
@@ -65,6 +68,7 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
   };
   // Far enough to open both parallel stages 4 and 5, not so far that the demo is finished.
   await driveEngagement({ db, engagements }, DEMO_ENGAGEMENT_ID, plan, { sendBack: ['research-report'], maxCommands: 60, fileFor });
+  await research();
   log(`demo engagement ${DEMO_ENGAGEMENT_ID} seeded`);
 }
 

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -194,3 +194,38 @@ export interface DocumentGenerationInput {
 }
 /** Answers once the generation is on record (update-with-start). */
 export const generationRegisteredUpdate = defineUpdate<{ generationId: string }, []>('generationRegistered');
+
+// ─── Field research: one workflow per questionnaire ─────────────────────────────────────────
+
+export interface QuestionnaireWorkflowInput {
+  questionnaireId: string;
+  engagementId: string;
+  /** How long a run waits for a command before it ends (default an hour; tests ask for less). */
+  idle?: string;
+}
+
+/** The questionnaire's design: its title, the text above the questions, and the questions (domain shapes). */
+export interface QuestionnaireDesignInput {
+  title: string;
+  intro: string;
+  questions: Question[];
+}
+
+/** What a person or a respondent asks of a questionnaire; its workflow carries each out in order of arrival. */
+export type QuestionnaireCommand =
+  | ({ type: 'create'; actorId: string; audience: RespondentAudience } & QuestionnaireDesignInput)
+  | ({ type: 'revise'; actorId: string; expectedVersion: number; reason: string } & QuestionnaireDesignInput)
+  | { type: 'close'; actorId: string }
+  /** Only the hashes: a token never enters the workflow's history. */
+  | { type: 'issueLinks'; actorId: string; links: { id: string; tokenHash: string }[]; communityId: string | null }
+  | { type: 'enterResponse'; actorId: string; key: string; communityId: string | null; answeredOn: string; answers: Record<string, unknown> }
+  | { type: 'submitThroughLink'; key: string; tokenHash: string; answers: Record<string, unknown> };
+
+export interface QuestionnaireCommandResult {
+  /** The questionnaire's version after the command (the version a response answered). */
+  version: number;
+  responseId?: string;
+  issued?: number;
+}
+
+export const questionnaireCommandUpdate = defineUpdate<QuestionnaireCommandResult, [QuestionnaireCommand]>('questionnaireCommand');

@@ -2,3 +2,4 @@
 export { communityStageWorkflow } from './community-stage';
 export { documentGenerationWorkflow } from './document-generation';
 export { engagementWorkflow } from './engagement';
+export { questionnaireWorkflow } from './questionnaire';

@@ -49,6 +49,13 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         const stage = await db.stage.findUnique({ where: { engagementId_key: { engagementId, key: change.key } }, select: { key: true, status: true } });
         return stage ? [{ engagementId, at, type: 'stage.updated', data: { stageKey: stage.key, status: stage.status } }] : [];
       }
+      case 'questionnaire.updated': {
+        if (!change.key) return [];
+        const questionnaire = await db.questionnaire.findFirst({ where: { id: change.key, engagementId }, select: { id: true, status: true, version: true, _count: { select: { responses: true } } } });
+        return questionnaire
+          ? [{ engagementId, at, type: 'questionnaire.updated', data: { questionnaireId: questionnaire.id, status: questionnaire.status, version: questionnaire.version, responses: questionnaire._count.responses } }]
+          : [];
+      }
       case 'engagement.updated':
         return engagementEvent();
       default:

@@ -169,6 +169,33 @@ const probes: Record<OperationId, Probe> = {
   generateDeliverableDocument: { request: async () => ({ path: `/api/deliverables/${deliverableId}/generations`, payload: {} }), allowed: { status: 201 } },
   // No draft with that id: 404 after access control.
   downloadGeneratedDocument: { request: async () => ({ path: `/api/deliverables/${deliverableId}/generations/${randomUUID()}/file` }), allowed: { status: 404, code: 'not_found' } },
+  listQuestionnaires: { request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires` }), allowed: { status: 200 } },
+  // A cancelled engagement takes no new questionnaire: refused by its workflow, after access control.
+  createQuestionnaire: {
+    request: async () => ({
+      path: `/api/engagements/${cancelledEngagementId}/questionnaires`,
+      payload: { audience: 'residents', title: '矩阵测试问卷', intro: '', questions: [{ key: 'q1', type: 'text', text: '您的建议', required: false }] },
+    }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  // No questionnaire with that id in the engagement: 404 after access control, nothing written.
+  getQuestionnaire: { request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  reviseQuestionnaire: {
+    request: async () => ({
+      path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}`,
+      payload: { title: '矩阵测试问卷', intro: '', questions: [{ key: 'q1', type: 'text', text: '您的建议', required: false }], expectedVersion: 1, reason: '矩阵测试' },
+    }),
+    allowed: { status: 404, code: 'not_found' },
+  },
+  closeQuestionnaire: { request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}/close` }), allowed: { status: 404, code: 'not_found' } },
+  issueQuestionnaireLinks: { request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}/links`, payload: { count: 1 } }), allowed: { status: 404, code: 'not_found' } },
+  recordQuestionnaireResponse: {
+    request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}/responses`, payload: { answeredOn: '2026-11-20', answers: {} } }),
+    allowed: { status: 404, code: 'not_found' },
+  },
+  // Anyone may try a link; an unknown one is 404 for everyone.
+  getPublicQuestionnaire: { request: async () => ({ path: `/api/public/questionnaires/${'x'.repeat(32)}` }), allowed: { status: 404, code: 'not_found' } },
+  submitPublicQuestionnaire: { request: async () => ({ path: `/api/public/questionnaires/${'x'.repeat(32)}`, payload: { answers: {} } }), allowed: { status: 404, code: 'not_found' } },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {
     async request(caller) {

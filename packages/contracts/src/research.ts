@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import {
+  MAX_OPTIONS,
+  MAX_QUESTIONS,
+  MAX_TEXT_ANSWER,
+  QUESTIONNAIRE_STATUSES,
+  RESPONDENT_AUDIENCES,
+  RESPONSE_SOURCES,
+} from '@gongzhi/domain';
+import { civilDateSchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
+import { planKeySchema } from './domain-schemas';
+import { defineOperation } from './operation';
+
+// Field research (stage 3, 实地调研): questionnaires per audience, answered by respondents through
+// single-use links without signing in, or typed in by a lawyer from paper forms and interviews.
+
+export const respondentAudienceSchema = z.enum(RESPONDENT_AUDIENCES).meta({
+  id: 'RespondentAudience',
+  description: '`government`: 街道（乡镇）领导及工作人员; `committee`: 社区居（村）民委员会; `residents`: 居民代表、业主委员会; `property`: 物业服务企业',
+});
+export const questionnaireStatusSchema = z.enum(QUESTIONNAIRE_STATUSES).meta({ id: 'QuestionnaireStatus', description: '`open`: accepts responses; `closed`: no longer' });
+export const responseSourceSchema = z.enum(RESPONSE_SOURCES).meta({ id: 'ResponseSource', description: '`lawyer`: typed in from a paper form or an interview; `link`: the respondent’s own single-use link' });
+
+const questionKey = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).meta({ description: 'Stable within the questionnaire: lower-case letters, digits, hyphens' });
+const questionText = line(300);
+const optionText = line(100);
+
+/**
+ * A question as the document describes it. The handler checks more than JSON Schema can say (keys
+ * unique, options unique, `maxChoices` within the options) and names each field that does not fit
+ * in a 422.
+ */
+export const questionSchemaDoc = z
+  .discriminatedUnion('type', [
+    z.object({ key: questionKey, type: z.literal('single'), text: questionText, required: z.boolean(), options: z.array(optionText).min(2).max(MAX_OPTIONS) }).strict(),
+    z
+      .object({
+        key: questionKey,
+        type: z.literal('multiple'),
+        text: questionText,
+        required: z.boolean(),
+        options: z.array(optionText).min(2).max(MAX_OPTIONS),
+        maxChoices: z.number().int().min(1).max(MAX_OPTIONS).optional(),
+      })
+      .strict(),
+    z
+      .object({ key: questionKey, type: z.literal('scale'), text: questionText, required: z.boolean(), points: z.number().int().min(3).max(10), lowLabel: line(20), highLabel: line(20) })
+      .strict(),
+    z.object({ key: questionKey, type: z.literal('text'), text: questionText, required: z.boolean() }).strict(),
+  ])
+  .meta({ id: 'Question' });
+
+const answerSchema = z
+  .union([prose(MAX_TEXT_ANSWER * 2), z.array(optionText).max(MAX_OPTIONS), z.number().int().min(0).max(100)])
+  .meta({ id: 'Answer', description: 'An option’s text (single), option texts (multiple), a score from 1 (scale), free text (text)' });
+/** By question key; a question left out is unanswered. Checked against the questions in the handler (422 names each). */
+export const answersSchema = z.record(questionKey, answerSchema).meta({ id: 'Answers' });
+
+
+export const questionnaireSummarySchema = z
+  .object({
+    id: idSchema,
+    engagementId: idSchema,
+    audience: respondentAudienceSchema,
+    title: line(200),
+    version: z.number().int().min(1),
+    status: questionnaireStatusSchema,
+    questionCount: z.number().int().min(0),
+    responses: z.number().int().min(0),
+    linksIssued: z.number().int().min(0),
+    linksUsed: z.number().int().min(0),
+    createdBy: userRefSchema.nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    closedAt: instantSchema.nullable(),
+  })
+  .strict()
+  .meta({ id: 'QuestionnaireSummary' });
+
+const optionCountSchema = z.object({ option: line(100), count: z.number().int().min(0) }).strict();
+const communityKey = placeSchema.nullable().meta({ description: 'null: answered for the whole street (no community named)' });
+
+export const questionResultSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        key: questionKey,
+        type: z.enum(['single', 'multiple']),
+        answered: z.number().int().min(0),
+        counts: z.array(optionCountSchema).max(MAX_OPTIONS),
+        byCommunity: z.array(z.object({ community: communityKey, answered: z.number().int().min(0), counts: z.array(optionCountSchema).max(MAX_OPTIONS) }).strict()).max(1000),
+      })
+      .strict(),
+    z
+      .object({
+        key: questionKey,
+        type: z.literal('scale'),
+        answered: z.number().int().min(0),
+        points: z.number().int().min(3).max(10),
+        counts: z.array(optionCountSchema).max(10),
+        mean: z.number().nullable(),
+        byCommunity: z.array(z.object({ community: communityKey, answered: z.number().int().min(0), mean: z.number().nullable() }).strict()).max(1000),
+      })
+      .strict(),
+    z.object({ key: questionKey, type: z.literal('text'), answered: z.number().int().min(0), texts: z.array(prose(MAX_TEXT_ANSWER)).max(200) }).strict(),
+  ])
+  .meta({ id: 'QuestionResult' });
+
+export const questionnaireSchema = questionnaireSummarySchema
+  .extend({
+    intro: prose(2000),
+    questions: z.array(questionSchemaDoc).max(MAX_QUESTIONS),
+    results: z
+      .object({
+        responses: z.number().int().min(0),
+        byCommunity: z.array(z.object({ community: communityKey, responses: z.number().int().min(0) }).strict()).max(1000),
+        questions: z.array(questionResultSchema).max(MAX_QUESTIONS),
+      })
+      .strict(),
+    can: z.object({ revise: z.boolean(), close: z.boolean(), issueLinks: z.boolean(), enterResponse: z.boolean() }).strict(),
+  })
+  .strict()
+  .meta({ id: 'Questionnaire' });
+
+const engagementParams = z.object({ id: idSchema }).strict();
+const questionnaireParams = z.object({ id: idSchema, questionnaireId: idSchema }).strict();
+const WRITE_ERRORS = ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'] as const;
+
+export const listQuestionnaires = defineOperation({
+  id: 'listQuestionnaires',
+  method: 'GET',
+  path: '/api/engagements/:id/questionnaires',
+  tag: 'research',
+  summary: { zh: '调查问卷列表', en: 'The engagement’s questionnaires' },
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'partner', 'lawyer', 'client'], admins: true },
+  params: engagementParams,
+  responses: { 200: z.object({ items: z.array(questionnaireSummarySchema).max(1000), can: z.object({ create: z.boolean() }).strict() }).strict() },
+});
+
+export const questionnaireBodySchema = z
+  .object({
+    audience: respondentAudienceSchema,
+    title: line(200),
+    intro: prose(2000),
+    questions: z.array(questionSchemaDoc).min(1).max(MAX_QUESTIONS),
+  })
+  .strict()
+  .meta({ id: 'QuestionnaireBody' });
+
+export const createQuestionnaire = defineOperation({
+  id: 'createQuestionnaire',
+  method: 'POST',
+  path: '/api/engagements/:id/questionnaires',
+  tag: 'research',
+  summary: { zh: '新建调查问卷', en: 'Create a questionnaire' },
+  description: 'Written by the engagement’s workflow as version 1, open for responses. 422 names each question that does not fit (duplicate keys or options, `maxChoices` beyond the options).',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: engagementParams,
+  body: questionnaireBodySchema,
+  responses: { 201: questionnaireSchema },
+  errors: [...WRITE_ERRORS],
+  links: {
+    getQuestionnaire: { operationId: 'getQuestionnaire', parameters: { id: '$response.body#/engagementId', questionnaireId: '$response.body#/id' } },
+    recordQuestionnaireResponse: { operationId: 'recordQuestionnaireResponse', parameters: { id: '$response.body#/engagementId', questionnaireId: '$response.body#/id' } },
+    issueQuestionnaireLinks: { operationId: 'issueQuestionnaireLinks', parameters: { id: '$response.body#/engagementId', questionnaireId: '$response.body#/id' } },
+  },
+});
+
+export const getQuestionnaire = defineOperation({
+  id: 'getQuestionnaire',
+  method: 'GET',
+  path: '/api/engagements/:id/questionnaires/:questionnaireId',
+  tag: 'research',
+  summary: { zh: '调查问卷及统计结果', en: 'A questionnaire and its results' },
+  description: 'The current version’s questions and the results of every response: per question, overall and per community. Responses to an earlier version count for the questions they share with this one.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'partner', 'lawyer', 'client'], admins: true },
+  params: questionnaireParams,
+  responses: { 200: questionnaireSchema },
+});
+
+export const reviseQuestionnaire = defineOperation({
+  id: 'reviseQuestionnaire',
+  method: 'PUT',
+  path: '/api/engagements/:id/questionnaires/:questionnaireId',
+  tag: 'research',
+  summary: { zh: '修订调查问卷（生成新版本）', en: 'Revise a questionnaire (a new version)' },
+  description: 'A new version; responses already given keep the version they answered. 409 `conflict` when `expectedVersion` is not the current one, `questionnaire_closed` when it is closed.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: questionnaireParams,
+  body: questionnaireBodySchema
+    .omit({ audience: true })
+    .extend({ expectedVersion: z.number().int().min(1).max(1_000_000), reason: line(500) })
+    .strict()
+    .meta({ id: 'ReviseQuestionnaireBody' }),
+  responses: { 200: questionnaireSchema },
+  errors: [...WRITE_ERRORS, 'conflict', 'questionnaire_closed'],
+});
+
+export const closeQuestionnaire = defineOperation({
+  id: 'closeQuestionnaire',
+  method: 'POST',
+  path: '/api/engagements/:id/questionnaires/:questionnaireId/close',
+  tag: 'research',
+  summary: { zh: '结束问卷收集', en: 'Stop collecting responses' },
+  description: 'Links not yet used stop working; results stay. Closing a closed questionnaire answers it as it is.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: true },
+  params: questionnaireParams,
+  responses: { 200: questionnaireSchema },
+  errors: ['engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
+});
+
+export const issueQuestionnaireLinks = defineOperation({
+  id: 'issueQuestionnaireLinks',
+  method: 'POST',
+  path: '/api/engagements/:id/questionnaires/:questionnaireId/links',
+  tag: 'research',
+  summary: { zh: '生成填写链接', en: 'Issue answer links' },
+  description:
+    'Single-use links for respondents, who answer without signing in. Each token is shown in this response only (the server keeps its hash): hand them out at once. `community` (a community’s key) makes every response through them speak for that community.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: questionnaireParams,
+  body: z
+    .object({ count: z.number().int().min(1).max(500), community: planKeySchema.nullable().default(null).meta({ description: 'The key of one of the engagement’s communities' }) })
+    .strict()
+    .meta({ id: 'IssueQuestionnaireLinksBody' }),
+  responses: {
+    201: z
+      .object({
+        links: z.array(z.object({ id: idSchema, token: line(100), path: line(200) }).strict()).max(500),
+        community: placeSchema.nullable(),
+      })
+      .strict()
+      .meta({ id: 'IssuedQuestionnaireLinks' }),
+  },
+  errors: [...WRITE_ERRORS, 'questionnaire_closed'],
+});
+
+export const recordQuestionnaireResponse = defineOperation({
+  id: 'recordQuestionnaireResponse',
+  method: 'POST',
+  path: '/api/engagements/:id/questionnaires/:questionnaireId/responses',
+  tag: 'research',
+  summary: { zh: '录入纸质问卷或访谈答卷', en: 'Enter a response from a paper form or an interview' },
+  description: 'A lawyer types in a respondent’s answers; `answeredOn` is the day they were given. 422 names each answer that does not fit its question.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: questionnaireParams,
+  body: z
+    .object({ community: planKeySchema.nullable().default(null).meta({ description: 'The key of one of the engagement’s communities' }), answeredOn: civilDateSchema, answers: answersSchema })
+    .strict()
+    .meta({ id: 'RecordQuestionnaireResponseBody' }),
+  responses: { 201: z.object({ id: idSchema, version: z.number().int().min(1) }).strict().meta({ id: 'RecordedQuestionnaireResponse' }) },
+  errors: [...WRITE_ERRORS, 'questionnaire_closed'],
+});
+
+// ─── Respondents, without an account ────────────────────────────────────────────────────────
+
+const linkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }).strict();
+
+export const getPublicQuestionnaire = defineOperation({
+  id: 'getPublicQuestionnaire',
+  method: 'GET',
+  path: '/api/public/questionnaires/:token',
+  tag: 'research',
+  summary: { zh: '填写问卷（无需登录）', en: 'A questionnaire to answer (no sign-in)' },
+  description: 'What a respondent sees: who asks, the questions. 404 for an unknown token; 409 `link_used` once answered, `questionnaire_closed` once closed.',
+  permission: { auth: 'public' },
+  params: linkParams,
+  responses: {
+    200: z
+      .object({
+        title: line(200),
+        intro: prose(2000),
+        /** Who asks: the client government and the firm. */
+        askedBy: line(300),
+        community: line(100).nullable(),
+        questions: z.array(questionSchemaDoc).max(MAX_QUESTIONS),
+      })
+      .strict()
+      .meta({ id: 'PublicQuestionnaire' }),
+  },
+  errors: ['link_used', 'questionnaire_closed'],
+});
+
+export const submitPublicQuestionnaire = defineOperation({
+  id: 'submitPublicQuestionnaire',
+  method: 'POST',
+  path: '/api/public/questionnaires/:token',
+  tag: 'research',
+  summary: { zh: '提交问卷（无需登录）', en: 'Send the answers (no sign-in)' },
+  description: 'One response per link: a second one is 409 `link_used`. 422 names each answer that does not fit its question; nothing is recorded then and the link stays usable.',
+  permission: { auth: 'public' },
+  params: linkParams,
+  body: z.object({ answers: answersSchema }).strict().meta({ id: 'SubmitPublicQuestionnaireBody' }),
+  responses: { 201: z.object({ received: z.literal(true) }).strict() },
+  errors: ['form_invalid', 'link_used', 'questionnaire_closed', 'temporarily_unavailable'],
+});

@@ -1,0 +1,26 @@
+export { type BankQuestion, bankQuestion, bankQuestionsFor, QUESTION_BANK } from './bank';
+export {
+  type Answer,
+  type AnswerCheck,
+  type Answers,
+  checkAnswers,
+  MAX_OPTIONS,
+  MAX_QUESTIONS,
+  MAX_TEXT_ANSWER,
+  type Question,
+  questionKeySchema,
+  questionListSchema,
+  questionProblems,
+  questionSchema,
+  QUESTION_TYPES,
+  type QuestionType,
+  questionTypeLabels,
+  QUESTIONNAIRE_STATUSES,
+  type QuestionnaireStatus,
+  RESPONDENT_AUDIENCES,
+  type RespondentAudience,
+  respondentAudienceLabels,
+  RESPONSE_SOURCES,
+  type ResponseSource,
+} from './questionnaire';
+export { type OptionCount, type QuestionnaireResults, type QuestionResult, type ResponseForResults, summarizeResponses } from './results';

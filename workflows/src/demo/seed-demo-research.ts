@@ -1,0 +1,133 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type Db } from '@gongzhi/db';
+import { type Answers, bankQuestionsFor, type Question, type RespondentAudience } from '@gongzhi/domain';
+import { type EngagementClient } from '../client';
+
+/** A small deterministic generator: the demo's answers are the same on every seed. */
+function randomFrom(seed: string): () => number {
+  let state = createHash('sha256').update(seed).digest().readUInt32LE(0) || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+}
+
+/** How often respondents pick each option, in a plausible spread (first options are not favoured by default). */
+const WEIGHTS: Record<string, Record<string, number>> = {
+  'years-lived': { '不满1年': 1, '1—3年': 2, '3—10年': 4, '10年以上': 5 },
+  'housing-type': { 商品房: 4, 房改房: 5, 保障性住房: 1, 老旧平房: 1, 租住: 2, 其他: 0.3 },
+  'main-problems': { '私搭乱建、违法建设': 3, '占用消防通道、堆物堆料': 6, '楼道内电动自行车停放充电': 5, 飞线充电: 4, 噪声扰民: 2, '小区停车难、乱停车': 6, 垃圾分类不到位: 2, 养犬不文明: 2, 物业服务质量差: 3, 公共收益不透明: 3, 群租房: 1 },
+  'convention-known': { '了解，并参与过讨论': 2, '知道有，但不了解内容': 5, 不知道有居民公约: 3 },
+  'owners-committee': { 已成立业主委员会: 2, 已成立物业管理委员会: 3, 正在筹备: 2, 未成立: 2, 不清楚: 2 },
+  'public-income-disclosed': { 按季度公示: 1, 每年公示一次: 2, 不定期公示: 2, 从未公示: 3, 不清楚: 4 },
+  'work-years': { '不满2年': 2, '2—5年': 4, '5—10年': 3, '10年以上': 2 },
+  'deliberation-frequency': { 没有召开: 1, '1—3次': 4, '4—11次': 3, 每月至少一次: 1 },
+  'delegated-powers-difficulty': { 执法人员不足: 5, 职权边界不清: 5, 取证难: 3, 文书不规范: 2, 与区级部门衔接不畅: 4, 缺少法律专业支持: 4 },
+  'hotline-topics': { 物业管理: 6, 违法建设: 3, 噪声: 3, 停车管理: 5, 供暖: 4, 市容环境: 2, 房屋质量: 2, 邻里纠纷: 2 },
+};
+/** Mean score per scale question, by audience feeling (residents harsher on property services). */
+const SCALE_CENTRE: Record<string, number> = { 'property-satisfaction': 2.9, 'law-awareness': 2.3, 'report-path-clear': 2.8, 'joint-enforcement': 3.4 };
+
+const SUGGESTIONS = [
+  '希望街道牵头成立业主委员会，把停车收益和广告收益按季度公示。',
+  '楼道里电动车太多，晚上充电很危险，建议在小区东侧增设集中充电棚。',
+  '居民公约应该简短一些，贴在每个楼门口，大家才会看。',
+  '违建问题反映多次没人管，希望明确到底是哪个部门负责、多长时间答复。',
+  '建议每月固定一天请律师到社区坐班，解答物业和邻里纠纷的问题。',
+  '议事协商会通知太晚，上班族参加不了，能否安排在周末或者线上开。',
+  '物业费涨价前应当开业主大会表决，不能由物业公司单方面决定。',
+  '希望执法队和社区一起建一个微信群，发现问题拍照上报，处理结果也在群里反馈。',
+];
+const STAFF_SUGGESTIONS = [
+  '下放的职权清单应当逐项写明法律依据和办理时限，便于执法队员对照执行。',
+  '建议律师对常用的责令改正通知书、现场检查笔录进行统一审核，形成标准文本。',
+  '“吹哨报到”后部门到场时间不一，希望联动执法方案写明各部门的响应时限。',
+  '希望定期组织执法人员培训，重点讲解新修订的治安管理处罚法和物业管理条例。',
+  '12345工单中物业类诉求占比高，建议推动成立物业管理委员会，从源头减少投诉。',
+];
+
+function answerFor(question: Question, random: () => number, lean: number, suggestions: readonly string[]): Answers[string] | undefined {
+  const pick = (options: readonly string[]) => {
+    const weights = options.map((option) => WEIGHTS[question.key]?.[option] ?? 1);
+    let roll = random() * weights.reduce((sum, weight) => sum + weight, 0);
+    for (const [index, weight] of weights.entries()) if ((roll -= weight) <= 0) return options[index]!;
+    return options[options.length - 1]!;
+  };
+  switch (question.type) {
+    case 'single':
+      return pick(question.options);
+    case 'multiple': {
+      const count = Math.min(question.maxChoices ?? 3, 1 + Math.floor(random() * 3));
+      const chosen = new Set<string>();
+      for (let tries = 0; chosen.size < count && tries < 20; tries++) chosen.add(pick(question.options));
+      return question.options.filter((option) => chosen.has(option));
+    }
+    case 'scale': {
+      const centre = (SCALE_CENTRE[question.key] ?? 3) + lean;
+      const score = Math.round(centre + (random() + random() - 1) * 2);
+      return Math.max(1, Math.min(question.points, score));
+    }
+    case 'text':
+      return random() < 0.35 ? suggestions[Math.floor(random() * suggestions.length)] : undefined;
+  }
+}
+
+function answersFor(questions: readonly Question[], random: () => number, lean: number, suggestions: readonly string[] = SUGGESTIONS): Answers {
+  const answers: Answers = {};
+  for (const question of questions) {
+    const answer = answerFor(question, random, lean, suggestions);
+    if (answer !== undefined) answers[question.key] = answer;
+  }
+  return answers;
+}
+
+const INTRO: Record<RespondentAudience, string> = {
+  residents:
+    '尊敬的居民朋友：为了解社区治理中的突出问题，听取您对居民公约、议事协商和物业服务的意见，和平里街道办事处委托北京市易和律师事务所开展本次调查。问卷不记名，约需5分钟，所填内容仅用于社区治理调研。感谢您的支持！',
+  government:
+    '为梳理街道承接下放执法职权、“吹哨报到”联动执法中的难点，项目组开展本次调查。问卷不记名，结果仅用于形成调研报告和行权手册，请根据实际工作情况填写。',
+  committee: '为了解社区居委会在议事协商、居民公约执行和问题上报中的实际情况，项目组开展本次调查。问卷不记名，仅用于调研。',
+  property: '为了解物业服务企业在小区管理中遇到的困难及对街道、执法部门的协同需求，项目组开展本次调查。问卷不记名，仅用于调研。',
+};
+
+/**
+ * The demo's field research, through the questionnaires' workflows like any user's: a residents'
+ * questionnaire answered through links in every community (a different mood in each), and a
+ * questionnaire for street-office staff typed in from the paper forms of the October symposium.
+ */
+export async function seedDemoResearch({ db, engagements, engagementId, pmId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; pmId: string; lawyerId: string }): Promise<void> {
+  if ((await db.questionnaire.count({ where: { engagementId } })) > 0) return;
+  const communities = await db.community.findMany({ where: { engagementId }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } });
+  const random = randomFrom(engagementId);
+
+  const residentsId = randomUUID();
+  const residentsQuestions = bankQuestionsFor('residents');
+  await engagements.questionnaireCommand(engagementId, residentsId, { type: 'create', actorId: lawyerId, audience: 'residents', title: '和平里街道社区治理情况调查问卷（居民代表、业主委员会）', intro: INTRO.residents, questions: residentsQuestions });
+  // Per community: how many answered, and how they lean on the scales.
+  const turnout = [11, 8, 9, 6, 7];
+  const lean = [-0.4, 0.3, 0, -0.6, 0.5];
+  for (const [index, community] of communities.entries()) {
+    const count = turnout[index % turnout.length]!;
+    const links = Array.from({ length: count + 3 }, () => ({ id: randomUUID(), token: randomUUID() }));
+    await engagements.questionnaireCommand(engagementId, residentsId, { type: 'issueLinks', actorId: pmId, communityId: community.id, links: links.map(({ id, token }) => ({ id, tokenHash: createHash('sha256').update(token).digest('hex') })) });
+    for (const link of links.slice(0, count)) {
+      await engagements.questionnaireCommand(engagementId, residentsId, { type: 'submitThroughLink', key: randomUUID(), tokenHash: createHash('sha256').update(link.token).digest('hex'), answers: answersFor(residentsQuestions, random, lean[index % lean.length]!) });
+    }
+  }
+
+  const governmentId = randomUUID();
+  const governmentQuestions = bankQuestionsFor('government');
+  await engagements.questionnaireCommand(engagementId, governmentId, { type: 'create', actorId: lawyerId, audience: 'government', title: '和平里街道基层治理与执法协同情况调查问卷（街道工作人员）', intro: INTRO.government, questions: governmentQuestions });
+  for (let index = 0; index < 12; index++) {
+    await engagements.questionnaireCommand(engagementId, governmentId, {
+      type: 'enterResponse',
+      actorId: lawyerId,
+      key: randomUUID(),
+      communityId: null,
+      answeredOn: index < 7 ? '2026-10-14' : '2026-10-16',
+      answers: answersFor(governmentQuestions, random, 0, STAFF_SUGGESTIONS),
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { type Duration } from '@temporalio/common';
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { questionProblems } from '@gongzhi/domain';
+import { type QuestionnaireActivities } from '../activities/questionnaire-records';
+import { type QuestionnaireCommand, questionnaireCommandUpdate, type QuestionnaireWorkflowInput } from './definitions';
+import { refuse, refuseUnstorableText } from './task-board';
+
+const records = proxyActivities<QuestionnaireActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
+/** A run ends after this long without a command; the next command starts a new run. */
+const IDLE = '1 hour';
+/** A run ends before its history grows long; the next command starts a new run. */
+const MAX_HISTORY = 4000;
+
+/**
+ * The one writer of a questionnaire: its design (create, revise, close), its links and its
+ * responses, each a command the API sends with update-with-start under `questionnaire-<id>`. A
+ * questionnaire is answered by many respondents on their phones, so it has a workflow of its own
+ * rather than filling the engagement's history; a run ends when idle or long and the next command
+ * starts a fresh one, so no run is ever kept open for a questionnaire nobody answers.
+ */
+export async function questionnaireWorkflow({ questionnaireId, engagementId, idle = IDLE }: QuestionnaireWorkflowInput): Promise<void> {
+  let handled = 0;
+  setHandler(
+    questionnaireCommandUpdate,
+    async (command) => {
+      try {
+        const result = await records.applyQuestionnaireCommand({ questionnaireId, engagementId, at: new Date().toISOString(), command });
+        if ('refused' in result) {
+          switch (result.refused) {
+            case 'not_found':
+              return refuse('unknown_questionnaire', `no such questionnaire (or link) in engagement ${engagementId}`);
+            case 'engagement_not_running':
+            case 'questionnaire_closed':
+            case 'link_used':
+              return refuse(result.refused, result.refused);
+            case 'version_conflict':
+              return refuse('conflict', `the questionnaire is at version ${result.currentVersion}`, [
+                { field: 'expectedVersion', code: 'rule', message: { zh: `问卷已被他人修订（当前为第 ${result.currentVersion} 版），请刷新后在最新版本上修改`, en: `Someone saved version ${result.currentVersion} meanwhile; reload and revise the newest version` } },
+              ]);
+            case 'invalid':
+              return refuse('validation_failed', 'the questionnaire or the answers do not fit', result.errors);
+          }
+        }
+        return result;
+      } finally {
+        handled += 1;
+      }
+    },
+    { validator: validateCommand },
+  );
+
+  // Idle: no command finished for an hour. A command still running then is waited for below.
+  for (;;) {
+    const seen = handled;
+    const active = await condition(() => handled !== seen, idle as Duration);
+    if (!active || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY) break;
+  }
+  await condition(allHandlersFinished);
+}
+
+/** What can be refused before it enters the history: text that cannot be stored, questions that do not fit. */
+function validateCommand(command: QuestionnaireCommand): void {
+  if (command.type === 'create' || command.type === 'revise') {
+    refuseUnstorableText({ title: command.title, intro: command.intro, ...(command.type === 'revise' ? { reason: command.reason } : {}) });
+    const problems = questionProblems(command.questions);
+    if (problems.length > 0) refuse('validation_failed', 'the questions do not fit', problems);
+  }
+}
