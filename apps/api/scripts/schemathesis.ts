@@ -133,6 +133,9 @@ try {
     task: Task;
     /** The file of revision 1, once submitted. */
     sha256: string | undefined;
+    /** A questionnaire of the engagement, and a token of one of its answer links. */
+    questionnaireId: string;
+    linkToken: string;
   }
   /** One engagement of the demo team, played until its first task is open, its deliverable submitted, or approved. */
   async function prepareEngagement(stage: 'open' | 'submitted' | 'approved'): Promise<Prepared> {
@@ -151,13 +154,24 @@ try {
     });
     if (!firstId) throw new Error('the first task did not open');
     const task = await call<Task>(lawyer!, 'GET', `/api/tasks/${firstId}`);
-    if (stage === 'open') return { engagementId: engagement.id, task, sha256: undefined };
+    const questionnaire = await call<{ id: string }>(lawyer!, 'POST', `/api/engagements/${engagement.id}/questionnaires`, {
+      audience: 'residents',
+      title: '接口契约测试问卷',
+      intro: '',
+      questions: [
+        { key: 'years', type: 'single', text: '您在本社区居住了多长时间？', required: true, options: ['不满1年', '1—3年', '3年以上'] },
+        { key: 'suggestions', type: 'text', text: '您的意见和建议', required: false },
+      ],
+    }, 201);
+    const { links } = await call<{ links: { token: string }[] }>(lawyer!, 'POST', `/api/engagements/${engagement.id}/questionnaires/${questionnaire.id}/links`, { count: 1 }, 201);
+    const research = { questionnaireId: questionnaire.id, linkToken: links[0]!.token };
+    if (stage === 'open') return { engagementId: engagement.id, task, sha256: undefined, ...research };
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(makeDocx('项目法律服务方案'))], { type: DOCX_MIME }), '项目法律服务方案.docx');
     const { sha256 } = await call<{ sha256: string }>(lawyer!, 'POST', `/api/deliverables/${task.deliverable.id}/uploads`, form, 201);
     await call(lawyer!, 'POST', `/api/tasks/${task.id}/complete`, { formData: { background: '背景', workPlanSummary: '计划' }, file: { sha256 } });
     if (stage === 'approved') await call(partner!, 'POST', `/api/deliverables/${task.deliverable.id}/reviews`, { revision: 1, sha256, decision: 'approve' }, 201);
-    return { engagementId: engagement.id, task, sha256 };
+    return { engagementId: engagement.id, task, sha256, ...research };
   }
 
   const firstNotification = async (session: Session) => (await call<{ items: { id: string }[] }>(session, 'GET', '/api/notifications?pageSize=1')).items[0]?.id;
@@ -192,8 +206,11 @@ try {
       ...(notificationId ? { markNotificationRead: { 'path.id': notificationId } } : {}),
     };
     for (const operation of operationList) {
-      if (operation.permission.auth === 'engagement' && operation.permission.resource === 'engagement') fixed[operation.id] = { 'path.id': prepared.engagementId };
+      if (operation.permission.auth !== 'engagement' || operation.permission.resource !== 'engagement') continue;
+      fixed[operation.id] = { 'path.id': prepared.engagementId, ...(pathParamNames(operation.path).includes('questionnaireId') ? { 'path.questionnaireId': prepared.questionnaireId } : {}) };
     }
+    fixed.getPublicQuestionnaire = { 'path.token': prepared.linkToken };
+    fixed.submitPublicQuestionnaire = { 'path.token': prepared.linkToken };
     return Object.fromEntries(Object.entries(fixed).map(([id, parameters]) => [id, { fixed: parameters }]));
   }
   /** Real values drawn for body fields, so creating an engagement, reassigning and reviewing can succeed. */
@@ -369,9 +386,19 @@ try {
         ...userArgs,
       ];
       const started = Date.now();
-      const { code, stdout } = await runSchemathesis(label, config, args);
+      let { code, stdout } = await runSchemathesis(label, config, args);
+      // CPython 3.11's parser can trip over itself while hypothesis describes a lambda from two
+      // threads (`SystemError: AST constructor recursion depth mismatch`): schemathesis's own crash,
+      // not a finding. Such a run is played once more; a failed check never is.
+      if (code !== 0 && isInternalCrashOnly(stdout)) {
+        log(`${label}: schemathesis crashed inside its own generator (not a finding); running it once more`);
+        ({ code, stdout } = await runSchemathesis(`${label} (again)`, config, args));
+      }
       results.push({ label, code, stdout, seconds: Math.round((Date.now() - started) / 1000) });
     }
+  }
+  function isInternalCrashOnly(stdout: string): boolean {
+    return stdout.includes('SystemError: AST constructor recursion depth mismatch') && !stdout.includes('= FAILURES =');
   }
   for (const result of results) log(`${result.label}: ${schemathesisCasesLine(result.stdout).replace('schemathesis cases: ', '')} (exit ${result.code}, ${result.seconds} s)`);
   process.stdout.write(`\n${schemathesisCasesLine(results.map((result) => result.stdout))}\n`);
