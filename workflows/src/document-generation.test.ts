@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readZipText } from '@gongzhi/documents/testing';
-import { generatorForDeliverable, type GeneratedDocumentKind } from '@gongzhi/domain';
+import { bankQuestionsFor, generatorForDeliverable, type GeneratedDocumentKind } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { waitFor } from '@gongzhi/testing';
 import { createTestEngine, engagementRequest, type TestEngine } from './testing/harness';
@@ -36,7 +36,22 @@ describe('document generation', () => {
       const generator = generatorForDeliverable(deliverable.key);
       if (generator && !byKind.has(generator.kind)) byKind.set(generator.kind, deliverable);
     }
-    expect([...byKind.keys()].sort()).toEqual(['law-compilation', 'powers-manual', 'powers-table', 'residents-convention', 'service-plan', 'violations-list']);
+    expect([...byKind.keys()].sort()).toEqual(['law-compilation', 'powers-manual', 'powers-table', 'research-report', 'residents-convention', 'service-plan', 'violations-list']);
+
+    // Field research for the report: two residents typed in from paper forms in one community.
+    const questionnaireId = randomUUID();
+    const researched = await engine.db.community.findFirstOrThrow({ where: { engagementId }, orderBy: { key: 'asc' } });
+    await engine.engagements.questionnaireCommand(engagementId, questionnaireId, { type: 'create', actorId: engine.team.lawyers[0], audience: 'residents', title: '居民调查问卷', intro: '', questions: bankQuestionsFor('residents') });
+    for (const [years, satisfaction] of [['10年以上', 2], ['3—10年', 3]] as const) {
+      await engine.engagements.questionnaireCommand(engagementId, questionnaireId, {
+        type: 'enterResponse',
+        actorId: engine.team.lawyers[0],
+        key: randomUUID(),
+        communityId: researched.id,
+        answeredOn: '2026-10-15',
+        answers: { 'years-lived': years, 'housing-type': '房改房', 'main-problems': ['占用消防通道、堆物堆料'], 'convention-known': '不知道有居民公约', 'owners-committee': '未成立', 'property-satisfaction': satisfaction, 'public-income-disclosed': '从未公示', 'law-awareness': 2 },
+      });
+    }
 
     const asked = new Map<GeneratedDocumentKind, string>();
     for (const [kind, deliverable] of byKind) {
@@ -78,5 +93,10 @@ describe('document generation', () => {
     expect(pdfOf(pdfs, 'violations-list.xlsx').compact).toContain('违法建设');
     expect(pdfOf(pdfs, 'powers-table.xlsx').compact).toContain('待核实');
     expect(pdfOf(pdfs, 'residents-convention.docx').compact).toContain(conventionName);
+    const report = pdfOf(pdfs, 'research-report.docx').compact;
+    expect(report).toContain('和平里街道社区治理现状调研报告');
+    expect(report).toContain(researched.name);
+    expect(report).toContain('您在本社区居住了多长时间');
+    expect(report).toContain('平均2.5分');
   });
 });

@@ -99,7 +99,7 @@ export const questionResultSchema = z
         points: z.number().int().min(3).max(10),
         counts: z.array(optionCountSchema).max(10),
         mean: z.number().nullable(),
-        byCommunity: z.array(z.object({ community: communityKey, answered: z.number().int().min(0), mean: z.number().nullable() }).strict()).max(1000),
+        byCommunity: z.array(z.object({ community: communityKey, answered: z.number().int().min(0), mean: z.number().nullable(), counts: z.array(optionCountSchema).max(10) }).strict()).max(1000),
       })
       .strict(),
     z.object({ key: questionKey, type: z.literal('text'), answered: z.number().int().min(0), texts: z.array(prose(MAX_TEXT_ANSWER)).max(200) }).strict(),

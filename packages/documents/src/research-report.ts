@@ -28,7 +28,8 @@ export interface QuestionResult {
 
 export interface QuestionnaireResult {
   community: string;
-  audience: ResearchAudience;
+  /** Who answered: one of RESEARCH_AUDIENCES, or the questionnaire's own audience label. */
+  audience: ResearchAudience | (string & {});
   distributed: number;
   returned: number;
   questions: QuestionResult[];
@@ -119,7 +120,8 @@ export async function renderResearchReport(input: ResearchReportInput): Promise<
 
   const questionnaireSection = [
     numbering.heading(1, '问卷调查结果'),
-    ...input.communities.flatMap((community) => {
+    // The communities, then any other group the answers speak for (the whole street).
+    ...[...new Set([...input.communities, ...input.questionnaires.map((questionnaire) => questionnaire.community)])].flatMap((community) => {
       const results = input.questionnaires.filter((questionnaire) => questionnaire.community === community);
       if (results.length === 0) return [];
       return [
@@ -136,7 +138,7 @@ export async function renderResearchReport(input: ResearchReportInput): Promise<
 
   const sessionSection = [
     numbering.heading(1, '座谈会与访谈情况'),
-    ...input.communities.flatMap((community) => {
+    ...[...new Set([...input.communities, ...input.sessions.map((session) => session.community)])].flatMap((community) => {
       const sessions = input.sessions.filter((session) => session.community === community);
       if (sessions.length === 0) return [];
       return [

@@ -1,9 +1,10 @@
 /**
  * Which deliverables Gongzhi can draft itself, from the engagement's data and its copy of the
  * knowledge base. A generated draft is offered like an upload: the lawyer submits it (or an
- * edited version) and the partner reviews it as any other revision. Letters, reports and plans
- * that rest on field research (公开信, 调研报告, 联动执法方案, 自治手册) are drafted by hand until
- * the research data they need is recorded in Gongzhi.
+ * edited version) and the partner reviews it as any other revision. The research report is drawn
+ * from the questionnaires, symposium minutes and problem lists recorded in stage 3. Letters and
+ * plans that rest on case data (公开信, 联动执法方案, 自治手册) are drafted by hand until the data
+ * they need is recorded in Gongzhi.
  */
 export const GENERATED_DOCUMENT_KINDS = [
   'service-plan',
@@ -12,6 +13,7 @@ export const GENERATED_DOCUMENT_KINDS = [
   'violations-list',
   'law-compilation',
   'residents-convention',
+  'research-report',
 ] as const;
 export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
 
@@ -32,6 +34,7 @@ const GENERATORS: Record<string, DocumentGenerator> = {
   'powers-table': { kind: 'powers-table', format: 'xlsx', title: '职权梳理表', perCommunity: false },
   'violations-list': { kind: 'violations-list', format: 'xlsx', title: '违法行为查处职权部门清单', perCommunity: false },
   'compiled-laws': { kind: 'law-compilation', format: 'docx', title: '职权法律法规汇编', perCommunity: false },
+  'research-report': { kind: 'research-report', format: 'docx', title: '社区治理现状及难题调研报告', perCommunity: false },
   'convention-draft': { kind: 'residents-convention', format: 'docx', title: '居民公约（草案）', perCommunity: true },
 };
 

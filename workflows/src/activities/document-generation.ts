@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { type Db, loadEngagementKnowledge, publishChange } from '@gongzhi/db';
+import { researchReportInput } from './research-report';
 import {
   type ClientProfile,
   type PlanStage,
@@ -8,6 +9,7 @@ import {
   renderLawCompilation,
   renderPowersManual,
   renderPowersTableWorkbook,
+  renderResearchReport,
   renderResidentsConvention,
   renderServicePlan,
   renderViolationsList,
@@ -169,6 +171,12 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         if (!community) throw ApplicationFailure.nonRetryable(`the deliverable ${input.deliverableKey} names no community of the plan`, 'generation_refused');
         await step(40, `排版${community.name}居民公约（草案）`);
         return renderResidentsConvention({ communityName: community.name, streetOffice: client.name.replace(/^北京市[^区县]*[区县]/, '') });
+      }
+      case 'research-report': {
+        await step(30, '汇总问卷结果、座谈纪要和问题清单');
+        const report = await researchReportInput(db, { engagementId: input.engagementId, plan, client, preparedBy: firmName, date: input.date, violations: knowledge.violations });
+        await step(50, `排版调研报告（${report.questionnaires.reduce((sum, row) => sum + row.returned, 0)} 份问卷、${report.sessions.length} 场座谈、${report.problems.length} 项问题）`);
+        return renderResearchReport(report);
       }
       default:
         throw ApplicationFailure.nonRetryable(`no generator for ${kind}`, 'generation_refused');

@@ -74,7 +74,7 @@ describe('summarizeResponses', () => {
     expect(years).toMatchObject({ answered: 3, counts: [{ option: '不满1年', count: 0 }, { option: '1—3年', count: 1 }, { option: '3年以上', count: 2 }] });
     expect(problems).toMatchObject({ answered: 2, counts: [{ option: '私搭乱建', count: 2 }, { option: '飞线充电', count: 0 }, { option: '噪声扰民', count: 0 }, { option: '群租房', count: 1 }] });
     expect(satisfaction).toMatchObject({ answered: 4, mean: 3.5, counts: [{ option: '1', count: 0 }, { option: '2', count: 1 }, { option: '3', count: 1 }, { option: '4', count: 1 }, { option: '5', count: 1 }] });
-    expect(satisfaction!.type === 'scale' && satisfaction!.byCommunity.find((row) => row.communityId === 'a')).toEqual({ communityId: 'a', answered: 2, mean: 3 });
+    expect(satisfaction!.type === 'scale' && satisfaction!.byCommunity.find((row) => row.communityId === 'a')).toMatchObject({ communityId: 'a', answered: 2, mean: 3 });
     expect(suggestions).toEqual({ key: 'suggestions', type: 'text', answered: 1, texts: ['增设充电桩'] });
   });
 });

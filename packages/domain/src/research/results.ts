@@ -14,7 +14,7 @@ export interface OptionCount {
 /** One question's results: how many answered it and, by type, the counts, the mean or the texts. */
 export type QuestionResult =
   | { key: string; type: 'single' | 'multiple'; answered: number; counts: OptionCount[]; byCommunity: { communityId: string | null; answered: number; counts: OptionCount[] }[] }
-  | { key: string; type: 'scale'; answered: number; points: number; counts: OptionCount[]; mean: number | null; byCommunity: { communityId: string | null; answered: number; mean: number | null }[] }
+  | { key: string; type: 'scale'; answered: number; points: number; counts: OptionCount[]; mean: number | null; byCommunity: { communityId: string | null; answered: number; mean: number | null; counts: OptionCount[] }[] }
   | { key: string; type: 'text'; answered: number; texts: string[] };
 
 export interface QuestionnaireResults {
@@ -63,16 +63,17 @@ export function summarizeResponses(questions: readonly Question[], responses: re
         };
       case 'scale': {
         const all = scores(question, responses);
+        const distribution = (values: number[]) => Array.from({ length: question.points }, (_, index) => ({ option: String(index + 1), count: values.filter((score) => score === index + 1).length }));
         return {
           key: question.key,
           type: 'scale',
           answered: all.length,
           points: question.points,
-          counts: Array.from({ length: question.points }, (_, index) => ({ option: String(index + 1), count: all.filter((score) => score === index + 1).length })),
+          counts: distribution(all),
           mean: mean(all),
           byCommunity: communities.map((communityId) => {
             const within = scores(question, ofCommunity(communityId));
-            return { communityId, answered: within.length, mean: mean(within) };
+            return { communityId, answered: within.length, mean: mean(within), counts: distribution(within) };
           }),
         };
       }
