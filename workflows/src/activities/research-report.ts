@@ -21,6 +21,9 @@ export function closestViolation(problem: string, violations: readonly Pick<Viol
   return best?.title ?? null;
 }
 
+/** “…” around a question, its own quotation marks turned to single ones. */
+const quoted = (text: string) => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+
 const formOf = (formData: unknown): Record<string, unknown> => (formData && typeof formData === 'object' ? (formData as Record<string, unknown>) : {});
 const linesOf = (text: unknown): string[] =>
   typeof text === 'string'
@@ -81,10 +84,10 @@ export async function researchReportInput(
     for (const question of results.questions) {
       const text = questions.find((candidate) => candidate.key === question.key)?.text ?? question.key;
       if (question.type === 'scale' && question.mean !== null) {
-        conclusions.push(`${audience}问卷中，“${text.replace(/[？?]$/, '')}”一项平均${question.mean}分（满分${question.points}分，${question.answered}人作答）${question.mean < question.points * 0.6 ? '，明显偏低，应作为后续工作的重点' : ''}。`);
+        conclusions.push(`${audience}问卷中，${quoted(text.replace(/[？?]$/, ''))}一项平均${question.mean}分（满分${question.points}分，${question.answered}人作答）${question.mean < question.points * 0.6 ? '，明显偏低，应作为后续工作的重点' : ''}。`);
       } else if (question.type === 'multiple' && question.answered > 0) {
         const top = [...question.counts].sort((a, b) => b.count - a.count).slice(0, 3).filter((count) => count.count > 0);
-        if (top.length > 0) conclusions.push(`${audience}问卷中，“${text.replace(/（.*）$/, '').replace(/[？?]$/, '')}”选择最多的是${top.map((count) => `“${count.option}”（${Math.round((count.count / question.answered) * 100)}%）`).join('、')}。`);
+        if (top.length > 0) conclusions.push(`${audience}问卷中，${quoted(text.replace(/（.*）$/, '').replace(/[？?]$/, ''))}选择最多的是${top.map((count) => `“${count.option}”（${Math.round((count.count / question.answered) * 100)}%）`).join('、')}。`);
       }
     }
   }

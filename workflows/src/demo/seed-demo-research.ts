@@ -62,6 +62,9 @@ function answerFor(question: Question, random: () => number, lean: number, sugge
       const count = Math.min(question.maxChoices ?? 3, 1 + Math.floor(random() * 3));
       const chosen = new Set<string>();
       for (let tries = 0; chosen.size < count && tries < 20; tries++) chosen.add(pick(question.options));
+      // “None of these” stands alone.
+      const none = question.options.find((option) => option.startsWith('都没有'));
+      if (none && chosen.has(none) && chosen.size > 1) chosen.delete(none);
       return question.options.filter((option) => chosen.has(option));
     }
     case 'scale': {
