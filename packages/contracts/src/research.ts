@@ -241,7 +241,7 @@ export const recordQuestionnaireResponse = defineOperation({
   path: '/api/engagements/:id/questionnaires/:questionnaireId/responses',
   tag: 'research',
   summary: { zh: '录入纸质问卷或访谈答卷', en: 'Enter a response from a paper form or an interview' },
-  description: 'A lawyer types in a respondent’s answers; `answeredOn` is the day they were given. 422 names each answer that does not fit its question.',
+  description: 'A lawyer types in a respondent’s answers; `answeredOn` is the day they were given (not after today). 422 names each answer that does not fit its question as `answers.<question key>`.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
   params: questionnaireParams,
   body: z
@@ -270,7 +270,7 @@ export const getPublicQuestionnaire = defineOperation({
       .object({
         title: line(200),
         intro: prose(2000),
-        /** Who asks: the client government and the firm. */
+        /** Who asks: the client government (its intro names the firm's project team). */
         askedBy: line(300),
         community: line(100).nullable(),
         questions: z.array(questionSchemaDoc).max(MAX_QUESTIONS),
@@ -287,7 +287,8 @@ export const submitPublicQuestionnaire = defineOperation({
   path: '/api/public/questionnaires/:token',
   tag: 'research',
   summary: { zh: '提交问卷（无需登录）', en: 'Send the answers (no sign-in)' },
-  description: 'One response per link: a second one is 409 `link_used`. 422 names each answer that does not fit its question; nothing is recorded then and the link stays usable.',
+  description:
+    'One response per link: a second one is 409 `link_used`. 422 names each answer that does not fit its question as `answers.<question key>`; nothing is recorded then and the link stays usable.',
   permission: { auth: 'public' },
   params: linkParams,
   body: z.object({ answers: answersSchema }).strict().meta({ id: 'SubmitPublicQuestionnaireBody' }),

@@ -27,6 +27,10 @@ const routeModules = {
   knowledge: () => import('./routes/knowledge'),
   knowledgeEntry: () => import('./routes/knowledge-entry'),
   knowledgeEdit: () => import('./routes/knowledge-edit'),
+  questionnaire: () => import('./routes/questionnaire'),
+  questionnaireEdit: () => import('./routes/questionnaire-edit'),
+  questionnaireEntry: () => import('./routes/questionnaire-entry'),
+  publicQuestionnaire: () => import('./routes/public-questionnaire'),
   notFound: () => import('./routes/not-found'),
 } satisfies Record<string, () => Promise<RouteModule>>;
 
@@ -37,6 +41,10 @@ const ROUTE_PATHS: [string, keyof typeof routeModules][] = [
   ['/engagements', 'portfolio'],
   ['/engagements/new', 'newEngagement'],
   ['/engagements/:id', 'engagement'],
+  ['/engagements/:id/questionnaires/new', 'questionnaireEdit'],
+  ['/engagements/:id/questionnaires/:questionnaireId', 'questionnaire'],
+  ['/engagements/:id/questionnaires/:questionnaireId/edit', 'questionnaireEdit'],
+  ['/engagements/:id/questionnaires/:questionnaireId/enter', 'questionnaireEntry'],
   ['/tasks', 'myTasks'],
   ['/tasks/:id', 'task'],
   ['/reviews', 'reviews'],
@@ -48,7 +56,11 @@ const ROUTE_PATHS: [string, keyof typeof routeModules][] = [
   ['/knowledge/new', 'knowledgeEdit'],
   ['/knowledge/:kind/:key', 'knowledgeEntry'],
   ['/knowledge/:kind/:key/edit', 'knowledgeEdit'],
+  ['/q/:token', 'publicQuestionnaire'],
 ];
+
+/** Pages a respondent opens without an account: no session to check, no shell around them. */
+export const isPublicPath = (pathname: string): boolean => matchPath('/q/:token', pathname) !== null;
 
 /**
  * Starts loading the page of a URL, and its data, while the shell is still starting: the route's
@@ -82,6 +94,10 @@ const AccountRoute = lazy(routeModules.account);
 const KnowledgeRoute = lazy(routeModules.knowledge);
 const KnowledgeEntryRoute = lazy(routeModules.knowledgeEntry);
 const KnowledgeEditRoute = lazy(routeModules.knowledgeEdit);
+const QuestionnaireRoute = lazy(routeModules.questionnaire);
+const QuestionnaireEditRoute = lazy(routeModules.questionnaireEdit);
+const QuestionnaireEntryRoute = lazy(routeModules.questionnaireEntry);
+const PublicQuestionnaireRoute = lazy(routeModules.publicQuestionnaire);
 const NotFoundRoute = lazy(routeModules.notFound);
 
 /**
@@ -102,11 +118,25 @@ export function AppRouter() {
             </RouteErrorBoundary>
           }
         />
+        <Route
+          path="/q/:token"
+          element={
+            <RouteErrorBoundary>
+              <Suspense fallback={null}>
+                <PublicQuestionnaireRoute />
+              </Suspense>
+            </RouteErrorBoundary>
+          }
+        />
         <Route path="/" element={<AuthGuard />}>
           <Route index element={<HomeRoute />} />
           <Route path="engagements" element={<PortfolioRoute />} />
           <Route path="engagements/new" element={<NewEngagementRoute />} />
           <Route path="engagements/:id" element={<EngagementRoute />} />
+          <Route path="engagements/:id/questionnaires/new" element={<QuestionnaireEditRoute />} />
+          <Route path="engagements/:id/questionnaires/:questionnaireId" element={<QuestionnaireRoute />} />
+          <Route path="engagements/:id/questionnaires/:questionnaireId/edit" element={<QuestionnaireEditRoute />} />
+          <Route path="engagements/:id/questionnaires/:questionnaireId/enter" element={<QuestionnaireEntryRoute />} />
           <Route path="tasks" element={<MyTasksRoute />} />
           <Route path="tasks/:id" element={<TaskRoute />} />
           <Route path="reviews" element={<ReviewsRoute />} />

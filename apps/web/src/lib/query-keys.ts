@@ -16,7 +16,12 @@ export const queryKeys = {
     /** The engagement's copy of the knowledge base: under `engagements`, so live updates refresh it. */
     knowledge: (id: string) => ['engagements', 'knowledge', id] as const,
     knowledgeEntry: (id: string, kind: string, key: string) => ['engagements', 'knowledge', id, 'entry', kind, key] as const,
+    /** Field research: under `engagements` too, so a response arriving refreshes the results on screen. */
+    questionnaires: (id: string) => ['engagements', 'questionnaires', id] as const,
+    questionnaire: (id: string, questionnaireId: string) => ['engagements', 'questionnaires', id, questionnaireId] as const,
   },
+  /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
+  publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,
   knowledge: {
     all: ['knowledge'] as const,
     list: (query: object) => ['knowledge', 'list', query] as const,

@@ -254,6 +254,7 @@ export const en: Catalogue<typeof zhCN> = {
       team: 'Team and scope',
       audit: 'Audit trail',
       knowledge: 'Knowledge base',
+      research: 'Questionnaires',
     },
     kpi: {
       progress: 'Overall progress',
@@ -356,7 +357,7 @@ export const en: Catalogue<typeof zhCN> = {
       sha256: 'Fingerprint',
       taskKeys: 'Tasks',
     },
-    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry' },
+    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire' },
     actions: {
       'engagement.created': 'Engagement created',
       'engagement.updated': 'Engagement updated',
@@ -378,6 +379,11 @@ export const en: Catalogue<typeof zhCN> = {
       'deliverable.generated': 'Draft generated',
       'knowledge.taken': 'Knowledge base versions taken',
       'knowledge.adapted': 'Knowledge entry adapted',
+      'questionnaire.created': 'Questionnaire created',
+      'questionnaire.revised': 'Questionnaire revised',
+      'questionnaire.closed': 'Questionnaire closed',
+      'questionnaire.links_issued': 'Answer links issued',
+      'questionnaire.response_entered': 'Response entered',
     },
   },
   wizard: {

@@ -1,9 +1,12 @@
+import { questionTypeLabels, respondentAudienceLabels } from '@gongzhi/domain';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { enKnowledge } from './knowledge/en';
 import { zhCNKnowledge } from './knowledge/zh-CN';
+import { enResearch } from './research/en';
+import { zhCNResearch } from './research/zh-CN';
 import { zhCN } from './zh-CN';
 
 // Paths joined with '/': some keys contain dots themselves (audit actions such as `task.completed`).
@@ -28,6 +31,21 @@ describe('translations', () => {
     const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
     for (const key of leaves(zhCN)) expect(variables(get(en, key) as string), key).toEqual(variables(get(zhCN, key) as string));
     for (const key of leaves(zhCNKnowledge)) expect(variables(get(enKnowledge, key) as string), `knowledge:${key}`).toEqual(variables(get(zhCNKnowledge, key) as string));
+    for (const key of leaves(zhCNResearch)) expect(variables(get(enResearch, key) as string), `research:${key}`).toEqual(variables(get(zhCNResearch, key) as string));
+  });
+
+  it('the research namespace has the same keys in English, none empty, none left in Chinese', () => {
+    expect(leaves(enResearch).sort()).toEqual(leaves(zhCNResearch).sort());
+    for (const key of leaves(enResearch)) {
+      const text = get(enResearch, key) as string;
+      expect(text.trim(), key).not.toBe('');
+      expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('field research names audiences and question types in the domain’s words', () => {
+    expect(zhCNResearch.audience).toEqual(respondentAudienceLabels);
+    expect(zhCNResearch.questionType).toEqual(questionTypeLabels);
   });
 
   it('the knowledge namespace has the same keys in English, none empty, none left in Chinese', () => {

@@ -254,6 +254,7 @@ export const zhCN = {
       team: '团队与范围',
       audit: '审计记录',
       knowledge: '知识库',
+      research: '调研问卷',
     },
     kpi: {
       progress: '整体完成度',
@@ -356,7 +357,7 @@ export const zhCN = {
       sha256: '指纹',
       taskKeys: '任务',
     },
-    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目' },
+    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷' },
     actions: {
       'engagement.created': '创建项目',
       'engagement.updated': '修改项目',
@@ -378,6 +379,11 @@ export const zhCN = {
       'deliverable.generated': '生成文稿',
       'knowledge.taken': '采用知识库新版本',
       'knowledge.adapted': '按本地情况调整知识库条目',
+      'questionnaire.created': '新建调研问卷',
+      'questionnaire.revised': '修订调研问卷',
+      'questionnaire.closed': '结束问卷收集',
+      'questionnaire.links_issued': '生成问卷填写链接',
+      'questionnaire.response_entered': '录入问卷答卷',
     },
   },
   wizard: {

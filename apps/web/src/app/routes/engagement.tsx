@@ -15,8 +15,9 @@ import { useEngagementTasks } from '../../features/tasks/api/get-tasks';
 import { useLocalized } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
-// The knowledge tab (tables, side-by-side view) loads when it is first shown.
+// The knowledge tab (tables, side-by-side view) loads when it is first shown; so does the research tab.
 const EngagementKnowledge = lazy(() => import('../../features/knowledge/components/engagement-knowledge').then((module) => ({ default: module.EngagementKnowledge })));
+const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
   const { t } = useTranslation();
@@ -45,6 +46,11 @@ export default function EngagementRoute() {
       </Suspense>
     ),
   };
+  const research = (
+    <Suspense fallback={<BlockSkeleton rows={6} />}>
+      <EngagementResearch engagementId={engagement.id} />
+    </Suspense>
+  );
 
   if (engagement.myRole === 'client') {
     return (
@@ -53,6 +59,7 @@ export default function EngagementRoute() {
         crumbs={[{ label: t('nav.home'), to: '/' }]}
         deliverables={<DeliverablesTable deliverables={engagement.deliverables} approvedOnly />}
         knowledge={knowledge}
+        research={research}
       />
     );
   }
@@ -64,6 +71,7 @@ export default function EngagementRoute() {
       tasks={<EngagementTasks engagementId={engagement.id} canReassign={engagement.can.update} />}
       deliverables={<DeliverablesTable deliverables={engagement.deliverables} />}
       knowledge={knowledge}
+      research={research}
       taskName={taskName}
     />
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { saveDownloadedFile } from '../../../lib/download';
 import { queryKeys, workQueryPrefixes } from '../../../lib/query-keys';
-import { saveDownloadedFile } from './download-revision';
 import type { DeliverableDetail } from './get-deliverable';
 
 export type Generation = DeliverableDetail['generations'][number];

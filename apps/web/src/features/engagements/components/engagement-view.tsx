@@ -15,8 +15,8 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
@@ -37,7 +37,8 @@ function KnowledgeTabLabel({ behind }: { behind: number }) {
 
 /**
  * The PM's engagement page. Work that other features own (the task timeline and table, the
- * deliverables) arrives through slots, so this feature never imports them.
+ * deliverables, the knowledge base's copy, field research's questionnaires) arrives through
+ * slots, so this feature never imports them.
  */
 export function EngagementView({
   engagement,
@@ -46,6 +47,7 @@ export function EngagementView({
   tasks,
   deliverables,
   knowledge,
+  research,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -54,6 +56,8 @@ export function EngagementView({
   tasks: ReactNode;
   deliverables: ReactNode;
   knowledge?: KnowledgeSlot;
+  /** The engagement's questionnaires (调研问卷), from the research feature. */
+  research?: ReactNode;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -62,7 +66,13 @@ export function EngagementView({
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') as EngagementTab | null;
   const tab: EngagementTab =
-    requested && TABS.includes(requested) && (requested !== 'audit' || engagement.can.readAudit) && (requested !== 'knowledge' || knowledge) ? requested : 'overview';
+    requested &&
+    TABS.includes(requested) &&
+    (requested !== 'audit' || engagement.can.readAudit) &&
+    (requested !== 'knowledge' || knowledge) &&
+    (requested !== 'research' || research)
+      ? requested
+      : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
   const entityName = (entity: { type: string; id: string }) => {
     if (entity.type === 'task') return taskName?.(entity.id);
@@ -116,6 +126,7 @@ export function EngagementView({
             children: <Card size="small" styles={{ body: { padding: 0 } }}>{deliverables}</Card>,
           },
           ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={knowledge.behind} />, children: knowledge.content }] : []),
+          ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
@@ -128,9 +139,21 @@ export function EngagementView({
 
 /**
  * The client contact's page: progress and, through the slots, the approved deliverables and (to
- * read) the engagement's copy of the knowledge base.
+ * read) the engagement's copy of the knowledge base and the field research's results.
  */
-export function ClientEngagementView({ engagement, crumbs, deliverables, knowledge }: { engagement: EngagementDetail; crumbs: Crumb[]; deliverables: ReactNode; knowledge?: KnowledgeSlot }) {
+export function ClientEngagementView({
+  engagement,
+  crumbs,
+  deliverables,
+  knowledge,
+  research,
+}: {
+  engagement: EngagementDetail;
+  crumbs: Crumb[];
+  deliverables: ReactNode;
+  knowledge?: KnowledgeSlot;
+  research?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const progress = (
@@ -141,17 +164,20 @@ export function ClientEngagementView({ engagement, crumbs, deliverables, knowled
       </Card>
     </div>
   );
+  const requested = params.get('tab');
+  const tabs = [
+    { key: 'overview', label: t('client.tabs.progress'), children: progress },
+    ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content }] : []),
+    ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
+  ];
   return (
     <>
       <PageHeader crumbs={crumbs} title={engagement.name} tags={<EngagementStatusTag status={engagement.status} />} subtitle={t('client.subtitle', { client: engagement.clientName })} />
-      {knowledge ? (
+      {tabs.length > 1 ? (
         <Tabs
-          activeKey={params.get('tab') === 'knowledge' ? 'knowledge' : 'overview'}
+          activeKey={tabs.find((item) => item.key === requested)?.key ?? 'overview'}
           onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
-          items={[
-            { key: 'overview', label: t('client.tabs.progress'), children: progress },
-            { key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content },
-          ]}
+          items={tabs}
         />
       ) : (
         progress
