@@ -112,6 +112,11 @@ function isOutage(error: unknown): boolean {
   return grpc !== null && (grpc.code === GRPC_UNAVAILABLE || grpc.code === GRPC_DEADLINE_EXCEEDED);
 }
 
+const GRPC_RESOURCE_EXHAUSTED = 8;
+const isResourceExhausted = (error: unknown) =>
+  (isGrpcServiceError(error) && error.code === GRPC_RESOURCE_EXHAUSTED) ||
+  (isGrpcServiceError((error as { cause?: unknown } | null)?.cause) && (error as { cause: { code: number } }).cause.code === GRPC_RESOURCE_EXHAUSTED);
+
 const isNotFound = (error: unknown) =>
   error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) || (isGrpcServiceError((error as { cause?: unknown } | null)?.cause) && (error as { cause: { code: number } }).cause.code === GRPC_NOT_FOUND);
 
@@ -295,18 +300,26 @@ export function createEngagementClient({
             }),
           }),
         );
-      try {
-        return await send();
-      } catch (error) {
-        // The run ended (idle, or its history long) as the command arrived: the next run takes it.
-        if (isNotFound(error) || error instanceof WorkflowExecutionAlreadyStartedError) {
-          try {
-            return await send();
-          } catch (again) {
-            return toCommandError(again, async () => undefined);
+      // Many respondents at once can meet Temporal's limit of Updates in flight per workflow
+      // (RESOURCE_EXHAUSTED): wait a moment and send again, within the command's deadline.
+      const deadline = Date.now() + commandTimeoutMs;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await send();
+        } catch (error) {
+          if (isResourceExhausted(error) && Date.now() + 1000 < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random())));
+            continue;
           }
+          if (isResourceExhausted(error)) throw new EngagementCommandError('temporarily_unavailable', 'too many answers at once; try again shortly');
+          // A write that kept failing is an outage to the caller, not a closed questionnaire.
+          if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
+            throw new EngagementCommandError('temporarily_unavailable', 'the questionnaire could not be written; try again shortly');
+          }
+          // The run ended (idle, or its history long) as the command arrived: the next run takes it.
+          if (attempt === 1 && (isNotFound(error) || error instanceof WorkflowExecutionAlreadyStartedError)) continue;
+          return toCommandError(error, async () => undefined);
         }
-        return toCommandError(error, async () => undefined);
       }
     },
 

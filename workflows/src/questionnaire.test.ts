@@ -43,11 +43,18 @@ describe('a questionnaire’s workflow', () => {
     expect((refused.reason as EngagementCommandError).code).toBe('link_used');
     expect(await engine.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(1);
 
+    // A room full of phones at once: more Updates than Temporal lets one workflow hold in flight.
+    const tokens = Array.from({ length: 16 }, () => randomUUID());
+    await engine.engagements.questionnaireCommand(engagementId, questionnaireId, { type: 'issueLinks', actorId: engine.team.pm, communityId: null, links: tokens.map((each) => ({ id: randomUUID(), tokenHash: sha256(each) })) });
+    const burst = await Promise.allSettled(tokens.map((each) => engine.engagements.questionnaireCommand(engagementId, questionnaireId, { type: 'submitThroughLink', key: randomUUID(), tokenHash: sha256(each), answers })));
+    expect(burst.filter((outcome) => outcome.status === 'rejected').map((outcome) => String((outcome as PromiseRejectedResult).reason))).toEqual([]);
+    expect(await engine.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(1 + tokens.length);
+
     // Nobody answers for a while: the run ends, and nothing is lost.
     await waitFor(async () => (await engine.temporal.workflow.getHandle(workflowId).describe()).status.name, (status) => status === 'COMPLETED', 20_000);
     const entered = await engine.engagements.questionnaireCommand(engagementId, questionnaireId, { type: 'enterResponse', actorId: engine.team.lawyers[0]!, key: randomUUID(), communityId: null, answeredOn: '2026-10-15', answers });
     expect(entered).toMatchObject({ version: 1, responseId: expect.any(String) });
-    expect(await engine.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(2);
+    expect(await engine.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(2 + tokens.length);
     expect((await engine.temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('RUNNING');
   });
 });

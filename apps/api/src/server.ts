@@ -1,6 +1,7 @@
 // The API process: read the configuration, build the app, listen, and close gracefully.
 import pino from 'pino';
 import { buildApp } from './app';
+import { requestForLog } from './lib/log-safety';
 import { parseApiConfig } from './config';
 
 const config = parseApiConfig(process.env);
@@ -8,6 +9,8 @@ const logger = pino({
   level: config.logLevel,
   base: { service: 'gongzhi-api' },
   redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+  // A respondent's link token is in the path: it is a credential, so it never reaches a log line.
+  serializers: { req: requestForLog },
 });
 
 const app = buildApp({

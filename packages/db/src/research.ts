@@ -61,7 +61,18 @@ export async function createQuestionnaireRecord(
   return { created: true };
 }
 
+/**
+ * Locks the questionnaire (and holds the engagement's status) for the rest of the transaction:
+ * commands run concurrently, and a response must not be written after a close or a cancellation
+ * that committed first.
+ */
+async function lockQuestionnaire(tx: DbTransaction, questionnaireId: string, engagementId: string): Promise<void> {
+  await tx.$queryRaw`select id from questionnaire where id = ${questionnaireId}::uuid for update`;
+  await tx.$queryRaw`select id from engagement where id = ${engagementId}::uuid for share`;
+}
+
 async function openQuestionnaire(tx: DbTransaction, questionnaireId: string, engagementId: string, { designing }: { designing: boolean }) {
+  await lockQuestionnaire(tx, questionnaireId, engagementId);
   const questionnaire = await tx.questionnaire.findUnique({ where: { id: questionnaireId } });
   if (!questionnaire || questionnaire.engagementId !== engagementId) return { refused: 'not_found' } as const;
   const status = await engagementStatus(tx, engagementId);
@@ -96,6 +107,7 @@ export async function reviseQuestionnaireRecord(
 }
 
 export async function closeQuestionnaireRecord(tx: DbTransaction, input: { questionnaireId: string; engagementId: string; at: Date }): Promise<{ closed: boolean } | QuestionnaireRefusal> {
+  await lockQuestionnaire(tx, input.questionnaireId, input.engagementId);
   const questionnaire = await tx.questionnaire.findUnique({ where: { id: input.questionnaireId } });
   if (!questionnaire || questionnaire.engagementId !== input.engagementId) return { refused: 'not_found' };
   if (questionnaire.status === 'closed') return { closed: false };

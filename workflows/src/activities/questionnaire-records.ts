@@ -19,6 +19,8 @@ export interface QuestionnaireCommandInput {
   questionnaireId: string;
   engagementId: string;
   at: string;
+  /** The Update's id: unique per command, so audit keys of two commands at the same instant differ. */
+  commandId?: string;
   command: QuestionnaireCommand;
 }
 
@@ -29,8 +31,9 @@ export interface QuestionnaireActivities {
 
 export function createQuestionnaireActivities(db: Db): QuestionnaireActivities {
   return {
-    async applyQuestionnaireCommand({ questionnaireId, engagementId, at, command }) {
+    async applyQuestionnaireCommand({ questionnaireId, engagementId, at, commandId, command }) {
       const when = new Date(at);
+      const stamp = commandId ? `${at}:${commandId}` : at;
       const result = await withTransaction(db, async (tx): Promise<QuestionnaireCommandResult | QuestionnaireRefusal> => {
         const trail = (action: string, key: string, extra: { before?: unknown; after?: unknown }) =>
           audit(tx, { key, engagementId, actorId: 'actorId' in command ? command.actorId : null, action, entityType: 'questionnaire', entityId: questionnaireId, ...extra, at });
@@ -38,13 +41,13 @@ export function createQuestionnaireActivities(db: Db): QuestionnaireActivities {
           case 'create': {
             const created = await createQuestionnaireRecord(tx, { questionnaireId, engagementId, audience: command.audience, title: command.title, intro: command.intro, questions: command.questions, actorId: command.actorId, at: when });
             if ('refused' in created) return created;
-            await trail('questionnaire.created', auditKey.questionnaire('created', questionnaireId, at), { after: { audience: command.audience, title: command.title, questions: command.questions.length } });
+            await trail('questionnaire.created', auditKey.questionnaire('created', questionnaireId, stamp), { after: { audience: command.audience, title: command.title, questions: command.questions.length } });
             return { version: 1 };
           }
           case 'revise': {
             const revised = await reviseQuestionnaireRecord(tx, { questionnaireId, engagementId, title: command.title, intro: command.intro, questions: command.questions, expectedVersion: command.expectedVersion, reason: command.reason, actorId: command.actorId, at: when });
             if ('refused' in revised) return revised;
-            await trail('questionnaire.revised', auditKey.questionnaire('revised', questionnaireId, at), {
+            await trail('questionnaire.revised', auditKey.questionnaire('revised', questionnaireId, stamp), {
               before: { title: revised.before.title, questions: revised.before.questions.length, version: revised.version - 1 },
               after: { title: command.title, questions: command.questions.length, version: revised.version, reason: command.reason },
             });
@@ -53,13 +56,13 @@ export function createQuestionnaireActivities(db: Db): QuestionnaireActivities {
           case 'close': {
             const closed = await closeQuestionnaireRecord(tx, { questionnaireId, engagementId, at: when });
             if ('refused' in closed) return closed;
-            if (closed.closed) await trail('questionnaire.closed', auditKey.questionnaire('closed', questionnaireId, at), {});
+            if (closed.closed) await trail('questionnaire.closed', auditKey.questionnaire('closed', questionnaireId, stamp), {});
             return { version: await currentVersion(tx, questionnaireId) };
           }
           case 'issueLinks': {
             const issued = await issueQuestionnaireLinkRecords(tx, { questionnaireId, engagementId, links: command.links, communityId: command.communityId, actorId: command.actorId, at: when });
             if ('refused' in issued) return issued;
-            await trail('questionnaire.links_issued', auditKey.questionnaire('links', questionnaireId, at), { after: { count: command.links.length, communityId: command.communityId } });
+            await trail('questionnaire.links_issued', auditKey.questionnaire('links', questionnaireId, stamp), { after: { count: command.links.length, communityId: command.communityId } });
             return { version: await currentVersion(tx, questionnaireId), issued: command.links.length };
           }
           case 'enterResponse': {

@@ -25,11 +25,12 @@ export function closestViolation(problem: string, violations: readonly Pick<Viol
 const quoted = (text: string) => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 
 const formOf = (formData: unknown): Record<string, unknown> => (formData && typeof formData === 'object' ? (formData as Record<string, unknown>) : {});
-const linesOf = (text: unknown): string[] =>
+export const linesOf = (text: unknown): string[] =>
   typeof text === 'string'
     ? text
         .split(/[\n；;]+/)
-        .map((line) => line.replace(/^[\s\d一二三四五六七八九十、.．）)（(是]+/, '').trim())
+        // List markers only (1. 2、 （三） 一是 - •), never the start of the problem itself (3号楼, 二手房).
+        .map((line) => line.replace(/^\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）、.．]|[一二三四五六七八九十]+是|[-•·])\s*/, '').trim())
         .filter((line) => line.length > 1)
     : [];
 
@@ -87,7 +88,7 @@ export async function researchReportInput(
         conclusions.push(`${audience}问卷中，${quoted(text.replace(/[？?]$/, ''))}一项平均${question.mean}分（满分${question.points}分，${question.answered}人作答）${question.mean < question.points * 0.6 ? '，明显偏低，应作为后续工作的重点' : ''}。`);
       } else if (question.type === 'multiple' && question.answered > 0) {
         const top = [...question.counts].sort((a, b) => b.count - a.count).slice(0, 3).filter((count) => count.count > 0);
-        if (top.length > 0) conclusions.push(`${audience}问卷中，${quoted(text.replace(/（.*）$/, '').replace(/[？?]$/, ''))}选择最多的是${top.map((count) => `“${count.option}”（${Math.round((count.count / question.answered) * 100)}%）`).join('、')}。`);
+        if (top.length > 0) conclusions.push(`${audience}问卷中，${quoted(text.replace(/（.*）$/, '').replace(/[？?]$/, ''))}选择最多的是${top.map((count) => `${quoted(count.option)}（${Math.round((count.count / question.answered) * 100)}%）`).join('、')}。`);
       }
     }
   }

@@ -211,7 +211,7 @@ export interface QuestionnaireDesignInput {
   questions: Question[];
 }
 
-/** What a person or a respondent asks of a questionnaire; its workflow carries each out in order of arrival. */
+/** What a person or a respondent asks of a questionnaire; its workflow carries each out (concurrently: the database transaction of each locks the questionnaire). */
 export type QuestionnaireCommand =
   | ({ type: 'create'; actorId: string; audience: RespondentAudience } & QuestionnaireDesignInput)
   | ({ type: 'revise'; actorId: string; expectedVersion: number; reason: string } & QuestionnaireDesignInput)

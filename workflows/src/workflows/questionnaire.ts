@@ -1,5 +1,5 @@
 import { type Duration } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, currentUpdateInfo, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { questionProblems } from '@gongzhi/domain';
 import { type QuestionnaireActivities } from '../activities/questionnaire-records';
 import { type QuestionnaireCommand, questionnaireCommandUpdate, type QuestionnaireWorkflowInput } from './definitions';
@@ -28,7 +28,8 @@ export async function questionnaireWorkflow({ questionnaireId, engagementId, idl
     questionnaireCommandUpdate,
     async (command) => {
       try {
-        const result = await records.applyQuestionnaireCommand({ questionnaireId, engagementId, at: new Date().toISOString(), command });
+        // The Update's id tells apart two commands carried out in the same workflow task (same clock).
+        const result = await records.applyQuestionnaireCommand({ questionnaireId, engagementId, at: new Date().toISOString(), commandId: currentUpdateInfo()?.id ?? '', command });
         if ('refused' in result) {
           switch (result.refused) {
             case 'not_found':

@@ -147,6 +147,19 @@ export function checkAnswers(questions: readonly Question[], input: Readonly<Rec
   return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
 }
 
+/** The English of this module's own Chinese messages (zod's own are English already). */
+function inEnglish(message: string): string {
+  const duplicateKey = /^题目编号 (.+) 重复$/.exec(message);
+  if (duplicateKey) return `the key ${duplicateKey[1]} is used twice`;
+  const known: Record<string, string> = {
+    选项重复: 'an option is given twice',
+    最多可选项数超过了选项数: 'the choice limit is larger than the number of options',
+    含有无法保存的字符: 'contains characters that cannot be stored',
+    '题目编号只能含小写字母、数字和连字符': 'a key may hold lower-case letters, digits and hyphens only',
+  };
+  return known[message] ?? message;
+}
+
 /** Questions that do not fit (duplicate keys or options, `maxChoices` past the options, …), each named as `questions.<n>.<field>`. */
 export function questionProblems(questions: unknown): FieldError[] {
   const parsed = questionListSchema.safeParse(questions);
@@ -156,7 +169,7 @@ export function questionProblems(questions: unknown): FieldError[] {
     return {
       field: ['questions', ...issue.path.map(String)].join('.').slice(0, 200),
       code: 'rule' as const,
-      message: { zh: `${index ? `第${index}题` : '题目'}：${issue.message}`, en: `${index ? `Question ${index}` : 'Questions'}: ${issue.message}` },
+      message: { zh: `${index ? `第${index}题` : '题目'}：${issue.message}`, en: `${index ? `Question ${index}` : 'Questions'}: ${inEnglish(issue.message)}` },
     };
   });
 }

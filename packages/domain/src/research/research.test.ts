@@ -51,6 +51,9 @@ describe('questionProblems', () => {
       { ...multiple, key: 'years', maxChoices: 9 },
     ]);
     expect(problems.map((problem) => problem.field).sort()).toEqual(['questions.0.options', 'questions.1.key', 'questions.1.maxChoices']);
+    // Each message in both languages.
+    expect(problems.find((problem) => problem.field === 'questions.0.options')!.message).toEqual({ zh: '第1题：选项重复', en: 'Question 1: an option is given twice' });
+    for (const problem of problems) expect(problem.message.en).not.toMatch(/[\u4e00-\u9fa5]/);
     expect(questionProblems(questions)).toEqual([]);
   });
 });
