@@ -57,7 +57,14 @@ function callerAndPath(operation: Operation): { user: TestUserName | null; path:
   const permission = operation.permission;
   const resource = permission.auth === 'engagement' ? permission.resource : null;
   const id = resource ? ids[resource]! : operation.path.includes('/users/') ? api.users.lawyer2.id : '00000000-0000-4000-8000-000000000000';
-  const path = operation.path.replace(':id', id).replace(':rev', '1').replace(':kind', 'law').replace(':key', 'civil-code');
+  const path = operation.path
+    .replace(':id', id)
+    .replace(':rev', '1')
+    .replace(':kind', 'law')
+    .replace(':key', 'civil-code')
+    // A questionnaire nobody made and a link nobody issued: the body is checked before either is looked up.
+    .replace(':questionnaireId', '00000000-0000-4000-8000-0000000000a1')
+    .replace(':token', 'x'.repeat(32));
   if (permission.auth === 'public') return { user: null, path };
   if (permission.auth === 'role') return { user: permission.roles.includes('admin') ? 'admin' : permission.roles.includes('pm') ? 'pm' : 'lawyer', path };
   if (permission.auth === 'engagement') {
