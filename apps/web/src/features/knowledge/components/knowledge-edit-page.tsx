@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorPage } from '../../../components/error-page';
-import { Icon } from '../../../components/icons';
 import { PageSkeleton } from '../../../components/loading';
+import { StaleSaveAlert } from '../../../components/stale-save-alert';
 import { type Crumb, PageHeader } from '../../../components/page-header';
 import { describeError } from '../../../lib/errors';
 import { entriesOfKind, type KnowledgeDirectory } from '../api/directory';
@@ -92,7 +92,6 @@ export function KnowledgeEditPage({
   crumbs: Crumb[];
 }) {
   const { t } = useKnowledgeTranslation();
-  const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const query = useKnowledgeEntry(kind, entryKey);
@@ -100,7 +99,6 @@ export function KnowledgeEditPage({
   const revise = useReviseKnowledgeEntry(kind, entryKey);
   // The version this edit started from: later refetches must not move it under the editor.
   const [base, setBase] = useState<KnowledgeEntry | null>(null);
-  const [isReloading, setReloading] = useState(false);
   if (base === null && query.data) setBase(query.data);
 
   if (query.isError && !base)
@@ -114,41 +112,21 @@ export function KnowledgeEditPage({
     );
   if (!base) return <PageSkeleton rows={12} />;
 
-  const loadLatest = async () => {
-    setReloading(true);
-    try {
-      const latest = await query.refetch();
-      if (latest.data) {
-        setBase(latest.data);
-        revise.reset();
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
-
-  const described = revise.error ? describeError(revise.error, tc) : null;
-  const conflict = described ? (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="knowledge-conflict"
-      title={described.title}
-      description={t('editor.conflictHint')}
-      action={
-        <Button
-          size="small"
-          icon={<Icon name="refresh" />}
-          loading={isReloading}
-          onClick={() => void loadLatest()}
-          data-testid="load-latest"
-        >
-          {t('editor.loadLatest')}
-        </Button>
-      }
+  const conflict = (
+    <StaleSaveAlert
+      error={revise.error}
+      hint={t('editor.conflictHint')}
+      loadLabel={t('editor.loadLatest')}
+      testId="knowledge-conflict"
+      onLoadLatest={async () => {
+        const latest = await query.refetch();
+        if (latest.data) {
+          setBase(latest.data);
+          revise.reset();
+        }
+      }}
     />
-  ) : null;
+  );
 
   return (
     <>

@@ -1,13 +1,11 @@
 import type { Question } from '@gongzhi/domain';
 import { Alert, App, Button, Result } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorPage } from '../../../components/error-page';
-import { Icon } from '../../../components/icons';
 import { PageSkeleton } from '../../../components/loading';
+import { StaleSaveAlert } from '../../../components/stale-save-alert';
 import { type Crumb, PageHeader } from '../../../components/page-header';
-import { describeError } from '../../../lib/errors';
 import { type Questionnaire, useQuestionnaire } from '../api/get-questionnaires';
 import { useCreateQuestionnaire, useReviseQuestionnaire } from '../api/write-questionnaire';
 import { type ResearchT, useResearchTranslation } from '../utils/use-research-translation';
@@ -104,14 +102,12 @@ export function QuestionnaireRevisePage({
   crumbs: Crumb[];
 }) {
   const { t } = useResearchTranslation();
-  const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const query = useQuestionnaire(engagement.id, questionnaireId);
   const revise = useReviseQuestionnaire(engagement.id, questionnaireId);
   // The version this edit started from: later refetches must not move it under the editor.
   const [base, setBase] = useState<Questionnaire | null>(null);
-  const [isReloading, setReloading] = useState(false);
   if (base === null && query.data) setBase(query.data);
   const backTo = questionnaireUrl(engagement.id, questionnaireId);
 
@@ -136,41 +132,21 @@ export function QuestionnaireRevisePage({
     );
   }
 
-  const loadLatest = async () => {
-    setReloading(true);
-    try {
-      const latest = await query.refetch();
-      if (latest.data) {
-        setBase(latest.data);
-        revise.reset();
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
-
-  const described = revise.error ? describeError(revise.error, tc) : null;
-  const conflict = described ? (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="questionnaire-conflict"
-      title={described.title}
-      description={t('editor.conflictHint')}
-      action={
-        <Button
-          size="small"
-          icon={<Icon name="refresh" />}
-          loading={isReloading}
-          onClick={() => void loadLatest()}
-          data-testid="load-latest"
-        >
-          {t('editor.loadLatest')}
-        </Button>
-      }
+  const conflict = (
+    <StaleSaveAlert
+      error={revise.error}
+      hint={t('editor.conflictHint')}
+      loadLabel={t('editor.loadLatest')}
+      testId="questionnaire-conflict"
+      onLoadLatest={async () => {
+        const latest = await query.refetch();
+        if (latest.data) {
+          setBase(latest.data);
+          revise.reset();
+        }
+      }}
     />
-  ) : null;
+  );
 
   return (
     <>
