@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readZipText } from '@gongzhi/documents/testing';
-import { bankQuestionsFor, generatorForDeliverable, type GeneratedDocumentKind } from '@gongzhi/domain';
+import { convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readWordText, readZipText } from '@gongzhi/documents/testing';
+import { bankQuestionsFor, generatorForDeliverable, type GeneratedDocumentKind, parseEngagementPlan, violationEntries } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { waitFor } from '@gongzhi/testing';
+import { driveEngagement } from './demo/drive';
 import { createTestEngine, engagementRequest, type TestEngine } from './testing/harness';
 
 let engine: TestEngine;
@@ -36,7 +37,7 @@ describe('document generation', () => {
       const generator = generatorForDeliverable(deliverable.key);
       if (generator && !byKind.has(generator.kind)) byKind.set(generator.kind, deliverable);
     }
-    expect([...byKind.keys()].sort()).toEqual(['law-compilation', 'powers-manual', 'powers-table', 'research-report', 'residents-convention', 'service-plan', 'violations-list']);
+    expect([...byKind.keys()].sort()).toEqual(['closing-report', 'joint-enforcement-plan', 'law-compilation', 'open-letter', 'powers-manual', 'powers-table', 'research-report', 'residents-convention', 'service-plan', 'violations-list']);
 
     // Field research for the report: two residents typed in from paper forms in one community.
     const questionnaireId = randomUUID();
@@ -98,5 +99,52 @@ describe('document generation', () => {
     expect(report).toContain(researched.name);
     expect(report).toContain('您在本社区居住了多长时间');
     expect(report).toContain('平均2.5分');
+    // Before research has found anything, the plan's priorities and the letter's topic are stand-ins, flagged.
+    expect(pdfOf(pdfs, 'joint-enforcement-plan.docx').compact).toContain('社区治理联动执法方案');
+    expect(pdfOf(pdfs, 'joint-enforcement-plan.docx').compact).toContain('待核实');
+    const letterCommunity = request.communities.find((community) => community.key === byKind.get('open-letter')!.key.split('~')[1])!.name;
+    expect(pdfOf(pdfs, 'open-letter.docx').compact).toContain(`致${letterCommunity}居民的公开信`);
+    expect(pdfOf(pdfs, 'closing-report.docx').compact).toContain('项目共7个阶段，已完成0个');
+  });
+
+  it(nameOfficeTest('drafts the joint-enforcement plan, the open letters and the closing report from what a finished engagement recorded'), { timeout: 300_000 }, async () => {
+    const request = engagementRequest(engine.team, { name: '安贞街道“创新社区治理”法律服务项目', clientName: '北京市朝阳区安贞街道办事处' });
+    const { engagementId } = await engine.engagements.startEngagement(request);
+    const plan = parseEngagementPlan((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { plan: true } })).plan);
+    await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
+
+    const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', `open-letter~${request.communities[1]!.key}`] } }, select: { id: true, key: true } });
+    expect(wanted).toHaveLength(3);
+    const asked = new Map<string, string>();
+    for (const deliverable of wanted) {
+      const generationId = randomUUID();
+      await engine.engagements.generateDocument({ generationId, engagementId, deliverableId: deliverable.id, requestedById: engine.team.pm, at: new Date().toISOString() });
+      asked.set(deliverable.key.split('~')[0]!, generationId);
+    }
+    const rows = await waitFor(
+      () => engine.db.generatedDocument.findMany({ where: { id: { in: [...asked.values()] } } }),
+      (found) => found.every((row) => row.status !== 'running'),
+      120_000,
+    );
+    expect(rows.map((row) => [row.kind, row.status, row.error])).toEqual(rows.map((row) => [row.kind, 'done', null]));
+    const files: Record<string, Buffer> = {};
+    for (const [key, generationId] of asked) files[`${key}.docx`] = await bytesOf((await engine.files.open(rows.find((row) => row.id === generationId)!.storageKey!))!.stream);
+
+    // The findings every community wrote (楼道堆物堆料、占用消防通道; 飞线充电) are the plan's priorities and the letter's subject.
+    const plan4 = readWordText(files['joint-enforcement-plan.docx']!);
+    for (const key of ['fire-lane-obstruction', 'unsafe-e-bike-charging']) expect(plan4).toContain(violationEntries.find((entry) => entry.key === key)!.title);
+    expect(plan4).toContain(`调研中${request.communities.map((community) => community.name).join('、')}反映此问题`);
+    const letter = readWordText(files['open-letter.docx']!);
+    expect(letter).toContain(`致${request.communities[1]!.name}居民的公开信`);
+    expect(letter).toMatch(/不少居民向社区反映“(楼道堆物堆料|占用消防通道|电动自行车入户充电)/);
+    expect(letter).toContain(`${request.communities[1]!.name}居民委员会`);
+    // The closing report counts what the engagement did.
+    const closing = readWordText(files['closing-report.docx']!);
+    expect(closing).toContain('项目共7个阶段，已完成7个');
+    for (const community of request.communities) expect(closing).toContain(community.name);
+    expect(closing).toContain(`${request.communities.length}个社区经居民会议表决通过居民公约`);
+    if (!hasOfficeTools) return;
+    const pdfs = convertAndRead(files);
+    expect(pdfOf(pdfs, 'closing-report.docx').compact).toContain('安贞街道“创新社区治理”法律服务项目总结报告');
   });
 });

@@ -14,7 +14,9 @@ import {
   describeLawVersion,
   type DocumentKnowledge,
   documentTemplateEntriesFromKnowledge,
+  jointEnforcementPlanInputFromKnowledge,
   lawCompilationInputFromKnowledge,
+  openLetterInputFromKnowledge,
   lawReferencesFromKnowledge,
   partyRolesFor,
   powerEntriesFromKnowledge,
@@ -24,7 +26,9 @@ import {
   problemGuidesFromKnowledge,
   violationsListInputFromKnowledge,
 } from './from-knowledge';
+import { renderJointEnforcementPlan } from './joint-enforcement-plan';
 import { renderLawCompilation } from './law-compilation';
+import { renderOpenLetter } from './open-letter';
 import { LAW_LEVELS } from './law-references';
 import { renderPowersManual } from './powers-manual';
 import { renderPowersTable } from './powers-table';
@@ -585,5 +589,62 @@ describe('an engagement’s own additions', () => {
       '《北京市测试管理办法》第三条',
       { text: '《北京市测试管理办法》第五条', isUnverified: true },
     ]);
+  });
+});
+
+describe('the joint-enforcement plan and the open letter from the knowledge', () => {
+  const byKey = (key: string) => violationEntries.find((entry) => entry.key === key)!;
+  const problems = [
+    { violationKey: 'unsafe-e-bike-charging', communities: ['和平里北社区', '安定门社区'] },
+    { violationKey: 'cooking-fumes', communities: ['青年湖社区'] },
+    { violationKey: 'no-such-item', communities: ['兴化社区'] },
+  ];
+
+  it('makes research’s problems the priorities, each department’s duties the items it enforces, in the client’s words', () => {
+    const input = jointEnforcementPlanInputFromKnowledge({ ...request('street'), problems, symposiums: [{ department: '区消防救援支队', date: '2026-10-12' }] });
+    expect(input.priorityProblems.map((problem) => problem.problem)).toEqual([byKey('unsafe-e-bike-charging').title, byKey('cooking-fumes').title]);
+    expect(textOf(input.priorityProblems[0]!.measures)).toContain('调研中和平里北社区、安定门社区反映此问题');
+    // The fumes item's enforcer is doubted by the knowledge: the plan says so.
+    expect(isUnverifiedText(input.priorityProblems[1]!.lead) || isUnverifiedText(input.priorityProblems[1]!.measures)).toBe(true);
+    const duties = new Map(input.departments.map((department) => [department.department, department.duties.map(textOf).join('')]));
+    for (const entry of violationEntries) {
+      const enforcer = entry.enforcers.length === 0 ? entry.enforcer : null;
+      if (enforcer && !enforcer.includes('/') && !enforcer.includes('、')) expect(duties.get(enforcer) ?? '', enforcer).toContain(entry.title);
+    }
+    expect([...duties.keys()]).toContain('街道综合行政执法队');
+    expect([...duties.keys()].join('')).not.toMatch(/乡镇|（牵头组织）|[A-Za-z]/);
+    expect(input.leadership.members).not.toContain('街道办事处');
+    expect(input.leadership.office.location).toBe('和平里街道综合行政执法队');
+    // Research found nothing: the catalogue's first items stand in, flagged for the lawyer.
+    const bare = jointEnforcementPlanInputFromKnowledge({ ...request('township'), problems: [], symposiums: [] });
+    expect(bare.priorityProblems).toHaveLength(8);
+    expect(bare.priorityProblems.every((problem) => isUnverifiedText(problem.measures))).toBe(true);
+    expect(bare.leadership.leader).toBe('乡镇长');
+  });
+
+  it('quotes the prohibiting provisions’ summaries in the open letter, flagged where the knowledge has none', () => {
+    const letter = openLetterInputFromKnowledge({ client: CLIENTS.street, communityName: '和平里北社区', date: DOCUMENT_DATE, laws, violation: byKey('fire-lane-obstruction'), raised: '3号楼楼道里电动车和杂物堵住了消防通道' });
+    expect(letter.problem).toContain('“3号楼楼道里电动车和杂物堵住了消防通道”');
+    expect(letter.legalBasis.length).toBe(new Set(byKey('fire-lane-obstruction').prohibitions.map((provision) => `${provision.lawKey}${provision.article}`)).size);
+    for (const basis of letter.legalBasis) expect(textOf(basis)).toMatch(/^《[^》]+》/);
+    expect(letter.issuer).toBe('和平里北社区居民委员会');
+    expect(letter.government).toBe('和平里街道办事处');
+    expect(letter.requests.map(textOf).join('')).toContain(byKey('fire-lane-obstruction').title);
+  });
+
+  it(nameOfficeTest('renders both as documents LibreOffice opens, citing only articles the knowledge has'), { timeout: CONVERSION_TIMEOUT_MS * 2 }, async () => {
+    const files = {
+      'plan.docx': await renderJointEnforcementPlan(jointEnforcementPlanInputFromKnowledge({ ...request('street'), problems, symposiums: [] })),
+      'letter.docx': await renderOpenLetter(openLetterInputFromKnowledge({ client: CLIENTS.street, communityName: '和平里北社区', date: DOCUMENT_DATE, laws, violation: byKey('unsafe-e-bike-charging') })),
+    };
+    expectOfficialLayout(files['plan.docx']);
+    expectOfficialLayout(files['letter.docx']);
+    expectOnlyKnownArticles(readWordText(files['plan.docx']));
+    expectOnlyKnownArticles(readWordText(files['letter.docx']));
+    if (!hasOfficeTools) return;
+    const pdfs = convertAndRead(files);
+    expect(pdfOf(pdfs, 'plan.docx').compact).toContain('联动执法方案');
+    expect(pdfOf(pdfs, 'plan.docx').compact).toContain(byKey('cooking-fumes').title.replace(/\s/g, ''));
+    expect(pdfOf(pdfs, 'letter.docx').compact).toContain('致和平里北社区居民的公开信');
   });
 });

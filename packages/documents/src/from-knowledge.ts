@@ -21,8 +21,10 @@ import {
 } from '@gongzhi/domain';
 import { formatChineseDate } from './chinese-text';
 import { type ClientProfile, termsFor } from './client-terms';
+import { type DepartmentSymposium, type JointEnforcementPlanInput, type PriorityProblem } from './joint-enforcement-plan';
 import { type LawCompilationInput } from './law-compilation';
 import { type LawArticle, type LawLevel, type LawReference } from './law-references';
+import { type OpenLetterInput } from './open-letter';
 import {
   type DocumentTemplateEntry,
   type PartyRole,
@@ -760,5 +762,144 @@ export function violationsListInputFromKnowledge(request: KnowledgeDocumentReque
     generatedOn: request.date,
     preparedBy: request.preparedBy,
     items: violationListItemsFromKnowledge(request.knowledge.violations, request.knowledge.laws),
+  };
+}
+
+// ─── Stage 4 and 6: the joint-enforcement plan and the open letter ───────────────────────────
+
+/** A catalogue item research found, with the communities that raised it (most widespread first). */
+export interface FoundProblem {
+  violationKey: string;
+  communities: readonly string[];
+  /** What residents said, in their words (the first line recorded). */
+  raised?: string;
+}
+
+export interface JointEnforcementRequest extends KnowledgeDocumentRequest {
+  /** The plan's 重点问题; when research found none, the catalogue's first items stand in, flagged. */
+  problems: readonly FoundProblem[];
+  /** The department symposiums held before drafting (stage 4's consultations). */
+  symposiums: readonly DepartmentSymposium[];
+}
+
+/** How many priority problems the plan spells out; the rest are in the attached catalogue. */
+const PRIORITY_PROBLEMS = 8;
+
+/**
+ * The body named as a catalogue item's enforcer, worded for the client; the client itself by its plain
+ * name (街道办事处（牵头组织） → 街道办事处); null for the other kind of government (乡镇人民政府 for a street).
+ */
+function enforcingBody(name: string, kind: ClientKind): string | null {
+  const own = termsFor(kind).government;
+  const other = termsFor(kind === 'street' ? 'township' : 'street').government;
+  if (name === NEUTRAL_GOVERNMENT) return governmentName(kind);
+  if (name.startsWith(other)) return null;
+  if (name.startsWith(own)) return own;
+  return wording(kind)(name);
+}
+
+/**
+ * 联动执法方案 from the knowledge: each department's duties are the catalogue items it enforces; the
+ * priority problems are those research found (who leads, who cooperates, what is done), flagged where
+ * the knowledge doubts the enforcer; the leadership group is the client's standing arrangement, named
+ * by office (the client fills in the names when it adopts the plan).
+ */
+export function jointEnforcementPlanInputFromKnowledge(request: JointEnforcementRequest): JointEnforcementPlanInput {
+  const { client, knowledge } = request;
+  const terms = termsFor(client.kind);
+  const word = wording(client.kind);
+  const ownBodies = new Set([terms.government, terms.enforcementTeam, governmentName(client.kind), '居民委员会']);
+
+  const duties = new Map<string, VerifiableText[]>();
+  const addDuty = (body: string | null, duty: VerifiableText) => {
+    if (body !== null) duties.set(body, [...(duties.get(body) ?? []), duty]);
+  };
+  const bodies = (names: readonly string[]) => names.flatMap((name) => enforcingBody(name, client.kind) ?? []);
+  for (const entry of knowledge.violations) {
+    if (entry.enforcers.length === 0) addDuty(enforcingBody(entry.enforcer, client.kind), flagged(`查处${word(entry.title)}。`, entry.unverified));
+    for (const enforcer of entry.enforcers)
+      addDuty(enforcingBody(enforcer.body, client.kind), flagged(`${enforcer.scope ? `${enforcer.scope}，` : ''}查处${word(entry.title)}。`, enforcer.unverified === true));
+  }
+  const members = [
+    ...new Set([
+      ...duties.keys(),
+      ...knowledge.violations.flatMap((entry) => bodies(entry.cooperatingDepartments)),
+    ]),
+  ].filter((name) => !ownBodies.has(name) && !name.includes('（'));
+
+  const byKey = new Map(knowledge.violations.map((entry) => [entry.key, entry]));
+  const found = request.problems.flatMap((problem) => {
+    const entry = byKey.get(problem.violationKey);
+    return entry ? [{ entry, communities: problem.communities }] : [];
+  });
+  const standIns = found.length === 0;
+  const chosen = (standIns ? knowledge.violations.map((entry) => ({ entry, communities: [] as readonly string[] })) : found).slice(0, PRIORITY_PROBLEMS);
+  const priorityProblems: PriorityProblem[] = chosen.map(({ entry, communities }) => {
+    const measure = entry.coercion ? `${word(withoutFullStop(entry.penaltySummary))}；${word(withoutFullStop(entry.coercion.summary))}` : word(withoutFullStop(entry.penaltySummary));
+    const where = communities.length > 0 ? `调研中${communities.join('、')}反映此问题。` : '';
+    return {
+      problem: word(entry.title),
+      lead: enforcerText(entry, word, client.kind),
+      cooperating: bodies(entry.cooperatingDepartments).join('、') || '社区居民委员会、物业服务人',
+      measures: flagged(`${where}社区居民委员会、物业服务人劝阻并报告，牵头部门依法查处：${measure}。`, standIns || entry.unverified),
+    };
+  });
+
+  return {
+    client,
+    date: null,
+    preparedBy: request.preparedBy,
+    leadership: {
+      leader: client.kind === 'street' ? '街道办事处主任' : '乡镇长',
+      deputies: [client.kind === 'street' ? '分管城市管理工作的副主任' : '分管城乡建设工作的副乡镇长'],
+      members,
+      office: { location: terms.enforcementTeam.replace(/^(街道|乡镇)/, client.shortName), director: `${terms.enforcementTeam.replace(/^(街道|乡镇)/, '')}队长` },
+    },
+    departments: [...duties].map(([department, list]) => ({ department, duties: list })),
+    priorityProblems,
+    symposiums: [...request.symposiums],
+  };
+}
+
+export interface OpenLetterRequest {
+  client: ClientProfile;
+  communityName: string;
+  date: CivilDate;
+  laws: readonly Law[];
+  /** The catalogue item the letter is about: the problem the community raised most in research. */
+  violation: ViolationEntry;
+  /** What residents said, in their words. */
+  raised?: string;
+}
+
+/**
+ * 公开信 to a community's residents about one catalogue item (the moral tier): the problem, each
+ * prohibiting provision with the knowledge's summary of it (flagged as the knowledge flags it), and
+ * what residents are asked to do. Signed by the residents' committee.
+ */
+export function openLetterInputFromKnowledge(request: OpenLetterRequest): OpenLetterInput {
+  const { client, violation } = request;
+  const word = wording(client.kind);
+  const title = word(violation.title).replace(/\s*\(.*\)$/, '');
+  const legalBasis: VerifiableText[] = uniqueProvisions(violation.prohibitions).map((provision) => {
+    const law = lawOf(request.laws, provision.lawKey);
+    const citation = textOf(citationsFromKnowledge([provision], request.laws)[0] ?? '');
+    const excerpt = law.excerpts.find((candidate) => excerptCovers(candidate, provision) && provision.article !== undefined);
+    const unverified = provision.unverified === true || law.unverified || excerpt?.unverified === true;
+    return flagged(excerpt ? `${citation}：${withoutFullStop(word(excerpt.summary))}。` : `${citation}。`, unverified || !excerpt);
+  });
+  return {
+    communityName: request.communityName,
+    kind: '公开信',
+    problem: `${request.raised ? `近期，不少居民向社区反映“${withoutFullStop(request.raised)}”的问题。` : `近期，社区内存在${title}的情况。`}${word(violation.description)}`,
+    legalBasis,
+    requests: [
+      `自觉遵守上述规定，不再发生${title}的行为。`,
+      '已经存在上述情况的，请于本公开信发布之日起十五日内自行整改，需要帮助的可以联系社区居民委员会。',
+      `邻里之间相互提醒、相互监督，发现${title}的，及时向社区居民委员会或者物业服务人反映。`,
+    ],
+    issuer: `${request.communityName}居民委员会`,
+    date: request.date,
+    government: client.name.replace(/^北京市[^区县]*[区县]/, ''),
   };
 }

@@ -44,6 +44,11 @@ export {
   powersTableInputFromKnowledge,
   problemGuidesFromKnowledge,
   violationsListInputFromKnowledge,
+  type FoundProblem,
+  jointEnforcementPlanInputFromKnowledge,
+  type JointEnforcementRequest,
+  openLetterInputFromKnowledge,
+  type OpenLetterRequest,
 } from './from-knowledge';
 export { type LawCompilationInput, renderLawCompilation } from './law-compilation';
 export { LAW_LEVELS, type LawArticle, type LawLevel, type LawReference } from './law-references';

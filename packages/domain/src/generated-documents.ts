@@ -2,9 +2,10 @@
  * Which deliverables Gongzhi can draft itself, from the engagement's data and its copy of the
  * knowledge base. A generated draft is offered like an upload: the lawyer submits it (or an
  * edited version) and the partner reviews it as any other revision. The research report is drawn
- * from the questionnaires, symposium minutes and problem lists recorded in stage 3. Letters and
- * plans that rest on case data (公开信, 联动执法方案, 自治手册) are drafted by hand until the data
- * they need is recorded in Gongzhi.
+ * from the questionnaires, symposium minutes and problem lists recorded in stage 3; the joint-enforcement
+ * plan and each community's open letter from those problems and the catalogue; the closing report from
+ * the engagement's figures. The self-governance handbook needs each community's profile (committee
+ * members, compounds, mediation committee), which Gongzhi does not record yet: it is drafted by hand.
  */
 export const GENERATED_DOCUMENT_KINDS = [
   'service-plan',
@@ -14,6 +15,9 @@ export const GENERATED_DOCUMENT_KINDS = [
   'law-compilation',
   'residents-convention',
   'research-report',
+  'joint-enforcement-plan',
+  'open-letter',
+  'closing-report',
 ] as const;
 export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
 
@@ -36,6 +40,9 @@ const GENERATORS: Record<string, DocumentGenerator> = {
   'compiled-laws': { kind: 'law-compilation', format: 'docx', title: '职权法律法规汇编', perCommunity: false },
   'research-report': { kind: 'research-report', format: 'docx', title: '社区治理现状及难题调研报告', perCommunity: false },
   'convention-draft': { kind: 'residents-convention', format: 'docx', title: '居民公约（草案）', perCommunity: true },
+  'joint-enforcement-plan': { kind: 'joint-enforcement-plan', format: 'docx', title: '基层政府与职能部门联动执法方案', perCommunity: false },
+  'open-letter': { kind: 'open-letter', format: 'docx', title: '倡议书/公开信', perCommunity: true },
+  'closing-report': { kind: 'closing-report', format: 'docx', title: '项目总结报告', perCommunity: false },
 };
 
 /** The generator for a planned deliverable (`convention-draft~c2` → the convention), or null. */

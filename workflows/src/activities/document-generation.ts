@@ -1,12 +1,18 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { type Db, loadEngagementKnowledge, publishChange } from '@gongzhi/db';
+import { closingReportInput, departmentSymposiums, foundProblems } from './engagement-documents';
 import { researchReportInput } from './research-report';
 import {
   type ClientProfile,
   type PlanStage,
   type PlanTeamMember,
+  jointEnforcementPlanInputFromKnowledge,
+  openLetterInputFromKnowledge,
+  renderClosingReport,
+  renderJointEnforcementPlan,
   renderLawCompilation,
+  renderOpenLetter,
   renderPowersManual,
   renderPowersTableWorkbook,
   renderResearchReport,
@@ -104,6 +110,17 @@ const SERVICE_CONTENT = [
   { title: '建立良性互动机制', body: ['实现德治、自治、法治相结合，政府治理和社会调节、居民自治良性互动。'] },
 ];
 
+/** The community a per-community deliverable is for (`open-letter~anding` → 安定门社区). */
+function communityOf(plan: EngagementPlan, deliverableKey: string): EngagementPlan['communities'][number] {
+  const communityKey = deliverableKey.split('~')[1];
+  const community = plan.communities.find((candidate) => candidate.key === communityKey);
+  if (!community) throw ApplicationFailure.nonRetryable(`the deliverable ${deliverableKey} names no community of the plan`, 'generation_refused');
+  return community;
+}
+
+/** What a community's open letter is about when research recorded no problem of the catalogue: 楼道堆物, the commonest. */
+const FALLBACK_LETTER_TOPIC = 'stairwell-clutter';
+
 export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NAME }: DocumentActivityDeps): DocumentActivities {
   const progress = async (generationId: string, engagementId: string, taskKey: string, percent: number, step: string) => {
     await db.generatedDocument.updateMany({ where: { id: generationId, status: 'running' }, data: { progress: percent, step } });
@@ -166,9 +183,7 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         await step(40, `排版职权法律法规汇编（${knowledge.laws.length} 部）`);
         return renderLawCompilation(lawCompilationInputFromKnowledge(base));
       case 'residents-convention': {
-        const communityKey = input.deliverableKey.split('~')[1];
-        const community = plan.communities.find((candidate) => candidate.key === communityKey);
-        if (!community) throw ApplicationFailure.nonRetryable(`the deliverable ${input.deliverableKey} names no community of the plan`, 'generation_refused');
+        const community = communityOf(plan, input.deliverableKey);
         await step(40, `排版${community.name}居民公约（草案）`);
         return renderResidentsConvention({ communityName: community.name, streetOffice: client.name.replace(/^北京市[^区县]*[区县]/, '') });
       }
@@ -177,6 +192,30 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         const report = await researchReportInput(db, { engagementId: input.engagementId, plan, client, preparedBy: firmName, date: input.date, violations: knowledge.violations });
         await step(50, `排版调研报告（${report.questionnaires.reduce((sum, row) => sum + row.returned, 0)} 份问卷、${report.sessions.length} 场座谈、${report.problems.length} 项问题）`);
         return renderResearchReport(report);
+      }
+      case 'joint-enforcement-plan': {
+        await step(30, '汇总调研发现的问题和职能部门座谈记录');
+        const problems = await foundProblems(db, input.engagementId, plan, knowledge.violations);
+        const symposiums = await departmentSymposiums(db, input.engagementId, plan, input.date);
+        await step(50, `排版联动执法方案（${problems.length} 项调研发现的问题、${symposiums.length} 场部门座谈）`);
+        return renderJointEnforcementPlan(jointEnforcementPlanInputFromKnowledge({ ...base, problems, symposiums }));
+      }
+      case 'open-letter': {
+        const community = communityOf(plan, input.deliverableKey);
+        await step(30, `查找${community.name}调研中反映最多的问题`);
+        const problems = await foundProblems(db, input.engagementId, plan, knowledge.violations);
+        const found = problems.find((problem) => problem.communities.includes(community.name)) ?? problems[0];
+        const violation = knowledge.violations.find((entry) => entry.key === found?.violationKey) ?? knowledge.violations.find((entry) => entry.key === FALLBACK_LETTER_TOPIC) ?? knowledge.violations[0];
+        if (!violation) throw ApplicationFailure.nonRetryable('the engagement’s knowledge has no violation to write an open letter about', 'generation_refused');
+        await step(50, `排版致${community.name}居民的公开信（${violation.title}）`);
+        const raised = found && found.communities.includes(community.name) ? found.raised : undefined;
+        return renderOpenLetter(openLetterInputFromKnowledge({ client, communityName: community.name, date: input.date, laws: knowledge.laws, violation, ...(raised ? { raised } : {}) }));
+      }
+      case 'closing-report': {
+        await step(30, '汇总各阶段完成情况、成果、公约表决、培训和推广活动');
+        const report = await closingReportInput(db, { engagementId: input.engagementId, engagementName: engagement.name, plan, client, preparedBy: firmName, date: input.date });
+        await step(50, `排版项目总结报告（${report.deliverables?.length ?? 0} 份成果、${report.conventions?.length ?? 0} 个社区公约）`);
+        return renderClosingReport(report);
       }
       default:
         throw ApplicationFailure.nonRetryable(`no generator for ${kind}`, 'generation_refused');

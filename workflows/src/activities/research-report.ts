@@ -34,6 +34,31 @@ export const linesOf = (text: unknown): string[] =>
         .filter((line) => line.length > 1)
     : [];
 
+/** A problem a community's findings list names, with the catalogue item it reads most like. */
+export interface RecordedProblem {
+  title: string;
+  violation: ViolationEntry | null;
+  /** The communities that wrote it (null: the street as a whole). */
+  communityKeys: Set<string | null>;
+}
+
+/** Every problem the research stage's findings lists name, merged where communities wrote the same, in the order first written. */
+export async function recordedProblems(db: Db, engagementId: string, violations: readonly ViolationEntry[]): Promise<RecordedProblem[]> {
+  const tasks = await db.task.findMany({
+    where: { engagementId, stageKey: 'research', templateTaskKey: 'community-findings', status: 'done' },
+    select: { communityKey: true, formData: true },
+    orderBy: [{ completedAt: 'asc' }, { key: 'asc' }],
+  });
+  const byTitle = new Map<string, Set<string | null>>();
+  for (const task of tasks) {
+    for (const line of linesOf(formOf(task.formData).problems)) byTitle.set(line, (byTitle.get(line) ?? new Set()).add(task.communityKey));
+  }
+  return [...byTitle].map(([title, communityKeys]) => {
+    const match = closestViolation(title, violations);
+    return { title, violation: violations.find((entry) => entry.title === match) ?? null, communityKeys };
+  });
+}
+
 /**
  * 调研报告 from what the engagement recorded in stage 3: the questionnaires' results per community
  * and audience, the symposiums' minutes, each community's problem list (each problem matched to
@@ -112,16 +137,11 @@ export async function researchReportInput(
     .sort((a, b) => a.date.localeCompare(b.date));
 
   // Problems: each community's list, merged where communities wrote the same.
-  const problemsByTitle = new Map<string, Set<string>>();
-  for (const task of tasks.filter((candidate) => candidate.templateTaskKey === 'community-findings')) {
-    const community = task.communityKey ? (nameOfKey.get(task.communityKey) ?? streetwide) : streetwide;
-    for (const line of linesOf(formOf(task.formData).problems)) problemsByTitle.set(line, (problemsByTitle.get(line) ?? new Set()).add(community));
-  }
-  const problems: ResearchProblem[] = [...problemsByTitle].map(([title, where]) => {
-    const violation = closestViolation(title, input.violations);
+  const problems: ResearchProblem[] = (await recordedProblems(db, engagementId, input.violations)).map(({ title, violation, communityKeys }) => {
+    const where = new Set([...communityKeys].map((key) => (key === null ? streetwide : (nameOfKey.get(key) ?? streetwide))));
     return {
       title,
-      violation: violation ? `${violation}（自动匹配，待核实）` : '未匹配到清单中的违法行为（待核实）',
+      violation: violation ? `${violation.title}（自动匹配，待核实）` : '未匹配到清单中的违法行为（待核实）',
       communities: ordered.filter((name) => where.has(name)).concat(where.has(streetwide) ? [streetwide] : []),
       description: { text: `${[...where].join('、')}在座谈和问卷中反映“${title}”。对应违法行为类别由系统按名称自动匹配，须由承办律师核实后定稿。`, isUnverified: true },
     };

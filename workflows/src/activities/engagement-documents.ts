@@ -1,0 +1,187 @@
+// What the stage-4, stage-6 and closing documents need from the engagement's own records: the
+// problems research found (by catalogue item), the department symposiums, each community's vote on
+// its convention, the trainings and promotion events as the tasks recorded them.
+import { type Db } from '@gongzhi/db';
+import {
+  type ClientProfile,
+  type ClosingConvention,
+  type ClosingDeliverable,
+  type ClosingEvent,
+  type ClosingReportInput,
+  type ClosingStage,
+  type ClosingTraining,
+  type DepartmentSymposium,
+  type FoundProblem,
+} from '@gongzhi/documents';
+import { type CivilDate, civilDateAt, type EngagementPlan, type ViolationEntry } from '@gongzhi/domain';
+import { recordedProblems } from './research-report';
+
+type Form = Record<string, unknown>;
+const formOf = (formData: unknown): Form => (formData && typeof formData === 'object' ? (formData as Form) : {});
+const numberIn = (form: Form, key: string): number => (typeof form[key] === 'number' ? (form[key] as number) : 0);
+const textIn = (form: Form, key: string): string | undefined => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
+/** When the work happened: the form's 举办日期 when it has one, else the day the task was completed. */
+const heldOn = (form: Form, completedAt: Date | null, fallback: CivilDate): CivilDate => textIn(form, 'heldOn') ?? (completedAt ? civilDateAt(completedAt) : fallback);
+
+/**
+ * The catalogue items research found, most widespread first (ties in the order first written), with
+ * the communities that raised each and the first words residents used for it. Problems that match no
+ * catalogue item stay in the research report only.
+ */
+export async function foundProblems(db: Db, engagementId: string, plan: EngagementPlan, violations: readonly ViolationEntry[]): Promise<FoundProblem[]> {
+  const names = new Map(plan.communities.map((community) => [community.key, community.name]));
+  const byItem = new Map<string, { raised: string; keys: Set<string | null> }>();
+  for (const problem of await recordedProblems(db, engagementId, violations)) {
+    if (!problem.violation) continue;
+    const seen = byItem.get(problem.violation.key) ?? { raised: problem.title, keys: new Set<string | null>() };
+    for (const key of problem.communityKeys) seen.keys.add(key);
+    byItem.set(problem.violation.key, seen);
+  }
+  const order = plan.communities.map((community) => community.key);
+  return [...byItem]
+    .map(([violationKey, { raised, keys }]) => ({
+      violationKey,
+      raised,
+      communities: order.filter((key) => keys.has(key)).map((key) => names.get(key)!),
+      reach: keys.size,
+    }))
+    .sort((a, b) => b.reach - a.reach)
+    .map(({ reach: _reach, ...problem }) => problem);
+}
+
+/** The symposiums held with each department in stage 4 (done consultations), in date order. */
+export async function departmentSymposiums(db: Db, engagementId: string, plan: EngagementPlan, today: CivilDate): Promise<DepartmentSymposium[]> {
+  const tasks = await db.task.findMany({
+    where: { engagementId, templateTaskKey: 'department-consultation', status: 'done' },
+    select: { departmentKey: true, formData: true, completedAt: true },
+  });
+  const names = new Map(plan.departments.map((department) => [department.key, department.name]));
+  return tasks
+    .flatMap((task) => {
+      const department = task.departmentKey ? names.get(task.departmentKey) : undefined;
+      return department ? [{ department, date: heldOn(formOf(task.formData), task.completedAt, today) }] : [];
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const EVENT_KINDS: Record<string, string> = {
+  'launch-ceremony': '启动仪式',
+  'knowledge-contest': '知识竞赛',
+  'art-performance': '文艺展演',
+  'cadre-forum': '主题论坛',
+};
+
+/**
+ * 项目总结报告 from what the engagement recorded: stages against their plan, approved deliverables,
+ * each community's vote on its convention (the figures the PM entered from the minutes), trainings
+ * and promotion events with their attendance, and highlights and shortcomings drawn from those figures.
+ */
+export async function closingReportInput(
+  db: Db,
+  input: { engagementId: string; engagementName: string; plan: EngagementPlan; client: ClientProfile; preparedBy: string; date: CivilDate },
+): Promise<ClosingReportInput> {
+  const { engagementId, plan, client, date } = input;
+  const communityName = (key: string | null) => (key ? (plan.communities.find((community) => community.key === key)?.name ?? key) : client.shortName);
+
+  const stageRows = await db.stage.findMany({ where: { engagementId }, orderBy: { order: 'asc' }, select: { key: true, titleZh: true, status: true, completedAt: true } });
+  const stages: ClosingStage[] = stageRows
+    .filter((stage) => stage.status !== 'cancelled')
+    .map((stage) => {
+      const planned = plan.stages.find((candidate) => candidate.key === stage.key);
+      return { name: stage.titleZh, plannedEnd: planned?.plannedEnd ?? date, ...(stage.status === 'done' && stage.completedAt ? { completedOn: civilDateAt(stage.completedAt) } : {}) };
+    });
+
+  const approved = await db.deliverable.findMany({
+    where: { engagementId, status: 'approved' },
+    select: { id: true, titleZh: true, currentRevision: true, updatedAt: true, task: { select: { communityKey: true, completedAt: true } } },
+  });
+  const approvals = await db.review.findMany({ where: { deliverableId: { in: approved.map((deliverable) => deliverable.id) }, decision: 'approved' }, select: { deliverableId: true, revision: true, createdAt: true } });
+  const deliverables: ClosingDeliverable[] = approved
+    .map((deliverable) => {
+      const review = approvals.filter((row) => row.deliverableId === deliverable.id).sort((a, b) => b.revision - a.revision)[0];
+      const on = review?.createdAt ?? deliverable.task.completedAt ?? deliverable.updatedAt;
+      return {
+        title: deliverable.titleZh,
+        ...(deliverable.task.communityKey ? { community: communityName(deliverable.task.communityKey) } : {}),
+        approvedOn: civilDateAt(on),
+        revision: Math.max(1, review?.revision ?? deliverable.currentRevision),
+      };
+    })
+    .sort((a, b) => a.approvedOn.localeCompare(b.approvedOn) || a.title.localeCompare(b.title, 'zh-CN'));
+
+  const done = await db.task.findMany({
+    where: { engagementId, status: 'done' },
+    select: { templateTaskKey: true, communityKey: true, formData: true, completedAt: true, dueDate: true },
+  });
+  const ofKind = (key: string) => done.filter((task) => task.templateTaskKey === key);
+
+  const filings = new Map(ofKind('convention-filing').map((task) => [task.communityKey, textIn(formOf(task.formData), 'filingNo')]));
+  const conventions: ClosingConvention[] = ofKind('residents-meeting-vote').map((task) => {
+    const form = formOf(task.formData);
+    const filingNo = filings.get(task.communityKey);
+    return {
+      community: communityName(task.communityKey),
+      adoptedOn: heldOn(form, task.completedAt, date),
+      eligible: numberIn(form, 'eligible'),
+      attendees: numberIn(form, 'attendees'),
+      votesFor: numberIn(form, 'votesFor'),
+      votesAgainst: numberIn(form, 'votesAgainst'),
+      abstentions: numberIn(form, 'abstentions'),
+      ...(filingNo ? { filingNo } : {}),
+    };
+  });
+
+  const audience = textIn(formOf(ofKind('plan-training')[0]?.formData), 'audience') ?? `${client.shortName}领导班子成员及各社区居委会成员`;
+  const trainings: ClosingTraining[] = ofKind('deliver-training').map((task) => {
+    const form = formOf(task.formData);
+    return { date: heldOn(form, task.completedAt, date), topic: '“创新社区治理”法律培训', audience: audience.replace(/\s+/g, ' '), attendance: numberIn(form, 'governmentAttendees') + numberIn(form, 'committeeAttendees') };
+  });
+
+  const events: ClosingEvent[] = done
+    .filter((task) => EVENT_KINDS[task.templateTaskKey] !== undefined)
+    .map((task) => {
+      const form = formOf(task.formData);
+      const theme = textIn(form, 'theme');
+      return { date: heldOn(form, task.completedAt, date), community: communityName(task.communityKey), kind: theme ? `${EVENT_KINDS[task.templateTaskKey]}（${theme}）` : EVENT_KINDS[task.templateTaskKey]!, participants: numberIn(form, 'participants') };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+
+  const reached = ofKind('publicity').reduce((sum, task) => sum + numberIn(formOf(task.formData), 'householdsReached'), 0);
+  const late = done.filter((task) => task.completedAt && civilDateAt(task.completedAt) > task.dueDate.toISOString().slice(0, 10)).length;
+  const open = await db.task.count({ where: { engagementId, status: { in: ['pending', 'active', 'in_review', 'changes_requested'] }, isGate: false } });
+
+  const highlights = [
+    ...(trainings.length > 0 ? [`开展法律培训${trainings.length}场，${trainings.reduce((sum, row) => sum + row.attendance, 0)}人次参加。`] : []),
+    ...(deliverables.length > 0 ? [`形成并经审核通过成果文件${deliverables.length}份。`] : []),
+    ...(conventions.length > 0 ? [`${conventions.length}个社区经居民会议表决通过居民公约${filings.size > 0 ? `，其中${[...filings.values()].filter(Boolean).length}个已报${client.shortName}备案` : ''}。`] : []),
+    ...(events.length > 0 ? [`组织推广活动${events.length}场，参与${events.reduce((sum, row) => sum + row.participants, 0)}人次。`] : []),
+    ...(reached > 0 ? [`专项及常态宣传覆盖${reached}户居民。`] : []),
+  ];
+  const shortcomings = [
+    ...(late > 0 ? [`${late}项工作晚于计划完成。`] : []),
+    ...(open > 0 ? [`尚有${open}项工作未完成，需在后续服务中继续推进。`] : []),
+    ...(conventions.length < plan.communities.length ? [`${plan.communities.length - conventions.length}个社区的居民公约尚未经居民会议表决通过。`] : []),
+  ];
+  const end = plan.stages.map((stage) => stage.plannedEnd).sort().at(-1) ?? date;
+  return {
+    client,
+    engagementName: input.engagementName,
+    preparedBy: input.preparedBy,
+    date,
+    period: { start: plan.startDate, end: end < date ? end : date },
+    communities: plan.communities.map((community) => community.name),
+    stages,
+    deliverables,
+    conventions,
+    trainings,
+    events,
+    highlights,
+    shortcomings,
+    nextSteps: [
+      '持续跟踪调研发现的社区问题，按德治、自治、法治三个层级逐项处置，直至解决。',
+      '每季度与职能部门召开一次联动执法会商，通报案件移交和反馈情况。',
+      '指导尚未完成居民公约表决和备案的社区依法履行民主程序。',
+      '结合12345市民服务热线诉求变化，评估项目成效，确定下一年度重点治理问题。',
+    ],
+  };
+}
