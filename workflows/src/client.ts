@@ -23,9 +23,10 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, questionnaireWorkflowId } from './ids';
+import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, questionnaireWorkflowId } from './ids';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
+import type { fieldResearchWorkflow } from './workflows/field-research';
 import type { questionnaireWorkflow } from './workflows/questionnaire';
 import {
   adaptKnowledgeUpdate,
@@ -35,6 +36,9 @@ import {
   generationRegisteredUpdate,
   pauseEngagementUpdate,
   questionnaireCommandUpdate,
+  fieldResearchCommandUpdate,
+  type FieldResearchCommand,
+  type FieldResearchCommandResult,
   reassignTaskUpdate,
   resumeEngagementUpdate,
   knowledgeChangedSignal,
@@ -229,6 +233,47 @@ export function createEngagementClient({
     }
   };
 
+  /**
+   * One command to a record-keeping workflow by update-with-start (its run ends when idle; the next
+   * command starts a new one). Answers once the command is written. Many callers at once can meet
+   * Temporal's limit of Updates in flight per workflow (RESOURCE_EXHAUSTED): it waits a moment and
+   * sends again, within the command's deadline.
+   */
+  const commandWithStart = async <Command, Result>(
+    update: UpdateDefinition<Result, [Command]>,
+    command: Command,
+    idempotencyKey: string | undefined,
+    target: { workflowType: string; workflowId: string; args: unknown[]; what: string },
+  ): Promise<Result> => {
+    const send = () =>
+      withDeadline(() =>
+        temporal.workflow.executeUpdateWithStart(update, {
+          args: [command],
+          updateId: idempotencyKey ?? crypto.randomUUID(),
+          startWorkflowOperation: new WithStartWorkflowOperation<Workflow>(target.workflowType, { workflowId: target.workflowId, taskQueue, args: target.args, workflowIdConflictPolicy: 'USE_EXISTING' }),
+        }),
+      );
+    const deadline = Date.now() + commandTimeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send();
+      } catch (error) {
+        if (isResourceExhausted(error) && Date.now() + 1000 < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random())));
+          continue;
+        }
+        if (isResourceExhausted(error)) throw new EngagementCommandError('temporarily_unavailable', 'too many commands at once; try again shortly');
+        // A write that kept failing is an outage to the caller, not a refusal.
+        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
+          throw new EngagementCommandError('temporarily_unavailable', `${target.what} could not be written; try again shortly`);
+        }
+        // The run ended (idle, or its history long) as the command arrived: the next run takes it.
+        if (attempt === 1 && (isNotFound(error) || error instanceof WorkflowExecutionAlreadyStartedError)) continue;
+        return toCommandError(error, async () => undefined);
+      }
+    }
+  };
+
   return {
     /**
      * Plans the engagement and starts its workflow, which writes the projection as its first
@@ -286,42 +331,22 @@ export function createEngagementClient({
      * idle, and the next command starts a new one). Answers once the command is written. With an
      * idempotency key, a retry joins the first attempt while its run lives.
      */
-    async questionnaireCommand(engagementId: string, questionnaireId: string, command: QuestionnaireCommand, idempotencyKey?: string): Promise<QuestionnaireCommandResult> {
-      const send = () =>
-        withDeadline(() =>
-          temporal.workflow.executeUpdateWithStart(questionnaireCommandUpdate, {
-            args: [command],
-            updateId: idempotencyKey ?? crypto.randomUUID(),
-            startWorkflowOperation: new WithStartWorkflowOperation<typeof questionnaireWorkflow>('questionnaireWorkflow', {
-              workflowId: questionnaireWorkflowId(questionnaireId),
-              taskQueue,
-              args: [{ questionnaireId, engagementId }],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-            }),
-          }),
-        );
-      // Many respondents at once can meet Temporal's limit of Updates in flight per workflow
-      // (RESOURCE_EXHAUSTED): wait a moment and send again, within the command's deadline.
-      const deadline = Date.now() + commandTimeoutMs;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await send();
-        } catch (error) {
-          if (isResourceExhausted(error) && Date.now() + 1000 < deadline) {
-            await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random())));
-            continue;
-          }
-          if (isResourceExhausted(error)) throw new EngagementCommandError('temporarily_unavailable', 'too many answers at once; try again shortly');
-          // A write that kept failing is an outage to the caller, not a closed questionnaire.
-          if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
-            throw new EngagementCommandError('temporarily_unavailable', 'the questionnaire could not be written; try again shortly');
-          }
-          // The run ended (idle, or its history long) as the command arrived: the next run takes it.
-          if (attempt === 1 && (isNotFound(error) || error instanceof WorkflowExecutionAlreadyStartedError)) continue;
-          return toCommandError(error, async () => undefined);
-        }
-      }
-    },
+    questionnaireCommand: (engagementId: string, questionnaireId: string, command: QuestionnaireCommand, idempotencyKey?: string): Promise<QuestionnaireCommandResult> =>
+      commandWithStart(questionnaireCommandUpdate, command, idempotencyKey, {
+        workflowType: 'questionnaireWorkflow',
+        workflowId: questionnaireWorkflowId(questionnaireId),
+        args: [{ questionnaireId, engagementId }] satisfies Parameters<typeof questionnaireWorkflow>,
+        what: 'the questionnaire',
+      }),
+
+    /** One command to the engagement's field-research workflow (sessions and their problems), as questionnaireCommand. */
+    fieldResearchCommand: (engagementId: string, command: FieldResearchCommand, idempotencyKey?: string): Promise<FieldResearchCommandResult> =>
+      commandWithStart(fieldResearchCommandUpdate, command, idempotencyKey, {
+        workflowType: 'fieldResearchWorkflow',
+        workflowId: fieldResearchWorkflowId(engagementId),
+        args: [{ engagementId }] satisfies Parameters<typeof fieldResearchWorkflow>,
+        what: 'the research record',
+      }),
 
     /** With an idempotency key, the completion also leaves a receipt under it (see CompleteTaskInput.receiptKey). */
     completeTask: async (engagementId: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<TaskView> =>

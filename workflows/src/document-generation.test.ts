@@ -111,10 +111,25 @@ describe('document generation', () => {
     const request = engagementRequest(engine.team, { name: '安贞街道“创新社区治理”法律服务项目', clientName: '北京市朝阳区安贞街道办事处' });
     const { engagementId } = await engine.engagements.startEngagement(request);
     const plan = parseEngagementPlan((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { plan: true } })).plan);
+    // A symposium record in the second community, its problem tagged by the lawyer: its letter is about that.
+    const second = await engine.db.community.findFirstOrThrow({ where: { engagementId, key: request.communities[1]!.key } });
+    await engine.engagements.fieldResearchCommand(engagementId, {
+      type: 'recordSession',
+      actorId: engine.team.lawyers[0]!,
+      sessionId: randomUUID(),
+      kind: 'symposium',
+      communityId: second.id,
+      heldOn: plan.startDate,
+      place: `${second.name}党群服务中心`,
+      participants: '居委会委员、居民代表',
+      headcount: 12,
+      notes: '居民反映小区内有人遛狗不拴绳，犬只伤人事件时有发生。',
+      problems: [{ id: randomUUID(), description: '遛狗不拴绳、犬吠扰民', violationKey: 'dog-keeping', outsideCatalogue: false }],
+    });
     await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
 
-    const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', `open-letter~${request.communities[1]!.key}`] } }, select: { id: true, key: true } });
-    expect(wanted).toHaveLength(3);
+    const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', 'research-report', `open-letter~${request.communities[1]!.key}`] } }, select: { id: true, key: true } });
+    expect(wanted).toHaveLength(4);
     const asked = new Map<string, string>();
     for (const deliverable of wanted) {
       const generationId = randomUUID();
@@ -136,8 +151,12 @@ describe('document generation', () => {
     expect(plan4).toContain(`调研中${request.communities.map((community) => community.name).join('、')}反映此问题`);
     const letter = readWordText(files['open-letter.docx']!);
     expect(letter).toContain(`致${request.communities[1]!.name}居民的公开信`);
-    expect(letter).toMatch(/不少居民向社区反映“(楼道堆物堆料|占用消防通道|电动自行车入户充电)/);
+    expect(letter).toContain('不少居民向社区反映“遛狗不拴绳、犬吠扰民”');
     expect(letter).toContain(`${request.communities[1]!.name}居民委员会`);
+    // The research report has the symposium record, its problem as the lawyer tagged it (not matched by name).
+    const research = readWordText(files['research-report.docx']!);
+    expect(research).toContain(`${second.name}在调研中反映“遛狗不拴绳、犬吠扰民”。经承办律师核对，属于违法行为清单第${violationEntries.find((entry) => entry.key === 'dog-keeping')!.no}项`);
+    expect(research).toContain('居民反映小区内有人遛狗不拴绳');
     // The closing report counts what the engagement did.
     const closing = readWordText(files['closing-report.docx']!);
     expect(closing).toContain('项目共7个阶段，已完成7个');

@@ -16,6 +16,7 @@ export const ENGAGEMENT_ERROR_CODES = [
   'invalid_assignee',
   'unknown_knowledge_entry',
   'unknown_questionnaire',
+  'unknown_research_record',
   'questionnaire_closed',
   'link_used',
   'conflict',

@@ -25,3 +25,8 @@ export function communityStageWorkflowId(engagementId: string, stageKey: string,
 export function workflowIdForTask(engagementId: string, task: { stageKey: string; communityKey: string | null }): string {
   return task.communityKey ? communityStageWorkflowId(engagementId, task.stageKey, task.communityKey) : engagementWorkflowId(engagementId);
 }
+
+/** One workflow per engagement writes its field-research sessions and their problems. */
+export function fieldResearchWorkflowId(engagementId: string): string {
+  return `field-research-${engagementId}`;
+}

@@ -27,6 +27,7 @@ import eventRoutes from './routes/events';
 import knowledgeRoutes from './routes/knowledge';
 import notificationRoutes from './routes/notifications';
 import researchRoutes from './routes/research';
+import researchSessionRoutes from './routes/research-sessions';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -95,6 +96,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(deliverableRoutes);
   await fastify.register(knowledgeRoutes);
   await fastify.register(researchRoutes);
+  await fastify.register(researchSessionRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

@@ -40,6 +40,9 @@ export const engagementEventSchema = z
         data: z.object({ questionnaireId: idSchema, status: questionnaireStatusSchema, version: z.number().int().min(1), responses: z.number().int().min(0) }).strict(),
       })
       .strict(),
+    z
+      .object({ ...envelope, type: z.literal('research.updated'), data: z.object({ sessionId: idSchema, version: z.number().int().min(1) }).strict() })
+      .strict(),
     z.object({ ...envelope, type: z.literal('engagement.updated'), data: z.object({ status: engagementStatusSchema }).strict() }).strict(),
     /** For the user holding the stream: a new notification. */
     z.object({ ...envelope, type: z.literal('notification'), data: z.object({ notificationId: idSchema }).strict() }).strict(),

@@ -209,6 +209,16 @@ export {
   respondentAudienceSchema,
   reviseQuestionnaire,
   submitPublicQuestionnaire,
+  listResearchSessions,
+  recordResearchSession,
+  getResearchSession,
+  reviseResearchSession,
+  listCommunityProblems,
+  tagCommunityProblem,
+  researchSessionSchema,
+  researchSessionBodySchema,
+  communityProblemSchema,
+  researchSessionKindSchema,
 } from './research';
 export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntityType, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
 export { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKindSchema, notificationSchema } from './notifications';

@@ -44,6 +44,12 @@ import {
   recordQuestionnaireResponse,
   reviseQuestionnaire,
   submitPublicQuestionnaire,
+  listResearchSessions,
+  recordResearchSession,
+  getResearchSession,
+  reviseResearchSession,
+  listCommunityProblems,
+  tagCommunityProblem,
 } from './research';
 import { getHealth, getMetrics, getReadiness } from './system';
 import { assignTask, completeTask, getTask, listTasks } from './tasks';
@@ -109,6 +115,12 @@ export const operations = {
   recordQuestionnaireResponse,
   getPublicQuestionnaire,
   submitPublicQuestionnaire,
+  listResearchSessions,
+  recordResearchSession,
+  getResearchSession,
+  reviseResearchSession,
+  listCommunityProblems,
+  tagCommunityProblem,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

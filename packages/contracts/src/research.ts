@@ -5,6 +5,8 @@ import {
   MAX_TEXT_ANSWER,
   QUESTIONNAIRE_STATUSES,
   RESPONDENT_AUDIENCES,
+  MAX_PROBLEMS_PER_SESSION,
+  RESEARCH_SESSION_KINDS,
   RESPONSE_SOURCES,
 } from '@gongzhi/domain';
 import { civilDateSchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
@@ -250,6 +252,186 @@ export const recordQuestionnaireResponse = defineOperation({
     .meta({ id: 'RecordQuestionnaireResponseBody' }),
   responses: { 201: z.object({ id: idSchema, version: z.number().int().min(1) }).strict().meta({ id: 'RecordedQuestionnaireResponse' }) },
   errors: [...WRITE_ERRORS, 'questionnaire_closed'],
+});
+
+// ─── Symposiums, interviews and the community problems they raised ─────────────────────────
+
+export const researchSessionKindSchema = z.enum(RESEARCH_SESSION_KINDS).meta({ id: 'ResearchSessionKind', description: '`symposium`: 座谈会; `interview`: 访谈' });
+
+const violationKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/).meta({ description: 'The key of a violation in the engagement’s knowledge base (`GET /api/engagements/{id}/knowledge`)' });
+
+export const violationRefSchema = z
+  .object({ key: line(100), title: line(300), unverified: z.boolean() })
+  .strict()
+  .meta({ id: 'ViolationRef', description: 'A catalogue violation of the engagement’s knowledge base; `unverified`: its legal content is 待核实' });
+
+const problemTagShape = {
+  violation: violationRefSchema.nullable().meta({ description: 'The catalogue violation a lawyer tagged it with; null while untagged or outside the catalogue' }),
+  outsideCatalogue: z.boolean().meta({ description: 'A lawyer decided no catalogue violation fits' }),
+  taggedBy: userRefSchema.nullable(),
+  taggedAt: instantSchema.nullable(),
+};
+
+export const sessionProblemSchema = z
+  .object({ id: idSchema, description: line(500), ...problemTagShape })
+  .strict()
+  .meta({ id: 'SessionProblem' });
+
+export const researchSessionSchema = z
+  .object({
+    id: idSchema,
+    engagementId: idSchema,
+    kind: researchSessionKindSchema,
+    community: placeSchema.nullable().meta({ description: 'null: held for the street (township) as a whole' }),
+    heldOn: civilDateSchema,
+    place: line(200),
+    participants: line(1000),
+    headcount: z.number().int().min(1).nullable(),
+    notes: prose(20_000),
+    problems: z.array(sessionProblemSchema).max(MAX_PROBLEMS_PER_SESSION),
+    version: z.number().int().min(1),
+    createdBy: userRefSchema.nullable(),
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    can: z.object({ revise: z.boolean() }).strict(),
+  })
+  .strict()
+  .meta({ id: 'ResearchSession' });
+
+export const researchSessionBodySchema = z
+  .object({
+    kind: researchSessionKindSchema,
+    community: planKeySchema.nullable().default(null).meta({ description: 'The key of one of the engagement’s communities; null for the street (township) as a whole' }),
+    heldOn: civilDateSchema.meta({ description: 'The day it was held: not after today' }),
+    place: line(200),
+    participants: line(1000).meta({ description: 'Who took part: units, offices, roles' }),
+    headcount: z.number().int().min(1).max(10_000).nullable().default(null),
+    notes: prose(20_000).default(''),
+    problems: z
+      .array(
+        z
+          .object({
+            id: idSchema.optional().meta({ description: 'A problem already on the session, to keep it (and its tag unless changed); omit for a new one' }),
+            description: line(500),
+            violation: violationKeySchema.nullable().default(null),
+            outsideCatalogue: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(MAX_PROBLEMS_PER_SESSION)
+      .default([])
+      .meta({ description: 'The problems raised, each optionally tagged with a catalogue violation (or marked outside the catalogue). On a revision the list replaces the session’s: problems left out are removed.' }),
+  })
+  .strict()
+  .meta({ id: 'ResearchSessionBody' });
+
+const sessionParams = z.object({ id: idSchema, sessionId: idSchema }).strict();
+const problemParams = z.object({ id: idSchema, problemId: idSchema }).strict();
+const FIRM_TEAM = ['pm', 'partner', 'lawyer'] as const;
+
+export const listResearchSessions = defineOperation({
+  id: 'listResearchSessions',
+  method: 'GET',
+  path: '/api/engagements/:id/research-sessions',
+  tag: 'research',
+  summary: { zh: '座谈会与访谈记录', en: 'The engagement’s symposiums and interviews' },
+  description: 'In the order held. The firm’s working notes: not shown to the client contact.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: [...FIRM_TEAM], admins: true },
+  params: engagementParams,
+  responses: { 200: z.object({ items: z.array(researchSessionSchema).max(2000), can: z.object({ record: z.boolean() }).strict() }).strict() },
+});
+
+export const recordResearchSession = defineOperation({
+  id: 'recordResearchSession',
+  method: 'POST',
+  path: '/api/engagements/:id/research-sessions',
+  tag: 'research',
+  summary: { zh: '记录座谈会或访谈', en: 'Record a symposium or an interview' },
+  description:
+    'Written by the engagement’s field-research workflow as version 1, with its problems. 422 names each field that does not fit: a community or violation the engagement does not have, `heldOn` after today, a problem both tagged and outside the catalogue.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: engagementParams,
+  body: researchSessionBodySchema,
+  responses: { 201: researchSessionSchema },
+  errors: [...WRITE_ERRORS],
+  links: {
+    getResearchSession: { operationId: 'getResearchSession', parameters: { id: '$response.body#/engagementId', sessionId: '$response.body#/id' } },
+    reviseResearchSession: { operationId: 'reviseResearchSession', parameters: { id: '$response.body#/engagementId', sessionId: '$response.body#/id' } },
+  },
+});
+
+export const getResearchSession = defineOperation({
+  id: 'getResearchSession',
+  method: 'GET',
+  path: '/api/engagements/:id/research-sessions/:sessionId',
+  tag: 'research',
+  summary: { zh: '一次座谈会或访谈的记录', en: 'A symposium or interview record' },
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: [...FIRM_TEAM], admins: true },
+  params: sessionParams,
+  responses: { 200: researchSessionSchema },
+});
+
+export const reviseResearchSession = defineOperation({
+  id: 'reviseResearchSession',
+  method: 'PUT',
+  path: '/api/engagements/:id/research-sessions/:sessionId',
+  tag: 'research',
+  summary: { zh: '修改座谈会或访谈记录', en: 'Revise a symposium or interview record' },
+  description: 'Replaces the record and its problem list (a new version). 409 `conflict` when `expectedVersion` is not the current one.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: sessionParams,
+  body: researchSessionBodySchema.extend({ expectedVersion: z.number().int().min(1).max(1_000_000) }).strict().meta({ id: 'ReviseResearchSessionBody' }),
+  responses: { 200: researchSessionSchema },
+  errors: [...WRITE_ERRORS, 'conflict'],
+});
+
+export const communityProblemSchema = z
+  .object({
+    id: idSchema,
+    description: line(500),
+    community: placeSchema.nullable(),
+    session: z.object({ id: idSchema, kind: researchSessionKindSchema, heldOn: civilDateSchema }).strict(),
+    ...problemTagShape,
+  })
+  .strict()
+  .meta({ id: 'CommunityProblem' });
+
+export const listCommunityProblems = defineOperation({
+  id: 'listCommunityProblems',
+  method: 'GET',
+  path: '/api/engagements/:id/community-problems',
+  tag: 'research',
+  summary: { zh: '社区问题清单', en: 'The engagement’s community problems' },
+  description:
+    'Every problem the symposiums and interviews raised, in the order raised, and the tally per catalogue violation (most widespread first) that the research report, the joint-enforcement plan and the open letters are drafted from.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: [...FIRM_TEAM], admins: true },
+  params: engagementParams,
+  responses: {
+    200: z
+      .object({
+        items: z.array(communityProblemSchema).max(20_000),
+        byViolation: z.array(z.object({ violation: violationRefSchema, problems: z.number().int().min(1), communities: z.array(placeSchema).max(1000) }).strict()).max(1000),
+        untagged: z.number().int().min(0),
+        outsideCatalogue: z.number().int().min(0),
+        can: z.object({ tag: z.boolean() }).strict(),
+      })
+      .strict()
+      .meta({ id: 'CommunityProblemList' }),
+  },
+});
+
+export const tagCommunityProblem = defineOperation({
+  id: 'tagCommunityProblem',
+  method: 'PUT',
+  path: '/api/engagements/:id/community-problems/:problemId/tag',
+  tag: 'research',
+  summary: { zh: '标注问题对应的违法行为', en: 'Tag a problem with a catalogue violation' },
+  description: '`violation` null and `outsideCatalogue` false takes the tag off. 422 for a violation the engagement’s knowledge base does not have, or both set.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: problemParams,
+  body: z.object({ violation: violationKeySchema.nullable(), outsideCatalogue: z.boolean().default(false) }).strict().meta({ id: 'TagCommunityProblemBody' }),
+  responses: { 200: communityProblemSchema },
+  errors: [...WRITE_ERRORS],
 });
 
 // ─── Respondents, without an account ────────────────────────────────────────────────────────

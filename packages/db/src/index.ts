@@ -32,6 +32,18 @@ export {
   type ResponseInput,
   reviseQuestionnaireRecord,
 } from './research';
+export {
+  createResearchSessionRecord,
+  findResearchSessionRecord,
+  listCommunityProblemRecords,
+  listResearchSessionRecords,
+  type ProblemInput,
+  type ResearchSessionInput,
+  type ResearchSessionRecord,
+  type ResearchSessionRefusal,
+  reviseResearchSessionRecord,
+  tagCommunityProblemRecord,
+} from './research-sessions';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';
 export { applyMigrations, diffSchemaAgainstMigrations, listAppliedMigrations, type SchemaDiff } from './migrate';
 export {

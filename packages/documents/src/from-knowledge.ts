@@ -773,6 +773,8 @@ export interface FoundProblem {
   communities: readonly string[];
   /** What residents said, in their words (the first line recorded). */
   raised?: string;
+  /** A lawyer tagged it; otherwise it was matched to the item by name and the plan flags it 待核实. */
+  confirmed?: boolean;
 }
 
 export interface JointEnforcementRequest extends KnowledgeDocumentRequest {
@@ -830,18 +832,18 @@ export function jointEnforcementPlanInputFromKnowledge(request: JointEnforcement
   const byKey = new Map(knowledge.violations.map((entry) => [entry.key, entry]));
   const found = request.problems.flatMap((problem) => {
     const entry = byKey.get(problem.violationKey);
-    return entry ? [{ entry, communities: problem.communities }] : [];
+    return entry ? [{ entry, communities: problem.communities, confirmed: problem.confirmed === true }] : [];
   });
   const standIns = found.length === 0;
-  const chosen = (standIns ? knowledge.violations.map((entry) => ({ entry, communities: [] as readonly string[] })) : found).slice(0, PRIORITY_PROBLEMS);
-  const priorityProblems: PriorityProblem[] = chosen.map(({ entry, communities }) => {
+  const chosen = (standIns ? knowledge.violations.map((entry) => ({ entry, communities: [] as readonly string[], confirmed: false })) : found).slice(0, PRIORITY_PROBLEMS);
+  const priorityProblems: PriorityProblem[] = chosen.map(({ entry, communities, confirmed }) => {
     const measure = entry.coercion ? `${word(withoutFullStop(entry.penaltySummary))}；${word(withoutFullStop(entry.coercion.summary))}` : word(withoutFullStop(entry.penaltySummary));
     const where = communities.length > 0 ? `调研中${communities.join('、')}反映此问题。` : '';
     return {
       problem: word(entry.title),
       lead: enforcerText(entry, word, client.kind),
       cooperating: bodies(entry.cooperatingDepartments).join('、') || '社区居民委员会、物业服务人',
-      measures: flagged(`${where}社区居民委员会、物业服务人劝阻并报告，牵头部门依法查处：${measure}。`, standIns || entry.unverified),
+      measures: flagged(`${where}社区居民委员会、物业服务人劝阻并报告，牵头部门依法查处：${measure}。`, !confirmed || entry.unverified),
     };
   });
 

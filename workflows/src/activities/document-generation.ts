@@ -204,7 +204,9 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         const community = communityOf(plan, input.deliverableKey);
         await step(30, `查找${community.name}调研中反映最多的问题`);
         const problems = await foundProblems(db, input.engagementId, plan, knowledge.violations);
-        const found = problems.find((problem) => problem.communities.includes(community.name)) ?? problems[0];
+        // The community's own problem, one a lawyer tagged before one matched by name; else the street's commonest.
+        const own = problems.filter((problem) => problem.communities.includes(community.name));
+        const found = own.find((problem) => problem.confirmed) ?? own[0] ?? problems[0];
         const violation = knowledge.violations.find((entry) => entry.key === found?.violationKey) ?? knowledge.violations.find((entry) => entry.key === FALLBACK_LETTER_TOPIC) ?? knowledge.violations[0];
         if (!violation) throw ApplicationFailure.nonRetryable('the engagement’s knowledge has no violation to write an open letter about', 'generation_refused');
         await step(50, `排版致${community.name}居民的公开信（${violation.title}）`);

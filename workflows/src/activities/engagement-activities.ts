@@ -5,6 +5,7 @@ import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
 import { createMaterializeActivity } from './materialize';
+import { createFieldResearchActivities, type FieldResearchActivities } from './field-research-records';
 import { createQuestionnaireActivities, type QuestionnaireActivities } from './questionnaire-records';
 import { failFastOnRefusedData } from './support';
 import { createTaskRecords } from './task-records';
@@ -24,14 +25,15 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & FieldResearchActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & FieldResearchActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
     ...createIncidentRecords(db),
     ...createKnowledgeRecords(db),
     ...createQuestionnaireActivities(db),
+    ...createFieldResearchActivities(db),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
   });
 }

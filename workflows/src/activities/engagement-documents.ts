@@ -30,18 +30,20 @@ const heldOn = (form: Form, completedAt: Date | null, fallback: CivilDate): Civi
  */
 export async function foundProblems(db: Db, engagementId: string, plan: EngagementPlan, violations: readonly ViolationEntry[]): Promise<FoundProblem[]> {
   const names = new Map(plan.communities.map((community) => [community.key, community.name]));
-  const byItem = new Map<string, { raised: string; keys: Set<string | null> }>();
+  const byItem = new Map<string, { raised: string; keys: Set<string | null>; confirmed: boolean }>();
   for (const problem of await recordedProblems(db, engagementId, violations)) {
     if (!problem.violation) continue;
-    const seen = byItem.get(problem.violation.key) ?? { raised: problem.title, keys: new Set<string | null>() };
+    const seen = byItem.get(problem.violation.key) ?? { raised: problem.title, keys: new Set<string | null>(), confirmed: false };
     for (const key of problem.communityKeys) seen.keys.add(key);
+    seen.confirmed ||= problem.tagged;
     byItem.set(problem.violation.key, seen);
   }
   const order = plan.communities.map((community) => community.key);
   return [...byItem]
-    .map(([violationKey, { raised, keys }]) => ({
+    .map(([violationKey, { raised, keys, confirmed }]) => ({
       violationKey,
       raised,
+      confirmed,
       communities: order.filter((key) => keys.has(key)).map((key) => names.get(key)!),
       reach: keys.size,
     }))

@@ -2,3 +2,4 @@ export { createEngagementActivities, type EngagementActivityDeps } from './engag
 export { type EngagementActivities } from './types';
 export { createDocumentActivities, DEFAULT_FIRM_NAME, type DocumentActivities, type DocumentActivityDeps, clientProfileOf } from './document-generation';
 export { createQuestionnaireActivities, type QuestionnaireActivities, type QuestionnaireCommandInput } from './questionnaire-records';
+export { createFieldResearchActivities, type FieldResearchActivities, type FieldResearchCommandInput } from './field-research-records';

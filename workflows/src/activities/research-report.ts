@@ -1,4 +1,4 @@
-import { type Db, questionnaireResults } from '@gongzhi/db';
+import { type Db, fromDbDate, questionnaireResults } from '@gongzhi/db';
 import { type ClientProfile, type QuestionnaireResult, type ResearchProblem, type ResearchReportInput, type ResearchSession } from '@gongzhi/documents';
 import { type CivilDate, civilDateAt, type EngagementPlan, type Question, respondentAudienceLabels, type RespondentAudience, type ViolationEntry } from '@gongzhi/domain';
 
@@ -34,29 +34,52 @@ export const linesOf = (text: unknown): string[] =>
         .filter((line) => line.length > 1)
     : [];
 
-/** A problem a community's findings list names, with the catalogue item it reads most like. */
+/** A problem research recorded, with the catalogue item it is. */
 export interface RecordedProblem {
   title: string;
   violation: ViolationEntry | null;
-  /** The communities that wrote it (null: the street as a whole). */
+  /** A lawyer tagged it (a symposium or interview record); otherwise matched by name from a findings list. */
+  tagged: boolean;
+  /** The communities that raised it (null: the street as a whole). */
   communityKeys: Set<string | null>;
 }
 
-/** Every problem the research stage's findings lists name, merged where communities wrote the same, in the order first written. */
+/**
+ * Every problem research recorded: those the symposium and interview records raised, as the lawyer
+ * tagged them (problems outside the catalogue stay, unmatched), then those the community findings
+ * lists name, each matched to the catalogue item it reads most like; merged where the same words
+ * were written, in the order first recorded.
+ */
 export async function recordedProblems(db: Db, engagementId: string, violations: readonly ViolationEntry[]): Promise<RecordedProblem[]> {
+  const byKey = new Map(violations.map((entry) => [entry.key, entry]));
+  const merged = new Map<string, RecordedProblem>();
+  const add = (title: string, communityKey: string | null, violation: () => { entry: ViolationEntry | null; tagged: boolean }) => {
+    const seen = merged.get(title);
+    if (seen) seen.communityKeys.add(communityKey);
+    else merged.set(title, { title, ...(({ entry, tagged }) => ({ violation: entry, tagged }))(violation()), communityKeys: new Set([communityKey]) });
+  };
+  const raised = await db.communityProblem.findMany({
+    where: { engagementId },
+    select: { description: true, violationKey: true, outsideCatalogue: true, community: { select: { key: true } } },
+    orderBy: [{ session: { heldOn: 'asc' } }, { createdAt: 'asc' }, { position: 'asc' }],
+  });
+  for (const problem of raised) {
+    const entry = problem.violationKey ? (byKey.get(problem.violationKey) ?? null) : null;
+    const tagged = entry !== null || problem.outsideCatalogue;
+    add(problem.description, problem.community?.key ?? null, () => (tagged ? { entry, tagged } : matchedByName(problem.description, violations)));
+  }
   const tasks = await db.task.findMany({
     where: { engagementId, stageKey: 'research', templateTaskKey: 'community-findings', status: 'done' },
     select: { communityKey: true, formData: true },
     orderBy: [{ completedAt: 'asc' }, { key: 'asc' }],
   });
-  const byTitle = new Map<string, Set<string | null>>();
-  for (const task of tasks) {
-    for (const line of linesOf(formOf(task.formData).problems)) byTitle.set(line, (byTitle.get(line) ?? new Set()).add(task.communityKey));
-  }
-  return [...byTitle].map(([title, communityKeys]) => {
-    const match = closestViolation(title, violations);
-    return { title, violation: violations.find((entry) => entry.title === match) ?? null, communityKeys };
-  });
+  for (const task of tasks) for (const line of linesOf(formOf(task.formData).problems)) add(line, task.communityKey, () => matchedByName(line, violations));
+  return [...merged.values()];
+}
+
+function matchedByName(text: string, violations: readonly ViolationEntry[]): { entry: ViolationEntry | null; tagged: false } {
+  const title = closestViolation(text, violations);
+  return { entry: violations.find((entry) => entry.title === title) ?? null, tagged: false };
 }
 
 /**
@@ -120,13 +143,22 @@ export async function researchReportInput(
 
   // Symposiums, from the research stage's completed tasks.
   const tasks = await db.task.findMany({ where: { engagementId, stageKey: 'research', status: 'done' }, select: { templateTaskKey: true, communityKey: true, formData: true, completedAt: true } });
+  const sessionRecords = await db.researchSession.findMany({ where: { engagementId }, include: { community: { select: { name: true } }, problems: { orderBy: { position: 'asc' }, select: { description: true } } } });
+  const recorded: ResearchSession[] = sessionRecords.map((record) => ({
+    kind: record.kind === 'interview' ? ('实地访谈' as const) : ('座谈会' as const),
+    community: record.community?.name ?? streetwide,
+    date: fromDbDate(record.heldOn),
+    participants: record.participants,
+    headcount: record.headcount ?? 0,
+    points: [...linesOf(record.notes), ...record.problems.map((problem) => `反映问题：${problem.description}`)],
+  }));
   const sessions: ResearchSession[] = tasks
     .filter((task) => task.templateTaskKey === 'community-symposium' || task.templateTaskKey === 'government-symposium')
-    .map((task) => {
+    .map((task): ResearchSession => {
       const form = formOf(task.formData);
       const held = typeof form.heldOn === 'string' ? (form.heldOn as CivilDate) : civilDateAt(task.completedAt ?? new Date());
       return {
-        kind: '座谈会' as const,
+        kind: '座谈会',
         community: task.communityKey ? (nameOfKey.get(task.communityKey) ?? streetwide) : streetwide,
         date: held,
         participants: task.templateTaskKey === 'government-symposium' ? `${client.shortName}领导班子成员及相关科室负责人` : '居委会成员、居民代表、业委会及物业服务企业代表',
@@ -134,16 +166,20 @@ export async function researchReportInput(
         points: linesOf(form.minutes),
       };
     })
+    .concat(recorded)
     .sort((a, b) => a.date.localeCompare(b.date));
 
   // Problems: each community's list, merged where communities wrote the same.
-  const problems: ResearchProblem[] = (await recordedProblems(db, engagementId, input.violations)).map(({ title, violation, communityKeys }) => {
+  const problems: ResearchProblem[] = (await recordedProblems(db, engagementId, input.violations)).map(({ title, violation, tagged, communityKeys }) => {
     const where = new Set([...communityKeys].map((key) => (key === null ? streetwide : (nameOfKey.get(key) ?? streetwide))));
+    const raisedBy = `${[...where].join('、')}在调研中反映“${title}”。`;
     return {
       title,
-      violation: violation ? `${violation.title}（自动匹配，待核实）` : '未匹配到清单中的违法行为（待核实）',
+      violation: tagged ? (violation ? violation.title : '违法行为清单以外的问题') : violation ? `${violation.title}（自动匹配，待核实）` : '未匹配到清单中的违法行为（待核实）',
       communities: ordered.filter((name) => where.has(name)).concat(where.has(streetwide) ? [streetwide] : []),
-      description: { text: `${[...where].join('、')}在座谈和问卷中反映“${title}”。对应违法行为类别由系统按名称自动匹配，须由承办律师核实后定稿。`, isUnverified: true },
+      description: tagged
+        ? violation ? { text: `${raisedBy}经承办律师核对，属于违法行为清单第${violation.no}项“${violation.title}”，执法主体为${violation.enforcer}。`, isUnverified: violation.unverified } : `${raisedBy}经承办律师核对，不属于违法行为清单所列事项，宜通过居民自治和协商解决。`
+        : { text: `${raisedBy}对应违法行为类别由系统按名称自动匹配，须由承办律师核实后定稿。`, isUnverified: true },
     };
   });
 

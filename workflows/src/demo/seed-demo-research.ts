@@ -101,6 +101,7 @@ const INTRO: Record<RespondentAudience, string> = {
  * questionnaire for street-office staff typed in from the paper forms of the October symposium.
  */
 export async function seedDemoResearch({ db, engagements, engagementId, pmId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; pmId: string; lawyerId: string }): Promise<void> {
+  await seedDemoFieldNotes({ db, engagements, engagementId, pmId, lawyerId });
   if ((await db.questionnaire.count({ where: { engagementId } })) > 0) return;
   const communities = await db.community.findMany({ where: { engagementId }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } });
   const random = randomFrom(engagementId);
@@ -131,6 +132,122 @@ export async function seedDemoResearch({ db, engagements, engagementId, pmId, la
       communityId: null,
       answeredOn: index < 7 ? '2026-10-14' : '2026-10-16',
       answers: answersFor(governmentQuestions, random, 0, STAFF_SUGGESTIONS),
+    });
+  }
+}
+
+type Problem = [description: string, tag: string | null];
+interface DemoSession {
+  kind: 'symposium' | 'interview';
+  community: string | null;
+  heldOn: string;
+  place: string;
+  participants: string;
+  headcount: number;
+  notes: string;
+  problems: Problem[];
+}
+
+/** The October symposiums and interviews, as the lawyers wrote them up; one problem is left for the lawyer to tag. */
+const DEMO_SESSIONS: DemoSession[] = [
+  {
+    kind: 'symposium',
+    community: null,
+    heldOn: '2026-10-12',
+    place: '和平里街道办事处三楼会议室',
+    participants: '街道办事处副主任、城市管理办公室、综合行政执法队、社区建设办公室、平安建设办公室负责人',
+    headcount: 9,
+    notes: '街道介绍承接下放执法职权以来的情况：执法队在编人员少，违法建设取证和强制拆除程序耗时长。\n12345工单中物业管理、停车和违建类诉求占比较高。\n希望明确与区住房城乡建设委、区消防救援支队的移交程序和响应时限。',
+    problems: [
+      ['违法建设发现后取证难、拆除周期长', 'illegal-construction'],
+      ['楼道飞线充电反复出现，劝阻后又恢复', 'unsafe-e-bike-charging'],
+    ],
+  },
+  {
+    kind: 'symposium',
+    community: 'hepingli-bei',
+    heldOn: '2026-10-14',
+    place: '和平里北社区党群服务中心二楼会议室',
+    participants: '社区党委书记、居委会委员4人、居民代表6人、物业项目经理',
+    headcount: 12,
+    notes: '居民代表集中反映和平里三区楼道堆物和电动自行车入户充电问题，物业表示劝阻后缺少进一步手段。\n部分居民不了解居民公约的内容，希望公约简短、贴到楼门口。',
+    problems: [
+      ['和平里三区3号楼楼道长期堆放纸箱、旧家具', 'stairwell-clutter'],
+      ['电动自行车推进楼道、入户充电', 'unsafe-e-bike-charging'],
+      ['小区停车收益、广告收益从未公示', 'property-service-breaches'],
+    ],
+  },
+  {
+    kind: 'symposium',
+    community: 'anding',
+    heldOn: '2026-10-15',
+    place: '安定门社区居委会议事厅',
+    participants: '居委会主任、委员3人、楼门长5人、居民代表4人',
+    headcount: 13,
+    notes: '老旧平房区一层住户在公共区域私搭棚子的情况较多，邻里矛盾突出。\n夜间遛狗不拴绳、犬吠扰民投诉集中在东区。',
+    problems: [
+      ['一层住户在公共绿地私搭棚子、圈占绿地', 'illegal-construction'],
+      ['遛狗不拴绳、夜间犬吠扰民', 'dog-keeping'],
+      ['广场舞音响声音过大，影响老人休息', 'noise-nuisance'],
+    ],
+  },
+  {
+    kind: 'interview',
+    community: 'qingnianhu',
+    heldOn: '2026-10-16',
+    place: '青年湖社区居委会主任办公室',
+    participants: '居委会主任、物业服务中心经理',
+    headcount: 2,
+    notes: '沿街三家餐馆油烟直排，居民多次拨打12345。\n地下室有人居住，疑似群租。\n业委会换届争议较大，居委会希望律师指导换届程序。',
+    problems: [
+      ['沿街餐馆油烟直排，居民投诉多', 'cooking-fumes'],
+      ['地下室被改作出租住房，住有十余人', 'illegal-rental'],
+      ['业主委员会换届选举程序争议', null],
+    ],
+  },
+  {
+    kind: 'interview',
+    community: 'xinghua',
+    heldOn: '2026-10-19',
+    place: '兴化社区物业服务中心',
+    participants: '物业项目经理、秩序维护队队长',
+    headcount: 2,
+    notes: '消防车通道被私家车长期占用，夜间尤甚；部分居民私设地锁占用公共车位。',
+    problems: [
+      ['消防车通道被私家车长期占用', 'fire-lane-obstruction'],
+      ['居民私设地锁占用公共车位', 'private-parking-locks'],
+      ['居民对物业费上涨意见大', 'outside'],
+    ],
+  },
+];
+
+/** Demo ids derived from the engagement: seeding again finds the same records. */
+function demoId(engagementId: string, name: string): string {
+  const hex = createHash('sha256').update(`${engagementId}:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function seedDemoFieldNotes({ db, engagements, engagementId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; pmId: string; lawyerId: string }): Promise<void> {
+  if ((await db.researchSession.count({ where: { engagementId } })) > 0) return;
+  const communities = new Map((await db.community.findMany({ where: { engagementId }, select: { id: true, key: true } })).map((community) => [community.key, community.id]));
+  for (const [index, session] of DEMO_SESSIONS.entries()) {
+    await engagements.fieldResearchCommand(engagementId, {
+      type: 'recordSession',
+      actorId: lawyerId,
+      sessionId: demoId(engagementId, `session-${index}`),
+      kind: session.kind,
+      communityId: session.community ? (communities.get(session.community) ?? null) : null,
+      heldOn: session.heldOn,
+      place: session.place,
+      participants: session.participants,
+      headcount: session.headcount,
+      notes: session.notes,
+      problems: session.problems.map(([description, tag], position) => ({
+        id: demoId(engagementId, `session-${index}-problem-${position}`),
+        description,
+        violationKey: tag === null || tag === 'outside' ? null : tag,
+        outsideCatalogue: tag === 'outside',
+      })),
     });
   }
 }

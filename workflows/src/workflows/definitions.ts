@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -229,3 +229,35 @@ export interface QuestionnaireCommandResult {
 }
 
 export const questionnaireCommandUpdate = defineUpdate<QuestionnaireCommandResult, [QuestionnaireCommand]>('questionnaireCommand');
+
+// ─── Field research: symposiums, interviews and the problems they raised ────────────────────
+
+export interface FieldResearchWorkflowInput {
+  engagementId: string;
+  /** How long a run waits for a command before it ends (default an hour; tests ask for less). */
+  idle?: string;
+}
+
+/** A session as a lawyer records it; `problems` is its whole list (ids chosen by the API). */
+export interface ResearchSessionDetails {
+  kind: ResearchSessionKind;
+  communityId: string | null;
+  heldOn: string;
+  place: string;
+  participants: string;
+  headcount: number | null;
+  notes: string;
+  problems: { id: string; description: string; violationKey: string | null; outsideCatalogue: boolean }[];
+}
+
+export type FieldResearchCommand =
+  | ({ type: 'recordSession'; actorId: string; sessionId: string } & ResearchSessionDetails)
+  | ({ type: 'reviseSession'; actorId: string; sessionId: string; expectedVersion: number } & ResearchSessionDetails)
+  | { type: 'tagProblem'; actorId: string; problemId: string; violationKey: string | null; outsideCatalogue: boolean };
+
+export interface FieldResearchCommandResult {
+  /** The session's version after the command (tagging a problem leaves it). */
+  version?: number;
+}
+
+export const fieldResearchCommandUpdate = defineUpdate<FieldResearchCommandResult, [FieldResearchCommand]>('fieldResearchCommand');

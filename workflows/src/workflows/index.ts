@@ -3,3 +3,4 @@ export { communityStageWorkflow } from './community-stage';
 export { documentGenerationWorkflow } from './document-generation';
 export { engagementWorkflow } from './engagement';
 export { questionnaireWorkflow } from './questionnaire';
+export { fieldResearchWorkflow } from './field-research';

@@ -1,7 +1,7 @@
-import { type Duration } from '@temporalio/common';
-import { allHandlersFinished, condition, currentUpdateInfo, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { currentUpdateInfo, proxyActivities, setHandler } from '@temporalio/workflow';
 import { questionProblems } from '@gongzhi/domain';
 import { type QuestionnaireActivities } from '../activities/questionnaire-records';
+import { IDLE, serveUntilIdle } from './command-keeper';
 import { type QuestionnaireCommand, questionnaireCommandUpdate, type QuestionnaireWorkflowInput } from './definitions';
 import { refuse, refuseUnstorableText } from './task-board';
 
@@ -9,11 +9,6 @@ const records = proxyActivities<QuestionnaireActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
-
-/** A run ends after this long without a command; the next command starts a new run. */
-const IDLE = '1 hour';
-/** A run ends before its history grows long; the next command starts a new run. */
-const MAX_HISTORY = 4000;
 
 /**
  * The one writer of a questionnaire: its design (create, revise, close), its links and its
@@ -54,13 +49,7 @@ export async function questionnaireWorkflow({ questionnaireId, engagementId, idl
     { validator: validateCommand },
   );
 
-  // Idle: no command finished for an hour. A command still running then is waited for below.
-  for (;;) {
-    const seen = handled;
-    const active = await condition(() => handled !== seen, idle as Duration);
-    if (!active || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY) break;
-  }
-  await condition(allHandlersFinished);
+  await serveUntilIdle(() => handled, idle);
 }
 
 /** What can be refused before it enters the history: text that cannot be stored, questions that do not fit. */

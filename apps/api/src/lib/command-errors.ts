@@ -19,6 +19,7 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   unknown_task: 'not_found',
   unknown_knowledge_entry: 'not_found',
   unknown_questionnaire: 'not_found',
+  unknown_research_record: 'not_found',
   questionnaire_closed: 'questionnaire_closed',
   link_used: 'link_used',
   engagement_not_found: 'not_found',

@@ -56,6 +56,12 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
           ? [{ engagementId, at, type: 'questionnaire.updated', data: { questionnaireId: questionnaire.id, status: questionnaire.status, version: questionnaire.version, responses: questionnaire._count.responses } }]
           : [];
       }
+      case 'research.updated': {
+        // The firm's working notes: not on the client's stream.
+        if (!change.key || approvedOnly) return [];
+        const session = await db.researchSession.findFirst({ where: { id: change.key, engagementId }, select: { id: true, version: true } });
+        return session ? [{ engagementId, at, type: 'research.updated', data: { sessionId: session.id, version: session.version } }] : [];
+      }
       case 'engagement.updated':
         return engagementEvent();
       default:

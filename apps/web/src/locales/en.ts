@@ -254,7 +254,7 @@ export const en: Catalogue<typeof zhCN> = {
       team: 'Team and scope',
       audit: 'Audit trail',
       knowledge: 'Knowledge base',
-      research: 'Questionnaires',
+      research: 'Field research',
     },
     kpi: {
       progress: 'Overall progress',
@@ -357,7 +357,7 @@ export const en: Catalogue<typeof zhCN> = {
       sha256: 'Fingerprint',
       taskKeys: 'Tasks',
     },
-    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire' },
+    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire', research_session: 'Symposium or interview', community_problem: 'Community problem' },
     actions: {
       'engagement.created': 'Engagement created',
       'engagement.updated': 'Engagement updated',
@@ -384,6 +384,9 @@ export const en: Catalogue<typeof zhCN> = {
       'questionnaire.closed': 'Questionnaire closed',
       'questionnaire.links_issued': 'Answer links issued',
       'questionnaire.response_entered': 'Response entered',
+      'research.session_recorded': 'Symposium or interview recorded',
+      'research.session_revised': 'Symposium or interview record revised',
+      'research.problem_tagged': 'Community problem tagged',
     },
   },
   wizard: {

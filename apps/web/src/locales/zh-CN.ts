@@ -254,7 +254,7 @@ export const zhCN = {
       team: '团队与范围',
       audit: '审计记录',
       knowledge: '知识库',
-      research: '调研问卷',
+      research: '实地调研',
     },
     kpi: {
       progress: '整体完成度',
@@ -357,7 +357,7 @@ export const zhCN = {
       sha256: '指纹',
       taskKeys: '任务',
     },
-    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷' },
+    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷', research_session: '座谈/访谈记录', community_problem: '社区问题' },
     actions: {
       'engagement.created': '创建项目',
       'engagement.updated': '修改项目',
@@ -384,6 +384,9 @@ export const zhCN = {
       'questionnaire.closed': '结束问卷收集',
       'questionnaire.links_issued': '生成问卷填写链接',
       'questionnaire.response_entered': '录入问卷答卷',
+      'research.session_recorded': '记录座谈会/访谈',
+      'research.session_revised': '修改座谈会/访谈记录',
+      'research.problem_tagged': '标注社区问题对应的违法行为',
     },
   },
   wizard: {

@@ -24,3 +24,4 @@ export {
   type ResponseSource,
 } from './questionnaire';
 export { type OptionCount, type QuestionnaireResults, type QuestionResult, type ResponseForResults, summarizeResponses } from './results';
+export { MAX_PROBLEMS_PER_SESSION, type ProblemTag, RESEARCH_SESSION_KINDS, type ResearchSessionKind, researchSessionKindLabels } from './sessions';

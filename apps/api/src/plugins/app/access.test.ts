@@ -196,6 +196,28 @@ const probes: Record<OperationId, Probe> = {
   // Anyone may try a link; an unknown one is 404 for everyone.
   getPublicQuestionnaire: { request: async () => ({ path: `/api/public/questionnaires/${'x'.repeat(32)}` }), allowed: { status: 404, code: 'not_found' } },
   submitPublicQuestionnaire: { request: async () => ({ path: `/api/public/questionnaires/${'x'.repeat(32)}`, payload: { answers: {} } }), allowed: { status: 404, code: 'not_found' } },
+  listResearchSessions: { request: async () => ({ path: `/api/engagements/${engagementId}/research-sessions` }), allowed: { status: 200 } },
+  // A cancelled engagement takes no new record: refused by its workflow, after access control.
+  recordResearchSession: {
+    request: async () => ({
+      path: `/api/engagements/${cancelledEngagementId}/research-sessions`,
+      payload: { kind: 'symposium', heldOn: '2026-11-20', place: '社区党群服务中心会议室', participants: '居委会委员、居民代表', problems: [{ description: '楼道堆物' }] },
+    }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  getResearchSession: { request: async () => ({ path: `/api/engagements/${engagementId}/research-sessions/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  reviseResearchSession: {
+    request: async () => ({
+      path: `/api/engagements/${engagementId}/research-sessions/${randomUUID()}`,
+      payload: { kind: 'interview', heldOn: '2026-11-20', place: '物业服务中心', participants: '物业项目经理', expectedVersion: 1 },
+    }),
+    allowed: { status: 404, code: 'not_found' },
+  },
+  listCommunityProblems: { request: async () => ({ path: `/api/engagements/${engagementId}/community-problems` }), allowed: { status: 200 } },
+  tagCommunityProblem: {
+    request: async () => ({ path: `/api/engagements/${engagementId}/community-problems/${randomUUID()}/tag`, payload: { violation: 'stairwell-clutter' } }),
+    allowed: { status: 404, code: 'not_found' },
+  },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {
     async request(caller) {

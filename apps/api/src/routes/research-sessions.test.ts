@@ -1,0 +1,144 @@
+// Symposium and interview records over HTTP: a lawyer records a symposium with the problems raised,
+// tags them with catalogue violations (or marks one outside the catalogue), revises the record on
+// the version they saw; the engagement's problem list tallies the tags; bad input is a 4xx that
+// changes nothing; the client contact sees none of it.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { injectTestStack } from '@gongzhi/infra/test-context';
+import { createEngagement } from '../testing/fixtures';
+import { type TestApi, createTestApi } from '../testing/harness';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await createTestApi({ ...injectTestStack(), workflowBundlePath: inject('workflowBundlePath') });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+type Session = {
+  id: string;
+  version: number;
+  kind: string;
+  community: { key: string; name: string } | null;
+  heldOn: string;
+  problems: { id: string; description: string; violation: { key: string; title: string; unverified: boolean } | null; outsideCatalogue: boolean; taggedBy: { displayName: string } | null }[];
+  can: { revise: boolean };
+};
+
+describe('symposium and interview records', () => {
+  it('records a symposium with its problems, tags them, revises on the version seen and tallies the list', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const lawyer = await api.sessionFor('lawyer');
+    const partner = await api.sessionFor('partner');
+    const client = await api.sessionFor('client');
+    const base = `/api/engagements/${engagement.id}/research-sessions`;
+    const [first, second] = await api.db.community.findMany({ where: { engagementId: engagement.id }, orderBy: { key: 'asc' } });
+
+    const body = {
+      kind: 'symposium',
+      community: first!.key,
+      heldOn: '2026-10-14',
+      place: `${first!.name}党群服务中心二楼会议室`,
+      participants: '社区党委书记、居委会委员、居民代表8人、物业项目经理',
+      headcount: 14,
+      notes: '居民代表集中反映楼道堆物和电动自行车入户充电问题；物业表示劝阻无效时缺少执法手段。',
+      problems: [
+        { description: '3号楼楼道长期堆放纸箱、旧家具', violation: 'stairwell-clutter' },
+        { description: '电动自行车推进楼道、入户充电' },
+        { description: '小区公共收益从未公示', outsideCatalogue: true },
+      ],
+    };
+    const created = await api.request(lawyer, { method: 'POST', url: base, payload: body });
+    expect(created.statusCode, created.body).toBe(201);
+    const session = created.json<Session>();
+    expect(session).toMatchObject({ version: 1, kind: 'symposium', community: { key: first!.key }, heldOn: '2026-10-14', can: { revise: true } });
+    expect(session.problems.map((problem) => [problem.description, problem.violation?.key ?? null, problem.outsideCatalogue])).toEqual([
+      ['3号楼楼道长期堆放纸箱、旧家具', 'stairwell-clutter', false],
+      ['电动自行车推进楼道、入户充电', null, false],
+      ['小区公共收益从未公示', null, true],
+    ]);
+    expect(session.problems[0]!.taggedBy).not.toBeNull();
+    expect(session.problems[1]!.taggedBy).toBeNull();
+
+    // The client contact sees none of the firm's notes; the partner reads but does not write.
+    expect((await api.request(client, { method: 'GET', url: base })).statusCode).toBe(403);
+    expect((await api.request(client, { method: 'GET', url: `/api/engagements/${engagement.id}/community-problems` })).statusCode).toBe(403);
+    const partnerView = await api.request(partner, { method: 'GET', url: base });
+    expect(partnerView.json()).toMatchObject({ items: [{ id: session.id, can: { revise: false } }], can: { record: false } });
+    expect((await api.request(partner, { method: 'POST', url: base, payload: body })).statusCode).toBe(403);
+
+    // Tag the untagged problem from the list.
+    const problems = `/api/engagements/${engagement.id}/community-problems`;
+    const untagged = session.problems[1]!;
+    const tagged = await api.request(lawyer, { method: 'PUT', url: `${problems}/${untagged.id}/tag`, payload: { violation: 'unsafe-e-bike-charging' } });
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    expect(tagged.json()).toMatchObject({ id: untagged.id, violation: { key: 'unsafe-e-bike-charging' }, community: { key: first!.key }, session: { id: session.id, heldOn: '2026-10-14' } });
+
+    // An interview in another community raising the same kind of problem.
+    const interview = await api.request(lawyer, {
+      method: 'POST',
+      url: base,
+      payload: { kind: 'interview', community: second!.key, heldOn: '2026-10-16', place: '物业服务中心', participants: '物业项目经理王某', problems: [{ description: '楼梯间停放电动车并私拉电线充电', violation: 'unsafe-e-bike-charging' }] },
+    });
+    expect(interview.statusCode, interview.body).toBe(201);
+
+    const list = (await api.request(lawyer, { method: 'GET', url: problems })).json<{ items: unknown[]; byViolation: { violation: { key: string }; problems: number; communities: { key: string }[] }[]; untagged: number; outsideCatalogue: number; can: { tag: boolean } }>();
+    expect(list.items).toHaveLength(4);
+    expect(list.byViolation.map((row) => [row.violation.key, row.problems, row.communities.map((community) => community.key)])).toEqual([
+      ['unsafe-e-bike-charging', 2, [first!.key, second!.key]],
+      ['stairwell-clutter', 1, [first!.key]],
+    ]);
+    expect(list).toMatchObject({ untagged: 0, outsideCatalogue: 1, can: { tag: true } });
+
+    // Revise on the version seen: the outside-catalogue problem goes, the first keeps its tag.
+    const kept = session.problems[0]!;
+    const revision = {
+      ...body,
+      notes: `${body.notes}会后物业补充：地下室有人居住。`,
+      problems: [{ id: kept.id, description: kept.description, violation: 'stairwell-clutter' }, { description: '地下室被改作出租住房', violation: 'illegal-rental' }],
+      expectedVersion: 1,
+    };
+    const revised = await api.request(lawyer, { method: 'PUT', url: `${base}/${session.id}`, payload: revision });
+    expect(revised.statusCode, revised.body).toBe(200);
+    expect(revised.json<Session>().version).toBe(2);
+    expect(revised.json<Session>().problems.map((problem) => problem.violation?.key)).toEqual(['stairwell-clutter', 'illegal-rental']);
+    expect(revised.json<Session>().problems[0]!.id).toBe(kept.id);
+
+    // Someone else's stale save is refused and changes nothing.
+    const stale = await api.request(lawyer, { method: 'PUT', url: `${base}/${session.id}`, payload: { ...revision, notes: '旧版本上的修改' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'conflict', fieldErrors: [{ field: 'expectedVersion' }] } });
+    expect((await api.request(lawyer, { method: 'GET', url: `${base}/${session.id}` })).json<Session>().version).toBe(2);
+
+    const audit = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, action: { startsWith: 'research.' } }, orderBy: { at: 'asc' } });
+    expect(audit.map((event) => event.action)).toEqual(['research.session_recorded', 'research.problem_tagged', 'research.session_recorded', 'research.session_revised']);
+  });
+
+  it('answers bad input with a 4xx in the caller’s language and writes nothing', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const lawyer = await api.sessionFor('lawyer');
+    const base = `/api/engagements/${engagement.id}/research-sessions`;
+    const valid = { kind: 'interview', heldOn: '2026-10-14', place: '街道办事处三楼会议室', participants: '街道城市管理办公室主任' };
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['unknown violation', { ...valid, problems: [{ description: '油烟扰民', violation: 'no-such-violation' }] }, 'problems.0.violation'],
+      ['tagged and outside the catalogue', { ...valid, problems: [{ description: '油烟扰民', violation: 'cooking-fumes', outsideCatalogue: true }] }, 'problems.0.violation'],
+      ['unknown community', { ...valid, community: 'no-such-community' }, 'community'],
+      ['held in the future', { ...valid, heldOn: '2099-01-01' }, 'heldOn'],
+    ];
+    for (const [label, payload, field] of cases) {
+      const response = await api.request(lawyer, { method: 'POST', url: base, payload, headers: { 'accept-language': 'zh-CN' } });
+      expect(response.statusCode, label).toBe(422);
+      expect(JSON.stringify(response.json()), label).toContain(field);
+      expect(response.json<{ error: { fieldErrors: { message: string }[] } }>().error.fieldErrors[0]!.message, label).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    const duplicate = '0195f2a0-0000-7000-8000-0000000000aa';
+    const twice = await api.request(lawyer, { method: 'POST', url: base, payload: { ...valid, problems: [{ id: duplicate, description: '甲' }, { id: duplicate, description: '乙' }] } });
+    expect(twice.statusCode).toBe(422);
+    expect((await api.request(lawyer, { method: 'POST', url: base, payload: { ...valid, kind: 'party' } })).statusCode).toBe(400);
+    expect((await api.request(lawyer, { method: 'PUT', url: `/api/engagements/${engagement.id}/community-problems/${duplicate}/tag`, payload: { violation: null } })).statusCode).toBe(404);
+    expect(await api.db.researchSession.count({ where: { engagementId: engagement.id } })).toBe(0);
+    expect(await api.db.communityProblem.count({ where: { engagementId: engagement.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { type FastifyInstance } from 'fastify';
+import { type z } from 'zod';
+import { operations, type researchSessionBodySchema } from '@gongzhi/contracts';
+import { findResearchSessionRecord, fromDbDate, listCommunityProblemRecords, listResearchSessionRecords, loadEngagementKnowledge, type ResearchSessionRecord } from '@gongzhi/db';
+import { civilDateAt, type FieldError, type ResearchSessionKind, type ViolationEntry } from '@gongzhi/domain';
+import { ApiError, notFound } from '../lib/api-error';
+import { runCommand } from '../lib/command-errors';
+import { registerOperation } from '../lib/operation-route';
+import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { isoOrNull, iso, userRef } from '../views/common';
+
+type Request = Parameters<typeof accessOf>[0];
+type Violations = Map<string, Pick<ViolationEntry, 'key' | 'title' | 'unverified'>>;
+
+const violationRef = (violations: Violations, key: string | null) => {
+  if (key === null) return null;
+  const entry = violations.get(key);
+  // A key the engagement's copy no longer has (an adaptation removed it) still shows, flagged.
+  return entry ? { key: entry.key, title: entry.title, unverified: entry.unverified } : { key, title: key, unverified: true };
+};
+
+const tagOf = (violations: Violations, problem: { violationKey: string | null; outsideCatalogue: boolean; taggedBy: { id: string; displayName: string } | null; taggedAt: Date | null }) => ({
+  violation: violationRef(violations, problem.violationKey),
+  outsideCatalogue: problem.outsideCatalogue,
+  taggedBy: problem.taggedBy ? userRef(problem.taggedBy) : null,
+  taggedAt: isoOrNull(problem.taggedAt),
+});
+
+/**
+ * 座谈会 and 访谈 records and the community problems they raised, each tagged by a lawyer with the
+ * catalogue violation it is. Reads come from the database; every write is a command to the
+ * engagement's field-research workflow.
+ */
+export default async function researchSessionRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db, engagements } = fastify;
+
+  const canWrite = async (request: Request) => {
+    const { engagementId, teamRole } = accessOf(request);
+    const writer = teamRole === 'pm' || teamRole === 'lawyer' || (teamRole === null && callerOfRequest(request).roles.includes('admin'));
+    if (!writer) return false;
+    const { status } = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
+    return status === 'running' || status === 'paused';
+  };
+
+  const violationsOf = async (engagementId: string): Promise<Violations> => new Map((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => [entry.key, entry]));
+
+  const viewOf = (record: ResearchSessionRecord, violations: Violations, revise: boolean) => ({
+    id: record.id,
+    engagementId: record.engagementId,
+    kind: record.kind as ResearchSessionKind,
+    community: record.community ? { key: record.community.key, name: record.community.name } : null,
+    heldOn: fromDbDate(record.heldOn),
+    place: record.place,
+    participants: record.participants,
+    headcount: record.headcount,
+    notes: record.notes,
+    problems: record.problems.map((problem) => ({ id: problem.id, description: problem.description, ...tagOf(violations, problem) })),
+    version: record.version,
+    createdBy: userRef(record.createdBy),
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+    can: { revise },
+  });
+
+  const detailOf = async (request: Request, sessionId: string) => {
+    const { engagementId } = accessOf(request);
+    const [record, violations, revise] = await Promise.all([findResearchSessionRecord(db, engagementId, sessionId), violationsOf(engagementId), canWrite(request)]);
+    if (!record) throw notFound();
+    return viewOf(record, violations, revise);
+  };
+
+  /** The body as the workflow takes it: the community by id, each problem with an id; 422 naming each field that does not fit. */
+  const detailsOf = async (request: Request, body: z.output<typeof researchSessionBodySchema>) => {
+    const { engagementId } = accessOf(request);
+    const errors: FieldError[] = [];
+    let communityId: string | null = null;
+    if (body.community !== null) {
+      const community = await db.community.findFirst({ where: { engagementId, key: body.community }, select: { id: true } });
+      if (community) communityId = community.id;
+      else errors.push({ field: 'community', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } });
+    }
+    if (body.heldOn > civilDateAt(fastify.clock.now())) errors.push({ field: 'heldOn', code: 'invalid_date', message: { zh: '举办日期不能晚于今天', en: 'The day held cannot be in the future' } });
+    const seen = new Set<string>();
+    body.problems.forEach((problem, index) => {
+      if (problem.id === undefined) return;
+      if (seen.has(problem.id)) errors.push({ field: `problems.${index}.id`, code: 'rule', message: { zh: '同一问题在列表中出现了两次', en: 'The same problem is listed twice' } });
+      seen.add(problem.id);
+    });
+    if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
+    return {
+      kind: body.kind,
+      communityId,
+      heldOn: body.heldOn,
+      place: body.place,
+      participants: body.participants,
+      headcount: body.headcount,
+      notes: body.notes,
+      problems: body.problems.map((problem) => ({ id: problem.id ?? randomUUID(), description: problem.description, violationKey: problem.violation, outsideCatalogue: problem.outsideCatalogue })),
+    };
+  };
+
+  const command = (request: Request, body: Parameters<typeof engagements.fieldResearchCommand>[1]) =>
+    runCommand(() => engagements.fieldResearchCommand(accessOf(request).engagementId, body), { unknown_research_record: 'not_found', validation_failed: 'form_invalid' });
+
+  registerOperation(fastify, operations.listResearchSessions, async (request) => {
+    const { engagementId } = accessOf(request);
+    const [records, violations, record] = await Promise.all([listResearchSessionRecords(db, engagementId), violationsOf(engagementId), canWrite(request)]);
+    return { items: records.map((row) => viewOf(row, violations, record)), can: { record } };
+  });
+
+  registerOperation(fastify, operations.recordResearchSession, async (request, reply) => {
+    const sessionId = randomUUID();
+    const details = await detailsOf(request, request.body);
+    await command(request, { type: 'recordSession', actorId: callerOfRequest(request).userId, sessionId, ...details });
+    reply.status(201);
+    return detailOf(request, sessionId);
+  });
+
+  registerOperation(fastify, operations.getResearchSession, async (request) => detailOf(request, request.params.sessionId));
+
+  registerOperation(fastify, operations.reviseResearchSession, async (request) => {
+    const { sessionId } = request.params;
+    if (!(await findResearchSessionRecord(db, accessOf(request).engagementId, sessionId))) throw notFound();
+    const details = await detailsOf(request, request.body);
+    await command(request, { type: 'reviseSession', actorId: callerOfRequest(request).userId, sessionId, expectedVersion: request.body.expectedVersion, ...details });
+    return detailOf(request, sessionId);
+  });
+
+  const problemsOf = async (engagementId: string) => {
+    const [rows, violations] = await Promise.all([listCommunityProblemRecords(db, engagementId), violationsOf(engagementId)]);
+    return {
+      violations,
+      items: rows.map((row) => ({
+        id: row.id,
+        description: row.description,
+        community: row.community ? { key: row.community.key, name: row.community.name } : null,
+        session: { id: row.session.id, kind: row.session.kind as ResearchSessionKind, heldOn: fromDbDate(row.session.heldOn) },
+        ...tagOf(violations, row),
+      })),
+    };
+  };
+
+  registerOperation(fastify, operations.listCommunityProblems, async (request) => {
+    const { engagementId } = accessOf(request);
+    const [{ items }, tag] = await Promise.all([problemsOf(engagementId), canWrite(request)]);
+    const tally = new Map<string, { violation: NonNullable<(typeof items)[number]['violation']>; problems: number; communities: Map<string, { key: string; name: string }> }>();
+    for (const item of items) {
+      if (!item.violation) continue;
+      const row = tally.get(item.violation.key) ?? { violation: item.violation, problems: 0, communities: new Map() };
+      row.problems += 1;
+      if (item.community) row.communities.set(item.community.key, item.community);
+      tally.set(item.violation.key, row);
+    }
+    return {
+      items,
+      byViolation: [...tally.values()]
+        .sort((a, b) => b.communities.size - a.communities.size || b.problems - a.problems)
+        .map((row) => ({ violation: row.violation, problems: row.problems, communities: [...row.communities.values()] })),
+      untagged: items.filter((item) => !item.violation && !item.outsideCatalogue).length,
+      outsideCatalogue: items.filter((item) => item.outsideCatalogue).length,
+      can: { tag },
+    };
+  });
+
+  registerOperation(fastify, operations.tagCommunityProblem, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { problemId } = request.params;
+    if ((await db.communityProblem.count({ where: { id: problemId, engagementId } })) === 0) throw notFound();
+    await command(request, { type: 'tagProblem', actorId: callerOfRequest(request).userId, problemId, violationKey: request.body.violation, outsideCatalogue: request.body.outsideCatalogue });
+    const problem = (await problemsOf(engagementId)).items.find((item) => item.id === problemId);
+    if (!problem) throw notFound();
+    return problem;
+  });
+}
