@@ -1,7 +1,8 @@
 // Field research (实地调研) through the dashboard, in real Chromium against the real stack: a PM
 // builds a residents' questionnaire from the question bank and issues two answer links for a
 // community; a resident opens one on a phone without signing in and answers it; the same link then
-// says it was used; a lawyer types in a paper form for another community; the results show both
+// says it was used; a lawyer types in a paper form for another community, records the symposium
+// there and tags its problems with catalogue violations; the results show both
 // responses as bars, overall and per community; the client reads them on a phone; the PM revises
 // the questionnaire, then stops collecting, and the unused link says the questionnaire has closed. Screenshots of each screen, at
 // desk and phone width, land in e2e/artifacts/ for a person to look at.
@@ -281,6 +282,42 @@ describe('field research, from the question bank to the results', () => {
     ).toContain('国子监社区');
   });
 
+  it('a lawyer records the 国子监社区 symposium, tags one problem in the dialog and the other from the list', async () => {
+    const { page } = await open('lawyer');
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=research`);
+    await page.getByTestId('research-sessions').waitFor({ timeout: 30_000 });
+    await page.getByTestId('record-session').click();
+    const form = page.getByTestId('session-form');
+    await form.waitFor();
+    await form.getByText('座谈会', { exact: true }).click();
+    await page.getByTestId('session-community').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '国子监社区' }).click();
+    await page.getByTestId('session-place').fill('国子监社区党群服务中心会议室');
+    await page.getByTestId('session-participants').fill('社区党委书记、居委会委员3人、居民代表5人');
+    await page.getByTestId('session-notes').fill('居民集中反映楼道堆物和胡同内私设地锁问题。');
+    await page.getByTestId('problem-description').first().fill('5号院楼道堆放旧家具');
+    await page.getByTestId('problem-violation').first().click();
+    await page.keyboard.type('楼道');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByTestId('add-problem').click();
+    await page.getByTestId('problem-description').nth(1).fill('胡同内私设地锁占用车位');
+    await shoot(page, 'session-dialog-desktop', false);
+    await page.getByTestId('save-session').click();
+    const recorded = page.getByTestId('research-session').filter({ hasText: '国子监社区' });
+    await recorded.waitFor({ timeout: 60_000 });
+    expect(await recorded.textContent()).toContain('楼道等共用部位堆放杂物');
+
+    // The untagged one waits in the list; tagging it there moves it into the tally.
+    const problems = page.getByTestId('community-problems');
+    expect(await problems.getByTestId('problems-summary').textContent()).toContain('共 2 个问题：已标注 1 个，待标注 1 个');
+    await problems.getByTestId('tag-problem').click();
+    await page.keyboard.type('地锁');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await problems.getByTestId('problems-summary').filter({ hasText: '已标注 2 个，待标注 0 个' }).waitFor({ timeout: 30_000 });
+    expect(await problems.getByTestId('problems-by-violation').textContent()).toContain('私设地锁');
+    await shoot(page, 'sessions-desktop');
+  });
+
   it('the results show both responses as bars, overall and per community', async () => {
     const { page } = pm;
     await page.goto(`${baseUrl}${questionnaireUrl}`);
@@ -323,6 +360,8 @@ describe('field research, from the question bank to the results', () => {
     const link = page.getByTestId('open-questionnaire').filter({ hasText: TITLE });
     await link.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('new-questionnaire').count()).toBe(0);
+    // The firm's symposium notes are not the client's to read.
+    expect(await page.getByTestId('research-sessions').count()).toBe(0);
     await shoot(page, 'list-phone');
     await link.click();
     await page.getByTestId('questionnaire-results').waitFor({ timeout: 30_000 });

@@ -19,6 +19,8 @@ export const queryKeys = {
     /** Field research: under `engagements` too, so a response arriving refreshes the results on screen. */
     questionnaires: (id: string) => ['engagements', 'questionnaires', id] as const,
     questionnaire: (id: string, questionnaireId: string) => ['engagements', 'questionnaires', id, questionnaireId] as const,
+    researchSessions: (id: string) => ['engagements', 'research-sessions', id] as const,
+    communityProblems: (id: string) => ['engagements', 'community-problems', id] as const,
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,

@@ -46,9 +46,10 @@ export default function EngagementRoute() {
       </Suspense>
     ),
   };
+  // The client reads the questionnaires; the symposium and interview notes are the firm's.
   const research = (
     <Suspense fallback={<BlockSkeleton rows={6} />}>
-      <EngagementResearch engagementId={engagement.id} />
+      <EngagementResearch engagementId={engagement.id} {...(engagement.myRole === 'client' ? {} : { fieldNotes: { communities: engagement.communities } })} />
     </Suspense>
   );
 

@@ -9,16 +9,19 @@ import { formatInstant } from '../../../lib/dates';
 import { useLocalized } from '../../../lib/i18n';
 import { type QuestionnaireSummary, useQuestionnaires } from '../api/get-questionnaires';
 import { useResearchTranslation } from '../utils/use-research-translation';
+import { CommunityProblems } from './community-problems';
 import { QuestionnaireStatusTag, VersionLabel } from './research-bits';
+import { type Place, ResearchSessions } from './research-sessions';
 
 export const newQuestionnaireUrl = (engagementId: string) => `/engagements/${engagementId}/questionnaires/new`;
 
 /**
  * The engagement's field research (实地调研): a questionnaire per audience, how many answered and
  * how many of its links were used. The team opens one for its results; the PM and lawyers create
- * them; the client reads.
+ * them; the client reads. For the firm's team (`fieldNotes`), the symposium and interview records
+ * and the community problem list they make follow.
  */
-export function EngagementResearch({ engagementId }: { engagementId: string }) {
+export function EngagementResearch({ engagementId, fieldNotes }: { engagementId: string; fieldNotes?: { communities: Place[] } }) {
   const { t } = useResearchTranslation();
   const { t: tc } = useTranslation();
   const { locale } = useLocalized();
@@ -155,6 +158,12 @@ export function EngagementResearch({ engagementId }: { engagementId: string }) {
           }}
         />
       </Card>
+      {fieldNotes ? (
+        <>
+          <ResearchSessions engagementId={engagementId} communities={fieldNotes.communities} />
+          <CommunityProblems engagementId={engagementId} />
+        </>
+      ) : null}
     </div>
   );
 }
