@@ -136,6 +136,9 @@ try {
     /** A questionnaire of the engagement, and a token of one of its answer links. */
     questionnaireId: string;
     linkToken: string;
+    /** A symposium record of the engagement, and the problem it raised. */
+    sessionId: string;
+    problemId: string;
   }
   /** One engagement of the demo team, played until its first task is open, its deliverable submitted, or approved. */
   async function prepareEngagement(stage: 'open' | 'submitted' | 'approved'): Promise<Prepared> {
@@ -164,7 +167,14 @@ try {
       ],
     }, 201);
     const { links } = await call<{ links: { token: string }[] }>(lawyer!, 'POST', `/api/engagements/${engagement.id}/questionnaires/${questionnaire.id}/links`, { count: 1 }, 201);
-    const research = { questionnaireId: questionnaire.id, linkToken: links[0]!.token };
+    const session = await call<{ id: string; problems: { id: string }[] }>(lawyer!, 'POST', `/api/engagements/${engagement.id}/research-sessions`, {
+      kind: 'symposium',
+      heldOn: '2026-10-14',
+      place: '社区党群服务中心会议室',
+      participants: '居委会委员、居民代表',
+      problems: [{ description: '楼道堆放杂物', violation: 'stairwell-clutter' }],
+    }, 201);
+    const research = { questionnaireId: questionnaire.id, linkToken: links[0]!.token, sessionId: session.id, problemId: session.problems[0]!.id };
     if (stage === 'open') return { engagementId: engagement.id, task, sha256: undefined, ...research };
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(makeDocx('项目法律服务方案'))], { type: DOCX_MIME }), '项目法律服务方案.docx');
@@ -207,7 +217,13 @@ try {
     };
     for (const operation of operationList) {
       if (operation.permission.auth !== 'engagement' || operation.permission.resource !== 'engagement') continue;
-      fixed[operation.id] = { 'path.id': prepared.engagementId, ...(pathParamNames(operation.path).includes('questionnaireId') ? { 'path.questionnaireId': prepared.questionnaireId } : {}) };
+      const names = pathParamNames(operation.path);
+      fixed[operation.id] = {
+        'path.id': prepared.engagementId,
+        ...(names.includes('questionnaireId') ? { 'path.questionnaireId': prepared.questionnaireId } : {}),
+        ...(names.includes('sessionId') ? { 'path.sessionId': prepared.sessionId } : {}),
+        ...(names.includes('problemId') ? { 'path.problemId': prepared.problemId } : {}),
+      };
     }
     fixed.getPublicQuestionnaire = { 'path.token': prepared.linkToken };
     fixed.submitPublicQuestionnaire = { 'path.token': prepared.linkToken };

@@ -64,6 +64,8 @@ function callerAndPath(operation: Operation): { user: TestUserName | null; path:
     .replace(':key', 'civil-code')
     // A questionnaire nobody made and a link nobody issued: the body is checked before either is looked up.
     .replace(':questionnaireId', '00000000-0000-4000-8000-0000000000a1')
+    .replace(':sessionId', '00000000-0000-4000-8000-0000000000a2')
+    .replace(':problemId', '00000000-0000-4000-8000-0000000000a3')
     .replace(':token', 'x'.repeat(32));
   if (permission.auth === 'public') return { user: null, path };
   if (permission.auth === 'role') return { user: permission.roles.includes('admin') ? 'admin' : permission.roles.includes('pm') ? 'pm' : 'lawyer', path };
@@ -84,6 +86,9 @@ async function snapshot() {
     revisions: await db.deliverableRevision.count(),
     reviews: await db.review.count(),
     tokens: await db.apiToken.count(),
+    questionnaires: await db.questionnaire.count(),
+    researchSessions: await db.researchSession.count(),
+    communityProblems: await db.communityProblem.count(),
     audit: await db.auditEvent.count({ where: { NOT: { action: { startsWith: 'auth.' } } } }),
     files: (await readdir(api.filesDir, { recursive: true })).length,
   };

@@ -345,6 +345,11 @@ describe('field research, from the question bank to the results', () => {
       '增设集中充电桩',
     );
     await shoot(page, 'results-desktop');
+    // The results leave as a workbook (drafted on a worker): a real .xlsx, named after the questionnaire.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-results').click()]);
+    expect(download.suggestedFilename()).toMatch(/社区治理情况调查问卷.*\.xlsx$/);
+    const workbook = await readFile((await download.path())!);
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
 
     await page.goto(`${baseUrl}/engagements/${engagementId}?tab=research`);
     const row = page.locator('tr[data-questionnaire]').filter({ hasText: TITLE });

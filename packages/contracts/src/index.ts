@@ -198,6 +198,7 @@ export {
   createQuestionnaire,
   getPublicQuestionnaire,
   getQuestionnaire,
+  exportQuestionnaireResults,
   issueQuestionnaireLinks,
   listQuestionnaires,
   questionnaireBodySchema,

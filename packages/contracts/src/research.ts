@@ -180,6 +180,21 @@ export const getQuestionnaire = defineOperation({
   responses: { 200: questionnaireSchema },
 });
 
+export const exportQuestionnaireResults = defineOperation({
+  id: 'exportQuestionnaireResults',
+  method: 'GET',
+  path: '/api/engagements/:id/questionnaires/:questionnaireId/results.xlsx',
+  tag: 'research',
+  summary: { zh: '导出问卷结果（Excel）', en: 'Export the results (Excel)' },
+  description:
+    'A workbook drafted on a worker: 统计汇总 (each option’s count and share overall and per community, each scale’s mean), 答卷明细 (every response with its answers) and 说明. Content-Disposition carries its Chinese name (RFC 5987).',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'partner', 'lawyer', 'client'], admins: true },
+  params: questionnaireParams,
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The .xlsx file' }) },
+  errors: ['temporarily_unavailable'],
+});
+
 export const reviseQuestionnaire = defineOperation({
   id: 'reviseQuestionnaire',
   method: 'PUT',

@@ -112,3 +112,4 @@ export {
   type ViolationsListInput,
 } from './violations-list';
 export { renderViolationsListDocument } from './violations-list-document';
+export { type QuestionnaireResponseRow, type QuestionnaireResultsInput, renderQuestionnaireResultsWorkbook, RESPONSES_SHEET, RESULTS_NOTES_SHEET, RESULTS_SHEET } from './questionnaire-results-workbook';

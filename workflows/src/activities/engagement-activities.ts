@@ -6,6 +6,7 @@ import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
 import { createMaterializeActivity } from './materialize';
 import { createFieldResearchActivities, type FieldResearchActivities } from './field-research-records';
+import { createQuestionnaireExportActivities, type QuestionnaireExportActivities } from './questionnaire-export';
 import { createQuestionnaireActivities, type QuestionnaireActivities } from './questionnaire-records';
 import { failFastOnRefusedData } from './support';
 import { createTaskRecords } from './task-records';
@@ -25,8 +26,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & FieldResearchActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & FieldResearchActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -35,5 +36,6 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createQuestionnaireActivities(db),
     ...createFieldResearchActivities(db),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
+    ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),
   });
 }

@@ -3,3 +3,4 @@ export { type EngagementActivities } from './types';
 export { createDocumentActivities, DEFAULT_FIRM_NAME, type DocumentActivities, type DocumentActivityDeps, clientProfileOf } from './document-generation';
 export { createQuestionnaireActivities, type QuestionnaireActivities, type QuestionnaireCommandInput } from './questionnaire-records';
 export { createFieldResearchActivities, type FieldResearchActivities, type FieldResearchCommandInput } from './field-research-records';
+export { createQuestionnaireExportActivities, type ExportedFile, type QuestionnaireExportActivities } from './questionnaire-export';

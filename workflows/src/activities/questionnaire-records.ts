@@ -21,7 +21,8 @@ export interface QuestionnaireCommandInput {
   at: string;
   /** The Update's id: unique per command, so audit keys of two commands at the same instant differ. */
   commandId?: string;
-  command: QuestionnaireCommand;
+  /** Exports are rendered by questionnaire-export.ts, not written here. */
+  command: Exclude<QuestionnaireCommand, { type: 'exportResults' }>;
 }
 
 export interface QuestionnaireActivities {

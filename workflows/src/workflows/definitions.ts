@@ -219,13 +219,17 @@ export type QuestionnaireCommand =
   /** Only the hashes: a token never enters the workflow's history. */
   | { type: 'issueLinks'; actorId: string; links: { id: string; tokenHash: string }[]; communityId: string | null }
   | { type: 'enterResponse'; actorId: string; key: string; communityId: string | null; answeredOn: string; answers: Record<string, unknown> }
-  | { type: 'submitThroughLink'; key: string; tokenHash: string; answers: Record<string, unknown> };
+  | { type: 'submitThroughLink'; key: string; tokenHash: string; answers: Record<string, unknown> }
+  /** Renders the results as a workbook on a worker; writes nothing but the file. */
+  | { type: 'exportResults'; actorId: string };
 
 export interface QuestionnaireCommandResult {
   /** The questionnaire's version after the command (the version a response answered). */
   version: number;
   responseId?: string;
   issued?: number;
+  /** exportResults: the workbook in the file store. */
+  file?: { storageKey: string; sha256: string; sizeBytes: number; fileName: string };
 }
 
 export const questionnaireCommandUpdate = defineUpdate<QuestionnaireCommandResult, [QuestionnaireCommand]>('questionnaireCommand');

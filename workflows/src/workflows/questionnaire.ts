@@ -1,5 +1,6 @@
 import { currentUpdateInfo, proxyActivities, setHandler } from '@temporalio/workflow';
 import { questionProblems } from '@gongzhi/domain';
+import { type QuestionnaireExportActivities } from '../activities/questionnaire-export';
 import { type QuestionnaireActivities } from '../activities/questionnaire-records';
 import { IDLE, serveUntilIdle } from './command-keeper';
 import { type QuestionnaireCommand, questionnaireCommandUpdate, type QuestionnaireWorkflowInput } from './definitions';
@@ -8,6 +9,11 @@ import { refuse, refuseUnstorableText } from './task-board';
 const records = proxyActivities<QuestionnaireActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+/** Rendering a workbook of thousands of responses takes longer than a write; an unknown questionnaire is not retried. */
+const exports = proxyActivities<QuestionnaireExportActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 3, nonRetryableErrorTypes: ['not_found'] },
 });
 
 /**
@@ -23,6 +29,9 @@ export async function questionnaireWorkflow({ questionnaireId, engagementId, idl
     questionnaireCommandUpdate,
     async (command) => {
       try {
+        if (command.type === 'exportResults') {
+          return await exports.exportQuestionnaireResults({ questionnaireId, engagementId });
+        }
         // The Update's id tells apart two commands carried out in the same workflow task (same clock).
         const result = await records.applyQuestionnaireCommand({ questionnaireId, engagementId, at: new Date().toISOString(), commandId: currentUpdateInfo()?.id ?? '', command });
         if ('refused' in result) {

@@ -2,6 +2,7 @@
 // respondents answer without signing in (one response per link, replay refused, bad answers 422
 // and the link still usable), a paper form is typed in, and the results count all of them.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readZipText } from '@gongzhi/documents/testing';
 import { bankQuestionsFor } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { createEngagement } from '../testing/fixtures';
@@ -117,6 +118,17 @@ describe('field research questionnaires', () => {
     expect(problems.counts!.find((count) => count.option === '占用消防通道、堆物堆料')!.count).toBe(2);
     expect(results.results.questions.find((question) => question.key === 'suggestions')!.texts).toEqual(['希望尽快成立业主委员会，公开停车收益。']);
 
+    // The client takes the results away as a workbook, drafted on a worker; the download is audited.
+    const exported = await api.request(client, { method: 'GET', url: `${base}/${questionnaire.id}/results.xlsx` });
+    expect(exported.statusCode, exported.body.slice(0, 300)).toBe(200);
+    expect(exported.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(decodeURIComponent(String(exported.headers['content-disposition']))).toContain('社区治理情况调查问卷');
+    const workbook = exported.rawPayload;
+    expect(readZipText(workbook, 'xl/workbook.xml')).toContain('统计汇总');
+    expect(readZipText(workbook, 'xl/sharedStrings.xml')).toContain('希望尽快成立业主委员会，公开停车收益。');
+    expect(await api.db.auditEvent.count({ where: { entityId: questionnaire.id, action: 'file.downloaded' } })).toBe(1);
+    expect((await api.request(client, { method: 'GET', url: `${base}/${'0195f2a0-0000-7000-8000-0000000000ab'}/results.xlsx` })).statusCode).toBe(404);
+
     // A revision is a new version; a stale one is refused; the earlier responses still count.
     const revisedBody = { title: body.title, intro: body.intro, questions: body.questions.filter((question) => question.key !== 'housing-type'), reason: '座谈中反映房屋类型题意不清，删去' };
     const revised = await api.request(lawyer, { method: 'PUT', url: `${base}/${questionnaire.id}`, payload: { ...revisedBody, expectedVersion: 1 } });
@@ -136,7 +148,7 @@ describe('field research questionnaires', () => {
     expect(late.json<{ error: { code: string } }>().error.code).toBe('questionnaire_closed');
 
     const trail = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, entityType: 'questionnaire' }, select: { action: true } });
-    expect(trail.map((event) => event.action).sort()).toEqual(['questionnaire.closed', 'questionnaire.created', 'questionnaire.links_issued', 'questionnaire.response_entered', 'questionnaire.revised']);
+    expect(trail.map((event) => event.action).sort()).toEqual(['file.downloaded', 'questionnaire.closed', 'questionnaire.created', 'questionnaire.links_issued', 'questionnaire.response_entered', 'questionnaire.revised']);
   });
 
   it('refuses questions that do not fit, naming each, and records nothing', { timeout: 60_000 }, async () => {

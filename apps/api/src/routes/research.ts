@@ -4,7 +4,9 @@ import { operations } from '@gongzhi/contracts';
 import { findQuestionnaireLink, findQuestionnaireRecord, hashLinkToken, listQuestionnaireRecords, type QuestionnaireRecord, questionnaireResults } from '@gongzhi/db';
 import { civilDateAt, type Question, type RespondentAudience } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
+import { recordAudit } from '../lib/audit';
 import { runCommand } from '../lib/command-errors';
+import { contentDisposition } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { isoOrNull, iso, userRef } from '../views/common';
@@ -39,7 +41,7 @@ function summaryOf(record: QuestionnaireRecord) {
 }
 
 export default async function researchRoutes(fastify: FastifyInstance): Promise<void> {
-  const { db, engagements } = fastify;
+  const { db, engagements, files } = fastify;
 
   const canDesign = (request: Parameters<typeof accessOf>[0]) => {
     const { teamRole } = accessOf(request);
@@ -119,6 +121,28 @@ export default async function researchRoutes(fastify: FastifyInstance): Promise<
   });
 
   registerOperation(fastify, operations.getQuestionnaire, async (request) => detailOf(request, request.params.questionnaireId));
+
+  registerOperation(fastify, operations.exportQuestionnaireResults, async (request, reply) => {
+    const { questionnaireId } = request.params;
+    await ensureOwned(request, questionnaireId);
+    // Drafted on a worker; the API only streams the stored file.
+    const { file } = await command(request, questionnaireId, { type: 'exportResults', actorId: callerOfRequest(request).userId });
+    const opened = file ? await files.open(file.storageKey) : null;
+    if (!file || !opened) throw new ApiError('temporarily_unavailable');
+    await recordAudit(db, request.id, {
+      action: 'file.downloaded',
+      actorId: callerOfRequest(request).userId,
+      engagementId: accessOf(request).engagementId,
+      entityType: 'questionnaire',
+      entityId: questionnaireId,
+      after: { export: 'results.xlsx', sha256: file.sha256 },
+    });
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-length', String(opened.sizeBytes))
+      .header('content-disposition', contentDisposition(file.fileName))
+      .send(opened.stream);
+  });
 
   registerOperation(fastify, operations.reviseQuestionnaire, async (request) => {
     const { questionnaireId } = request.params;

@@ -180,6 +180,7 @@ const probes: Record<OperationId, Probe> = {
   },
   // No questionnaire with that id in the engagement: 404 after access control, nothing written.
   getQuestionnaire: { request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  exportQuestionnaireResults: { request: async () => ({ path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}/results.xlsx` }), allowed: { status: 404, code: 'not_found' } },
   reviseQuestionnaire: {
     request: async () => ({
       path: `/api/engagements/${engagementId}/questionnaires/${randomUUID()}`,

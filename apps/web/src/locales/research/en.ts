@@ -196,6 +196,7 @@ export const enResearch: Catalogue<typeof zhCNResearch> = {
     createdBy: 'Created by {{name}} · ',
     updatedAt: 'updated {{at}}',
     kpi: { responses: 'Responses', links: 'Links used/issued', questions: 'Questions', communities: 'Communities' },
+    exportResults: 'Export to Excel',
     issueLinks: 'Issue answer links',
     enterResponse: 'Enter a response',
     close: 'Stop collecting',

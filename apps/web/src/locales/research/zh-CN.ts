@@ -193,6 +193,7 @@ export const zhCNResearch = {
     createdBy: '{{name}} 创建 · ',
     updatedAt: '更新于 {{at}}',
     kpi: { responses: '答卷数', links: '链接已用/已发', questions: '题目数', communities: '涉及社区' },
+    exportResults: '导出 Excel',
     issueLinks: '生成填写链接',
     enterResponse: '录入答卷',
     close: '结束收集',

@@ -13,6 +13,7 @@ import { useLocalized } from '../../../lib/i18n';
 import { type Questionnaire, useQuestionnaire } from '../api/get-questionnaires';
 import { useCloseQuestionnaire } from '../api/write-questionnaire';
 import { useResearchTranslation } from '../utils/use-research-translation';
+import { useExportResults } from '../api/export-results';
 import { IssueLinksDialog } from './issue-links-dialog';
 import { type ResearchEngagement, questionnaireUrl, researchTabUrl } from './questionnaire-edit-page';
 import { QuestionnaireResults } from './questionnaire-results';
@@ -108,6 +109,7 @@ export function QuestionnaireView({
   const questionnaire = query.data;
   const { can } = questionnaire;
   const url = questionnaireUrl(engagement.id, questionnaire.id);
+  const exportResults = useExportResults(engagement.id, questionnaire.id, `${questionnaire.title}.xlsx`);
 
   const confirmClose = () =>
     modal.confirm({
@@ -140,6 +142,14 @@ export function QuestionnaireView({
           {t('view.enterResponse')}
         </Button>
       ) : null}
+      <Button
+        icon={<Icon name="download" />}
+        loading={exportResults.isPending}
+        onClick={() => exportResults.mutate(undefined, { onError: (error: unknown) => void message.error(describeError(error, tc).title) })}
+        data-testid="export-results"
+      >
+        {t('view.exportResults')}
+      </Button>
       {can.revise ? (
         <Button
           icon={<Icon name="file" />}
