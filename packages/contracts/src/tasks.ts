@@ -41,6 +41,8 @@ export const taskSummarySchema = z
     isGate: z.boolean(),
     hasDeliverable: z.boolean(),
     completedAt: instantSchema.nullable(),
+    /** When the work happened, as its form records it (举办日期, 会谈日期, 签订日期…): not when it was entered. Null until done, or when the form has no such date. */
+    happenedOn: civilDateSchema.nullable(),
     updatedAt: instantSchema,
   })
   .strict()

@@ -51,6 +51,7 @@ export function sampleTaskDetail(): z.input<typeof taskDetailSchema> {
     isGate: planned.isGate,
     hasDeliverable: true,
     completedAt: at,
+    happenedOn: null,
     updatedAt: at,
     description: planned.description,
     reminderDate: planned.reminderDate,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDateAt, civilDateSchema, createBusinessCalendar, endOfCivilDay, morningOf } from './calendar';
+import { civilDateAt, civilDateSchema, createBusinessCalendar, endOfCivilDay, happenedOn, morningOf } from './calendar';
 import { chinaHolidayCalendar, chinaHolidays, describeHolidayCoverage, holidayYearsCovered } from './holidays';
 
 describe('business-day calendar', () => {
@@ -75,5 +75,16 @@ describe('holiday coverage', () => {
       const days = [...chinaHolidays.years[year]!.holidays, ...chinaHolidays.years[year]!.makeUpWorkdays];
       for (const day of days) expect(day.startsWith(`${year}-`), day).toBe(true);
     }
+  });
+});
+
+describe('happenedOn', () => {
+  it('reads the day the work happened from the form, the template’s date fields in order', () => {
+    expect(happenedOn({ heldOn: '2026-10-14', minutes: '纪要' })).toBe('2026-10-14');
+    expect(happenedOn({ contractNo: 'YH-2026-031', signedOn: '2026-09-08' })).toBe('2026-09-08');
+    expect(happenedOn({ filedOn: '2026-12-02', filingNo: '和备〔2026〕3号' })).toBe('2026-12-02');
+    expect(happenedOn({ minutes: '纪要' })).toBeNull();
+    expect(happenedOn({ heldOn: '2026-13-40' })).toBeNull();
+    expect(happenedOn(null)).toBeNull();
   });
 });

@@ -95,3 +95,19 @@ export function createBusinessCalendar(calendar: HolidayCalendar): BusinessCalen
     },
   };
 }
+
+/**
+ * The form fields that record when a piece of work happened, as the template names them (举办日期,
+ * 会谈日期, 签订日期, 发布日期, 备案日期): the day a symposium was held is not the day it was entered.
+ */
+export const HAPPENED_ON_FIELDS = ['heldOn', 'meetingDate', 'signedOn', 'publishedOn', 'filedOn'] as const;
+
+/** The day the work happened, from a task's submitted form; null when the form records none. */
+export function happenedOn(formData: unknown): CivilDate | null {
+  if (!formData || typeof formData !== 'object') return null;
+  for (const field of HAPPENED_ON_FIELDS) {
+    const value = (formData as Record<string, unknown>)[field];
+    if (typeof value === 'string' && civilDateSchema.safeParse(value).success) return value;
+  }
+  return null;
+}

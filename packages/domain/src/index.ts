@@ -4,6 +4,8 @@ export {
   type HolidayCalendar,
   addCalendarDays,
   civilDateAt,
+  HAPPENED_ON_FIELDS,
+  happenedOn,
   civilDateSchema,
   createBusinessCalendar,
   daysBetween,

@@ -1,5 +1,5 @@
 import { type Prisma } from '@gongzhi/db';
-import { type PlannedTask, civilDateAt, isOverdue, parseEngagementPlan } from '@gongzhi/domain';
+import { type PlannedTask, civilDateAt, happenedOn, isOverdue, parseEngagementPlan } from '@gongzhi/domain';
 import { type taskDetailSchema, type taskSummarySchema } from '@gongzhi/contracts';
 import { type z } from 'zod';
 import { asWorkerRole, civil, iso, isoOrNull, text, userRef } from './common';
@@ -35,6 +35,7 @@ export function toTaskSummary(row: TaskSummaryRow, now: Date): TaskSummary {
     isGate: row.isGate,
     hasDeliverable: row.deliverable !== null,
     completedAt: isoOrNull(row.completedAt),
+    happenedOn: row.status === 'done' ? happenedOn(row.formData) : null,
     updatedAt: iso(row.updatedAt),
   };
 }

@@ -20,6 +20,7 @@ export function taskSummary(overrides: Partial<TaskSummary> & { key: string }): 
     isGate: false,
     hasDeliverable: false,
     completedAt: null,
+    happenedOn: null,
     updatedAt: '2025-03-01T02:00:00.000Z',
     ...overrides,
   };

@@ -37,4 +37,17 @@ describe('timelineRows', () => {
     );
     expect(Object.fromEntries(rows.map((row) => [row.key, row.state]))).toEqual({ 'research.report': 'overdue', 'research.survey': 'done-late', 'research.later': 'pending' });
   });
+
+  it('places done work on the day it happened, not the day it was entered', () => {
+    const rows = timelineRows(
+      [
+        // Held on the 12th, written up on the 18th (after its due date): on time.
+        taskSummary({ key: 'research.symposium~c1', stage: research, dueDate: '2025-03-14', status: 'done', completedAt: '2025-03-18T02:00:00.000Z', happenedOn: '2025-03-12' }),
+        taskSummary({ key: 'research.symposium~c2', stage: research, dueDate: '2025-03-14', status: 'done', completedAt: '2025-03-13T02:00:00.000Z', happenedOn: '2025-03-11' }),
+      ],
+      [research],
+      '2025-03-20',
+    );
+    expect(rows[0]).toMatchObject({ actualEnd: '2025-03-12', state: 'done-on-time' });
+  });
 });

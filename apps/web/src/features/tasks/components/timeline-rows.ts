@@ -20,7 +20,7 @@ export interface TimelineRow {
   done: number;
   plannedStart: string;
   plannedDue: string;
-  /** Latest completion among the copies, when any is done. */
+  /** Latest day the work happened (its form's 举办日期 and the like, else the completion) among the done copies. */
   actualEnd: string | null;
   state: TimelineState;
 }
@@ -30,7 +30,8 @@ export const templateTaskKey = (key: string): string => key.split('~')[0] ?? key
 
 /**
  * Planned vs actual per template task: planned from the stage's planned start to the task's due
- * date; actual up to the last completion. Late when completed after the due date, overdue when
+ * date; actual up to the last day the work happened (a symposium's 举办日期 rather than the day
+ * it was entered), or its completion when the form records no such day. Late when completed after the due date, overdue when
  * still open past it. Rows follow the stages' order, then due date.
  */
 export function timelineRows(tasks: readonly TaskSummary[], stages: readonly TimelineStage[], today: string): TimelineRow[] {
@@ -48,7 +49,7 @@ export function timelineRows(tasks: readonly TaskSummary[], stages: readonly Tim
     const stage = stages.find((candidate) => candidate.key === first.stage.key) ?? { ...first.stage, plannedStart: first.dueDate, plannedEnd: first.dueDate };
     const plannedDue = copies.reduce((latest, task) => (task.dueDate > latest ? task.dueDate : latest), first.dueDate);
     const doneCopies = copies.filter((task) => task.status === 'done' && task.completedAt);
-    const actualEnd = doneCopies.length > 0 ? doneCopies.map((task) => civilDateOf(task.completedAt as string)).sort().at(-1) ?? null : null;
+    const actualEnd = doneCopies.length > 0 ? doneCopies.map((task) => task.happenedOn ?? civilDateOf(task.completedAt as string)).sort().at(-1) ?? null : null;
     const allDone = doneCopies.length === copies.length;
     const anyOverdue = copies.some((task) => task.isOverdue);
     const anyOpen = copies.some((task) => task.status === 'active' || task.status === 'in_review' || task.status === 'changes_requested');
