@@ -23,10 +23,11 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, questionnaireWorkflowId } from './ids';
+import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
 import type { fieldResearchWorkflow } from './workflows/field-research';
+import type { pdfRenditionWorkflow } from './workflows/pdf-rendition';
 import type { questionnaireWorkflow } from './workflows/questionnaire';
 import {
   adaptKnowledgeUpdate,
@@ -347,6 +348,24 @@ export function createEngagementClient({
         args: [{ engagementId }] satisfies Parameters<typeof fieldResearchWorkflow>,
         what: 'the research record',
       }),
+
+    /**
+     * The PDF copy of a stored .docx/.xlsx, converted on a worker (LibreOffice) and stored; answers
+     * once it is. People asking for the same content at once share one conversion.
+     */
+    async renderPdf(input: Parameters<typeof pdfRenditionWorkflow>[0]): Promise<Awaited<ReturnType<typeof pdfRenditionWorkflow>>> {
+      try {
+        return await temporal.workflow.execute<typeof pdfRenditionWorkflow>('pdfRenditionWorkflow', {
+          workflowId: pdfRenditionWorkflowId(input.sourceSha256),
+          taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowExecutionTimeout: '5 minutes',
+        });
+      } catch (error) {
+        throw new EngagementCommandError('temporarily_unavailable', `the PDF could not be made now (${error instanceof Error ? error.message : 'unknown'}); try again shortly`);
+      }
+    },
 
     /** With an idempotency key, the completion also leaves a receipt under it (see CompleteTaskInput.receiptKey). */
     completeTask: async (engagementId: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<TaskView> =>

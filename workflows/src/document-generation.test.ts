@@ -151,11 +151,11 @@ describe('document generation', () => {
     expect(plan4).toContain(`调研中${request.communities.map((community) => community.name).join('、')}反映此问题`);
     const letter = readWordText(files['open-letter.docx']!);
     expect(letter).toContain(`致${request.communities[1]!.name}居民的公开信`);
-    expect(letter).toContain('不少居民向社区反映“遛狗不拴绳、犬吠扰民”');
+    expect(letter).toContain('有居民向社区反映“遛狗不拴绳、犬吠扰民”');
     expect(letter).toContain(`${request.communities[1]!.name}居民委员会`);
     // The research report has the symposium record, its problem as the lawyer tagged it (not matched by name).
     const research = readWordText(files['research-report.docx']!);
-    expect(research).toContain(`${second.name}在调研中反映“遛狗不拴绳、犬吠扰民”。经承办律师核对，属于违法行为清单第${violationEntries.find((entry) => entry.key === 'dog-keeping')!.no}项`);
+    expect(research).toContain(`${second.name}在调研中反映“遛狗不拴绳、犬吠扰民”。经承办律师核对，属于违法行为清单中的“${violationEntries.find((entry) => entry.key === 'dog-keeping')!.title}”`);
     expect(research).toContain('居民反映小区内有人遛狗不拴绳');
     // The closing report counts what the engagement did.
     const closing = readWordText(files['closing-report.docx']!);

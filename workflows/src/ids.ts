@@ -30,3 +30,8 @@ export function workflowIdForTask(engagementId: string, task: { stageKey: string
 export function fieldResearchWorkflowId(engagementId: string): string {
   return `field-research-${engagementId}`;
 }
+
+/** One PDF conversion per stored content: people asking at once share it. */
+export function pdfRenditionWorkflowId(sourceSha256: string): string {
+  return `pdf-${sourceSha256}`;
+}

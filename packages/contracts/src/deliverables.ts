@@ -231,7 +231,7 @@ export const generateDeliverableDocument = defineOperation({
   tag: 'deliverables',
   summary: { zh: '生成文稿', en: 'Generate a draft' },
   description:
-    'Drafts the deliverable (项目法律服务方案, 行权手册, 职权梳理表, 违法行为查处职权部门清单, 职权法律法规汇编, 居民公约草案) from the engagement’s plan, team and its copy of the knowledge base, on a worker. Answers 201 once the request is recorded; follow `progress` on the deliverable (its `generations`). When done, the draft is offered as an upload: nothing is submitted until `completeTask` names its `sha256`, so the partner reviews it like any revision. 422 `no_generator` for deliverables Gongzhi cannot draft.',
+    'Drafts the deliverable (项目法律服务方案, 调研报告, 行权手册, 职权梳理表, 违法行为查处职权部门清单, 职权法律法规汇编, 联动执法方案, 居民公约草案, 公开信, 项目总结报告) from the engagement’s plan, records, team and its copy of the knowledge base, on a worker. Answers 201 once the request is recorded; follow `progress` on the deliverable (its `generations`). When done, the draft is offered as an upload: nothing is submitted until `completeTask` names its `sha256`, so the partner reviews it like any revision. 422 `no_generator` for deliverables Gongzhi cannot draft.',
   permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ['pm', 'lawyer'], admins: false, rules: ['assignee-or-pm'] },
   params: idParamsSchema,
   body: z.object({}).strict().meta({ id: 'GenerateDocumentBody' }),
@@ -268,6 +268,21 @@ export const downloadDeliverableRevision = defineOperation({
   params: downloadRevisionParamsSchema,
   responseEncoding: 'binary',
   responses: { 200: z.file().meta({ description: 'The file bytes' }) },
+});
+
+export const downloadDeliverableRevisionPdf = defineOperation({
+  id: 'downloadDeliverableRevisionPdf',
+  method: 'GET',
+  path: '/api/deliverables/:id/revisions/:rev/pdf',
+  tag: 'deliverables',
+  summary: { zh: '下载成果文件的 PDF 版本', en: 'Download a revision as PDF' },
+  description:
+    'The revision’s Word or Excel file converted to PDF by LibreOffice on a worker (the first request converts it, later ones get the same file). 422 `not_convertible` for other kinds of file; 503 `temporarily_unavailable` when no worker can convert it now.',
+  permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ALL_TEAM_ROLES, admins: true, rules: ['client-sees-approved-only'] },
+  params: downloadRevisionParamsSchema,
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The PDF' }) },
+  errors: ['not_convertible', 'temporarily_unavailable'],
 });
 
 const reviewBase = {

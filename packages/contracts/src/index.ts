@@ -154,6 +154,7 @@ export {
   deliverableStatusSchema,
   deliverableSummarySchema,
   downloadDeliverableRevision,
+  downloadDeliverableRevisionPdf,
   downloadGeneratedDocument,
   generateDeliverableDocument,
   generationSchema,

@@ -1,6 +1,7 @@
 import { changeMyPassword, createApiToken, getMe, listApiTokens, login, logout, revokeApiToken, updateMe } from './auth';
 import {
   downloadDeliverableRevision,
+  downloadDeliverableRevisionPdf,
   downloadGeneratedDocument,
   generateDeliverableDocument,
   getDeliverable,
@@ -94,6 +95,7 @@ export const operations = {
   getDeliverable,
   uploadDeliverableFile,
   downloadDeliverableRevision,
+  downloadDeliverableRevisionPdf,
   reviewDeliverable,
   generateDeliverableDocument,
   downloadGeneratedDocument,

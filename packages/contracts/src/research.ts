@@ -326,10 +326,10 @@ export const researchSessionBodySchema = z
       .array(
         z
           .object({
-            id: idSchema.optional().meta({ description: 'A problem already on the session, to keep it (and its tag unless changed); omit for a new one' }),
+            id: idSchema.optional().meta({ description: 'A problem already on the session (revisions only), to keep it; omit for a new one' }),
             description: line(500),
-            violation: violationKeySchema.nullable().default(null),
-            outsideCatalogue: z.boolean().default(false),
+            violation: violationKeySchema.nullable().optional().meta({ description: 'The catalogue violation; null for none. Left out on a kept problem: its tag stays as it is' }),
+            outsideCatalogue: z.boolean().optional().meta({ description: 'No catalogue violation fits. Left out: false for a new problem, unchanged for a kept one' }),
           })
           .strict(),
       )
@@ -392,7 +392,8 @@ export const reviseResearchSession = defineOperation({
   path: '/api/engagements/:id/research-sessions/:sessionId',
   tag: 'research',
   summary: { zh: '修改座谈会或访谈记录', en: 'Revise a symposium or interview record' },
-  description: 'Replaces the record and its problem list (a new version). 409 `conflict` when `expectedVersion` is not the current one.',
+  description:
+    'Replaces the record and its problem list (a new version): problems named by `id` are kept (their tag too, unless the body gives one), problems left out are removed. 409 `conflict` when `expectedVersion` is not the current one (tagging a problem makes a new version too); 422 `problems.N.id` for an id that is not one of this record’s problems.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
   params: sessionParams,
   body: researchSessionBodySchema.extend({ expectedVersion: z.number().int().min(1).max(1_000_000) }).strict().meta({ id: 'ReviseResearchSessionBody' }),
@@ -441,7 +442,7 @@ export const tagCommunityProblem = defineOperation({
   path: '/api/engagements/:id/community-problems/:problemId/tag',
   tag: 'research',
   summary: { zh: '标注问题对应的违法行为', en: 'Tag a problem with a catalogue violation' },
-  description: '`violation` null and `outsideCatalogue` false takes the tag off. 422 for a violation the engagement’s knowledge base does not have, or both set.',
+  description: '`violation` null and `outsideCatalogue` false takes the tag off. The problem’s record gets a new version. 422 for a violation the engagement’s knowledge base does not have, or both set.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
   params: problemParams,
   body: z.object({ violation: violationKeySchema.nullable(), outsideCatalogue: z.boolean().default(false) }).strict().meta({ id: 'TagCommunityProblemBody' }),

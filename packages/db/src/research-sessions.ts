@@ -19,6 +19,8 @@ export interface ProblemInput {
   description: string;
   violationKey: string | null;
   outsideCatalogue: boolean;
+  /** A problem already on the session whose tag the revision leaves as it is (the tag fields are ignored). */
+  keepTag?: boolean;
 }
 
 export interface ResearchSessionInput {
@@ -98,11 +100,8 @@ export async function reviseResearchSessionRecord(
   await tx.$queryRaw`select id from research_session where id = ${input.sessionId}::uuid for update`;
   const session = await tx.researchSession.findUnique({ where: { id: input.sessionId }, include: { problems: true } });
   if (!session || session.engagementId !== input.engagementId) return { refused: 'not_found' };
-  if (session.version !== input.expectedVersion) {
-    // A retried activity finds its own revision written: the same answer as the first attempt.
-    if (session.version === input.expectedVersion + 1 && session.updatedAt.getTime() === input.at.getTime()) return { version: session.version, before: { problems: input.problems.length, version: input.expectedVersion } };
-    return { refused: 'version_conflict', currentVersion: session.version };
-  }
+  // (A retried activity is recognised by its command's audit row before it gets here.)
+  if (session.version !== input.expectedVersion) return { refused: 'version_conflict', currentVersion: session.version };
   const refusal = await runningEngagement(tx, input.engagementId);
   if (refusal) return refusal;
   const errors = [...(await communityFits(tx, input.engagementId, input.communityId)), ...(await problemIdsTaken(tx, input.sessionId, input.problems))];
@@ -120,7 +119,7 @@ export async function reviseResearchSessionRecord(
       await tx.communityProblem.create({ data: row });
       continue;
     }
-    const retagged = old.violationKey !== row.violationKey || old.outsideCatalogue !== row.outsideCatalogue;
+    const retagged = !input.problems[row.position]!.keepTag && (old.violationKey !== row.violationKey || old.outsideCatalogue !== row.outsideCatalogue);
     await tx.communityProblem.update({
       where: { id: row.id },
       data: {
@@ -134,22 +133,24 @@ export async function reviseResearchSessionRecord(
   return { version, before: { problems: session.problems.length, version: session.version } };
 }
 
-/** Tags one problem (or takes its tag off); the session's version is not changed. */
+/** Tags one problem (or takes its tag off): a new version of its session, so a revision opened before it cannot undo it. */
 export async function tagCommunityProblemRecord(
   tx: DbTransaction,
   input: { problemId: string; engagementId: string; violationKey: string | null; outsideCatalogue: boolean; actorId: string; at: Date },
-): Promise<{ before: { violationKey: string | null; outsideCatalogue: boolean } } | ResearchSessionRefusal> {
+): Promise<{ before: { violationKey: string | null; outsideCatalogue: boolean }; version: number } | ResearchSessionRefusal> {
   const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from community_problem where id = ${input.problemId}::uuid and engagement_id = ${input.engagementId}::uuid for update`;
   if (!locked) return { refused: 'not_found' };
   const refusal = await runningEngagement(tx, input.engagementId);
   if (refusal) return refusal;
   const problem = await tx.communityProblem.findUniqueOrThrow({ where: { id: input.problemId } });
   const tagged = input.violationKey !== null || input.outsideCatalogue;
+  await tx.$queryRaw`select id from research_session where id = ${problem.sessionId}::uuid for update`;
   await tx.communityProblem.update({
     where: { id: problem.id },
     data: { violationKey: input.violationKey, outsideCatalogue: input.outsideCatalogue, taggedById: tagged ? input.actorId : null, taggedAt: tagged ? input.at : null },
   });
-  return { before: { violationKey: problem.violationKey, outsideCatalogue: problem.outsideCatalogue } };
+  const session = await tx.researchSession.update({ where: { id: problem.sessionId }, data: { version: { increment: 1 }, updatedAt: input.at }, select: { version: true } });
+  return { before: { violationKey: problem.violationKey, outsideCatalogue: problem.outsideCatalogue }, version: session.version };
 }
 
 // ─── Finders ──────────────────────────────────────────────────────────────────────────────

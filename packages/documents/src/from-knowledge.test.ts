@@ -601,7 +601,7 @@ describe('the joint-enforcement plan and the open letter from the knowledge', ()
   ];
 
   it('makes research’s problems the priorities, each department’s duties the items it enforces, in the client’s words', () => {
-    const input = jointEnforcementPlanInputFromKnowledge({ ...request('street'), problems, symposiums: [{ department: '区消防救援支队', date: '2026-10-12' }] });
+    const input = jointEnforcementPlanInputFromKnowledge({ ...request('street'), problems: problems.map((problem, index) => ({ ...problem, confirmed: index === 0 })), symposiums: [{ department: '区消防救援支队', date: '2026-10-12' }] });
     expect(input.priorityProblems.map((problem) => problem.problem)).toEqual([byKey('unsafe-e-bike-charging').title, byKey('cooking-fumes').title]);
     expect(textOf(input.priorityProblems[0]!.measures)).toContain('调研中和平里北社区、安定门社区反映此问题');
     // The fumes item's enforcer is doubted by the knowledge: the plan says so.
@@ -629,7 +629,10 @@ describe('the joint-enforcement plan and the open letter from the knowledge', ()
     for (const basis of letter.legalBasis) expect(textOf(basis)).toMatch(/^《[^》]+》/);
     expect(letter.issuer).toBe('和平里北社区居民委员会');
     expect(letter.government).toBe('和平里街道办事处');
-    expect(letter.requests.map(textOf).join('')).toContain(byKey('fire-lane-obstruction').title);
+    expect(letter.requests.map(textOf).join('')).toContain(byKey('fire-lane-obstruction').title.replace(/（[^（）]*）$/, ''));
+    // A title's bracketed gloss stays out of the sentence.
+    const built = openLetterInputFromKnowledge({ client: CLIENTS.street, communityName: '安定门社区', date: DOCUMENT_DATE, laws, violation: byKey('illegal-construction') });
+    expect(built.requests.map(textOf).join('')).not.toMatch(/[（(][^）)]*[）)]的行为/);
   });
 
   it(nameOfficeTest('renders both as documents LibreOffice opens, citing only articles the knowledge has'), { timeout: CONVERSION_TIMEOUT_MS * 2 }, async () => {

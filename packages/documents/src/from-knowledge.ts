@@ -771,8 +771,8 @@ export function violationsListInputFromKnowledge(request: KnowledgeDocumentReque
 export interface FoundProblem {
   violationKey: string;
   communities: readonly string[];
-  /** What residents said, in their words (the first line recorded). */
-  raised?: string;
+  /** What each community's residents said, in their words (the first line recorded there), by community name. */
+  raisedIn?: Readonly<Record<string, string>>;
   /** A lawyer tagged it; otherwise it was matched to the item by name and the plan flags it 待核实. */
   confirmed?: boolean;
 }
@@ -882,7 +882,8 @@ export interface OpenLetterRequest {
 export function openLetterInputFromKnowledge(request: OpenLetterRequest): OpenLetterInput {
   const { client, violation } = request;
   const word = wording(client.kind);
-  const title = word(violation.title).replace(/\s*\(.*\)$/, '');
+  // 违法建设（私搭乱建、私挖地下空间） → 违法建设: the gloss in brackets reads badly inside a sentence.
+  const title = word(violation.title).replace(/\s*[(（][^()（）]*[)）]$/, '');
   const legalBasis: VerifiableText[] = uniqueProvisions(violation.prohibitions).map((provision) => {
     const law = lawOf(request.laws, provision.lawKey);
     const citation = textOf(citationsFromKnowledge([provision], request.laws)[0] ?? '');
@@ -893,11 +894,11 @@ export function openLetterInputFromKnowledge(request: OpenLetterRequest): OpenLe
   return {
     communityName: request.communityName,
     kind: '公开信',
-    problem: `${request.raised ? `近期，不少居民向社区反映“${withoutFullStop(request.raised)}”的问题。` : `近期，社区内存在${title}的情况。`}${word(violation.description)}`,
+    problem: `${request.raised ? `近期，有居民向社区反映“${withoutFullStop(request.raised)}”的问题。` : `近期，社区内存在${title}的情况。`}${word(violation.description)}`,
     legalBasis,
     requests: [
       `自觉遵守上述规定，不再发生${title}的行为。`,
-      '已经存在上述情况的，请于本公开信发布之日起十五日内自行整改，需要帮助的可以联系社区居民委员会。',
+      '已经存在上述情况的，请尽快自行整改；需要帮助的，可以联系社区居民委员会。',
       `邻里之间相互提醒、相互监督，发现${title}的，及时向社区居民委员会或者物业服务人反映。`,
     ],
     issuer: `${request.communityName}居民委员会`,

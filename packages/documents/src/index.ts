@@ -113,3 +113,4 @@ export {
 } from './violations-list';
 export { renderViolationsListDocument } from './violations-list-document';
 export { type QuestionnaireResponseRow, type QuestionnaireResultsInput, renderQuestionnaireResultsWorkbook, RESPONSES_SHEET, RESULTS_NOTES_SHEET, RESULTS_SHEET } from './questionnaire-results-workbook';
+export { CONVERTIBLE_TO_PDF, type ConvertibleKind, convertToPdf, PDF_CONVERSION_TIMEOUT_MS, PdfConverterMissing } from './pdf';

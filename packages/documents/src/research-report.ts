@@ -41,6 +41,7 @@ export interface ResearchSession {
   date: CivilDate;
   /** Who took part: 社区党委书记、居委会主任及委员5人. */
   participants: string;
+  /** 0 when not recorded (left out of the text). */
   headcount: number;
   /** What was said, one point each. */
   points: VerifiableText[];
@@ -145,7 +146,7 @@ export async function renderResearchReport(input: ResearchReportInput): Promise<
         numbering.heading(2, community),
         ...sessions.flatMap((session) => [
           numbering.heading(3, `${session.kind}（${formatChineseDate(session.date)}）。`, {
-            body: `参加人员：${session.participants}，共${session.headcount}人。主要意见如下：`,
+            body: `参加人员：${session.participants}${session.headcount > 0 ? `，共${session.headcount}人` : ''}。主要意见如下：`,
           }),
           ...session.points.map((point, index) => createParagraph([run(`（${index + 1}）`), ...marks.runs(point)])),
         ]),

@@ -210,7 +210,7 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         const violation = knowledge.violations.find((entry) => entry.key === found?.violationKey) ?? knowledge.violations.find((entry) => entry.key === FALLBACK_LETTER_TOPIC) ?? knowledge.violations[0];
         if (!violation) throw ApplicationFailure.nonRetryable('the engagement’s knowledge has no violation to write an open letter about', 'generation_refused');
         await step(50, `排版致${community.name}居民的公开信（${violation.title}）`);
-        const raised = found && found.communities.includes(community.name) ? found.raised : undefined;
+        const raised = found?.raisedIn?.[community.name];
         return renderOpenLetter(openLetterInputFromKnowledge({ client, communityName: community.name, date: input.date, laws: knowledge.laws, violation, ...(raised ? { raised } : {}) }));
       }
       case 'closing-report': {

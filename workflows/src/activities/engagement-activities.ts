@@ -6,6 +6,7 @@ import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
 import { createMaterializeActivity } from './materialize';
 import { createFieldResearchActivities, type FieldResearchActivities } from './field-research-records';
+import { createPdfActivities, type PdfActivities } from './pdf-renditions';
 import { createQuestionnaireExportActivities, type QuestionnaireExportActivities } from './questionnaire-export';
 import { createQuestionnaireActivities, type QuestionnaireActivities } from './questionnaire-records';
 import { failFastOnRefusedData } from './support';
@@ -26,8 +27,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -37,5 +38,6 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createFieldResearchActivities(db),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),
+    ...createPdfActivities({ db, files }),
   });
 }

@@ -13,36 +13,42 @@ import {
   type DepartmentSymposium,
   type FoundProblem,
 } from '@gongzhi/documents';
-import { type CivilDate, civilDateAt, type EngagementPlan, type ViolationEntry } from '@gongzhi/domain';
+import { type CivilDate, civilDateAt, type EngagementPlan, happenedOn, type ViolationEntry } from '@gongzhi/domain';
 import { recordedProblems } from './research-report';
 
 type Form = Record<string, unknown>;
 const formOf = (formData: unknown): Form => (formData && typeof formData === 'object' ? (formData as Form) : {});
 const numberIn = (form: Form, key: string): number => (typeof form[key] === 'number' ? (form[key] as number) : 0);
 const textIn = (form: Form, key: string): string | undefined => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
-/** When the work happened: the form's 举办日期 when it has one, else the day the task was completed. */
-const heldOn = (form: Form, completedAt: Date | null, fallback: CivilDate): CivilDate => textIn(form, 'heldOn') ?? (completedAt ? civilDateAt(completedAt) : fallback);
+/** When the work happened: its form's 举办日期 (or 会谈日期, 签订日期…) when it has one, else the day the task was completed. */
+const heldOn = (form: Form, completedAt: Date | null, fallback: CivilDate): CivilDate => happenedOn(form) ?? (completedAt ? civilDateAt(completedAt) : fallback);
 
 /**
  * The catalogue items research found, most widespread first (ties in the order first written), with
- * the communities that raised each and the first words residents used for it. Problems that match no
+ * the communities that raised each and the first words each community's residents used for it. Problems that match no
  * catalogue item stay in the research report only.
  */
 export async function foundProblems(db: Db, engagementId: string, plan: EngagementPlan, violations: readonly ViolationEntry[]): Promise<FoundProblem[]> {
   const names = new Map(plan.communities.map((community) => [community.key, community.name]));
-  const byItem = new Map<string, { raised: string; keys: Set<string | null>; confirmed: boolean }>();
+  const byItem = new Map<string, { raised: Map<string, string>; keys: Set<string | null>; confirmed: boolean }>();
   for (const problem of await recordedProblems(db, engagementId, violations)) {
     if (!problem.violation) continue;
-    const seen = byItem.get(problem.violation.key) ?? { raised: problem.title, keys: new Set<string | null>(), confirmed: false };
-    for (const key of problem.communityKeys) seen.keys.add(key);
-    seen.confirmed ||= problem.tagged;
+    const seen = byItem.get(problem.violation.key) ?? { raised: new Map<string, string>(), keys: new Set<string | null>(), confirmed: true };
+    for (const key of problem.communityKeys) {
+      seen.keys.add(key);
+      // Each community's own first words for it: a letter never quotes another community's residents.
+      const name = key === null ? null : names.get(key);
+      if (name && !seen.raised.has(name)) seen.raised.set(name, problem.title);
+    }
+    // Confirmed only when a lawyer tagged every problem behind it; one matched by name leaves it 待核实.
+    seen.confirmed &&= problem.tagged;
     byItem.set(problem.violation.key, seen);
   }
   const order = plan.communities.map((community) => community.key);
   return [...byItem]
     .map(([violationKey, { raised, keys, confirmed }]) => ({
       violationKey,
-      raised,
+      raisedIn: Object.fromEntries(raised),
       confirmed,
       communities: order.filter((key) => keys.has(key)).map((key) => names.get(key)!),
       reach: keys.size,
@@ -149,13 +155,14 @@ export async function closingReportInput(
     .sort((a, b) => a.date.localeCompare(b.date));
 
   const reached = ofKind('publicity').reduce((sum, task) => sum + numberIn(formOf(task.formData), 'householdsReached'), 0);
-  const late = done.filter((task) => task.completedAt && civilDateAt(task.completedAt) > task.dueDate.toISOString().slice(0, 10)).length;
+  // Late as the timeline counts it: the day the work happened after its due date.
+  const late = done.filter((task) => task.completedAt && heldOn(formOf(task.formData), task.completedAt, date) > task.dueDate.toISOString().slice(0, 10)).length;
   const open = await db.task.count({ where: { engagementId, status: { in: ['pending', 'active', 'in_review', 'changes_requested'] }, isGate: false } });
 
   const highlights = [
     ...(trainings.length > 0 ? [`开展法律培训${trainings.length}场，${trainings.reduce((sum, row) => sum + row.attendance, 0)}人次参加。`] : []),
     ...(deliverables.length > 0 ? [`形成并经审核通过成果文件${deliverables.length}份。`] : []),
-    ...(conventions.length > 0 ? [`${conventions.length}个社区经居民会议表决通过居民公约${filings.size > 0 ? `，其中${[...filings.values()].filter(Boolean).length}个已报${client.shortName}备案` : ''}。`] : []),
+    ...(conventions.length > 0 ? [`${conventions.length}个社区经居民会议表决通过居民公约${filings.size > 0 ? `，其中${filings.size}个已报${client.shortName}备案` : ''}。`] : []),
     ...(events.length > 0 ? [`组织推广活动${events.length}场，参与${events.reduce((sum, row) => sum + row.participants, 0)}人次。`] : []),
     ...(reached > 0 ? [`专项及常态宣传覆盖${reached}户居民。`] : []),
   ];

@@ -34,12 +34,20 @@ export function createFieldResearchActivities(db: Db): FieldResearchActivities {
       const when = new Date(at);
       const stamp = commandId ? `${at}:${commandId}` : at;
       const known = new Set((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => entry.key));
-      const tags = command.type === 'tagProblem' ? [command] : command.problems;
+      const tags = command.type === 'tagProblem' ? [command] : command.problems.map((problem) => (problem.keepTag ? { violationKey: null, outsideCatalogue: false } : problem));
       const errors = tagProblems(tags, known, (index) => (command.type === 'tagProblem' ? 'violation' : `problems.${index}.violation`));
       if (errors.length > 0) return { refused: 'invalid', errors } as const;
 
       let sessionId: string;
       const result = await withTransaction(db, async (tx): Promise<FieldResearchCommandResult | ResearchSessionRefusal> => {
+        // A retried attempt whose first one committed finds its own audit row: the same answer, nothing written again.
+        const ownKey =
+          command.type === 'recordSession' ? null : command.type === 'reviseSession' ? auditKey.research('session_revised', command.sessionId, stamp) : auditKey.research('problem_tagged', command.problemId, stamp);
+        if (ownKey && (await tx.auditEvent.findUnique({ where: { key: ownKey }, select: { id: true } }))) {
+          const id = command.type === 'tagProblem' ? (await tx.communityProblem.findUniqueOrThrow({ where: { id: command.problemId }, select: { sessionId: true } })).sessionId : command.sessionId;
+          sessionId = id;
+          return { version: (await tx.researchSession.findUniqueOrThrow({ where: { id }, select: { version: true } })).version };
+        }
         const trail = (action: string, key: string, entityType: string, entityId: string, extra: { before?: unknown; after?: unknown }) =>
           audit(tx, { key, engagementId, actorId: command.actorId, action, entityType, entityId, ...extra, at });
         switch (command.type) {
@@ -80,7 +88,7 @@ export function createFieldResearchActivities(db: Db): FieldResearchActivities {
               before: tagged.before,
               after: { violationKey: command.violationKey, outsideCatalogue: command.outsideCatalogue },
             });
-            return {};
+            return { version: tagged.version };
           }
         }
       });

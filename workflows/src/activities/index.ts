@@ -4,3 +4,4 @@ export { createDocumentActivities, DEFAULT_FIRM_NAME, type DocumentActivities, t
 export { createQuestionnaireActivities, type QuestionnaireActivities, type QuestionnaireCommandInput } from './questionnaire-records';
 export { createFieldResearchActivities, type FieldResearchActivities, type FieldResearchCommandInput } from './field-research-records';
 export { createQuestionnaireExportActivities, type ExportedFile, type QuestionnaireExportActivities } from './questionnaire-export';
+export { createPdfActivities, type PdfActivities, type PdfRendition } from './pdf-renditions';

@@ -178,7 +178,9 @@ export async function researchReportInput(
       violation: tagged ? (violation ? violation.title : '违法行为清单以外的问题') : violation ? `${violation.title}（自动匹配，待核实）` : '未匹配到清单中的违法行为（待核实）',
       communities: ordered.filter((name) => where.has(name)).concat(where.has(streetwide) ? [streetwide] : []),
       description: tagged
-        ? violation ? { text: `${raisedBy}经承办律师核对，属于违法行为清单第${violation.no}项“${violation.title}”，执法主体为${violation.enforcer}。`, isUnverified: violation.unverified } : `${raisedBy}经承办律师核对，不属于违法行为清单所列事项，宜通过居民自治和协商解决。`
+        ? violation
+          ? { text: `${raisedBy}经承办律师核对，属于违法行为清单中的“${violation.title}”，查处部门见违法行为查处职权部门清单。`, isUnverified: violation.unverified }
+          : `${raisedBy}经承办律师核对，不属于违法行为清单所列事项。`
         : { text: `${raisedBy}对应违法行为类别由系统按名称自动匹配，须由承办律师核实后定稿。`, isUnverified: true },
     };
   });

@@ -251,7 +251,8 @@ export interface ResearchSessionDetails {
   participants: string;
   headcount: number | null;
   notes: string;
-  problems: { id: string; description: string; violationKey: string | null; outsideCatalogue: boolean }[];
+  /** `keepTag`: a problem already on the session whose tag stays as it is. */
+  problems: { id: string; description: string; violationKey: string | null; outsideCatalogue: boolean; keepTag?: boolean }[];
 }
 
 export type FieldResearchCommand =
@@ -260,7 +261,7 @@ export type FieldResearchCommand =
   | { type: 'tagProblem'; actorId: string; problemId: string; violationKey: string | null; outsideCatalogue: boolean };
 
 export interface FieldResearchCommandResult {
-  /** The session's version after the command (tagging a problem leaves it). */
+  /** The session's version after the command (tagging a problem makes a new one). */
   version?: number;
 }
 

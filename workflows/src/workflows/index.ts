@@ -4,3 +4,4 @@ export { documentGenerationWorkflow } from './document-generation';
 export { engagementWorkflow } from './engagement';
 export { questionnaireWorkflow } from './questionnaire';
 export { fieldResearchWorkflow } from './field-research';
+export { pdfRenditionWorkflow } from './pdf-rendition';

@@ -1,6 +1,7 @@
 // What the partner approved is what the client downloads: uploads store blobs and never touch a
 // revision; the workflow creates revisions from the SHA-256 a submission names; a download
 // refuses bytes that no longer match their SHA-256. On the real stack, over a real socket.
+import { hasOfficeTools } from '@gongzhi/documents/testing';
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -96,6 +97,19 @@ describe('deliverable files', () => {
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(reviewed)).toBe(true);
     expect(download.headers.get('etag')).toBe(`"${sha256Of(reviewed)}"`);
+
+    // And a PDF of it, converted by LibreOffice on a worker once, then served again.
+    if (hasOfficeTools) {
+      const pdfPath = `/api/deliverables/${deliverableId}/revisions/1/pdf`;
+      const pdf = await api.request(client, { method: 'GET', url: pdfPath });
+      expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(decodeURIComponent(String(pdf.headers['content-disposition']))).toContain('项目法律服务方案.pdf');
+      const again = await api.request(lawyer, { method: 'GET', url: pdfPath });
+      expect(again.rawPayload.equals(pdf.rawPayload)).toBe(true);
+      expect(await api.db.pdfRendition.count({ where: { sourceSha256: sha256Of(reviewed) } })).toBe(1);
+    }
     void engagement;
   });
 

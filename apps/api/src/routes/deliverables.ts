@@ -24,6 +24,12 @@ const STATUS_WHERE: Record<DeliverableStatus, Prisma.DeliverableWhereInput> = {
   approved: { status: 'approved' },
 };
 
+/** The stored kinds LibreOffice turns into PDF, by MIME type. */
+const PDF_KINDS: Record<string, 'docx' | 'xlsx'> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
 export default async function deliverableRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, clock, engagements, files } = fastify;
 
@@ -183,6 +189,17 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
     if (!revision) throw notFound();
     // Only the bytes that were submitted (and reviewed) are ever served.
     return sendStoredFile(request, reply, revision, { revision: revision.revision });
+  });
+
+  registerOperation(fastify, operations.downloadDeliverableRevisionPdf, async (request, reply) => {
+    const revision = await db.deliverableRevision.findUnique({ where: { deliverableId_revision: { deliverableId: request.params.id, revision: request.params.rev } } });
+    if (!revision) throw notFound();
+    const kind = PDF_KINDS[revision.mimeType];
+    if (!kind) throw new ApiError('not_convertible');
+    // Converted on a worker (LibreOffice), never here; the API streams what it stored.
+    const pdf = await runCommand(() => engagements.renderPdf({ sourceSha256: revision.sha256, kind }));
+    const fileName = `${revision.fileName.replace(/\.[^.]+$/, '')}.pdf`;
+    return sendStoredFile(request, reply, { deliverableId: request.params.id, storageKey: pdf.storageKey, sha256: pdf.sha256, fileName, mimeType: 'application/pdf' }, { revision: revision.revision, pdfOf: revision.sha256 });
   });
 
   registerOperation(fastify, operations.reviewDeliverable, async (request) => {

@@ -75,6 +75,9 @@ describe('symposium and interview records', () => {
     const tagged = await api.request(lawyer, { method: 'PUT', url: `${problems}/${untagged.id}/tag`, payload: { violation: 'unsafe-e-bike-charging' } });
     expect(tagged.statusCode, tagged.body).toBe(200);
     expect(tagged.json()).toMatchObject({ id: untagged.id, violation: { key: 'unsafe-e-bike-charging' }, community: { key: first!.key }, session: { id: session.id, heldOn: '2026-10-14' } });
+    // The tag is a new version of the record: a revision opened before it cannot undo it.
+    const before = await api.request(lawyer, { method: 'PUT', url: `${base}/${session.id}`, payload: { ...body, expectedVersion: 1 } });
+    expect(before.statusCode).toBe(409);
 
     // An interview in another community raising the same kind of problem.
     const interview = await api.request(lawyer, {
@@ -97,12 +100,16 @@ describe('symposium and interview records', () => {
     const revision = {
       ...body,
       notes: `${body.notes}会后物业补充：地下室有人居住。`,
-      problems: [{ id: kept.id, description: kept.description, violation: 'stairwell-clutter' }, { description: '地下室被改作出租住房', violation: 'illegal-rental' }],
-      expectedVersion: 1,
+      // The first problem is sent without a tag: it keeps the one it has.
+      problems: [{ id: kept.id, description: kept.description }, { description: '地下室被改作出租住房', violation: 'illegal-rental' }],
+      expectedVersion: 2,
     };
+    const foreign = await api.request(lawyer, { method: 'PUT', url: `${base}/${session.id}`, payload: { ...revision, problems: [{ id: interview.json<Session>().problems[0]!.id, description: '别处的问题' }] } });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json()).toMatchObject({ error: { fieldErrors: [{ field: 'problems.0.id' }] } });
     const revised = await api.request(lawyer, { method: 'PUT', url: `${base}/${session.id}`, payload: revision });
     expect(revised.statusCode, revised.body).toBe(200);
-    expect(revised.json<Session>().version).toBe(2);
+    expect(revised.json<Session>().version).toBe(3);
     expect(revised.json<Session>().problems.map((problem) => problem.violation?.key)).toEqual(['stairwell-clutter', 'illegal-rental']);
     expect(revised.json<Session>().problems[0]!.id).toBe(kept.id);
 
@@ -110,7 +117,7 @@ describe('symposium and interview records', () => {
     const stale = await api.request(lawyer, { method: 'PUT', url: `${base}/${session.id}`, payload: { ...revision, notes: '旧版本上的修改' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: { code: 'conflict', fieldErrors: [{ field: 'expectedVersion' }] } });
-    expect((await api.request(lawyer, { method: 'GET', url: `${base}/${session.id}` })).json<Session>().version).toBe(2);
+    expect((await api.request(lawyer, { method: 'GET', url: `${base}/${session.id}` })).json<Session>().version).toBe(3);
 
     const audit = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, action: { startsWith: 'research.' } }, orderBy: { at: 'asc' } });
     expect(audit.map((event) => event.action)).toEqual(['research.session_recorded', 'research.problem_tagged', 'research.session_recorded', 'research.session_revised']);
@@ -134,8 +141,10 @@ describe('symposium and interview records', () => {
       expect(response.json<{ error: { fieldErrors: { message: string }[] } }>().error.fieldErrors[0]!.message, label).toMatch(/[\u4e00-\u9fa5]/);
     }
     const duplicate = '0195f2a0-0000-7000-8000-0000000000aa';
+    // A new record's problems have no ids yet.
     const twice = await api.request(lawyer, { method: 'POST', url: base, payload: { ...valid, problems: [{ id: duplicate, description: '甲' }, { id: duplicate, description: '乙' }] } });
     expect(twice.statusCode).toBe(422);
+    expect(twice.json<{ error: { fieldErrors: { field: string }[] } }>().error.fieldErrors.map((error) => error.field)).toContain('problems.0.id');
     expect((await api.request(lawyer, { method: 'POST', url: base, payload: { ...valid, kind: 'party' } })).statusCode).toBe(400);
     expect((await api.request(lawyer, { method: 'PUT', url: `/api/engagements/${engagement.id}/community-problems/${duplicate}/tag`, payload: { violation: null } })).statusCode).toBe(404);
     expect(await api.db.researchSession.count({ where: { engagementId: engagement.id } })).toBe(0);

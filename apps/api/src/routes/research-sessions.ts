@@ -71,9 +71,15 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
   };
 
   /** The body as the workflow takes it: the community by id, each problem with an id; 422 naming each field that does not fit. */
-  const detailsOf = async (request: Request, body: z.output<typeof researchSessionBodySchema>) => {
+  const detailsOf = async (request: Request, body: z.output<typeof researchSessionBodySchema>, current: { problems: { id: string }[] } | null) => {
     const { engagementId } = accessOf(request);
     const errors: FieldError[] = [];
+    // An id names a problem already on this record: none on a new record.
+    const onRecord = new Set(current?.problems.map((problem) => problem.id) ?? []);
+    body.problems.forEach((problem, index) => {
+      if (problem.id !== undefined && !onRecord.has(problem.id))
+        errors.push({ field: `problems.${index}.id`, code: 'invalid_option', message: { zh: '该问题不属于这条记录，新增的问题不要填写编号', en: 'Not a problem of this record; leave the id out for a new one' } });
+    });
     let communityId: string | null = null;
     if (body.community !== null) {
       const community = await db.community.findFirst({ where: { engagementId, key: body.community }, select: { id: true } });
@@ -96,7 +102,14 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
       participants: body.participants,
       headcount: body.headcount,
       notes: body.notes,
-      problems: body.problems.map((problem) => ({ id: problem.id ?? randomUUID(), description: problem.description, violationKey: problem.violation, outsideCatalogue: problem.outsideCatalogue })),
+      problems: body.problems.map((problem) => ({
+        id: problem.id ?? randomUUID(),
+        description: problem.description,
+        violationKey: problem.violation ?? null,
+        outsideCatalogue: problem.outsideCatalogue ?? false,
+        // A kept problem sent without a tag keeps the one it has.
+        ...(problem.id !== undefined && problem.violation === undefined && problem.outsideCatalogue === undefined ? { keepTag: true } : {}),
+      })),
     };
   };
 
@@ -111,7 +124,7 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
 
   registerOperation(fastify, operations.recordResearchSession, async (request, reply) => {
     const sessionId = randomUUID();
-    const details = await detailsOf(request, request.body);
+    const details = await detailsOf(request, request.body, null);
     await command(request, { type: 'recordSession', actorId: callerOfRequest(request).userId, sessionId, ...details });
     reply.status(201);
     return detailOf(request, sessionId);
@@ -121,8 +134,9 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
 
   registerOperation(fastify, operations.reviseResearchSession, async (request) => {
     const { sessionId } = request.params;
-    if (!(await findResearchSessionRecord(db, accessOf(request).engagementId, sessionId))) throw notFound();
-    const details = await detailsOf(request, request.body);
+    const current = await findResearchSessionRecord(db, accessOf(request).engagementId, sessionId);
+    if (!current) throw notFound();
+    const details = await detailsOf(request, request.body, current);
     await command(request, { type: 'reviseSession', actorId: callerOfRequest(request).userId, sessionId, expectedVersion: request.body.expectedVersion, ...details });
     return detailOf(request, sessionId);
   });

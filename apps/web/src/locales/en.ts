@@ -552,6 +552,7 @@ export const en: Catalogue<typeof zhCN> = {
     revisionN: 'Revision {{n}}',
     revisionShort: 'v{{n}}',
     download: 'Download',
+    downloadPdf: 'As PDF',
     sha256: 'File fingerprint (SHA-256), to prove the file is unchanged',
     requiresReview: 'Partner review',
     noRevisions: 'No file uploaded yet',

@@ -552,6 +552,7 @@ export const zhCN = {
     revisionN: '第 {{n}} 版',
     revisionShort: 'v{{n}}',
     download: '下载',
+    downloadPdf: 'PDF 版',
     sha256: '文件指纹（SHA-256），用于核验文件未被篡改',
     requiresReview: '需合伙人审阅',
     noRevisions: '尚未上传文件',

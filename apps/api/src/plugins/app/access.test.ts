@@ -143,6 +143,8 @@ const probes: Record<OperationId, Probe> = {
     allowed: { status: 201 },
   },
   downloadDeliverableRevision: { request: async () => ({ path: `/api/deliverables/${submittedDeliverableId}/revisions/1/file` }), allowed: { status: 200 } },
+  // No revision 99: 404 after access control (a real conversion is tested in deliverables.test.ts).
+  downloadDeliverableRevisionPdf: { request: async () => ({ path: `/api/deliverables/${submittedDeliverableId}/revisions/99/pdf` }), allowed: { status: 404, code: 'not_found' } },
   reviewDeliverable: { request: async () => ({ path: `/api/deliverables/${deliverableId}/reviews`, payload: { revision: 1, sha256: 'a'.repeat(64), decision: 'approve' } }), allowed: { status: 409, code: 'task_not_in_review' } },
   listKnowledge: { request: async () => ({ path: '/api/knowledge?kind=law&q=物业' }), allowed: { status: 200 } },
   getKnowledgeEntry: { request: async () => ({ path: '/api/knowledge/source/S1' }), allowed: { status: 200 } },

@@ -12,3 +12,17 @@ export function useDownloadRevision() {
     mutationFn: ({ deliverableId, revision, fallbackName }: { deliverableId: string; revision: number; fallbackName: string }) => downloadRevision(deliverableId, revision, fallbackName),
   });
 }
+
+/** A Word or Excel revision as PDF (converted by LibreOffice on a worker), handed to the browser as a download. */
+export function useDownloadRevisionPdf() {
+  return useMutation({
+    mutationFn: async ({ deliverableId, revision, fallbackName }: { deliverableId: string; revision: number; fallbackName: string }) =>
+      saveDownloadedFile(await api.downloadDeliverableRevisionPdf({ params: { id: deliverableId, rev: revision } }), fallbackName.replace(/\.[^.]+$/, '.pdf')),
+  });
+}
+
+/** The stored kinds the API converts to PDF. */
+export const CONVERTIBLE_MIME_TYPES: readonly string[] = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];

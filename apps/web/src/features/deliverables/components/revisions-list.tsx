@@ -5,7 +5,7 @@ import { Icon } from '../../../components/icons';
 import { describeError } from '../../../lib/errors';
 import { formatBytes, formatInstant } from '../../../lib/dates';
 import { useLocalized } from '../../../lib/i18n';
-import { useDownloadRevision } from '../api/download-revision';
+import { CONVERTIBLE_MIME_TYPES, useDownloadRevision, useDownloadRevisionPdf } from '../api/download-revision';
 import type { Revision } from '../api/get-deliverable';
 
 const revisionColor: Record<Revision['status'], string> = {
@@ -21,6 +21,7 @@ export function RevisionsList({ deliverableId, revisions }: { deliverableId: str
   const { locale } = useLocalized();
   const { message } = App.useApp();
   const download = useDownloadRevision();
+  const downloadPdf = useDownloadRevisionPdf();
   if (revisions.length === 0) return <EmptyState title={t('deliverable.noRevisions')} description={t('deliverable.noRevisionsHint')} />;
   return (
     <ol className="gz-revisions" aria-label={t('deliverable.revisions')}>
@@ -56,6 +57,23 @@ export function RevisionsList({ deliverableId, revisions }: { deliverableId: str
             >
               {t('deliverable.download')}
             </Button>
+            {CONVERTIBLE_MIME_TYPES.includes(revision.mimeType) ? (
+              <Button
+                size="small"
+                type="link"
+                icon={<Icon name="file" />}
+                loading={downloadPdf.isPending && downloadPdf.variables?.revision === revision.revision}
+                onClick={() =>
+                  downloadPdf.mutate(
+                    { deliverableId, revision: revision.revision, fallbackName: revision.fileName },
+                    { onError: (error) => void message.error(describeError(error, t).title) },
+                  )
+                }
+                data-testid={`download-pdf-${revision.revision}`}
+              >
+                {t('deliverable.downloadPdf')}
+              </Button>
+            ) : null}
           </div>
           {revision.note ? <div className="gz-revision-note">{revision.note}</div> : null}
           <div className="gz-muted gz-small gz-mono" title={t('deliverable.sha256')}>

@@ -80,6 +80,8 @@ export function CommunityProblems({ engagementId }: { engagementId: string }) {
                       showSearch={{ optionFilterProp: 'label' }}
                       placeholder={t('problems.tagPlaceholder')}
                       options={[...violations, { value: OUTSIDE, label: t('problems.outside') }]}
+                      // An action, not a stored choice: the list refreshes with the problem tagged (or not, after an error).
+                      value={null}
                       onChange={(value: string) => choose(problem.id, value)}
                       disabled={tag.isPending}
                       data-testid="tag-problem"

@@ -94,6 +94,7 @@ export function QuestionnaireView({
   const view: View = params.get('view') === 'questions' ? 'questions' : 'results';
   const query = useQuestionnaire(engagement.id, questionnaireId);
   const close = useCloseQuestionnaire(engagement.id, questionnaireId);
+  const exportResults = useExportResults(engagement.id, questionnaireId, `${query.data?.title ?? questionnaireId}.xlsx`);
   const [isLinksOpen, setLinksOpen] = useState(false);
 
   if (query.isPending) return <PageSkeleton rows={10} />;
@@ -109,7 +110,6 @@ export function QuestionnaireView({
   const questionnaire = query.data;
   const { can } = questionnaire;
   const url = questionnaireUrl(engagement.id, questionnaire.id);
-  const exportResults = useExportResults(engagement.id, questionnaire.id, `${questionnaire.title}.xlsx`);
 
   const confirmClose = () =>
     modal.confirm({

@@ -26,6 +26,8 @@ export function useViolationOptions(engagementId: string, t: ResearchT) {
 }
 
 const STREETWIDE = '';
+/** The record's own fields the dialog has an input for (problem fields are mapped by row). */
+const FIELDS_WITH_INPUTS = ['kind', 'community', 'heldOn', 'place', 'participants', 'headcount', 'notes'];
 
 interface FormValues {
   kind: ResearchSessionBody['kind'];
@@ -161,6 +163,8 @@ function SessionDialog({
   const required = [{ required: true, whitespace: true, message: t('sessions.required') }];
 
   const submit = async (values: FormValues) => {
+    // Blank rows are not sent: the API's `problems.N` is the N-th row sent, this is the form's row for it.
+    const sent = (values.problems ?? []).flatMap((problem, index) => (problem.description.trim() === '' ? [] : [index]));
     const body: ResearchSessionBody = {
       kind: values.kind,
       community: values.community === STREETWIDE ? null : values.community,
@@ -169,8 +173,8 @@ function SessionDialog({
       participants: values.participants.trim(),
       headcount: values.headcount ?? null,
       notes: values.notes.trim(),
-      problems: (values.problems ?? [])
-        .filter((problem) => problem.description.trim() !== '')
+      problems: sent
+        .map((index) => (values.problems ?? [])[index]!)
         .map((problem) => ({
           ...(problem.id ? { id: problem.id } : {}),
           description: problem.description.trim(),
@@ -185,12 +189,13 @@ function SessionDialog({
     } catch (error) {
       // The API names each field that does not fit: show it under the field.
       if (isApiError(error, 'form_invalid')) {
-        form.setFields(
-          error.fieldErrors.map((fieldError) => ({
-            name: fieldError.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) as never,
-            errors: [fieldError.message],
-          })),
-        );
+        const onInputs = error.fieldErrors.flatMap((fieldError) => {
+          const [head, index, leaf] = fieldError.field.split('.');
+          if (head === 'problems' && index !== undefined && (leaf === 'description' || leaf === 'violation')) return [{ name: ['problems', sent[Number(index)] ?? 0, leaf], errors: [fieldError.message] }];
+          if (head && index === undefined && FIELDS_WITH_INPUTS.includes(head)) return [{ name: [head], errors: [fieldError.message] }];
+          return [];
+        });
+        form.setFields(onInputs as never);
       }
     }
   };
@@ -210,7 +215,8 @@ function SessionDialog({
     >
       {conflict ? (
         <StaleSaveAlert error={save.error} hint={t('sessions.staleHint')} loadLabel={t('sessions.loadLatest')} testId="session-conflict" onLoadLatest={onReload} />
-      ) : save.error && !isApiError(save.error, 'form_invalid') ? (
+      ) : save.error ? (
+        // Field errors also show under their inputs; this says what else was refused and why.
         <ErrorAlert error={save.error} compact />
       ) : null}
       <Form<FormValues> form={form} layout="vertical" initialValues={valuesOf(session)} onFinish={(values) => void submit(values)} requiredMark="optional" data-testid="session-form">
