@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type Answers, type CivilDate, type Question, summarizeResponses } from '@gongzhi/domain';
 import { formatChineseDate, formatPercent, instantOfCivilDate } from './chinese-text';
-import { addDataRow, addNotesSheet, addTableSheet, type SheetColumn } from './xlsx-layout';
+import { addDataRow, addNotesSheet, addTableSheet, estimateRowHeight, type SheetColumn } from './xlsx-layout';
 
 export const RESULTS_SHEET = '统计汇总';
 export const RESPONSES_SHEET = '答卷明细';
@@ -66,28 +66,50 @@ export async function renderQuestionnaireResultsWorkbook(input: QuestionnaireRes
   ];
   const subtitle = `${input.clientName} · 调查对象：${input.audience} · 第${input.version}版 · 共${input.responses.length}份答卷 · ${input.preparedBy}${formatChineseDate(input.date)}导出`;
   const summary = addTableSheet(workbook, { name: RESULTS_SHEET, title: `${input.title}统计汇总`, subtitle, columns: summaryColumns });
+  /** Figures as numbers, right-aligned (Excel sums and sorts them); 序号 and 题目 merged down a question's rows. */
+  const finishQuestion = (rows: ExcelJS.Row[], question: string) => {
+    for (const row of rows) {
+      for (let column = 4; column <= summaryColumns.length; column += 1) {
+        const cell = row.getCell(column);
+        const text = typeof cell.value === 'string' ? cell.value : '';
+        if (/^\d+(\.\d+)?$/.test(text)) cell.value = Number(text);
+        cell.alignment = { vertical: 'top', horizontal: 'right' };
+      }
+    }
+    if (rows.length < 2) return;
+    const [first, last] = [rows[0]!, rows[rows.length - 1]!];
+    summary.mergeCells(first.number, 1, last.number, 1);
+    summary.mergeCells(first.number, 2, last.number, 2);
+    // The question's text now spans the rows: each row as tall as its own cells, the question spread over them.
+    const own = rows.map((row) => estimateRowHeight(summaryColumns.slice(2).map((column, index) => ({ text: String(row.getCell(index + 3).value ?? ''), width: column.width }))));
+    const needed = estimateRowHeight([{ text: question, width: summaryColumns[1]!.width }]);
+    const spare = Math.max(0, needed - own.reduce((sum, height) => sum + height, 0));
+    rows.forEach((row, index) => (row.height = own[index]! + spare / rows.length));
+  };
   overall.questions.forEach((result, index) => {
     const question = input.questions.find((candidate) => candidate.key === result.key)!;
     const number = String(index + 1);
     if (result.type === 'text') {
-      addDataRow(summary, summaryColumns, [number, question.text, `文字回答${result.answered}条，见“${RESPONSES_SHEET}”`, String(result.answered), '', ...communities.map(() => '')]);
+      finishQuestion([addDataRow(summary, summaryColumns, [number, question.text, `文字回答${result.answered}条，见“${RESPONSES_SHEET}”`, String(result.answered), '', ...communities.map(() => '')])], question.text);
       return;
     }
     const base = result.type === 'multiple' ? `（多选，${result.answered}人作答）` : `（${result.answered}人作答）`;
-    result.counts.forEach((count, optionIndex) => {
+    const rows: ExcelJS.Row[] = [];
+    result.counts.forEach((count) => {
       const perCommunity = communities.map((name) => String(result.byCommunity.find((row) => row.communityId === name)?.counts.find((entry) => entry.option === count.option)?.count ?? 0));
-      addDataRow(summary, summaryColumns, [
-        optionIndex === 0 ? number : '',
-        optionIndex === 0 ? `${question.text}${base}` : '',
+      rows.push(addDataRow(summary, summaryColumns, [
+        number,
+        `${question.text}${base}`,
         result.type === 'scale' ? `${count.option}分` : count.option,
         String(count.count),
         result.answered > 0 ? formatPercent(count.count, result.answered) : '',
         ...perCommunity,
-      ]);
+      ]));
     });
     if (result.type === 'scale') {
-      addDataRow(summary, summaryColumns, ['', '', `平均分（满分${result.points}分）`, result.mean === null ? '' : String(result.mean), '', ...communities.map((name) => String(result.byCommunity.find((row) => row.communityId === name)?.mean ?? ''))]);
+      rows.push(addDataRow(summary, summaryColumns, [number, `${question.text}${base}`, `平均分（满分${result.points}分）`, result.mean === null ? '' : String(result.mean), '', ...communities.map((name) => String(result.byCommunity.find((row) => row.communityId === name)?.mean ?? ''))]));
     }
+    finishQuestion(rows, `${question.text}${base}`);
   });
 
   const detailColumns: SheetColumn[] = [
