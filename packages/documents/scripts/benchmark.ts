@@ -1,10 +1,12 @@
 // Generates every document kind for a 50-community engagement with realistic synthetic content and
 // prints how long each took and how big it is. Run: node --import tsx scripts/benchmark.ts [--out <dir>]
+import { bankQuestionsFor } from '@gongzhi/domain';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   renderClosingReport,
+  renderQuestionnaireResultsWorkbook,
   renderCorrectionNotice,
   renderJointEnforcementPlan,
   renderLawCompilation,
@@ -66,6 +68,29 @@ interface Job {
 }
 
 const names = communityNames('street', COMMUNITIES);
+// 40 residents' answers per community, spread over the options.
+const residentsQuestions = bankQuestionsFor('residents');
+const questionnaireResults = {
+  title: '社区治理情况调查问卷（居民代表、业主委员会）',
+  audience: '居民代表、业主委员会',
+  version: 1,
+  clientName: manual.client.name,
+  preparedBy: manual.preparedBy,
+  date: manual.date,
+  communities: names,
+  questions: residentsQuestions,
+  responses: Array.from({ length: COMMUNITIES * 40 }, (_, index) => ({
+    community: names[index % COMMUNITIES] ?? '',
+    source: index % 5 === 0 ? '律师录入' : '链接填写',
+    answeredOn: manual.date,
+    answers: Object.fromEntries(
+      residentsQuestions.map((question) => [
+        question.key,
+        question.type === 'single' ? question.options[index % question.options.length]! : question.type === 'multiple' ? question.options.slice(index % 3, (index % 3) + 2) : question.type === 'scale' ? 1 + (index % question.points) : '希望尽快成立业主委员会，公开停车收益。',
+      ]),
+    ),
+  })),
+};
 const jobs: Job[] = [
   {
     name: '项目法律服务方案',
@@ -139,6 +164,12 @@ const jobs: Job[] = [
     extension: 'docx',
     count: 1,
     render: () => renderResearchReport(researchReportInput('street', COMMUNITIES)),
+  },
+  {
+    name: '调查问卷结果（2000份答卷）',
+    extension: 'xlsx',
+    count: 1,
+    render: () => renderQuestionnaireResultsWorkbook(questionnaireResults),
   },
   {
     name: '项目总结报告',
