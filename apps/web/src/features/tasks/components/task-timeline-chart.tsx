@@ -1,6 +1,6 @@
 import { CustomChart, type CustomSeriesOption } from 'echarts/charts';
 import { DataZoomComponent, type DataZoomComponentOption, GridComponent, type GridComponentOption, MarkLineComponent, TooltipComponent, type TooltipComponentOption } from 'echarts/components';
-import { type ComposeOption, graphic, init, use } from 'echarts/core';
+import { type ComposeOption, graphic, init, use as registerChartParts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useLocalized } from '../../../lib/i18n';
 import type { TimelineRow, TimelineState } from './timeline-rows';
 
 // Only what this chart draws: the custom series, its grid and axes, tooltip, zoom, the today line.
-use([CustomChart, GridComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
+registerChartParts([CustomChart, GridComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
 
 type Option = ComposeOption<CustomSeriesOption | GridComponentOption | TooltipComponentOption | DataZoomComponentOption>;
 
