@@ -11,7 +11,7 @@ import authPlugin from './plugins/app/auth';
 import changesPlugin from './plugins/app/changes';
 import corsPlugin from './plugins/app/cors';
 import dbPlugin from './plugins/app/db';
-import errorsPlugin from './plugins/app/errors';
+import errorsPlugin, { answerUnreadablePath } from './plugins/app/errors';
 import filesPlugin from './plugins/app/files';
 import metricsPlugin from './plugins/app/metrics';
 import streamsPlugin from './plugins/app/streams';
@@ -112,6 +112,9 @@ export interface BuildAppOptions extends AppOptions {
   http?: { trustProxy?: boolean; connectionTimeout?: number; keepAliveTimeout?: number; requestTimeout?: number };
 }
 
+/** The longest path parameter the router reads (ids and knowledge keys are far shorter). */
+const MAX_PARAM_LENGTH = 200;
+
 /** The Fastify instance with the API registered, for server.ts, tests and scripts alike. */
 export function buildApp({ logger, http = {}, ...options }: BuildAppOptions): FastifyInstance {
   const serverOptions: FastifyServerOptions = {
@@ -120,7 +123,8 @@ export function buildApp({ logger, http = {}, ...options }: BuildAppOptions): Fa
     bodyLimit: JSON_BODY_LIMIT,
     exposeHeadRoutes: false,
     trustProxy: http.trustProxy ?? false,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerUnreadablePath(MAX_PARAM_LENGTH),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ...(http.connectionTimeout !== undefined ? { connectionTimeout: http.connectionTimeout } : {}),

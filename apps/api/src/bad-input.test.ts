@@ -89,6 +89,9 @@ const cases: Case[] = [
   { name: 'a field beside the file in an upload', as: 'lawyer', request: upload(myDeliverable, [{ name: 'file', fileName: 'a.docx', contentType: DOCX_MIME, content: docxBytes('x') }, { name: 'note', value: 'a\u0000b' }]), status: 400, code: 'validation_failed' },
   { name: 'a page that is not a number', request: () => ({ method: 'GET', url: '/api/tasks?page=abc' }), status: 400, code: 'validation_failed', fields: ['query.page'] },
   { name: 'a page size above the ceiling', request: () => ({ method: 'GET', url: '/api/engagements?pageSize=1000' }), status: 400, code: 'validation_failed', fields: ['query.pageSize'] },
+  // Found by schemathesis: the router's own refusals (a 414, a bare 400) were outside the contract.
+  { name: 'a path parameter over the router\'s limit', request: () => ({ method: 'PUT', url: `/api/engagements/${mine.engagement.id}/knowledge/violation/${'%CC%B7'.repeat(300)}`, payload: { content: {}, reason: 'x' } }), status: 400, code: 'validation_failed' },
+  { name: 'a path parameter that is not valid percent-encoding', request: () => ({ method: 'GET', url: '/api/tasks/%E0%A4%A' }), status: 400, code: 'validation_failed' },
   { name: 'an id that is not a UUID', request: () => ({ method: 'GET', url: '/api/tasks/1%20OR%201=1' }), status: 400, code: 'validation_failed', fields: ['params.id'] },
   { name: 'a revision number that is not one', request: () => ({ method: 'GET', url: `/api/deliverables/${myDeliverable()}/revisions/-1/file` }), status: 400, code: 'validation_failed' },
   { name: 'a review decision nobody knows', as: 'partner', request: () => ({ method: 'POST', url: `/api/deliverables/${myDeliverable()}/reviews`, payload: { revision: 1, decision: 'maybe' } }), status: 400, code: 'validation_failed' },
@@ -201,5 +204,9 @@ describe('bad input', () => {
     const unauthenticated = await api.app.inject({ method: 'GET', url: '/api/me', headers: { 'accept-language': 'en' } });
     expect(unauthenticated.json()).toMatchObject({ error: { code: 'unauthenticated', message: 'Please sign in' } });
     expect(unauthenticated.headers['x-request-id']).toBe(unauthenticated.json<{ error: { requestId: string } }>().error.requestId);
+    // The router's own refusals too, before any route runs.
+    const longPath = `/api/tasks/${'长'.repeat(201)}`;
+    expect((await api.app.inject({ method: 'GET', url: encodeURI(longPath) })).json()).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('参数过长') } });
+    expect((await api.app.inject({ method: 'GET', url: encodeURI(longPath), headers: { 'accept-language': 'en' } })).json()).toMatchObject({ error: { message: expect.stringContaining('too long') } });
   });
 });

@@ -110,6 +110,23 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, classifi
   return reply.code(errorStatus[classified.code]).type('application/json; charset=utf-8').send(checked);
 }
 
+const UNREADABLE_PATH = {
+  zh: '请求路径无法识别：其中的参数过长（超过 {max} 个字符）或编码有误。',
+  en: 'The request path cannot be read: a parameter in it is too long (over {max} characters) or badly encoded.',
+};
+
+/**
+ * Fastify's router refuses a path before routing when a parameter is over `maxParamLength` (a
+ * 414 of its own) or is not valid percent-encoding: both are the caller's bad input, answered as
+ * a 400 in the one error shape and the caller's language (`frameworkErrors` in app.ts).
+ */
+export function answerUnreadablePath(maxParamLength: number) {
+  return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    void sendError(request, reply, { code: 'validation_failed', message: pickText(UNREADABLE_PATH, locale).replace('{max}', String(maxParamLength)) });
+  };
+}
+
 /**
  * One error shape for everything: our refusals, Fastify's validation and parser errors, plugin
  * errors (rate limit, multipart) and crashes, in the caller's language. Details of 5xx errors
