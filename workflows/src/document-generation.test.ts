@@ -21,6 +21,26 @@ afterAll(async () => {
   await engine?.close();
 });
 
+/** A community's profile as a lawyer records it in field research. */
+const HANDBOOK_PROFILE = {
+  partyOrganization: '中共测试社区委员会',
+  households: 2860,
+  residents: 6920,
+  residentGroups: 12,
+  committeeMembers: [
+    { name: '王秀兰', position: '主任' },
+    { name: '刘建国', position: '副主任' },
+    { name: '陈晓燕', position: '委员' },
+  ],
+  subCommittees: ['人民调解委员会', '治安保卫委员会'],
+  compounds: [
+    { name: '和平里七区', type: '老旧小区', households: 1320, ownersBody: null, propertyCompany: '无物业（居委会托管）' },
+    { name: '青年湖嘉园', type: '商品房小区', households: 1540, ownersBody: '业主委员会', propertyCompany: '北京鸿运物业管理有限公司' },
+  ],
+  mediation: { members: ['王秀兰', '赵德明', '孙丽华'], venue: '社区党群服务中心一层调解室', phone: '010-84212345' },
+  features: ['老旧小区无物业，楼道堆物和飞线充电问题集中。'],
+};
+
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -37,7 +57,11 @@ describe('document generation', () => {
       const generator = generatorForDeliverable(deliverable.key);
       if (generator && !byKind.has(generator.kind)) byKind.set(generator.kind, deliverable);
     }
-    expect([...byKind.keys()].sort()).toEqual(['closing-report', 'joint-enforcement-plan', 'law-compilation', 'open-letter', 'powers-manual', 'powers-table', 'research-report', 'residents-convention', 'service-plan', 'violations-list']);
+    expect([...byKind.keys()].sort()).toEqual(['closing-report', 'joint-enforcement-plan', 'law-compilation', 'open-letter', 'powers-manual', 'powers-table', 'research-report', 'residents-convention', 'self-governance-handbook', 'service-plan', 'violations-list']);
+
+    // The handbook's community has its profile recorded in field research.
+    const handbookCommunity = request.communities.find((community) => community.key === byKind.get('self-governance-handbook')!.key.split('~')[1])!;
+    await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: handbookCommunity.key, expectedVersion: 0, details: HANDBOOK_PROFILE });
 
     // Field research for the report: two residents typed in from paper forms in one community.
     const questionnaireId = randomUUID();
@@ -105,6 +129,23 @@ describe('document generation', () => {
     const letterCommunity = request.communities.find((community) => community.key === byKind.get('open-letter')!.key.split('~')[1])!.name;
     expect(pdfOf(pdfs, 'open-letter.docx').compact).toContain(`致${letterCommunity}居民的公开信`);
     expect(pdfOf(pdfs, 'closing-report.docx').compact).toContain('项目共7个阶段，已完成0个');
+    const handbook = pdfOf(pdfs, 'self-governance-handbook.docx').compact;
+    expect(handbook).toContain(`${handbookCommunity.name}规范管理自治手册`);
+    expect(handbook).toContain('中共测试社区委员会领导');
+    expect(handbook).toContain('和平里七区');
+    expect(handbook).toContain('主任王秀兰');
+    expect(handbook).toContain('社区党群服务中心一层调解室');
+
+    // A community without a profile: the generation is refused, saying where to fill it in.
+    const other = await engine.db.deliverable.findFirstOrThrow({ where: { engagementId, key: { startsWith: 'self-governance-manual~', not: byKind.get('self-governance-handbook')!.key } }, select: { id: true } });
+    const refusedId = randomUUID();
+    await engine.engagements.generateDocument({ generationId: refusedId, engagementId, deliverableId: other.id, requestedById: engine.team.lawyers[0], at: new Date().toISOString() });
+    const refused = await waitFor(
+      () => engine.db.generatedDocument.findUniqueOrThrow({ where: { id: refusedId } }),
+      (row) => row.status !== 'running',
+      60_000,
+    );
+    expect([refused.status, refused.error]).toEqual(['failed', expect.stringMatching(/^无法生成：尚未填写.+社区概况/)]);
   });
 
   it(nameOfficeTest('drafts the joint-enforcement plan, the open letters and the closing report from what a finished engagement recorded'), { timeout: 300_000 }, async () => {
@@ -126,10 +167,11 @@ describe('document generation', () => {
       notes: '居民反映小区内有人遛狗不拴绳，犬只伤人事件时有发生。',
       problems: [{ id: randomUUID(), description: '遛狗不拴绳、犬吠扰民', violationKey: 'dog-keeping', outsideCatalogue: false }],
     });
+    await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: second.key, expectedVersion: 0, details: HANDBOOK_PROFILE });
     await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
 
-    const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', 'research-report', `open-letter~${request.communities[1]!.key}`] } }, select: { id: true, key: true } });
-    expect(wanted).toHaveLength(4);
+    const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', 'research-report', `open-letter~${request.communities[1]!.key}`, `self-governance-manual~${second.key}`] } }, select: { id: true, key: true } });
+    expect(wanted).toHaveLength(5);
     const asked = new Map<string, string>();
     for (const deliverable of wanted) {
       const generationId = randomUUID();
@@ -157,6 +199,11 @@ describe('document generation', () => {
     const research = readWordText(files['research-report.docx']!);
     expect(research).toContain(`${second.name}在调研中反映“遛狗不拴绳、犬吠扰民”。经承办律师核对，属于违法行为清单中的“${violationEntries.find((entry) => entry.key === 'dog-keeping')!.title}”`);
     expect(research).toContain('居民反映小区内有人遛狗不拴绳');
+    // The handbook's problem table starts with the community's own problem.
+    const handbook = readWordText(files['self-governance-manual.docx']!);
+    const table = handbook.slice(handbook.indexOf('本社区常见问题的处置分工'));
+    expect(table.indexOf(violationEntries.find((entry) => entry.key === 'dog-keeping')!.title)).toBeGreaterThan(0);
+    expect(table.indexOf(violationEntries.find((entry) => entry.key === 'dog-keeping')!.title)).toBeLessThan(table.indexOf(violationEntries.find((entry) => entry.key === 'fire-lane-obstruction')!.title));
     // The closing report counts what the engagement did.
     const closing = readWordText(files['closing-report.docx']!);
     expect(closing).toContain('项目共7个阶段，已完成7个');

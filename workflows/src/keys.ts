@@ -39,8 +39,8 @@ export const auditKey = {
   knowledgeAdapted: (engagementId: string, entryId: string, at: string) => `knowledge.adapted:${engagementId}:${entryId}:${at}`,
   /** A questionnaire's design, links and entered responses: `questionnaire.<what>:<id>:<at>`. */
   questionnaire: (what: 'created' | 'revised' | 'closed' | 'links' | 'response', id: string, at: string) => `questionnaire.${what}:${id}:${at}`,
-  /** A field-research session or a problem's tag: `research.<what>:<id>:<at>`. */
-  research: (what: 'session_recorded' | 'session_revised' | 'problem_tagged', id: string, at: string) => `research.${what}:${id}:${at}`,
+  /** A field-research session, a problem's tag or a community's profile: `research.<what>:<id>:<at>`. */
+  research: (what: 'session_recorded' | 'session_revised' | 'problem_tagged' | 'profile_saved', id: string, at: string) => `research.${what}:${id}:${at}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,
   incidentRaised: (incidentKey: string) => `incident.raised:${incidentKey}`,
   incidentResolved: (incidentKey: string) => `incident.resolved:${incidentKey}`,

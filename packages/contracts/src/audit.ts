@@ -30,10 +30,11 @@ export const AUDIT_ACTIONS = [
   'research.session_recorded',
   'research.session_revised',
   'research.problem_tagged',
+  'research.profile_saved',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */
-export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem'] as const;
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });

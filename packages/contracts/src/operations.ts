@@ -51,6 +51,8 @@ import {
   getResearchSession,
   reviseResearchSession,
   listCommunityProblems,
+  listCommunityProfiles,
+  saveCommunityProfile,
   tagCommunityProblem,
 } from './research';
 import { getHealth, getMetrics, getReadiness } from './system';
@@ -125,6 +127,8 @@ export const operations = {
   reviseResearchSession,
   listCommunityProblems,
   tagCommunityProblem,
+  listCommunityProfiles,
+  saveCommunityProfile,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

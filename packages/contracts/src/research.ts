@@ -6,6 +6,7 @@ import {
   QUESTIONNAIRE_STATUSES,
   RESPONDENT_AUDIENCES,
   MAX_PROBLEMS_PER_SESSION,
+  COMMUNITY_PROFILE_LIMITS,
   RESEARCH_SESSION_KINDS,
   RESPONSE_SOURCES,
 } from '@gongzhi/domain';
@@ -448,6 +449,93 @@ export const tagCommunityProblem = defineOperation({
   body: z.object({ violation: violationKeySchema.nullable(), outsideCatalogue: z.boolean().default(false) }).strict().meta({ id: 'TagCommunityProblemBody' }),
   responses: { 200: communityProblemSchema },
   errors: [...WRITE_ERRORS],
+});
+
+// ─── Community profiles (社区概况): what each self-governance handbook is drafted from ─────────
+
+const headcountSchema = z.number().int().min(0).max(1_000_000);
+const optionalLine = (max: number) => line(max).nullable().default(null);
+
+export const communityProfileDetailsSchema = z
+  .object({
+    partyOrganization: line(100).meta({ description: 'The Party organisation that leads the community, e.g. 中共和平里北社区委员会' }),
+    households: headcountSchema.meta({ description: 'Households (户)' }),
+    residents: headcountSchema.meta({ description: 'Residents (人)' }),
+    residentGroups: z.number().int().min(0).max(1000).nullable().default(null).meta({ description: 'Resident groups (居民小组); null when not known' }),
+    committeeMembers: z
+      .array(z.object({ name: line(30), position: line(30).meta({ description: '主任、副主任、委员…' }) }).strict())
+      .max(COMMUNITY_PROFILE_LIMITS.committeeMembers)
+      .default([])
+      .meta({ description: 'The residents’ committee, in the order the handbook lists them' }),
+    subCommittees: z.array(line(50)).max(COMMUNITY_PROFILE_LIMITS.subCommittees).default([]).meta({ description: 'Sub-committees of the residents’ committee, e.g. 人民调解委员会' }),
+    compounds: z
+      .array(
+        z
+          .object({
+            name: line(100),
+            type: optionalLine(30).meta({ description: '商品房小区, 老旧小区, 回迁安置房, 单位宿舍, 保障性住房, 平房院落 or another' }),
+            households: z.number().int().min(0).max(100_000).nullable().default(null),
+            ownersBody: optionalLine(30).meta({ description: '业主委员会 or 物业管理委员会; null: none formed' }),
+            propertyCompany: optionalLine(100).meta({ description: 'The property service company, or 无物业（居委会托管）; null when not known' }),
+          })
+          .strict(),
+      )
+      .max(COMMUNITY_PROFILE_LIMITS.compounds)
+      .default([])
+      .meta({ description: 'Residential compounds (小区、院落)' }),
+    mediation: z
+      .object({
+        members: z.array(line(30)).max(COMMUNITY_PROFILE_LIMITS.mediators).default([]),
+        venue: line(100).meta({ description: 'Where the mediation committee sits' }),
+        phone: optionalLine(30),
+      })
+      .strict()
+      .meta({ description: 'The people’s mediation committee (人民调解委员会)' }),
+    features: z.array(line(1000)).max(COMMUNITY_PROFILE_LIMITS.features).default([]).meta({ description: 'What research found in this community, one paragraph each' }),
+  })
+  .strict()
+  .meta({ id: 'CommunityProfileDetails' });
+
+export const communityProfileSchema = z
+  .object({
+    engagementId: idSchema,
+    community: placeSchema,
+    profile: communityProfileDetailsSchema.nullable().meta({ description: 'null: not recorded yet' }),
+    version: z.number().int().min(0).meta({ description: '0 while nothing is recorded' }),
+    updatedBy: userRefSchema.nullable(),
+    updatedAt: instantSchema.nullable(),
+    can: z.object({ edit: z.boolean() }).strict(),
+  })
+  .strict()
+  .meta({ id: 'CommunityProfile' });
+
+const profileParams = z.object({ id: idSchema, community: planKeySchema }).strict();
+
+export const listCommunityProfiles = defineOperation({
+  id: 'listCommunityProfiles',
+  method: 'GET',
+  path: '/api/engagements/:id/community-profiles',
+  tag: 'research',
+  summary: { zh: '各社区概况', en: 'Each community’s profile' },
+  description: 'Every community of the engagement in plan order, with its profile (社区概况) when one is recorded: what its self-governance handbook (社区规范管理自治手册) is generated from.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: [...FIRM_TEAM], admins: true },
+  params: engagementParams,
+  responses: { 200: z.object({ items: z.array(communityProfileSchema).max(1000) }).strict().meta({ id: 'CommunityProfileList' }) },
+});
+
+export const saveCommunityProfile = defineOperation({
+  id: 'saveCommunityProfile',
+  method: 'PUT',
+  path: '/api/engagements/:id/community-profiles/:community',
+  tag: 'research',
+  summary: { zh: '填写或修改社区概况', en: 'Record or revise a community’s profile' },
+  description:
+    'Written by the engagement’s field-research workflow as a new version. `expectedVersion` is the version edited: 0 for the first. 409 `conflict` when someone saved meanwhile; 404 for a community the engagement does not have.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
+  params: profileParams,
+  body: communityProfileDetailsSchema.extend({ expectedVersion: z.number().int().min(0).max(1_000_000) }).strict().meta({ id: 'SaveCommunityProfileBody' }),
+  responses: { 200: communityProfileSchema },
+  errors: [...WRITE_ERRORS, 'conflict'],
 });
 
 // ─── Respondents, without an account ────────────────────────────────────────────────────────

@@ -34,14 +34,17 @@ export {
 } from './research';
 export {
   createResearchSessionRecord,
+  findCommunityProfileDetails,
   findResearchSessionRecord,
   listCommunityProblemRecords,
+  listCommunityProfileRecords,
   listResearchSessionRecords,
   type ProblemInput,
   type ResearchSessionInput,
   type ResearchSessionRecord,
   type ResearchSessionRefusal,
   reviseResearchSessionRecord,
+  saveCommunityProfileRecord,
   tagCommunityProblemRecord,
 } from './research-sessions';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';

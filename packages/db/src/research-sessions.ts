@@ -1,5 +1,6 @@
-import { type FieldError, type ResearchSessionKind } from '@gongzhi/domain';
+import { type CommunityProfileDetails, type FieldError, type ResearchSessionKind } from '@gongzhi/domain';
 import { type DbClient, type DbTransaction } from './client';
+import { type Prisma } from './generated/prisma/client';
 
 /**
  * Symposiums and interviews of field research, and the community problems they raised, each tagged
@@ -153,6 +154,32 @@ export async function tagCommunityProblemRecord(
   return { before: { violationKey: problem.violationKey, outsideCatalogue: problem.outsideCatalogue }, version: session.version };
 }
 
+/**
+ * Saves a community's profile (社区概况) as a new version: version 1 when `expectedVersion` is 0
+ * (none yet), otherwise only on top of the version the lawyer edited.
+ */
+export async function saveCommunityProfileRecord(
+  tx: DbTransaction,
+  input: { engagementId: string; communityKey: string; details: CommunityProfileDetails; expectedVersion: number; actorId: string; at: Date },
+): Promise<{ version: number; communityId: string; before: number } | ResearchSessionRefusal> {
+  const community = await tx.community.findUnique({ where: { engagementId_key: { engagementId: input.engagementId, key: input.communityKey } }, select: { id: true } });
+  if (!community) return { refused: 'not_found' };
+  const refusal = await runningEngagement(tx, input.engagementId);
+  if (refusal) return refusal;
+  // The community row is the lock: two first saves cannot both create version 1.
+  await tx.$queryRaw`select id from community where id = ${community.id}::uuid for update`;
+  const current = (await tx.communityProfile.findUnique({ where: { communityId: community.id }, select: { version: true } }))?.version ?? 0;
+  if (current !== input.expectedVersion) return { refused: 'version_conflict', currentVersion: current };
+  const version = current + 1;
+  const details = input.details as unknown as Prisma.InputJsonValue;
+  await tx.communityProfile.upsert({
+    where: { communityId: community.id },
+    create: { communityId: community.id, engagementId: input.engagementId, details, version, updatedById: input.actorId, updatedAt: input.at },
+    update: { details, version, updatedById: input.actorId, updatedAt: input.at },
+  });
+  return { version, communityId: community.id, before: current };
+}
+
 // ─── Finders ──────────────────────────────────────────────────────────────────────────────
 
 const sessionInclude = {
@@ -182,4 +209,19 @@ export function listCommunityProblemRecords(db: DbClient, engagementId: string) 
     },
     orderBy: [{ session: { heldOn: 'asc' } }, { createdAt: 'asc' }, { position: 'asc' }],
   });
+}
+
+/** Every community of the engagement in plan order, with its profile when one is recorded. */
+export function listCommunityProfileRecords(db: DbClient, engagementId: string) {
+  return db.community.findMany({
+    where: { engagementId },
+    select: { id: true, key: true, name: true, profile: { include: { updatedBy: { select: { id: true, displayName: true } } } } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/** A community's recorded profile, or null. */
+export async function findCommunityProfileDetails(db: DbClient, engagementId: string, communityKey: string): Promise<CommunityProfileDetails | null> {
+  const row = await db.communityProfile.findFirst({ where: { engagementId, community: { key: communityKey } }, select: { details: true } });
+  return row ? (row.details as unknown as CommunityProfileDetails) : null;
 }

@@ -17,6 +17,7 @@ import {
   jointEnforcementPlanInputFromKnowledge,
   lawCompilationInputFromKnowledge,
   openLetterInputFromKnowledge,
+  selfGovernanceHandbookInputFromKnowledge,
   lawReferencesFromKnowledge,
   partyRolesFor,
   powerEntriesFromKnowledge,
@@ -33,6 +34,7 @@ import { LAW_LEVELS } from './law-references';
 import { renderPowersManual } from './powers-manual';
 import { renderPowersTable } from './powers-table';
 import { renderPowersTableWorkbook } from './powers-table-workbook';
+import { renderSelfGovernanceHandbook } from './self-governance-handbook';
 import { CLIENTS, DOCUMENT_DATE, FIRM } from './testing/fixtures';
 import {
   CONVERSION_TIMEOUT_MS,
@@ -649,5 +651,61 @@ describe('the joint-enforcement plan and the open letter from the knowledge', ()
     expect(pdfOf(pdfs, 'plan.docx').compact).toContain('联动执法方案');
     expect(pdfOf(pdfs, 'plan.docx').compact).toContain(byKey('cooking-fumes').title.replace(/\s/g, ''));
     expect(pdfOf(pdfs, 'letter.docx').compact).toContain('致和平里北社区居民的公开信');
+  });
+});
+
+describe('a community’s self-governance handbook from its profile and the knowledge', () => {
+  const byKey = (key: string) => violationEntries.find((entry) => entry.key === key)!;
+  const profile = {
+    partyOrganization: '中共安定门社区委员会',
+    households: 2140,
+    residents: 5230,
+    residentGroups: null,
+    committeeMembers: [
+      { name: '周桂芳', position: '主任' },
+      { name: '马志强', position: '副主任' },
+    ],
+    subCommittees: ['人民调解委员会'],
+    compounds: [
+      { name: '安定门东大街28号院', type: '单位宿舍', households: 460, ownersBody: null, propertyCompany: null },
+      { name: '交道口北二条小区', type: '老旧小区', households: null, ownersBody: '物业管理委员会', propertyCompany: '无物业（居委会托管）' },
+    ],
+    mediation: { members: ['周桂芳', '李淑珍'], venue: '社区党群服务中心调解室', phone: null },
+    features: ['平房院落多，电动自行车充电需求大。'],
+  };
+
+  it('lists the community’s problems with who dissuades and who enforces, in the client’s words; unknowns are left out', () => {
+    const input = selfGovernanceHandbookInputFromKnowledge({
+      client: CLIENTS.township,
+      preparedBy: FIRM,
+      date: DOCUMENT_DATE,
+      communityName: '安定门社区',
+      profile,
+      violations: [byKey('unsafe-e-bike-charging'), byKey('cooking-fumes'), ...violationEntries],
+    });
+    expect(input.issues).toHaveLength(8);
+    expect(input.issues.slice(0, 2).map((issue) => issue.problem)).toEqual([byKey('unsafe-e-bike-charging').title, byKey('cooking-fumes').title].map((title) => title.replace(/街道办事处/g, '乡镇人民政府')));
+    expect(input.issues.every((issue) => issue.dissuader.startsWith('楼门长、'))).toBe(true);
+    expect(input.issues[0]!.dissuader).toBe('楼门长、业主委员会（物业管理委员会）、物业服务人');
+    for (const { dissuader } of input.issues) {
+      expect(dissuader).not.toMatch(/居民委员会|业主大会/);
+      expect(new Set(dissuader.split('、')).size).toBe(dissuader.split('、').length);
+    }
+    // A township's handbook names its own government and enforcement team, never a street office's.
+    expect(input.issues.map((issue) => textOf(issue.enforcer)).join('')).not.toMatch(/街道办事处|街道综合行政执法队|[A-Za-z]/);
+    // The fumes item's enforcer is doubted by the knowledge: flagged.
+    expect(isUnverifiedText(input.issues[1]!.enforcer)).toBe(byKey('cooking-fumes').enforcers.some((enforcer) => enforcer.unverified === true));
+    expect(input.community.compounds[0]).toEqual({ name: '安定门东大街28号院', type: '单位宿舍', households: 460 });
+    expect(input.community.residentGroups).toBeUndefined();
+    expect(input.mediation).toEqual({ members: ['周桂芳', '李淑珍'], venue: '社区党群服务中心调解室' });
+  });
+
+  it('reads well with a sparse profile: no empty member list, no “0 compounds”', async () => {
+    const sparse = { ...profile, committeeMembers: [], compounds: [], subCommittees: [], features: [], mediation: { members: [], venue: '社区居委会', phone: null } };
+    const text = readWordText(await renderSelfGovernanceHandbook(selfGovernanceHandbookInputFromKnowledge({ client: CLIENTS.street, preparedBy: FIRM, date: DOCUMENT_DATE, communityName: '安定门社区', profile: sparse, violations: [] })));
+    expect(text).toContain('安定门社区现有居民2140户、5230人。');
+    expect(text).not.toContain('0个居住小区');
+    expect(text).not.toContain('（成员：）');
+    expect(text).toContain('安定门社区人民调解委员会在社区居委会接待调解申请');
   });
 });

@@ -10,6 +10,7 @@ import {
   citeProvisions,
   type CivilDate,
   type ClientKind,
+  type CommunityProfileDetails,
   type DocumentTemplate,
   type Law,
   type LawLevel as KnowledgeLawLevel,
@@ -34,6 +35,7 @@ import {
   type ProblemGuide,
 } from './powers-manual';
 import { type PowersTableInput } from './powers-table';
+import { type CommunityIssue, type SelfGovernanceHandbookInput } from './self-governance-handbook';
 import { isUnverifiedText, textOf, type VerifiableText } from './unverified';
 import { violationListItemsFromKnowledge, type ViolationsListInput } from './violations-list';
 
@@ -904,5 +906,80 @@ export function openLetterInputFromKnowledge(request: OpenLetterRequest): OpenLe
     issuer: `${request.communityName}居民委员会`,
     date: request.date,
     government: client.name.replace(/^北京市[^区县]*[区县]/, ''),
+  };
+}
+
+// ─── Stage 5: each community's self-governance handbook ──────────────────────────────────────
+
+export interface SelfGovernanceHandbookRequest {
+  client: ClientProfile;
+  preparedBy: string;
+  date: CivilDate;
+  communityName: string;
+  /** What the lawyers recorded for the community in field research (社区概况). */
+  profile: CommunityProfileDetails;
+  /** The catalogue items its problem table covers, in order: the community's own first, then the street's commonest. */
+  violations: readonly ViolationEntry[];
+}
+
+/** How many problems the handbook's 问题处置流程 table lists. */
+const HANDBOOK_ISSUES = 8;
+
+/**
+ * Who dissuades first: the 楼门长, then those the law tells to dissuade and report, by their plain
+ * names (the catalogue's 物业服务企业等建筑物管理人 is the 物业服务人 of a community); the residents'
+ * committee is where reports go, not a dissuader, and the 业主大会 does not patrol.
+ */
+function dissuaderOf(entry: ViolationEntry): string {
+  const names = new Set(['楼门长']);
+  for (const party of entry.reporters.flatMap((reporter) => reporter.party.split('、'))) {
+    if (party.includes('物业服务')) names.add('物业服务人');
+    else if (party.includes('业主委员会') || party.includes('物业管理委员会')) names.add('业主委员会（物业管理委员会）');
+  }
+  if (names.size === 1) names.add('网格员');
+  return [...names].join('、');
+}
+
+/**
+ * 社区规范管理自治手册 for one community: its profile as recorded, and a problem table whose enforcers
+ * come from the catalogue (flagged 待核实 where the knowledge doubts them), worded for the client.
+ */
+export function selfGovernanceHandbookInputFromKnowledge(request: SelfGovernanceHandbookRequest): SelfGovernanceHandbookInput {
+  const { client, profile } = request;
+  const word = wording(client.kind);
+  // A body the catalogue names for a street (街道办事处（牵头组织）) is the township's own government for a township.
+  const other = termsFor(client.kind === 'street' ? 'township' : 'street').government;
+  const own = termsFor(client.kind).government;
+  const issues: CommunityIssue[] = request.violations.slice(0, HANDBOOK_ISSUES).map((entry) => {
+    const enforcer = enforcerText(entry, word, client.kind);
+    return {
+      problem: word(entry.title),
+      dissuader: dissuaderOf(entry),
+      enforcer: flagged(textOf(enforcer).replaceAll(other, own), isUnverifiedText(enforcer)),
+    };
+  });
+  return {
+    client,
+    preparedBy: request.preparedBy,
+    date: request.date,
+    community: {
+      name: request.communityName,
+      partyOrganization: profile.partyOrganization,
+      households: profile.households,
+      residents: profile.residents,
+      ...(profile.residentGroups !== null ? { residentGroups: profile.residentGroups } : {}),
+      compounds: profile.compounds.map((compound) => ({
+        name: compound.name,
+        ...(compound.type !== null ? { type: compound.type } : {}),
+        ...(compound.households !== null ? { households: compound.households } : {}),
+        ...(compound.ownersBody !== null ? { ownersBody: compound.ownersBody } : {}),
+        ...(compound.propertyCompany !== null ? { propertyCompany: compound.propertyCompany } : {}),
+      })),
+      committeeMembers: profile.committeeMembers,
+      subCommittees: profile.subCommittees,
+      features: profile.features,
+    },
+    issues,
+    mediation: { members: profile.mediation.members, venue: profile.mediation.venue, ...(profile.mediation.phone !== null ? { phone: profile.mediation.phone } : {}) },
   };
 }

@@ -49,6 +49,8 @@ export {
   type JointEnforcementRequest,
   openLetterInputFromKnowledge,
   type OpenLetterRequest,
+  selfGovernanceHandbookInputFromKnowledge,
+  type SelfGovernanceHandbookRequest,
 } from './from-knowledge';
 export { type LawCompilationInput, renderLawCompilation } from './law-compilation';
 export { LAW_LEVELS, type LawArticle, type LawLevel, type LawReference } from './law-references';

@@ -129,25 +129,29 @@ export async function renderSelfGovernanceHandbook(input: SelfGovernanceHandbook
     compound.ownersBody ?? '未成立',
     compound.propertyCompany ?? '',
   ]);
+  const compoundsTable = createDataTable({
+    columns: [
+      { header: '序号', weight: 1, align: 'center' },
+      { header: '小区（院落）', weight: 4 },
+      { header: '类型', weight: 3 },
+      { header: '户数', weight: 2, align: 'center' },
+      { header: '业主组织', weight: 3 },
+      { header: '物业服务', weight: 4 },
+    ],
+    rows: profileRows,
+  });
+  const members = community.committeeMembers.map((member) => `${member.position}${member.name}`).join('、');
   const profile = [
     chapter('社区概况与组织架构'),
     article(
-      `${community.name}现有居民${community.households}户、${community.residents}人${community.residentGroups ? `，划分居民小组${community.residentGroups}个` : ''}，辖区包括${community.compounds.length}个居住小区（院落），具体情况如下：`,
+      `${community.name}现有居民${community.households}户、${community.residents}人${community.residentGroups ? `，划分居民小组${community.residentGroups}个` : ''}${
+        community.compounds.length > 0 ? `，辖区包括${community.compounds.length}个居住小区（院落），具体情况如下：` : '。'
+      }`,
     ),
-    createDataTable({
-      columns: [
-        { header: '序号', weight: 1, align: 'center' },
-        { header: '小区（院落）', weight: 4 },
-        { header: '类型', weight: 3 },
-        { header: '户数', weight: 2, align: 'center' },
-        { header: '业主组织', weight: 3 },
-        { header: '物业服务', weight: 4 },
-      ],
-      rows: profileRows,
-    }),
+    ...(community.compounds.length > 0 ? [compoundsTable] : []),
     ...(community.features ?? []).map((feature) => createParagraph(marks.runs(feature))),
     article(
-      `社区组织架构为：${community.partyOrganization}领导；${committee}（成员：${community.committeeMembers.map((member) => `${member.position}${member.name}`).join('、')}）负责社区自治事务${community.subCommittees && community.subCommittees.length > 0 ? `，下设${community.subCommittees.join('、')}` : ''}；居民会议和居民代表会议是社区重大事项的决策机构；居务监督委员会负责监督；居民小组长、楼门长协助开展工作。`,
+      `社区组织架构为：${community.partyOrganization}领导；${committee}${members ? `（成员：${members}）` : ''}负责社区自治事务${community.subCommittees && community.subCommittees.length > 0 ? `，下设${community.subCommittees.join('、')}` : ''}；居民会议和居民代表会议是社区重大事项的决策机构；居务监督委员会负责监督；居民小组长、楼门长协助开展工作。`,
     ),
   ];
 
@@ -265,7 +269,7 @@ export async function renderSelfGovernanceHandbook(input: SelfGovernanceHandbook
   const mediation = [
     chapter('矛盾纠纷调解'),
     article(
-      `${community.name}人民调解委员会由${input.mediation.members.join('、')}组成，在${input.mediation.venue}接待调解申请${input.mediation.phone ? `，联系电话：${input.mediation.phone}` : ''}。`,
+      `${community.name}人民调解委员会${input.mediation.members.length > 0 ? `由${input.mediation.members.join('、')}组成，` : ''}在${input.mediation.venue}接待调解申请${input.mediation.phone ? `，联系电话：${input.mediation.phone}` : ''}。`,
     ),
     article(
       '邻里、家庭、物业等矛盾纠纷，当事人可以口头或者书面申请调解，填写《矛盾纠纷调解申请及登记表》；调解委员会也可以主动调解。调解遵循自愿、平等、合法原则，不收取任何费用。',

@@ -4,8 +4,8 @@
  * edited version) and the partner reviews it as any other revision. The research report is drawn
  * from the questionnaires, symposium minutes and problem lists recorded in stage 3; the joint-enforcement
  * plan and each community's open letter from those problems and the catalogue; the closing report from
- * the engagement's figures. The self-governance handbook needs each community's profile (committee
- * members, compounds, mediation committee), which Gongzhi does not record yet: it is drafted by hand.
+ * the engagement's figures; each community's self-governance handbook from the profile the lawyers
+ * recorded for it in field research (社区概况) and the problems research found there.
  */
 export const GENERATED_DOCUMENT_KINDS = [
   'service-plan',
@@ -18,6 +18,7 @@ export const GENERATED_DOCUMENT_KINDS = [
   'joint-enforcement-plan',
   'open-letter',
   'closing-report',
+  'self-governance-handbook',
 ] as const;
 export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
 
@@ -43,6 +44,7 @@ const GENERATORS: Record<string, DocumentGenerator> = {
   'joint-enforcement-plan': { kind: 'joint-enforcement-plan', format: 'docx', title: '基层政府与职能部门联动执法方案', perCommunity: false },
   'open-letter': { kind: 'open-letter', format: 'docx', title: '倡议书/公开信', perCommunity: true },
   'closing-report': { kind: 'closing-report', format: 'docx', title: '项目总结报告', perCommunity: false },
+  'self-governance-manual': { kind: 'self-governance-handbook', format: 'docx', title: '社区规范管理自治手册', perCommunity: true },
 };
 
 /** The generator for a planned deliverable (`convention-draft~c2` → the convention), or null. */

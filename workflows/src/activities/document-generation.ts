@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { type Db, loadEngagementKnowledge, publishChange } from '@gongzhi/db';
+import { type Db, findCommunityProfileDetails, loadEngagementKnowledge, publishChange } from '@gongzhi/db';
 import { closingReportInput, departmentSymposiums, foundProblems } from './engagement-documents';
 import { researchReportInput } from './research-report';
 import {
@@ -17,6 +17,8 @@ import {
   renderPowersTableWorkbook,
   renderResearchReport,
   renderResidentsConvention,
+  renderSelfGovernanceHandbook,
+  selfGovernanceHandbookInputFromKnowledge,
   renderServicePlan,
   renderViolationsList,
   lawCompilationInputFromKnowledge,
@@ -212,6 +214,19 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         await step(50, `排版致${community.name}居民的公开信（${violation.title}）`);
         const raised = found?.raisedIn?.[community.name];
         return renderOpenLetter(openLetterInputFromKnowledge({ client, communityName: community.name, date: input.date, laws: knowledge.laws, violation, ...(raised ? { raised } : {}) }));
+      }
+      case 'self-governance-handbook': {
+        const community = communityOf(plan, input.deliverableKey);
+        await step(30, `读取${community.name}的社区概况和调研发现的问题`);
+        const profile = await findCommunityProfileDetails(db, input.engagementId, community.key);
+        if (!profile) throw ApplicationFailure.nonRetryable(`尚未填写${community.name}的社区概况（项目“实地调研”页的“社区概况”），请先填写再生成自治手册`, 'generation_refused');
+        // The community's own problems first (those a lawyer tagged before those matched by name), then the street's commonest, then the rest of the catalogue.
+        const problems = await foundProblems(db, input.engagementId, plan, knowledge.violations);
+        const own = problems.filter((problem) => problem.communities.includes(community.name));
+        const order = [...own.filter((problem) => problem.confirmed), ...own, ...problems].map((problem) => problem.violationKey);
+        const violations = [...new Set([...order, ...knowledge.violations.map((entry) => entry.key)])].flatMap((key) => knowledge.violations.find((entry) => entry.key === key) ?? []);
+        await step(50, `排版${community.name}规范管理自治手册（${profile.compounds.length} 个小区、${order.length > 0 ? `${new Set(order).size} 项调研发现的问题` : '调研未发现问题'}）`);
+        return renderSelfGovernanceHandbook(selfGovernanceHandbookInputFromKnowledge({ client, preparedBy: firmName, date: input.date, communityName: community.name, profile, violations }));
       }
       case 'closing-report': {
         await step(30, '汇总各阶段完成情况、成果、公约表决、培训和推广活动');

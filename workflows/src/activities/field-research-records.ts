@@ -1,4 +1,4 @@
-import { createResearchSessionRecord, type Db, loadEngagementKnowledge, publishChange, type ResearchSessionRefusal, reviseResearchSessionRecord, tagCommunityProblemRecord, toDbDate, withTransaction } from '@gongzhi/db';
+import { createResearchSessionRecord, type Db, saveCommunityProfileRecord, loadEngagementKnowledge, publishChange, type ResearchSessionRefusal, reviseResearchSessionRecord, tagCommunityProblemRecord, toDbDate, withTransaction } from '@gongzhi/db';
 import { type CivilDate, type FieldError } from '@gongzhi/domain';
 import { type FieldResearchCommand, type FieldResearchCommandResult } from '../workflows/definitions';
 import { auditKey } from '../keys';
@@ -29,10 +29,28 @@ function tagProblems(tags: { violationKey: string | null; outsideCatalogue: bool
 }
 
 export function createFieldResearchActivities(db: Db): FieldResearchActivities {
+  async function saveProfile(engagementId: string, command: Extract<FieldResearchCommand, { type: 'saveProfile' }>, at: Date, stamp: string): Promise<FieldResearchCommandResult | ResearchSessionRefusal> {
+    const key = auditKey.research('profile_saved', `${engagementId}:${command.communityKey}`, stamp);
+    const result = await withTransaction(db, async (tx): Promise<FieldResearchCommandResult | ResearchSessionRefusal> => {
+      // A retried attempt whose first one committed finds its own audit row: the same answer, nothing written again.
+      const done = await tx.auditEvent.findUnique({ where: { key }, select: { after: true } });
+      if (done) return { version: (done.after as { version: number }).version };
+      const saved = await saveCommunityProfileRecord(tx, { engagementId, communityKey: command.communityKey, details: command.details, expectedVersion: command.expectedVersion, actorId: command.actorId, at });
+      if ('refused' in saved) return saved;
+      const { details } = command;
+      const summary = { version: saved.version, households: details.households, residents: details.residents, compounds: details.compounds.length, committeeMembers: details.committeeMembers.length };
+      await audit(tx, { key, engagementId, actorId: command.actorId, action: 'research.profile_saved', entityType: 'community', entityId: saved.communityId, before: { version: saved.before }, after: summary, at: at.toISOString() });
+      return { version: saved.version };
+    });
+    if (!('refused' in result)) await publishChange(db, { engagementId, type: 'research.updated', key: command.communityKey });
+    return result;
+  }
+
   return {
     async applyFieldResearchCommand({ engagementId, at, commandId, command }) {
       const when = new Date(at);
       const stamp = commandId ? `${at}:${commandId}` : at;
+      if (command.type === 'saveProfile') return saveProfile(engagementId, command, when, stamp);
       const known = new Set((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => entry.key));
       const tags = command.type === 'tagProblem' ? [command] : command.problems.map((problem) => (problem.keepTag ? { violationKey: null, outsideCatalogue: false } : problem));
       const errors = tagProblems(tags, known, (index) => (command.type === 'tagProblem' ? 'violation' : `problems.${index}.violation`));

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Db } from '@gongzhi/db';
-import { type Answers, bankQuestionsFor, type Question, type RespondentAudience } from '@gongzhi/domain';
+import { type Answers, bankQuestionsFor, type CommunityProfileDetails, type Question, type RespondentAudience } from '@gongzhi/domain';
 import { type EngagementClient } from '../client';
 
 /** A small deterministic generator: the demo's answers are the same on every seed. */
@@ -102,6 +102,7 @@ const INTRO: Record<RespondentAudience, string> = {
  */
 export async function seedDemoResearch({ db, engagements, engagementId, pmId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; pmId: string; lawyerId: string }): Promise<void> {
   await seedDemoFieldNotes({ db, engagements, engagementId, pmId, lawyerId });
+  await seedDemoProfiles({ db, engagements, engagementId, lawyerId });
   if ((await db.questionnaire.count({ where: { engagementId } })) > 0) return;
   const communities = await db.community.findMany({ where: { engagementId }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } });
   const random = randomFrom(engagementId);
@@ -249,5 +250,101 @@ async function seedDemoFieldNotes({ db, engagements, engagementId, lawyerId }: {
         outsideCatalogue: tag === 'outside',
       })),
     });
+  }
+}
+
+/**
+ * The profiles the lawyers recorded (社区概况) for four of the five communities: 和平里西社区's
+ * committee was re-elected in November and its profile is still to be taken down.
+ */
+const DEMO_PROFILES: Record<string, CommunityProfileDetails> = {
+  'hepingli-bei': {
+    partyOrganization: '中共和平里北社区委员会',
+    households: 3126,
+    residents: 7458,
+    residentGroups: 14,
+    committeeMembers: [
+      { name: '孟凡荣', position: '党委书记、主任' },
+      { name: '韩立新', position: '副主任' },
+      { name: '丁淑敏', position: '委员' },
+      { name: '曹宇航', position: '委员' },
+      { name: '高雪梅', position: '委员' },
+    ],
+    subCommittees: ['人民调解委员会', '治安保卫委员会', '公共卫生委员会', '环境和物业管理委员会'],
+    compounds: [
+      { name: '和平里七区', type: '老旧小区', households: 1284, ownersBody: null, propertyCompany: '无物业（居委会托管）' },
+      { name: '和平里九区', type: '房改房小区', households: 968, ownersBody: '物业管理委员会', propertyCompany: '北京和泰物业服务有限公司' },
+      { name: '北三环东路18号院', type: '商品房小区', households: 874, ownersBody: '业主委员会', propertyCompany: '北京安居佳业物业管理有限公司' },
+    ],
+    mediation: { members: ['孟凡荣', '丁淑敏', '杨国栋（退休法官）', '居民代表刘桂兰'], venue: '和平里北社区党群服务中心一层调解室', phone: '010-84271516' },
+    features: [
+      '和平里七区建于二十世纪五六十年代，无物业服务企业，由居委会托管；楼道堆物、飞线充电集中，是座谈中居民反映最多的问题。',
+      '北三环东路18号院业主委员会2025年换届后运转正常，但公共收益从未公示，居民代表多次提出。',
+    ],
+  },
+  anding: {
+    partyOrganization: '中共安定门社区委员会',
+    households: 2217,
+    residents: 5096,
+    residentGroups: 9,
+    committeeMembers: [
+      { name: '周桂芳', position: '党委书记、主任' },
+      { name: '马志强', position: '副主任' },
+      { name: '沈丽娟', position: '委员' },
+      { name: '郭建平', position: '委员' },
+    ],
+    subCommittees: ['人民调解委员会', '治安保卫委员会', '公共卫生委员会'],
+    compounds: [
+      { name: '安德路甲41号院', type: '单位宿舍', households: 512, ownersBody: null, propertyCompany: '原产权单位后勤服务中心' },
+      { name: '安定门外大街东后巷小区', type: '老旧小区', households: 1046, ownersBody: '物业管理委员会', propertyCompany: '北京京城和美物业管理有限公司' },
+      { name: '地坛北里平房区', type: '平房院落', households: 659, ownersBody: null, propertyCompany: '无物业（居委会托管）' },
+    ],
+    mediation: { members: ['周桂芳', '郭建平', '楼门长代表赵玉兰'], venue: '安定门社区居委会议事厅', phone: '010-64218390' },
+    features: ['平房院落占地面积大，私搭乱建、占道堆物多发；单位宿舍产权单位撤出后物业服务时断时续。'],
+  },
+  qingnianhu: {
+    partyOrganization: '中共青年湖社区委员会',
+    households: 1875,
+    residents: 4312,
+    residentGroups: null,
+    committeeMembers: [
+      { name: '张海燕', position: '党支部书记、主任' },
+      { name: '李文博', position: '副主任' },
+      { name: '吴秀琴', position: '委员' },
+    ],
+    subCommittees: ['人民调解委员会', '公共卫生委员会'],
+    compounds: [
+      { name: '青年湖北街小区', type: '商品房小区', households: 1108, ownersBody: '业主委员会', propertyCompany: '北京鸿运物业管理有限公司' },
+      { name: '青年湖南街12号院', type: '回迁安置房', households: 767, ownersBody: null, propertyCompany: '北京鸿运物业管理有限公司' },
+    ],
+    mediation: { members: ['张海燕', '吴秀琴', '居民代表孙志刚'], venue: '青年湖社区居委会调解室', phone: null },
+    features: ['临街底商集中，餐饮油烟、夜间噪声投诉多；业主委员会与物业服务企业就续聘问题存在分歧。'],
+  },
+  xinghua: {
+    partyOrganization: '中共兴化社区委员会',
+    households: 2504,
+    residents: 5873,
+    residentGroups: 11,
+    committeeMembers: [
+      { name: '陈建华', position: '党委书记、主任' },
+      { name: '刘雅琴', position: '副主任' },
+      { name: '王振宇', position: '委员' },
+      { name: '赵晓丽', position: '委员' },
+      { name: '黄德胜', position: '委员' },
+    ],
+    subCommittees: ['人民调解委员会', '治安保卫委员会', '公共卫生委员会', '环境和物业管理委员会'],
+    compounds: [
+      { name: '兴化西里', type: '老旧小区', households: 1386, ownersBody: '物业管理委员会', propertyCompany: '北京兴业华物业服务有限公司' },
+      { name: '兴化路9号院', type: '商品房小区', households: 1118, ownersBody: '业主委员会', propertyCompany: '北京兴业华物业服务有限公司' },
+    ],
+    mediation: { members: ['陈建华', '赵晓丽', '退休教师周长林'], venue: '兴化社区党群服务中心二层调解室', phone: '010-84119275' },
+    features: ['兴化西里地下空间曾被改作群租，经整治后仍有反弹；养犬户多，遛狗不拴绳引发的纠纷占调解案件近三成。'],
+  },
+};
+
+async function seedDemoProfiles({ db, engagements, engagementId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; lawyerId: string }): Promise<void> {
+  if ((await db.communityProfile.count({ where: { engagementId } })) > 0) return;
+  for (const [communityKey, details] of Object.entries(DEMO_PROFILES)) {
+    await engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: lawyerId, communityKey, expectedVersion: 0, details });
   }
 }

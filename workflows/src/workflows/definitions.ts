@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type CommunityProfileDetails, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -258,10 +258,12 @@ export interface ResearchSessionDetails {
 export type FieldResearchCommand =
   | ({ type: 'recordSession'; actorId: string; sessionId: string } & ResearchSessionDetails)
   | ({ type: 'reviseSession'; actorId: string; sessionId: string; expectedVersion: number } & ResearchSessionDetails)
-  | { type: 'tagProblem'; actorId: string; problemId: string; violationKey: string | null; outsideCatalogue: boolean };
+  | { type: 'tagProblem'; actorId: string; problemId: string; violationKey: string | null; outsideCatalogue: boolean }
+  /** A community's profile (社区概况): `expectedVersion` 0 for the first. */
+  | { type: 'saveProfile'; actorId: string; communityKey: string; expectedVersion: number; details: CommunityProfileDetails };
 
 export interface FieldResearchCommandResult {
-  /** The session's version after the command (tagging a problem makes a new one). */
+  /** The session's (or profile's) version after the command (tagging a problem makes a new one). */
   version?: number;
 }
 

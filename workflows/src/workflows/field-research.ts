@@ -26,11 +26,13 @@ export async function fieldResearchWorkflow({ engagementId, idle }: FieldResearc
         if ('refused' in result) {
           switch (result.refused) {
             case 'not_found':
-              return refuse('unknown_research_record', `no such session or problem in engagement ${engagementId}`);
+              return command.type === 'saveProfile'
+                ? refuse('validation_failed', `no community ${command.communityKey} in engagement ${engagementId}`, [{ field: 'community', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } }])
+                : refuse('unknown_research_record', `no such session or problem in engagement ${engagementId}`);
             case 'engagement_not_running':
               return refuse('engagement_not_running', 'the engagement is not running');
             case 'version_conflict':
-              return refuse('conflict', `the session is at version ${result.currentVersion}`, [
+              return refuse('conflict', `the ${command.type === 'saveProfile' ? 'profile' : 'session'} is at version ${result.currentVersion}`, [
                 { field: 'expectedVersion', code: 'rule', message: { zh: `记录已被他人修改（当前为第 ${result.currentVersion} 版），请刷新后在最新版本上修改`, en: `Someone saved version ${result.currentVersion} meanwhile; reload and edit the newest version` } },
               ]);
             case 'invalid':
@@ -50,6 +52,27 @@ export async function fieldResearchWorkflow({ engagementId, idle }: FieldResearc
 /** What can be refused before it enters the history: text that cannot be stored, a list too long. */
 function validateCommand(command: FieldResearchCommand): void {
   if (command.type === 'tagProblem') return;
+  if (command.type === 'saveProfile') {
+    const { details } = command;
+    refuseUnstorableText({
+      partyOrganization: details.partyOrganization,
+      'mediation.venue': details.mediation.venue,
+      'mediation.phone': details.mediation.phone ?? undefined,
+      ...Object.fromEntries(details.committeeMembers.flatMap((member, index) => [[`committeeMembers.${index}.name`, member.name], [`committeeMembers.${index}.position`, member.position]])),
+      ...Object.fromEntries(details.subCommittees.map((name, index) => [`subCommittees.${index}`, name])),
+      ...Object.fromEntries(details.mediation.members.map((name, index) => [`mediation.members.${index}`, name])),
+      ...Object.fromEntries(details.features.map((text, index) => [`features.${index}`, text])),
+      ...Object.fromEntries(
+        details.compounds.flatMap((compound, index) => [
+          [`compounds.${index}.name`, compound.name],
+          [`compounds.${index}.type`, compound.type ?? undefined],
+          [`compounds.${index}.ownersBody`, compound.ownersBody ?? undefined],
+          [`compounds.${index}.propertyCompany`, compound.propertyCompany ?? undefined],
+        ]),
+      ),
+    });
+    return;
+  }
   if (command.problems.length > MAX_PROBLEMS_PER_SESSION) refuse('validation_failed', 'too many problems', [{ field: 'problems', code: 'too_big', message: { zh: `一次座谈或访谈最多记录 ${MAX_PROBLEMS_PER_SESSION} 个问题`, en: `At most ${MAX_PROBLEMS_PER_SESSION} problems per session` } }]);
   refuseUnstorableText({ place: command.place, participants: command.participants, notes: command.notes, ...Object.fromEntries(command.problems.map((problem, index) => [`problems.${index}.description`, problem.description])) });
 }

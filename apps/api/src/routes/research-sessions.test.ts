@@ -150,4 +150,74 @@ describe('symposium and interview records', () => {
     expect(await api.db.researchSession.count({ where: { engagementId: engagement.id } })).toBe(0);
     expect(await api.db.communityProblem.count({ where: { engagementId: engagement.id } })).toBe(0);
   });
+
+  it('records each community’s profile on the version seen; the client contact sees none; bad input changes nothing', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const lawyer = await api.sessionFor('lawyer');
+    const pm = await api.sessionFor('pm');
+    const partner = await api.sessionFor('partner');
+    const client = await api.sessionFor('client');
+    const base = `/api/engagements/${engagement.id}/community-profiles`;
+    type Profile = { community: { key: string; name: string }; profile: Record<string, unknown> | null; version: number; updatedBy: { displayName: string } | null; can: { edit: boolean } };
+
+    const listed = await api.request(partner, { method: 'GET', url: base });
+    expect(listed.statusCode).toBe(200);
+    const items = listed.json<{ items: Profile[] }>().items;
+    const plan = await api.db.engagement.findUniqueOrThrow({ where: { id: engagement.id }, select: { plan: true } });
+    // Plan order, none recorded yet, the partner reads but does not edit.
+    expect(items.map((item) => item.community.key)).toEqual((plan.plan as { communities: { key: string }[] }).communities.map((community) => community.key));
+    expect(items.every((item) => item.profile === null && item.version === 0 && !item.can.edit)).toBe(true);
+    expect((await api.request(client, { method: 'GET', url: base })).statusCode).toBe(403);
+
+    const key = items[0]!.community.key;
+    const details = {
+      partyOrganization: `中共${items[0]!.community.name}委员会`,
+      households: 2860,
+      residents: 6920,
+      residentGroups: 12,
+      committeeMembers: [
+        { name: '王秀兰', position: '主任' },
+        { name: '刘建国', position: '副主任' },
+        { name: '陈晓燕', position: '委员' },
+      ],
+      subCommittees: ['人民调解委员会', '治安保卫委员会'],
+      compounds: [
+        { name: '和平里七区', type: '老旧小区', households: 1320, ownersBody: null, propertyCompany: '无物业（居委会托管）' },
+        { name: '青年湖嘉园', type: '商品房小区', households: 1540, ownersBody: '业主委员会', propertyCompany: '北京鸿运物业管理有限公司' },
+      ],
+      mediation: { members: ['王秀兰', '赵德明', '孙丽华'], venue: '社区党群服务中心一层调解室', phone: '010-84212345' },
+      features: ['老旧小区无物业，楼道堆物和飞线充电问题集中。'],
+    };
+    const first = await api.request(lawyer, { method: 'PUT', url: `${base}/${key}`, payload: { ...details, expectedVersion: 0 } });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json<Profile>()).toMatchObject({ community: { key }, profile: details, version: 1, updatedBy: { displayName: expect.any(String) }, can: { edit: true } });
+    // Optional parts may be left out: defaults are stored.
+    const second = await api.request(pm, { method: 'PUT', url: `${base}/${key}`, payload: { partyOrganization: details.partyOrganization, households: 2870, residents: 6930, mediation: { venue: '社区调解室' }, expectedVersion: 1 } });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json<Profile>()).toMatchObject({ version: 2, profile: { households: 2870, compounds: [], committeeMembers: [], mediation: { members: [], venue: '社区调解室', phone: null }, residentGroups: null } });
+    // An edit opened on version 1 is refused, saying which version is current.
+    const stale = await api.request(lawyer, { method: 'PUT', url: `${base}/${key}`, payload: { ...details, expectedVersion: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('第 2 版');
+
+    const before = await api.db.communityProfile.findMany({ where: { engagementId: engagement.id } });
+    const refused: [string, { method: 'PUT'; url: string; payload: Record<string, unknown> }, number][] = [
+      ['unknown community', { method: 'PUT', url: `${base}/no-such-community`, payload: { ...details, expectedVersion: 0 } }, 404],
+      ['negative households', { method: 'PUT', url: `${base}/${key}`, payload: { ...details, households: -1, expectedVersion: 2 } }, 400],
+      ['no Party organisation', { method: 'PUT', url: `${base}/${key}`, payload: { ...details, partyOrganization: '', expectedVersion: 2 } }, 400],
+      ['an unknown field', { method: 'PUT', url: `${base}/${key}`, payload: { ...details, chairman: '王秀兰', expectedVersion: 2 } }, 400],
+      ['too many committee members', { method: 'PUT', url: `${base}/${key}`, payload: { ...details, committeeMembers: Array.from({ length: 16 }, (_, index) => ({ name: `委员${index}`, position: '委员' })), expectedVersion: 2 } }, 400],
+      ['a NUL character', { method: 'PUT', url: `${base}/${key}`, payload: { ...details, mediation: { venue: '调解室\u0000', members: [] }, expectedVersion: 2 } }, 400],
+    ];
+    for (const [label, request, status] of refused) {
+      const response = await api.request(lawyer, { ...request, headers: { 'accept-language': 'zh-CN' } });
+      expect(response.statusCode, label).toBe(status);
+      expect(response.json<{ error: { message: string } }>().error.message, label).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect((await api.request(partner, { method: 'PUT', url: `${base}/${key}`, payload: { ...details, expectedVersion: 2 } })).statusCode).toBe(403);
+    expect((await api.request(client, { method: 'PUT', url: `${base}/${key}`, payload: { ...details, expectedVersion: 2 } })).statusCode).toBe(403);
+    expect(await api.db.communityProfile.findMany({ where: { engagementId: engagement.id } })).toEqual(before);
+    const trail = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, action: 'research.profile_saved' }, orderBy: { at: 'asc' } });
+    expect(trail.map((event) => (event.after as { version: number }).version)).toEqual([1, 2]);
+  });
 });

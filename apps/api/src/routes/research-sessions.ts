@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { type z } from 'zod';
 import { operations, type researchSessionBodySchema } from '@gongzhi/contracts';
-import { findResearchSessionRecord, fromDbDate, listCommunityProblemRecords, listResearchSessionRecords, loadEngagementKnowledge, type ResearchSessionRecord } from '@gongzhi/db';
-import { civilDateAt, type FieldError, type ResearchSessionKind, type ViolationEntry } from '@gongzhi/domain';
+import { findResearchSessionRecord, fromDbDate, listCommunityProblemRecords, listCommunityProfileRecords, listResearchSessionRecords, loadEngagementKnowledge, type ResearchSessionRecord } from '@gongzhi/db';
+import { civilDateAt, type CommunityProfileDetails, type FieldError, parseEngagementPlan, type ResearchSessionKind, type ViolationEntry } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { registerOperation } from '../lib/operation-route';
@@ -29,7 +29,7 @@ const tagOf = (violations: Violations, problem: { violationKey: string | null; o
 
 /**
  * 座谈会 and 访谈 records and the community problems they raised, each tagged by a lawyer with the
- * catalogue violation it is. Reads come from the database; every write is a command to the
+ * catalogue violation it is, and each community's profile (社区概况). Reads come from the database; every write is a command to the
  * engagement's field-research workflow.
  */
 export default async function researchSessionRoutes(fastify: FastifyInstance): Promise<void> {
@@ -175,6 +175,44 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
       outsideCatalogue: items.filter((item) => item.outsideCatalogue).length,
       can: { tag },
     };
+  });
+
+  /** Each community in plan order with its profile; one community's when `communityKey` is given. */
+  const profilesOf = async (request: Request, communityKey?: string) => {
+    const { engagementId } = accessOf(request);
+    const [engagement, rows, edit] = await Promise.all([db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { plan: true } }), listCommunityProfileRecords(db, engagementId), canWrite(request)]);
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    return parseEngagementPlan(engagement.plan)
+      .communities.filter((community) => communityKey === undefined || community.key === communityKey)
+      .flatMap((community) => {
+        const row = byKey.get(community.key);
+        if (!row) return [];
+        const { profile } = row;
+        return [
+          {
+            engagementId,
+            community: { key: row.key, name: row.name },
+            profile: profile ? (profile.details as unknown as CommunityProfileDetails) : null,
+            version: profile?.version ?? 0,
+            updatedBy: profile ? userRef(profile.updatedBy) : null,
+            updatedAt: isoOrNull(profile?.updatedAt ?? null),
+            can: { edit },
+          },
+        ];
+      });
+  };
+
+  registerOperation(fastify, operations.listCommunityProfiles, async (request) => ({ items: await profilesOf(request) }));
+
+  registerOperation(fastify, operations.saveCommunityProfile, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { community: communityKey } = request.params;
+    if ((await db.community.count({ where: { engagementId, key: communityKey } })) === 0) throw notFound();
+    const { expectedVersion, ...details } = request.body;
+    await command(request, { type: 'saveProfile', actorId: callerOfRequest(request).userId, communityKey, expectedVersion, details });
+    const [saved] = await profilesOf(request, communityKey);
+    if (!saved) throw notFound();
+    return saved;
   });
 
   registerOperation(fastify, operations.tagCommunityProblem, async (request) => {

@@ -357,7 +357,7 @@ export const en: Catalogue<typeof zhCN> = {
       sha256: 'Fingerprint',
       taskKeys: 'Tasks',
     },
-    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire', research_session: 'Symposium or interview', community_problem: 'Community problem' },
+    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire', research_session: 'Symposium or interview', community_problem: 'Community problem', community: 'Community' },
     actions: {
       'engagement.created': 'Engagement created',
       'engagement.updated': 'Engagement updated',
@@ -387,6 +387,7 @@ export const en: Catalogue<typeof zhCN> = {
       'research.session_recorded': 'Symposium or interview recorded',
       'research.session_revised': 'Symposium or interview record revised',
       'research.problem_tagged': 'Community problem tagged',
+      'research.profile_saved': 'Community profile saved',
     },
   },
   wizard: {

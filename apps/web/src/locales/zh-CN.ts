@@ -357,7 +357,7 @@ export const zhCN = {
       sha256: '指纹',
       taskKeys: '任务',
     },
-    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷', research_session: '座谈/访谈记录', community_problem: '社区问题' },
+    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷', research_session: '座谈/访谈记录', community_problem: '社区问题', community: '社区' },
     actions: {
       'engagement.created': '创建项目',
       'engagement.updated': '修改项目',
@@ -387,6 +387,7 @@ export const zhCN = {
       'research.session_recorded': '记录座谈会/访谈',
       'research.session_revised': '修改座谈会/访谈记录',
       'research.problem_tagged': '标注社区问题对应的违法行为',
+      'research.profile_saved': '保存社区概况',
     },
   },
   wizard: {

@@ -25,3 +25,4 @@ export {
 } from './questionnaire';
 export { type OptionCount, type QuestionnaireResults, type QuestionResult, type ResponseForResults, summarizeResponses } from './results';
 export { MAX_PROBLEMS_PER_SESSION, type ProblemTag, RESEARCH_SESSION_KINDS, type ResearchSessionKind, researchSessionKindLabels } from './sessions';
+export { COMMUNITY_PROFILE_LIMITS, type CommunityProfileDetails, COMPOUND_TYPES, OWNERS_BODIES, type ResidentialCompoundDetails } from './community-profile';

@@ -217,6 +217,14 @@ const probes: Record<OperationId, Probe> = {
     allowed: { status: 404, code: 'not_found' },
   },
   listCommunityProblems: { request: async () => ({ path: `/api/engagements/${engagementId}/community-problems` }), allowed: { status: 200 } },
+  listCommunityProfiles: { request: async () => ({ path: `/api/engagements/${engagementId}/community-profiles` }), allowed: { status: 200 } },
+  saveCommunityProfile: {
+    request: async () => ({
+      path: `/api/engagements/${engagementId}/community-profiles/no-such-community`,
+      payload: { partyOrganization: '中共某社区委员会', households: 1200, residents: 3100, mediation: { venue: '社区居委会调解室' }, expectedVersion: 0 },
+    }),
+    allowed: { status: 404, code: 'not_found' },
+  },
   tagCommunityProblem: {
     request: async () => ({ path: `/api/engagements/${engagementId}/community-problems/${randomUUID()}/tag`, payload: { violation: 'stairwell-clutter' } }),
     allowed: { status: 404, code: 'not_found' },
