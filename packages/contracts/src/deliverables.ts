@@ -231,7 +231,7 @@ export const generateDeliverableDocument = defineOperation({
   tag: 'deliverables',
   summary: { zh: '生成文稿', en: 'Generate a draft' },
   description:
-    'Drafts the deliverable (项目法律服务方案, 调研报告, 行权手册, 职权梳理表, 违法行为查处职权部门清单, 职权法律法规汇编, 联动执法方案, 居民公约草案, 公开信, 项目总结报告) from the engagement’s plan, records, team and its copy of the knowledge base, on a worker. Answers 201 once the request is recorded; follow `progress` on the deliverable (its `generations`). When done, the draft is offered as an upload: nothing is submitted until `completeTask` names its `sha256`, so the partner reviews it like any revision. 422 `no_generator` for deliverables Gongzhi cannot draft.',
+    'Drafts the deliverable (项目法律服务方案, 调研报告, 行权手册, 职权梳理表, 违法行为查处职权部门清单, 职权法律法规汇编, 联动执法方案, 居民公约草案, 公开信, 社区规范管理自治手册, 项目总结报告) from the engagement’s plan, records, team and its copy of the knowledge base (the handbook from the community’s profile, `saveCommunityProfile`; without one the generation fails saying so), on a worker. Answers 201 once the request is recorded; follow `progress` on the deliverable (its `generations`). When done, the draft is offered as an upload: nothing is submitted until `completeTask` names its `sha256`, so the partner reviews it like any revision. 422 `no_generator` for deliverables Gongzhi cannot draft.',
   permission: { auth: 'engagement', resource: 'deliverable', teamRoles: ['pm', 'lawyer'], admins: false, rules: ['assignee-or-pm'] },
   params: idParamsSchema,
   body: z.object({}).strict().meta({ id: 'GenerateDocumentBody' }),

@@ -71,6 +71,7 @@ export {
   listEngagementKnowledge,
   listKnowledge,
   listKnowledgeVersions,
+  engagementViolationKeys,
   loadEngagementKnowledge,
   loadMasterKnowledge,
   reviseKnowledgeEntry,

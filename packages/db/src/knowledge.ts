@@ -475,6 +475,15 @@ export async function loadEngagementKnowledge(db: DbClient, engagementId: string
   return knowledgeSetOf(ordered.map((copy) => ({ kind: copy.entry.kind, content: copy.adaptedContent ?? contentOf.get(copy.entryId) })));
 }
 
+/** The keys of the catalogue violations the engagement's documents use (its copy's, else the master's), without loading their content. */
+export async function engagementViolationKeys(db: DbClient, engagementId: string): Promise<Set<string>> {
+  const anyCopy = await db.engagementKnowledge.findFirst({ where: { engagementId }, select: { entryId: true } });
+  const rows = anyCopy
+    ? (await db.engagementKnowledge.findMany({ where: { engagementId, entry: { kind: 'violation' } }, select: { entry: { select: { key: true } } } })).map((copy) => copy.entry)
+    : await db.knowledgeEntry.findMany({ where: { kind: 'violation' }, select: { key: true } });
+  return new Set(rows.map((row) => row.key));
+}
+
 export interface TakeKnowledgeInput {
   engagementId: string;
   /** The master entries to take at their current version; `all` for every entry. */

@@ -24,6 +24,12 @@ export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
 
 export type GeneratedDocumentFormat = 'docx' | 'xlsx';
 
+/** The Office formats Gongzhi drafts, and LibreOffice converts to PDF, by their MIME types. */
+export const OFFICE_MIME_TYPES: Readonly<Record<GeneratedDocumentFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
 export interface DocumentGenerator {
   kind: GeneratedDocumentKind;
   format: GeneratedDocumentFormat;

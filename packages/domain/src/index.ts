@@ -56,6 +56,7 @@ export {
   type GeneratedDocumentFormat,
   type GeneratedDocumentKind,
   generatorForDeliverable,
+  OFFICE_MIME_TYPES,
 } from './generated-documents';
 export { builtInTemplates, findTemplate } from './template/registry';
 export {

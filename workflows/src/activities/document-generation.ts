@@ -26,18 +26,13 @@ import {
   powersTableInputFromKnowledge,
   violationListItemsFromKnowledge,
 } from '@gongzhi/documents';
-import { type CivilDate, type ClientKind, type EngagementPlan, civilDateAt, generatorForDeliverable, parseEngagementPlan } from '@gongzhi/domain';
+import { type CivilDate, type ClientKind, type EngagementPlan, civilDateAt, generatorForDeliverable, OFFICE_MIME_TYPES, parseEngagementPlan } from '@gongzhi/domain';
 import { type FileStore } from '@gongzhi/storage';
 import { auditKey } from '../keys';
 import { audit } from './support';
 
 /** The law firm whose name stands on generated documents, unless the worker is told another. */
 export const DEFAULT_FIRM_NAME = '北京市易和律师事务所';
-
-const MIME_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 export interface BeginGenerationInput {
   generationId: string;
@@ -271,11 +266,11 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         const current = await tx.generatedDocument.findUniqueOrThrow({ where: { id: generationId }, select: { status: true } });
         if (current.status !== 'running') return;
         const upload = await tx.deliverableUpload.create({
-          data: { deliverableId: deliverable.id, sha256: stored.sha256, storageKey: stored.storageKey, fileName, mimeType: MIME_TYPES[generator.format], sizeBytes: stored.sizeBytes, uploadedById: row.createdById!, uploadedAt: finishedAt },
+          data: { deliverableId: deliverable.id, sha256: stored.sha256, storageKey: stored.storageKey, fileName, mimeType: OFFICE_MIME_TYPES[generator.format], sizeBytes: stored.sizeBytes, uploadedById: row.createdById!, uploadedAt: finishedAt },
         });
         await tx.generatedDocument.update({
           where: { id: generationId },
-          data: { status: 'done', progress: 100, step: '已完成', fileName, mimeType: MIME_TYPES[generator.format], storageKey: stored.storageKey, sha256: stored.sha256, sizeBytes: stored.sizeBytes, uploadId: upload.id, finishedAt },
+          data: { status: 'done', progress: 100, step: '已完成', fileName, mimeType: OFFICE_MIME_TYPES[generator.format], storageKey: stored.storageKey, sha256: stored.sha256, sizeBytes: stored.sizeBytes, uploadId: upload.id, finishedAt },
         });
         await audit(tx, {
           key: auditKey.documentGenerated(generationId),

@@ -14,10 +14,9 @@ import {
   type FoundProblem,
 } from '@gongzhi/documents';
 import { type CivilDate, civilDateAt, type EngagementPlan, happenedOn, type ViolationEntry } from '@gongzhi/domain';
-import { recordedProblems } from './research-report';
+import { formOf, recordedProblems } from './research-report';
 
 type Form = Record<string, unknown>;
-const formOf = (formData: unknown): Form => (formData && typeof formData === 'object' ? (formData as Form) : {});
 const numberIn = (form: Form, key: string): number => (typeof form[key] === 'number' ? (form[key] as number) : 0);
 const textIn = (form: Form, key: string): string | undefined => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
 /** When the work happened: its form's 举办日期 (or 会谈日期, 签订日期…) when it has one, else the day the task was completed. */

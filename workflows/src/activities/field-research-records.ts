@@ -1,4 +1,4 @@
-import { createResearchSessionRecord, type Db, saveCommunityProfileRecord, loadEngagementKnowledge, publishChange, type ResearchSessionRefusal, reviseResearchSessionRecord, tagCommunityProblemRecord, toDbDate, withTransaction } from '@gongzhi/db';
+import { createResearchSessionRecord, type Db, engagementViolationKeys, publishChange, type ResearchSessionRefusal, reviseResearchSessionRecord, saveCommunityProfileRecord, tagCommunityProblemRecord, toDbDate, withTransaction } from '@gongzhi/db';
 import { type CivilDate, type FieldError } from '@gongzhi/domain';
 import { type FieldResearchCommand, type FieldResearchCommandResult } from '../workflows/definitions';
 import { auditKey } from '../keys';
@@ -51,7 +51,7 @@ export function createFieldResearchActivities(db: Db): FieldResearchActivities {
       const when = new Date(at);
       const stamp = commandId ? `${at}:${commandId}` : at;
       if (command.type === 'saveProfile') return saveProfile(engagementId, command, when, stamp);
-      const known = new Set((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => entry.key));
+      const known = await engagementViolationKeys(db, engagementId);
       const tags = command.type === 'tagProblem' ? [command] : command.problems.map((problem) => (problem.keepTag ? { violationKey: null, outsideCatalogue: false } : problem));
       const errors = tagProblems(tags, known, (index) => (command.type === 'tagProblem' ? 'violation' : `problems.${index}.violation`));
       if (errors.length > 0) return { refused: 'invalid', errors } as const;

@@ -24,7 +24,8 @@ export function closestViolation(problem: string, violations: readonly Pick<Viol
 /** “…” around a question, its own quotation marks turned to single ones. */
 const quoted = (text: string) => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 
-const formOf = (formData: unknown): Record<string, unknown> => (formData && typeof formData === 'object' ? (formData as Record<string, unknown>) : {});
+/** A task's stored form values as a record (an absent or malformed form reads as empty). */
+export const formOf = (formData: unknown): Record<string, unknown> => (formData && typeof formData === 'object' ? (formData as Record<string, unknown>) : {});
 export const linesOf = (text: unknown): string[] =>
   typeof text === 'string'
     ? text

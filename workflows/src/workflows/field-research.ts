@@ -3,7 +3,7 @@ import { MAX_PROBLEMS_PER_SESSION } from '@gongzhi/domain';
 import { type FieldResearchActivities } from '../activities/field-research-records';
 import { serveUntilIdle } from './command-keeper';
 import { type FieldResearchCommand, fieldResearchCommandUpdate, type FieldResearchWorkflowInput } from './definitions';
-import { refuse, refuseUnstorableText } from './task-board';
+import { refuse, refuseStaleVersion, refuseUnstorableText } from './task-board';
 
 const records = proxyActivities<FieldResearchActivities>({
   startToCloseTimeout: '10 seconds',
@@ -32,9 +32,7 @@ export async function fieldResearchWorkflow({ engagementId, idle }: FieldResearc
             case 'engagement_not_running':
               return refuse('engagement_not_running', 'the engagement is not running');
             case 'version_conflict':
-              return refuse('conflict', `the ${command.type === 'saveProfile' ? 'profile' : 'session'} is at version ${result.currentVersion}`, [
-                { field: 'expectedVersion', code: 'rule', message: { zh: `记录已被他人修改（当前为第 ${result.currentVersion} 版），请刷新后在最新版本上修改`, en: `Someone saved version ${result.currentVersion} meanwhile; reload and edit the newest version` } },
-              ]);
+              return refuseStaleVersion(command.type === 'saveProfile' ? { zh: '社区概况', en: 'community profile' } : { zh: '记录', en: 'session' }, result.currentVersion);
             case 'invalid':
               return refuse('validation_failed', 'the record does not fit', result.errors);
           }

@@ -4,7 +4,7 @@ import { type QuestionnaireExportActivities } from '../activities/questionnaire-
 import { type QuestionnaireActivities } from '../activities/questionnaire-records';
 import { IDLE, serveUntilIdle } from './command-keeper';
 import { type QuestionnaireCommand, questionnaireCommandUpdate, type QuestionnaireWorkflowInput } from './definitions';
-import { refuse, refuseUnstorableText } from './task-board';
+import { refuse, refuseStaleVersion, refuseUnstorableText } from './task-board';
 
 const records = proxyActivities<QuestionnaireActivities>({
   startToCloseTimeout: '10 seconds',
@@ -43,9 +43,7 @@ export async function questionnaireWorkflow({ questionnaireId, engagementId, idl
             case 'link_used':
               return refuse(result.refused, result.refused);
             case 'version_conflict':
-              return refuse('conflict', `the questionnaire is at version ${result.currentVersion}`, [
-                { field: 'expectedVersion', code: 'rule', message: { zh: `问卷已被他人修订（当前为第 ${result.currentVersion} 版），请刷新后在最新版本上修改`, en: `Someone saved version ${result.currentVersion} meanwhile; reload and revise the newest version` } },
-              ]);
+              return refuseStaleVersion({ zh: '问卷', en: 'questionnaire' }, result.currentVersion);
             case 'invalid':
               return refuse('validation_failed', 'the questionnaire or the answers do not fit', result.errors);
           }

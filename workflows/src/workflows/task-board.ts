@@ -42,6 +42,13 @@ export function refuse(code: EngagementErrorCode, message: string, details?: unk
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details === undefined ? [] : [details] });
 }
 
+/** A write on top of a version someone else has replaced: 409 `conflict`, saying which version is current. */
+export function refuseStaleVersion(subject: { zh: string; en: string }, currentVersion: number): never {
+  return refuse('conflict', `the ${subject.en} is at version ${currentVersion}`, [
+    { field: 'expectedVersion', code: 'rule', message: { zh: `${subject.zh}已被他人修改（当前为第 ${currentVersion} 版），请刷新后在最新版本上修改`, en: `Someone saved version ${currentVersion} meanwhile; reload and edit the newest version` } },
+  ]);
+}
+
 /**
  * Refuses free text the projection could not store (NUL, invalid Unicode): accepted, it would
  * fail its write on every retry. Form values are checked by checkCompletion.

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type DeliverableStatus, UPLOAD_LIMITS, fieldErrorsFromIssues, negotiateLocale, operations } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
-import { generatorForDeliverable } from '@gongzhi/domain';
+import { type GeneratedDocumentFormat, generatorForDeliverable, OFFICE_MIME_TYPES } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
 import { runCommand } from '../lib/command-errors';
 import { checkUpload } from '../lib/file-types';
-import { contentDisposition, safeFileName } from '../lib/files';
+import { safeFileName, sendStoredFile, type StoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
@@ -25,10 +25,7 @@ const STATUS_WHERE: Record<DeliverableStatus, Prisma.DeliverableWhereInput> = {
 };
 
 /** The stored kinds LibreOffice turns into PDF, by MIME type. */
-const PDF_KINDS: Record<string, 'docx' | 'xlsx'> = {
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
+const PDF_KINDS = new Map(Object.entries(OFFICE_MIME_TYPES).map(([format, mimeType]) => [mimeType, format as GeneratedDocumentFormat]));
 
 export default async function deliverableRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, clock, engagements, files } = fastify;
@@ -151,55 +148,31 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
     { bodyLimit: UPLOAD_LIMITS.maxBytes + 1024 * 1024 },
   );
 
-  /**
-   * Streams a stored file once its bytes are checked against their SHA-256, and records the
-   * download. A file that no longer matches is never served: 500, and the log says which.
-   */
-  const sendStoredFile = async (
+  /** A deliverable's stored file, checked and recorded as downloaded (`what`: which revision, PDF or generation). */
+  const sendDeliverableFile = (
     request: Parameters<typeof accessOf>[0],
     reply: FastifyReply,
-    file: { deliverableId: string; storageKey: string; sha256: string; fileName: string; mimeType: string },
+    file: StoredFile & { deliverableId: string },
     what: Record<string, unknown>,
-  ) => {
-    const integrity = file.storageKey === `sha256/${file.sha256}` ? await files.verify(file.storageKey) : 'mismatch';
-    if (integrity !== 'ok') {
-      request.log.error({ deliverableId: file.deliverableId, ...what, sha256: file.sha256, integrity }, 'a stored file does not match its SHA-256; refusing to serve it');
-      throw new ApiError('internal', { message: { zh: '文件校验未通过，已停止下载，请联系管理员', en: 'The stored file failed its integrity check and was not sent; contact your administrator' } });
-    }
-    const opened = await files.open(file.storageKey);
-    if (!opened) throw new Error(`file ${file.storageKey} of deliverable ${file.deliverableId} (${JSON.stringify(what)}) is missing from the store`);
-    await recordAudit(db, request.id, {
-      action: 'file.downloaded',
-      actorId: callerOfRequest(request).userId,
-      engagementId: accessOf(request).engagementId,
-      entityType: 'deliverable',
-      entityId: file.deliverableId,
-      after: { ...what, sha256: file.sha256 },
-    });
-    return reply
-      .header('content-type', file.mimeType)
-      .header('content-length', String(opened.sizeBytes))
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('etag', `"${file.sha256}"`)
-      .send(opened.stream);
-  };
+  ) =>
+    sendStoredFile({ db, files, request, reply }, file, { actorId: callerOfRequest(request).userId, engagementId: accessOf(request).engagementId, entityType: 'deliverable', entityId: file.deliverableId, what });
 
   registerOperation(fastify, operations.downloadDeliverableRevision, async (request, reply) => {
     const revision = await db.deliverableRevision.findUnique({ where: { deliverableId_revision: { deliverableId: request.params.id, revision: request.params.rev } } });
     if (!revision) throw notFound();
     // Only the bytes that were submitted (and reviewed) are ever served.
-    return sendStoredFile(request, reply, revision, { revision: revision.revision });
+    return sendDeliverableFile(request, reply, revision, { revision: revision.revision });
   });
 
   registerOperation(fastify, operations.downloadDeliverableRevisionPdf, async (request, reply) => {
     const revision = await db.deliverableRevision.findUnique({ where: { deliverableId_revision: { deliverableId: request.params.id, revision: request.params.rev } } });
     if (!revision) throw notFound();
-    const kind = PDF_KINDS[revision.mimeType];
+    const kind = PDF_KINDS.get(revision.mimeType);
     if (!kind) throw new ApiError('not_convertible');
     // Converted on a worker (LibreOffice), never here; the API streams what it stored.
     const pdf = await runCommand(() => engagements.renderPdf({ sourceSha256: revision.sha256, kind }));
     const fileName = `${revision.fileName.replace(/\.[^.]+$/, '')}.pdf`;
-    return sendStoredFile(request, reply, { deliverableId: request.params.id, storageKey: pdf.storageKey, sha256: pdf.sha256, fileName, mimeType: 'application/pdf' }, { revision: revision.revision, pdfOf: revision.sha256 });
+    return sendDeliverableFile(request, reply, { deliverableId: request.params.id, storageKey: pdf.storageKey, sha256: pdf.sha256, fileName, mimeType: 'application/pdf' }, { revision: revision.revision, pdfOf: revision.sha256 });
   });
 
   registerOperation(fastify, operations.reviewDeliverable, async (request) => {
@@ -237,6 +210,6 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
     const generation = await db.generatedDocument.findFirst({ where: { id: request.params.generationId, deliverableId: request.params.id, status: 'done' } });
     const { storageKey, sha256, fileName, mimeType } = generation ?? {};
     if (!generation || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
-    return sendStoredFile(request, reply, { deliverableId: request.params.id, storageKey, sha256, fileName, mimeType }, { generationId: generation.id });
+    return sendDeliverableFile(request, reply, { deliverableId: request.params.id, storageKey, sha256, fileName, mimeType }, { generationId: generation.id });
   });
 }

@@ -2,11 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { findQuestionnaireLink, findQuestionnaireRecord, hashLinkToken, listQuestionnaireRecords, type QuestionnaireRecord, questionnaireResults } from '@gongzhi/db';
-import { civilDateAt, type Question, type RespondentAudience } from '@gongzhi/domain';
+import { civilDateAt, OFFICE_MIME_TYPES, type Question, type RespondentAudience } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
-import { recordAudit } from '../lib/audit';
 import { runCommand } from '../lib/command-errors';
-import { contentDisposition } from '../lib/files';
+import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { isoOrNull, iso, userRef } from '../views/common';
@@ -127,21 +126,12 @@ export default async function researchRoutes(fastify: FastifyInstance): Promise<
     await ensureOwned(request, questionnaireId);
     // Drafted on a worker; the API only streams the stored file.
     const { file } = await command(request, questionnaireId, { type: 'exportResults', actorId: callerOfRequest(request).userId });
-    const opened = file ? await files.open(file.storageKey) : null;
-    if (!file || !opened) throw new ApiError('temporarily_unavailable');
-    await recordAudit(db, request.id, {
-      action: 'file.downloaded',
-      actorId: callerOfRequest(request).userId,
-      engagementId: accessOf(request).engagementId,
-      entityType: 'questionnaire',
-      entityId: questionnaireId,
-      after: { export: 'results.xlsx', sha256: file.sha256 },
-    });
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-length', String(opened.sizeBytes))
-      .header('content-disposition', contentDisposition(file.fileName))
-      .send(opened.stream);
+    if (!file) throw new ApiError('temporarily_unavailable');
+    return sendStoredFile(
+      { db, files, request, reply },
+      { ...file, mimeType: OFFICE_MIME_TYPES.xlsx },
+      { actorId: callerOfRequest(request).userId, engagementId: accessOf(request).engagementId, entityType: 'questionnaire', entityId: questionnaireId, what: { export: 'results.xlsx' } },
+    );
   });
 
   registerOperation(fastify, operations.reviseQuestionnaire, async (request) => {

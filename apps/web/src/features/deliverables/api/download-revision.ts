@@ -1,3 +1,4 @@
+import { OFFICE_MIME_TYPES } from '@gongzhi/domain';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { saveDownloadedFile } from '../../../lib/download';
@@ -22,7 +23,4 @@ export function useDownloadRevisionPdf() {
 }
 
 /** The stored kinds the API converts to PDF. */
-export const CONVERTIBLE_MIME_TYPES: readonly string[] = [
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
+export const CONVERTIBLE_MIME_TYPES: readonly string[] = Object.values(OFFICE_MIME_TYPES);
