@@ -101,7 +101,7 @@ const cases: Case[] = [
   { name: 'an unknown top-level field', request: () => ({ method: 'POST', url: '/api/engagements', payload: { ...validEngagement(), budget: 100_000 } }), status: 400, code: 'validation_failed', fields: ['budget'] },
   { name: 'an unknown nested field', request: () => ({ method: 'POST', url: '/api/engagements', payload: { ...validEngagement(), team: { ...validEngagement().team, intern: api.users.lawyer.id } } }), status: 400, code: 'validation_failed', fields: ['team.intern'] },
   { name: 'an unknown query parameter', request: () => ({ method: 'GET', url: '/api/tasks?limit=5' }), status: 400, code: 'validation_failed', fields: ['query.limit'] },
-  { name: 'an admin flag on a profile', request: () => ({ method: 'PATCH', url: '/api/me', payload: { displayName: '李经理', roles: ['admin'] } }), status: 400, code: 'validation_failed', fields: ['roles'] },
+  { name: 'an admin flag on a profile', request: () => ({ method: 'PATCH', url: '/api/me', payload: { displayName: '李婧', roles: ['admin'] } }), status: 400, code: 'validation_failed', fields: ['roles'] },
   { name: 'a form key that is not a field key', as: 'lawyer', request: () => ({ method: 'POST', url: `/api/tasks/${mine.firstTask.id}/complete`, payload: { formData: { _private: 'x' } } }), status: 400, code: 'validation_failed' },
   // Oversized bodies and values.
   { name: 'a JSON body over the limit', request: () => ({ method: 'POST', url: '/api/engagements', payload: JSON.stringify({ ...validEngagement(), name: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } }), status: 413, code: 'payload_too_large' },

@@ -179,7 +179,7 @@ describe('the knowledge base, from the firm’s master to an engagement’s copy
     expect(await change.locator('ins').textContent()).toBe(addition);
     const newest = page.getByTestId('version-item').first();
     expect(await newest.textContent()).toContain(`第 ${savedVersion} 版`);
-    expect(await newest.textContent()).toContain('李经理');
+    expect(await newest.textContent()).toContain('李婧');
     expect(await newest.textContent()).toContain('核对2024年修正文本，补充第三条摘要');
   });
 

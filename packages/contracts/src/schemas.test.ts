@@ -153,7 +153,7 @@ describe('response schemas', () => {
       updatedAt: '2025-03-05T02:00:00.000Z',
       communities: plan.communities,
       departments: plan.departments,
-      team: { pm: user(ids.pm, '王经理'), partner: user(ids.partner, '张合伙人'), lawyers: [user(ids.lawyer, '李律师')], client: null },
+      team: { pm: user(ids.pm, '王经理'), partner: user(ids.partner, '张振华'), lawyers: [user(ids.lawyer, '李律师')], client: null },
       matrix: plan.communities.map((community) => ({
         community,
         cells: plan.stages.map((stage) => ({ stageKey: stage.key, progress: progress.byCommunityStage[community.key]?.[stage.key] ?? null })),

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function createUser(username = `user-${randomUUID().slice(0, 8)}`) {
-  return db.user.create({ data: { username, displayName: '王律师', passwordHash: 'scrypt$test', roles: ['lawyer'] } });
+  return db.user.create({ data: { username, displayName: '王浩然', passwordHash: 'scrypt$test', roles: ['lawyer'] } });
 }
 
 async function createEngagement() {

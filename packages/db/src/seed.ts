@@ -13,12 +13,12 @@ export const DEMO_PASSWORD = 'gongzhi-demo';
 
 /** One account per role (two lawyers, so work can be split), for the README and the demo. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'admin', displayName: '陈管理员', roles: ['admin'], email: 'admin@gongzhi.example' },
-  { username: 'partner', displayName: '张合伙人', roles: ['partner'], email: 'partner@gongzhi.example' },
-  { username: 'pm', displayName: '李经理', roles: ['pm'], email: 'pm@gongzhi.example' },
-  { username: 'lawyer', displayName: '王律师', roles: ['lawyer'], email: 'lawyer@gongzhi.example' },
-  { username: 'lawyer2', displayName: '刘律师', roles: ['lawyer'], email: 'lawyer2@gongzhi.example' },
-  { username: 'client', displayName: '赵主任（某某街道办事处）', roles: ['client'], email: 'client@gongzhi.example' },
+  { username: 'admin', displayName: '陈立群', roles: ['admin'], email: 'admin@gongzhi.example' },
+  { username: 'partner', displayName: '张振华', roles: ['partner'], email: 'partner@gongzhi.example' },
+  { username: 'pm', displayName: '李婧', roles: ['pm'], email: 'pm@gongzhi.example' },
+  { username: 'lawyer', displayName: '王浩然', roles: ['lawyer'], email: 'lawyer@gongzhi.example' },
+  { username: 'lawyer2', displayName: '刘思远', roles: ['lawyer'], email: 'lawyer2@gongzhi.example' },
+  { username: 'client', displayName: '赵建华（和平里街道办事处）', roles: ['client'], email: 'client@gongzhi.example' },
 ];
 
 /**

@@ -17,7 +17,7 @@ describe('createTestDatabase', () => {
     expect(new Set([first!.url, second!.url, third!.url]).size).toBe(3);
     expect((await listAppliedMigrations(first!.url)).length).toBeGreaterThan(0);
 
-    await first!.db.user.create({ data: { username: 'only-in-first', displayName: '王律师', passwordHash: 'x', roles: ['lawyer'] } });
+    await first!.db.user.create({ data: { username: 'only-in-first', displayName: '王浩然', passwordHash: 'x', roles: ['lawyer'] } });
     expect(await first!.db.user.count()).toBe(1);
     expect(await second!.db.user.count()).toBe(0);
     expect(await third!.db.user.count()).toBe(0);

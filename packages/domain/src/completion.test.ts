@@ -45,7 +45,7 @@ describe('checkCompletion', () => {
 
   it('refuses text the database cannot store (NUL, a lone surrogate), in values and in keys', () => {
     const meeting = task('proposal', 'client-meeting');
-    const good = { meetingDate: '2026-03-10', attendees: '街道办事处主任、王律师', minutes: '委托方同意服务方案。' };
+    const good = { meetingDate: '2026-03-10', attendees: '街道办事处主任、王浩然', minutes: '委托方同意服务方案。' };
     expect(checkCompletion(meeting, good).ok).toBe(true);
     for (const bad of ['\ud800', 'a\udc00b', '纪要\u0000']) {
       const result = checkCompletion(meeting, { ...good, minutes: bad });

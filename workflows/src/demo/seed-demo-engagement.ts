@@ -24,7 +24,7 @@ const communities = [
 ];
 
 /**
- * The demo: 某某街道's engagement with five communities, started in September so that by now
+ * The demo: 和平里街道's engagement with five communities, started in September so that by now
  * proposal, training and research are done, the government and self-governance stages are in
  * progress, one deliverable came back with comments and some work is overdue. Every deliverable
  * is a real Word or Excel file in the file store.

@@ -57,11 +57,11 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
     (await db.user.create({ data: { username, displayName, passwordHash: 'scrypt$test', roles } })).id;
   const team: TestTeam = {
     pm: await person('pm', '李项目经理', ['pm', 'lawyer']),
-    partner: await person('partner', '张合伙人', ['partner']),
-    lawyers: [await person('lawyer1', '王律师', ['lawyer']), await person('lawyer2', '赵律师', ['lawyer'])],
+    partner: await person('partner', '张振华', ['partner']),
+    lawyers: [await person('lawyer1', '王浩然', ['lawyer']), await person('lawyer2', '赵律师', ['lawyer'])],
     client: await person('client', '街道办联系人', ['client']),
   };
-  const adminId = await person('admin', '陈管理员', ['admin']);
+  const adminId = await person('admin', '陈立群', ['admin']);
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
   const taskQueue = `test-${randomUUID()}`;

@@ -14,7 +14,7 @@ export function taskSummary(overrides: Partial<TaskSummary> & { key: string }): 
     stage: { key: 'research', title: { zh: '实地调研', en: 'Field research' } },
     community: null,
     department: null,
-    assignee: { id: '20000000-0000-4000-8000-000000000001', displayName: '王律师' },
+    assignee: { id: '20000000-0000-4000-8000-000000000001', displayName: '王浩然' },
     dueDate: '2025-03-10',
     isOverdue: false,
     isGate: false,

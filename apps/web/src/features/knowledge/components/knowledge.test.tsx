@@ -240,7 +240,7 @@ describe('the engagement’s copy', () => {
   });
   const adapted = {
     reason: '按本街道文件调整',
-    by: { id: '00000000-0000-4000-8000-000000000099', displayName: '李经理' },
+    by: { id: '00000000-0000-4000-8000-000000000099', displayName: '李婧' },
     at: '2026-11-27T05:00:00.000Z',
   };
 

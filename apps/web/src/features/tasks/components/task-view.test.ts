@@ -3,7 +3,7 @@ import type { TaskDetail } from '../api/get-task';
 import { blockedReasonOf, fileToSubmitOf } from './task-view';
 
 type Deliverable = NonNullable<TaskDetail['deliverable']>;
-const upload = { sha256: 'c'.repeat(64), fileName: '方案.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sizeBytes: 9, uploadedBy: { id: 'u', displayName: '王律师' }, uploadedAt: '2026-03-02T02:00:00.000Z' };
+const upload = { sha256: 'c'.repeat(64), fileName: '方案.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sizeBytes: 9, uploadedBy: { id: 'u', displayName: '王浩然' }, uploadedAt: '2026-03-02T02:00:00.000Z' };
 const deliverable = (status: Deliverable['status'], uploads: Deliverable['uploads'] = []) => ({ status, uploads }) as Deliverable;
 
 describe('blockedReasonOf', () => {
