@@ -111,3 +111,12 @@ export const stageRefSchema = z.object({ key: line(100), title: localizedTextSch
 
 /** A community or functional department of an engagement: its key and its (Chinese) name. */
 export const placeSchema = z.object({ key: line(100), name: line(100) }).strict().meta({ id: 'Place' });
+
+/**
+ * A caller's key for a create: repeating the request with the same key answers with what the first
+ * one created instead of creating another; the same key with a different body is 409 `conflict`.
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/)
+  .meta({ description: 'Repeating the request with the same key answers with what the first one created; the same key with a different body is 409 `conflict`. 8–100 letters, digits, `-`, `_`.' });

@@ -6,6 +6,7 @@ import {
   idSchema,
   instantSchema,
   line,
+  idempotencyKeySchema,
   pageOf,
   pageQueryShape,
   placeSchema,
@@ -230,7 +231,7 @@ export const createEngagementBodySchema = z
      * Repeating the request with the same key (the same caller) answers with the engagement the
      * first one created instead of creating another; the same key with a different body is 409.
      */
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional(),
+    idempotencyKey: idempotencyKeySchema.optional(),
   })
   .strict()
   .meta({ id: 'CreateEngagementBody' });

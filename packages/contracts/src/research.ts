@@ -10,7 +10,7 @@ import {
   RESEARCH_SESSION_KINDS,
   RESPONSE_SOURCES,
 } from '@gongzhi/domain';
-import { civilDateSchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
+import { civilDateSchema, idempotencyKeySchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
 import { planKeySchema } from './domain-schemas';
 import { defineOperation } from './operation';
 
@@ -156,12 +156,12 @@ export const createQuestionnaire = defineOperation({
   path: '/api/engagements/:id/questionnaires',
   tag: 'research',
   summary: { zh: '新建调查问卷', en: 'Create a questionnaire' },
-  description: 'Written by the engagement’s workflow as version 1, open for responses. 422 names each question that does not fit (duplicate keys or options, `maxChoices` beyond the options).',
+  description: 'Written by the engagement’s workflow as version 1, open for responses. 422 names each question that does not fit (duplicate keys or options, `maxChoices` beyond the options). With `idempotencyKey`, a retry answers with the same questionnaire (201 again); the key with another body is 409 `conflict`.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
   params: engagementParams,
-  body: questionnaireBodySchema,
+  body: questionnaireBodySchema.extend({ idempotencyKey: idempotencyKeySchema.optional() }).strict().meta({ id: 'CreateQuestionnaireBody' }),
   responses: { 201: questionnaireSchema },
-  errors: [...WRITE_ERRORS],
+  errors: [...WRITE_ERRORS, 'conflict'],
   links: {
     getQuestionnaire: { operationId: 'getQuestionnaire', parameters: { id: '$response.body#/engagementId', questionnaireId: '$response.body#/id' } },
     recordQuestionnaireResponse: { operationId: 'recordQuestionnaireResponse', parameters: { id: '$response.body#/engagementId', questionnaireId: '$response.body#/id' } },
@@ -259,15 +259,21 @@ export const recordQuestionnaireResponse = defineOperation({
   path: '/api/engagements/:id/questionnaires/:questionnaireId/responses',
   tag: 'research',
   summary: { zh: '录入纸质问卷或访谈答卷', en: 'Enter a response from a paper form or an interview' },
-  description: 'A lawyer types in a respondent’s answers; `answeredOn` is the day they were given (not after today). 422 names each answer that does not fit its question as `answers.<question key>`.',
+  description:
+    'A lawyer types in a respondent’s answers; `answeredOn` is the day they were given (not after today). 422 names each answer that does not fit its question as `answers.<question key>`. With `idempotencyKey`, a retry answers with the same response (201 again); the key with other answers is 409 `conflict`.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
   params: questionnaireParams,
   body: z
-    .object({ community: planKeySchema.nullable().default(null).meta({ description: 'The key of one of the engagement’s communities' }), answeredOn: civilDateSchema, answers: answersSchema })
+    .object({
+      community: planKeySchema.nullable().default(null).meta({ description: 'The key of one of the engagement’s communities' }),
+      answeredOn: civilDateSchema,
+      answers: answersSchema,
+      idempotencyKey: idempotencyKeySchema.optional(),
+    })
     .strict()
     .meta({ id: 'RecordQuestionnaireResponseBody' }),
   responses: { 201: z.object({ id: idSchema, version: z.number().int().min(1) }).strict().meta({ id: 'RecordedQuestionnaireResponse' }) },
-  errors: [...WRITE_ERRORS, 'questionnaire_closed'],
+  errors: [...WRITE_ERRORS, 'questionnaire_closed', 'conflict'],
 });
 
 // ─── Symposiums, interviews and the community problems they raised ─────────────────────────
@@ -364,12 +370,12 @@ export const recordResearchSession = defineOperation({
   tag: 'research',
   summary: { zh: '记录座谈会或访谈', en: 'Record a symposium or an interview' },
   description:
-    'Written by the engagement’s field-research workflow as version 1, with its problems. 422 names each field that does not fit: a community or violation the engagement does not have, `heldOn` after today, a problem both tagged and outside the catalogue.',
+    'Written by the engagement’s field-research workflow as version 1, with its problems. 422 names each field that does not fit: a community or violation the engagement does not have, `heldOn` after today, a problem both tagged and outside the catalogue. With `idempotencyKey`, a retry answers with the same record (201 again); the key with another body is 409 `conflict`.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: true },
   params: engagementParams,
-  body: researchSessionBodySchema,
+  body: researchSessionBodySchema.extend({ idempotencyKey: idempotencyKeySchema.optional() }).strict().meta({ id: 'RecordResearchSessionBody' }),
   responses: { 201: researchSessionSchema },
-  errors: [...WRITE_ERRORS],
+  errors: [...WRITE_ERRORS, 'conflict'],
   links: {
     getResearchSession: { operationId: 'getResearchSession', parameters: { id: '$response.body#/engagementId', sessionId: '$response.body#/id' } },
     reviseResearchSession: { operationId: 'reviseResearchSession', parameters: { id: '$response.body#/engagementId', sessionId: '$response.body#/id' } },

@@ -7,6 +7,7 @@ import {
   idSchema,
   instantSchema,
   line,
+  idempotencyKeySchema,
   pageOf,
   pageQueryShape,
   placeSchema,
@@ -154,7 +155,7 @@ export const completeTaskBodySchema = z
     /** Required when the PM records a client's decision because the team has no client contact (`can.completeAsStandIn`). */
     standInReason: prose(500).optional(),
     /** Retrying with the same key returns the first result instead of 409. */
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional(),
+    idempotencyKey: idempotencyKeySchema.optional(),
   })
   .strict()
   .meta({ id: 'CompleteTaskBody' });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ApiError } from './api-error';
 
 /** JSON with object keys sorted, so the same request always hashes the same. */
 function canonicalJson(value: unknown): string {
@@ -26,4 +27,9 @@ export function idempotentUuid(scope: string, callerId: string, key: string): st
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** 409: the caller's idempotency key already created something else (`what`: the thing, in each language). */
+export function keyUsed(zh: string, en: string): ApiError {
+  return new ApiError('conflict', { message: { zh: `该幂等键已用于创建另一份${zh}，请换用新的键`, en: `This idempotency key already created a different ${en}; use a new key` } });
 }

@@ -3,6 +3,7 @@
 // the version they saw; the engagement's problem list tallies the tags; bad input is a 4xx that
 // changes nothing; the client contact sees none of it.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bankQuestionsFor } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { createEngagement } from '../testing/fixtures';
 import { type TestApi, createTestApi } from '../testing/harness';
@@ -219,5 +220,46 @@ describe('symposium and interview records', () => {
     expect(await api.db.communityProfile.findMany({ where: { engagementId: engagement.id } })).toEqual(before);
     const trail = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, action: 'research.profile_saved' }, orderBy: { at: 'asc' } });
     expect(trail.map((event) => (event.after as { version: number }).version)).toEqual([1, 2]);
+  });
+
+  it('records once per idempotency key: a retried record, questionnaire or paper form answers with the first; the key with another body is 409', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const lawyer = await api.sessionFor('lawyer');
+    const base = `/api/engagements/${engagement.id}`;
+    const conflictIn = (response: { statusCode: number; json: <T>() => T }) => [response.statusCode, response.json<{ error: { code: string; message: string } }>().error.code];
+
+    const session = { kind: 'interview', heldOn: '2026-10-14', place: '街道办事处三楼会议室', participants: '街道城市管理办公室主任', problems: [{ description: '楼道堆物', violation: 'stairwell-clutter' }], idempotencyKey: 'retry-session-0001' };
+    const first = await api.request(lawyer, { method: 'POST', url: `${base}/research-sessions`, payload: session });
+    const again = await api.request(lawyer, { method: 'POST', url: `${base}/research-sessions`, payload: session });
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json<Session>().id).toBe(first.json<Session>().id);
+    expect(again.json<Session>().problems.map((problem) => problem.id)).toEqual(first.json<Session>().problems.map((problem) => problem.id));
+    expect(conflictIn(await api.request(lawyer, { method: 'POST', url: `${base}/research-sessions`, payload: { ...session, place: '社区居委会' } }))).toEqual([409, 'conflict']);
+    expect(await api.db.researchSession.count({ where: { engagementId: engagement.id } })).toBe(1);
+    expect(await api.db.communityProblem.count({ where: { engagementId: engagement.id } })).toBe(1);
+
+    const questionnaire = { audience: 'property', title: '物业服务企业调查问卷', intro: '仅用于社区治理调研。', questions: bankQuestionsFor('property'), idempotencyKey: 'retry-questionnaire-01' };
+    const created = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires`, payload: questionnaire });
+    const createdAgain = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires`, payload: questionnaire });
+    expect([created.statusCode, createdAgain.statusCode]).toEqual([201, 201]);
+    const questionnaireId = created.json<{ id: string }>().id;
+    expect(createdAgain.json<{ id: string }>().id).toBe(questionnaireId);
+    expect(conflictIn(await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires`, payload: { ...questionnaire, title: '另一份问卷' } }))).toEqual([409, 'conflict']);
+    expect(await api.db.questionnaire.count({ where: { engagementId: engagement.id } })).toBe(1);
+
+    const answers = Object.fromEntries(
+      bankQuestionsFor('property').map((question) => [question.key, question.type === 'single' ? question.options[0] : question.type === 'multiple' ? [question.options[0]] : question.type === 'scale' ? 3 : '物业费收缴率约六成']),
+    );
+    const paper = { answeredOn: '2026-10-15', answers, idempotencyKey: 'retry-paper-form-01' };
+    const entered = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: paper });
+    const enteredAgain = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: paper });
+    expect([entered.statusCode, enteredAgain.statusCode], entered.body).toEqual([201, 201]);
+    expect(enteredAgain.json<{ id: string }>().id).toBe(entered.json<{ id: string }>().id);
+    expect(conflictIn(await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: { ...paper, answeredOn: '2026-10-16' } }))).toEqual([409, 'conflict']);
+    expect(await api.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(1);
+    // Another person's same key is another request.
+    const pm = await api.sessionFor('pm');
+    expect((await api.request(pm, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: paper })).statusCode).toBe(201);
+    expect(await api.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import { operations, type researchSessionBodySchema } from '@gongzhi/contracts';
 import { findResearchSessionRecord, fromDbDate, listCommunityProblemRecords, listCommunityProfileRecords, listResearchSessionRecords, loadEngagementKnowledge, type ResearchSessionRecord } from '@gongzhi/db';
 import { civilDateAt, type CommunityProfileDetails, type FieldError, parseEngagementPlan, type ResearchSessionKind, type ViolationEntry } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
+import { idempotentUuid, keyUsed } from '../lib/idempotency';
 import { runCommand } from '../lib/command-errors';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
@@ -26,6 +27,24 @@ const tagOf = (violations: Violations, problem: { violationKey: string | null; o
   taggedBy: problem.taggedBy ? userRef(problem.taggedBy) : null,
   taggedAt: isoOrNull(problem.taggedAt),
 });
+
+/** Whether a stored record is what a request would record (its problems by description and tag, in order). */
+function sameSession(record: ResearchSessionRecord, details: { kind: string; communityId: string | null; heldOn: string; place: string; participants: string; headcount: number | null; notes: string; problems: { description: string; violationKey: string | null; outsideCatalogue: boolean }[] }): boolean {
+  return (
+    record.kind === details.kind &&
+    (record.community?.id ?? null) === details.communityId &&
+    fromDbDate(record.heldOn) === details.heldOn &&
+    record.place === details.place &&
+    record.participants === details.participants &&
+    record.headcount === details.headcount &&
+    record.notes === details.notes &&
+    record.problems.length === details.problems.length &&
+    record.problems.every((problem, index) => {
+      const asked = details.problems[index]!;
+      return problem.description === asked.description && problem.violationKey === asked.violationKey && problem.outsideCatalogue === asked.outsideCatalogue;
+    })
+  );
+}
 
 /**
  * 座谈会 and 访谈 records and the community problems they raised, each tagged by a lawyer with the
@@ -123,9 +142,20 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
   });
 
   registerOperation(fastify, operations.recordResearchSession, async (request, reply) => {
-    const sessionId = randomUUID();
-    const details = await detailsOf(request, request.body, null);
-    await command(request, { type: 'recordSession', actorId: callerOfRequest(request).userId, sessionId, ...details });
+    const caller = callerOfRequest(request);
+    const { idempotencyKey, ...body } = request.body;
+    // With a key, a retried POST names the same record and writes nothing new.
+    const sessionId = idempotencyKey ? idempotentUuid('record-research-session', caller.userId, idempotencyKey) : randomUUID();
+    const details = await detailsOf(request, body, null);
+    if (idempotencyKey) {
+      const first = await findResearchSessionRecord(db, accessOf(request).engagementId, sessionId);
+      if (first) {
+        if (!sameSession(first, details)) throw keyUsed('记录', 'record');
+        reply.status(201);
+        return detailOf(request, sessionId);
+      }
+    }
+    await command(request, { type: 'recordSession', actorId: caller.userId, sessionId, ...details });
     reply.status(201);
     return detailOf(request, sessionId);
   });

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { findQuestionnaireLink, findQuestionnaireRecord, hashLinkToken, listQuestionnaireRecords, type QuestionnaireRecord, questionnaireResults } from '@gongzhi/db';
+import { findQuestionnaireLink, findQuestionnaireRecord, fromDbDate, hashLinkToken, listQuestionnaireRecords, type QuestionnaireRecord, questionnaireResults } from '@gongzhi/db';
 import { civilDateAt, OFFICE_MIME_TYPES, type Question, type RespondentAudience } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
+import { idempotentUuid, keyUsed, requestHashOf } from '../lib/idempotency';
 import { runCommand } from '../lib/command-errors';
 import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
@@ -112,9 +113,17 @@ export default async function researchRoutes(fastify: FastifyInstance): Promise<
   });
 
   registerOperation(fastify, operations.createQuestionnaire, async (request, reply) => {
-    const questionnaireId = randomUUID();
-    const { audience, title, intro, questions } = request.body;
-    await command(request, questionnaireId, { type: 'create', actorId: callerOfRequest(request).userId, audience, title, intro, questions: questions as Question[] });
+    const caller = callerOfRequest(request);
+    const { audience, title, intro, questions, idempotencyKey } = request.body;
+    // With a key, a retried POST names the same questionnaire (and workflow) and creates nothing new.
+    const questionnaireId = idempotencyKey ? idempotentUuid('create-questionnaire', caller.userId, idempotencyKey) : randomUUID();
+    if (idempotencyKey) {
+      const first = await db.questionnaireVersion.findUnique({ where: { questionnaireId_version: { questionnaireId, version: 1 } }, select: { title: true, intro: true, questions: true, questionnaire: { select: { audience: true, engagementId: true } } } });
+      if (first && requestHashOf({ audience: first.questionnaire.audience, engagementId: first.questionnaire.engagementId, title: first.title, intro: first.intro, questions: first.questions }) !== requestHashOf({ audience, engagementId: accessOf(request).engagementId, title, intro, questions })) {
+        throw keyUsed('问卷', 'questionnaire');
+      }
+    }
+    await command(request, questionnaireId, { type: 'create', actorId: caller.userId, audience, title, intro, questions: questions as Question[] });
     reply.status(201);
     return detailOf(request, questionnaireId);
   });
@@ -165,12 +174,21 @@ export default async function researchRoutes(fastify: FastifyInstance): Promise<
   registerOperation(fastify, operations.recordQuestionnaireResponse, async (request, reply) => {
     const { questionnaireId } = request.params;
     await ensureOwned(request, questionnaireId);
-    const { answeredOn, answers } = request.body;
+    const caller = callerOfRequest(request);
+    const { answeredOn, answers, idempotencyKey } = request.body;
     const community = await communityOf(accessOf(request).engagementId, request.body.community);
     if (answeredOn > civilDateAt(fastify.clock.now())) {
       throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'answeredOn', code: 'invalid_date', message: { zh: '答卷日期不能晚于今天', en: 'The day answered cannot be in the future' } }] });
     }
-    const result = await command(request, questionnaireId, { type: 'enterResponse', actorId: callerOfRequest(request).userId, key: randomUUID(), communityId: community?.id ?? null, answeredOn, answers });
+    // With a key, a retried POST is the same response (its business key), written once.
+    const key = idempotencyKey ? idempotentUuid(`enter-response:${questionnaireId}`, caller.userId, idempotencyKey) : randomUUID();
+    if (idempotencyKey) {
+      const first = await db.questionnaireResponse.findUnique({ where: { key }, select: { answers: true, communityId: true, answeredOn: true } });
+      if (first && requestHashOf({ answers: first.answers, communityId: first.communityId, answeredOn: first.answeredOn ? fromDbDate(first.answeredOn) : null }) !== requestHashOf({ answers, communityId: community?.id ?? null, answeredOn })) {
+        throw keyUsed('答卷', 'response');
+      }
+    }
+    const result = await command(request, questionnaireId, { type: 'enterResponse', actorId: caller.userId, key, communityId: community?.id ?? null, answeredOn, answers });
     reply.status(201);
     return { id: result.responseId!, version: result.version };
   });
