@@ -47,14 +47,26 @@ export interface CorrectionNoticeInput {
  */
 export async function renderCorrectionNotice(input: CorrectionNoticeInput): Promise<Buffer> {
   const marks = new UnverifiedMarks();
+  return packOfficialDocument({
+    title: `${input.client.name}责令限期改正通知书`,
+    author: input.client.name,
+    marks,
+    sections: [{ children: [...createTitleBlock({ title: `${input.client.name}\n责令限期改正通知书` }), ...correctionNoticeBody(input, marks)] }],
+  });
+}
+
+/**
+ * The notice below its title, for a document of its own or an attachment of another (the joint-
+ * enforcement plan's 配套文书), through the host document's 待核实 marks.
+ */
+export function correctionNoticeBody(input: CorrectionNoticeInput, marks: UnverifiedMarks) {
   const { client, violation } = input;
   const prefix = input.numberPrefix ?? blank(4);
   const number = `${prefix}〔　　　〕第　　　号`;
   const court = input.court ?? `${blank(8)}人民法院`;
   const act = violation ? violation.act : blank(12);
 
-  const children = [
-    ...createTitleBlock({ title: `${client.name}\n责令限期改正通知书` }),
+  return [
     createParagraph(number, { alignment: AlignmentType.RIGHT, isIndented: false }),
     createParagraph(`当事人：${blank(14)}`, { isIndented: false }),
     createParagraph(`身份证件号码（统一社会信用代码）：${blank(10)}`, { isIndented: false }),
@@ -148,11 +160,4 @@ export async function renderCorrectionNotice(input: CorrectionNoticeInput): Prom
       ],
     }),
   ];
-
-  return packOfficialDocument({
-    title: `${client.name}责令限期改正通知书`,
-    author: client.name,
-    marks,
-    sections: [{ children }],
-  });
 }

@@ -52,12 +52,18 @@ describe('renderJointEnforcementPlan', () => {
     expect(readWordText(documents['township.docx'] ?? Buffer.alloc(0))).toContain('一般事项12小时内、紧急事项1小时内');
   });
 
-  it('lists the four forms under 附件 and lays each out with blanks to fill in', () => {
+  it('lists the forms under 附件 and lays each out with blanks to fill in, the correction notice with its legal elements', () => {
     const text = readWordText(documents['street.docx'] ?? Buffer.alloc(0));
     expect(text).toContain(`附件：1.${JOINT_ENFORCEMENT_FORMS[0]}`);
     JOINT_ENFORCEMENT_FORMS.forEach((form, index) => expect(text).toContain(`附件${index + 1}\n${form}`));
     expect(text).toContain('和联哨〔　　〕　　号');
     expect(text).toMatch(/＿{10}：/);
+    const notice = text.slice(text.indexOf(`附件5\n${JOINT_ENFORCEMENT_FORMS[4]}`));
+    expect(notice).toContain('和联责改〔　　　〕第　　　号');
+    expect(notice).toContain('依据《中华人民共和国行政处罚法》第二十八条第一款');
+    expect(notice).toContain(`向${CLIENTS.street.district}人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）`);
+    expect(notice).toContain('六个月内');
+    expect(notice).toContain('送达回证');
   });
 
   it.skipIf(!hasOfficeTools)(
@@ -74,7 +80,7 @@ describe('renderJointEnforcementPlan', () => {
       expect(pdf.compact).toContain('对群租房开展联合清理。【待核实】');
       expect(pdf.compact).toMatch(/标注“【待核实】”的内容（共2处）/);
       // Each form starts a page of its own.
-      for (const index of [1, 2, 3, 4]) expect(pdf.layout).toMatch(new RegExp(`\\f\\s*附件 ?${index}`));
+      for (const index of [1, 2, 3, 4, 5]) expect(pdf.layout).toMatch(new RegExp(`\\f\\s*附件 ?${index}`));
     },
   );
 

@@ -16,6 +16,7 @@ import {
   packOfficialDocument,
   run,
 } from './gbt9704';
+import { correctionNoticeBody } from './correction-notice';
 import { UnverifiedMarks, type VerifiableText } from './unverified';
 
 export interface LeadershipGroup {
@@ -80,12 +81,14 @@ export const JOINT_ENFORCEMENT_FORMS = [
   '案件移送函',
   '联合执法记录表',
   '处置情况反馈单',
+  '责令限期改正通知书（式样）',
 ] as const;
 
 /**
  * 联动执法方案: basis; leadership group and office; division of duties; the workflow 发现 → 吹哨 → 报到 →
  * 会商 → 联合执法 → 反馈; priority problems; information sharing, referral and evidence hand-over;
- * supervision and appraisal; then the four forms as attachments with blanks to fill in.
+ * supervision and appraisal; then the forms as attachments with blanks to fill in, the last the
+ * 责令限期改正通知书 the client issues for a delegated item (with the elements the law requires).
  */
 export async function renderJointEnforcementPlan(input: JointEnforcementPlanInput): Promise<Buffer> {
   const marks = new UnverifiedMarks();
@@ -193,6 +196,9 @@ export async function renderJointEnforcementPlan(input: JointEnforcementPlanInpu
     ...createReferralLetter(prefix, client.name, limits.feedbackDays),
     ...createJointActionRecord(),
     ...createFeedbackForm(prefix),
+    ...createAnnexHeading(5, JOINT_ENFORCEMENT_FORMS[4]),
+    createParagraph(client.name, { alignment: AlignmentType.CENTER, isIndented: false }),
+    ...correctionNoticeBody({ client, numberPrefix: `${prefix}责改` }, marks),
   ];
 
   return packOfficialDocument({
