@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idParamsSchema, idSchema, instantSchema, line } from './common';
 import { deliverableStatusSchema } from './deliverables';
-import { taskStatusSchema } from './domain-schemas';
+import { planKeySchema, taskStatusSchema } from './domain-schemas';
 import { engagementStatusSchema, stageStatusSchema } from './engagements';
 import { questionnaireStatusSchema } from './research';
 import { defineOperation } from './operation';
@@ -42,6 +42,10 @@ export const engagementEventSchema = z
       .strict(),
     z
       .object({ ...envelope, type: z.literal('research.updated'), data: z.object({ sessionId: idSchema, version: z.number().int().min(1) }).strict() })
+      .strict(),
+    /** A community's profile (社区概况) was saved: `community` is its key. */
+    z
+      .object({ ...envelope, type: z.literal('profile.updated'), data: z.object({ community: planKeySchema, version: z.number().int().min(1) }).strict() })
       .strict(),
     z.object({ ...envelope, type: z.literal('engagement.updated'), data: z.object({ status: engagementStatusSchema }).strict() }).strict(),
     /** For the user holding the stream: a new notification. */

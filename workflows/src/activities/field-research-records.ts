@@ -42,7 +42,7 @@ export function createFieldResearchActivities(db: Db): FieldResearchActivities {
       await audit(tx, { key, engagementId, actorId: command.actorId, action: 'research.profile_saved', entityType: 'community', entityId: saved.communityId, before: { version: saved.before }, after: summary, at: at.toISOString() });
       return { version: saved.version };
     });
-    if (!('refused' in result)) await publishChange(db, { engagementId, type: 'research.updated', key: command.communityKey });
+    if (!('refused' in result)) await publishChange(db, { engagementId, type: 'profile.updated', key: command.communityKey });
     return result;
   }
 

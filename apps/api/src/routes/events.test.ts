@@ -103,6 +103,19 @@ describe('the engagement event stream', () => {
     // The client saw task changes but no draft or submitted deliverable; the approval, yes.
     await clientStream.waitFor((event) => event.type === 'deliverable.updated' && event.data.status === 'approved');
     expect(clientStream.events.filter((message) => message.event.type === 'deliverable.updated').map((message) => (message.event as { data: { status: string } }).data.status)).toEqual(['approved']);
+
+    // A community's profile saved by the field-research workflow: the team hears of it, the client does not.
+    const community = await api.db.community.findFirstOrThrow({ where: { engagementId: engagement.id }, orderBy: { key: 'asc' } });
+    const saved = await api.request(lawyer, {
+      method: 'PUT',
+      url: `/api/engagements/${engagement.id}/community-profiles/${community.key}`,
+      payload: { partyOrganization: `中共${community.name}委员会`, households: 1860, residents: 4420, mediation: { venue: '社区居委会调解室' }, expectedVersion: 0 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const profileEvent = await partnerStream.waitFor((event) => event.type === 'profile.updated');
+    expect(profileEvent.event.data).toEqual({ community: community.key, version: 1 });
+    await lawyerStream.waitFor((event) => event.type === 'profile.updated');
+    expect(clientStream.events.some((message) => message.event.type === 'profile.updated')).toBe(false);
     await Promise.all([lawyerStream.close(), clientStream.close(), partnerStream.close()]);
   });
 

@@ -62,6 +62,12 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         const session = await db.researchSession.findFirst({ where: { id: change.key, engagementId }, select: { id: true, version: true } });
         return session ? [{ engagementId, at, type: 'research.updated', data: { sessionId: session.id, version: session.version } }] : [];
       }
+      case 'profile.updated': {
+        // The firm's working notes: not on the client's stream.
+        if (!change.key || approvedOnly) return [];
+        const profile = await db.communityProfile.findFirst({ where: { engagementId, community: { key: change.key } }, select: { version: true } });
+        return profile ? [{ engagementId, at, type: 'profile.updated', data: { community: change.key, version: profile.version } }] : [];
+      }
       case 'engagement.updated':
         return engagementEvent();
       default:
