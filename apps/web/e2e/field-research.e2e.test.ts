@@ -2,7 +2,8 @@
 // builds a residents' questionnaire from the question bank and issues two answer links for a
 // community; a resident opens one on a phone without signing in and answers it; the same link then
 // says it was used; a lawyer types in a paper form for another community, records the symposium
-// there and tags its problems with catalogue violations; the results show both
+// there and tags its problems with catalogue violations, and fills in a community's profile (社区概况,
+// what its self-governance handbook is generated from); the results show both
 // responses as bars, overall and per community; the client reads them on a phone; the PM revises
 // the questionnaire, then stops collecting, and the unused link says the questionnaire has closed. Screenshots of each screen, at
 // desk and phone width, land in e2e/artifacts/ for a person to look at.
@@ -42,6 +43,8 @@ describe('field research, from the question bank to the results', () => {
   let questionnaireUrl = '';
   let links: string[] = [];
   let pm: Session;
+  /** The lawyer at the desk: records the symposium, then the profile (each user holds at most five live streams). */
+  let lawyer: Session;
 
   const open = async (username: string, viewport?: { width: number; height: number }) => {
     const session = await signIn(browser, baseUrl, username, viewport ? { viewport } : {});
@@ -283,7 +286,8 @@ describe('field research, from the question bank to the results', () => {
   });
 
   it('a lawyer records the 国子监社区 symposium, tags one problem in the dialog and the other from the list', async () => {
-    const { page } = await open('lawyer');
+    lawyer = await open('lawyer');
+    const { page } = lawyer;
     await page.goto(`${baseUrl}/engagements/${engagementId}?tab=research`);
     await page.getByTestId('research-sessions').waitFor({ timeout: 30_000 });
     await page.getByTestId('record-session').click();
@@ -316,6 +320,65 @@ describe('field research, from the question bank to the results', () => {
     await problems.getByTestId('problems-summary').filter({ hasText: '已标注 2 个，待标注 0 个' }).waitFor({ timeout: 30_000 });
     expect(await problems.getByTestId('problems-by-violation').textContent()).toContain('私设地锁');
     await shoot(page, 'sessions-desktop');
+  });
+
+  it('a lawyer fills in 分司厅社区’s profile (社区概况), the handbook’s source: saved as version 1, read in place', async () => {
+    const { page } = lawyer;
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=research`);
+    const section = page.getByTestId('community-profiles');
+    await section.waitFor({ timeout: 30_000 });
+    const row = section.locator('[data-testid="community-profile"][data-community="fensiting"]');
+    expect(await row.getByTestId('profile-state').textContent()).toBe('未填写');
+    expect(await section.locator('[data-testid="community-profile"][data-community="guozijian"]').getByTestId('profile-state').textContent()).toBe('未填写');
+    await row.getByTestId('edit-profile').click();
+    const form = page.getByTestId('profile-form');
+    await form.waitFor();
+    await page.getByTestId('profile-party').fill('中共分司厅社区委员会');
+    await page.getByTestId('profile-households').fill('2860');
+    await page.getByTestId('profile-residents').fill('6920');
+    await page.getByTestId('add-member').click();
+    const member = form.getByTestId('committee-member').first();
+    await member.getByTestId('member-name').fill('王秀兰');
+    await member.getByRole('combobox').fill('党委书记、主任');
+    await page.getByTestId('add-compound').click();
+    const compound = form.getByTestId('compound').first();
+    await compound.getByTestId('compound-name').fill('分司厅胡同12号院');
+    await compound.getByRole('combobox').first().fill('平房院落');
+    await compound.getByTestId('compound-households').fill('186');
+    await page.getByTestId('mediation-venue').fill('分司厅社区党群服务中心一层调解室');
+    // Out of any dropdown a combobox left open, so the shot shows the form.
+    await page.getByText('基本情况').click();
+    await shoot(page, 'profile-drawer-desktop', false);
+    await page.getByTestId('save-profile').click();
+    await waitForText(page, '已保存', 60_000);
+    await row.getByTestId('profile-state').filter({ hasText: '已填写（第 1 版）' }).waitFor({ timeout: 30_000 });
+    expect(await row.getByTestId('profile-figures').textContent()).toBe('2860 户 · 6920 人 · 小区（院落）1 个 · 居委会成员 1 人');
+    await row.getByTestId('view-profile').click();
+    const view = row.getByTestId('profile-view');
+    expect(await view.textContent()).toContain('分司厅胡同12号院 · 平房院落 · 186 户 · 业主组织：未成立');
+    expect(await view.textContent()).toContain('王秀兰（党委书记、主任）');
+    await section.scrollIntoViewIfNeeded();
+    await shoot(page, 'profiles-desktop', false);
+
+    // At phone width: the drawer takes the screen, its rows wrap, nothing runs off the side.
+    await page.setViewportSize(PHONE);
+    try {
+      await page.reload();
+      const phoneRow = page.locator('[data-testid="community-profile"][data-community="fensiting"]');
+      await phoneRow.getByTestId('view-profile').click();
+      await phoneRow.scrollIntoViewIfNeeded();
+      expect(await hasNoSidewaysScroll(page)).toBe(true);
+      await shoot(page, 'profiles-phone', false);
+      await phoneRow.getByTestId('edit-profile').click();
+      await form.waitFor();
+      expect(await page.getByTestId('profile-party').inputValue()).toBe('中共分司厅社区委员会');
+      expect(await hasNoSidewaysScroll(page)).toBe(true);
+      await shoot(page, 'profile-drawer-phone', false);
+      await form.getByTestId('compound').first().scrollIntoViewIfNeeded();
+      await shoot(page, 'profile-drawer-phone-compounds', false);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   it('the results show both responses as bars, overall and per community', async () => {
@@ -367,6 +430,7 @@ describe('field research, from the question bank to the results', () => {
     expect(await page.getByTestId('new-questionnaire').count()).toBe(0);
     // The firm's symposium notes are not the client's to read.
     expect(await page.getByTestId('research-sessions').count()).toBe(0);
+    expect(await page.getByTestId('community-profiles').count()).toBe(0);
     await shoot(page, 'list-phone');
     await link.click();
     await page.getByTestId('questionnaire-results').waitFor({ timeout: 30_000 });

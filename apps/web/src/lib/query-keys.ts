@@ -21,6 +21,8 @@ export const queryKeys = {
     questionnaire: (id: string, questionnaireId: string) => ['engagements', 'questionnaires', id, questionnaireId] as const,
     researchSessions: (id: string) => ['engagements', 'research-sessions', id] as const,
     communityProblems: (id: string) => ['engagements', 'community-problems', id] as const,
+    /** Each community's profile (社区概况), refreshed by the `profile.updated` a save publishes. */
+    communityProfiles: (id: string) => ['engagements', 'community-profiles', id] as const,
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,

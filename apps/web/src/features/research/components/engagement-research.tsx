@@ -10,6 +10,7 @@ import { useLocalized } from '../../../lib/i18n';
 import { type QuestionnaireSummary, useQuestionnaires } from '../api/get-questionnaires';
 import { useResearchTranslation } from '../utils/use-research-translation';
 import { CommunityProblems } from './community-problems';
+import { CommunityProfiles } from './community-profiles';
 import { QuestionnaireStatusTag, VersionLabel } from './research-bits';
 import { type Place, ResearchSessions } from './research-sessions';
 
@@ -18,8 +19,8 @@ export const newQuestionnaireUrl = (engagementId: string) => `/engagements/${eng
 /**
  * The engagement's field research (实地调研): a questionnaire per audience, how many answered and
  * how many of its links were used. The team opens one for its results; the PM and lawyers create
- * them; the client reads. For the firm's team (`fieldNotes`), the symposium and interview records
- * and the community problem list they make follow.
+ * them; the client reads. For the firm's team (`fieldNotes`), the symposium and interview records,
+ * the community problem list they make and each community's profile (社区概况) follow.
  */
 export function EngagementResearch({ engagementId, fieldNotes }: { engagementId: string; fieldNotes?: { communities: Place[] } }) {
   const { t } = useResearchTranslation();
@@ -162,6 +163,7 @@ export function EngagementResearch({ engagementId, fieldNotes }: { engagementId:
         <>
           <ResearchSessions engagementId={engagementId} communities={fieldNotes.communities} />
           <CommunityProblems engagementId={engagementId} />
+          <CommunityProfiles engagementId={engagementId} />
         </>
       ) : null}
     </div>
