@@ -7,7 +7,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export function useRecordQuestionnaireResponse(engagementId: string, questionnaireId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { community: string | null; answeredOn: string; answers: Answers }) =>
+    mutationFn: (body: { community: string | null; answeredOn: string; answers: Answers; idempotencyKey: string }) =>
       api.recordQuestionnaireResponse({ params: { id: engagementId, questionnaireId }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.engagements.questionnaires(engagementId) }),
   });

@@ -38,9 +38,9 @@ function useRefreshResearch(engagementId: string) {
 export function useSaveResearchSession(engagementId: string) {
   const refresh = useRefreshResearch(engagementId);
   return useMutation({
-    mutationFn: ({ sessionId, body, expectedVersion }: { sessionId: string | null; body: ResearchSessionBody; expectedVersion?: number }) =>
+    mutationFn: ({ sessionId, body, expectedVersion, idempotencyKey }: { sessionId: string | null; body: ResearchSessionBody; expectedVersion?: number; idempotencyKey?: string }) =>
       sessionId === null
-        ? api.recordResearchSession({ params: { id: engagementId }, body })
+        ? api.recordResearchSession({ params: { id: engagementId }, body: { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) } })
         : api.reviseResearchSession({ params: { id: engagementId, sessionId }, body: { ...body, expectedVersion: expectedVersion ?? 1 } }),
     onSettled: refresh,
   });

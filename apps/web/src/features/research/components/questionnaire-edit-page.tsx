@@ -11,6 +11,7 @@ import { useCreateQuestionnaire, useReviseQuestionnaire } from '../api/write-que
 import { type ResearchT, useResearchTranslation } from '../utils/use-research-translation';
 import { type QuestionnaireDraftValue, QuestionnaireEditor } from './questionnaire-editor';
 import { AudienceTag, QuestionnaireStatusTag, VersionLabel } from './research-bits';
+import { newIdempotencyKey } from '../../../lib/idempotency';
 
 /** A community as the research operations name it: by its key within the engagement. */
 export interface ResearchCommunity {
@@ -57,6 +58,8 @@ export function QuestionnaireCreatePage({ engagement, crumbs }: { engagement: Re
   const { message } = App.useApp();
   const navigate = useNavigate();
   const create = useCreateQuestionnaire(engagement.id);
+  // One key per page: a retried or double-clicked save creates one questionnaire.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   return (
     <>
       <PageHeader
@@ -74,7 +77,7 @@ export function QuestionnaireCreatePage({ engagement, crumbs }: { engagement: Re
         onCancel={() => void navigate(researchTabUrl(engagement.id))}
         onSubmit={({ audience, title, intro, questions }) =>
           create.mutate(
-            { audience, title, intro, questions },
+            { audience, title, intro, questions, idempotencyKey },
             {
               onSuccess: (questionnaire) => {
                 void message.success(t('editor.created', { title: questionnaire.title }));

@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/errors';
 import { useEngagementKnowledge } from '../../knowledge/api/engagement-knowledge';
 import { type ResearchSession, type ResearchSessionBody, useResearchSessions, useSaveResearchSession } from '../api/research-sessions';
 import { type ResearchT, useResearchTranslation } from '../utils/use-research-translation';
+import { newIdempotencyKey } from '../../../lib/idempotency';
 
 export interface Place {
   key: string;
@@ -159,6 +160,8 @@ function SessionDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const save = useSaveResearchSession(engagementId);
+  // One key per dialog: a retried or double-clicked save of a new record records it once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const violations = useViolationOptions(engagementId, t);
   const required = [{ required: true, whitespace: true, message: t('sessions.required') }];
 
@@ -183,7 +186,7 @@ function SessionDialog({
         })),
     };
     try {
-      await save.mutateAsync({ sessionId: session?.id ?? null, body, ...(session ? { expectedVersion: session.version } : {}) });
+      await save.mutateAsync({ sessionId: session?.id ?? null, body, ...(session ? { expectedVersion: session.version } : { idempotencyKey }) });
       void message.success(t('sessions.saved'));
       onClose();
     } catch (error) {

@@ -64,6 +64,7 @@ describe('ResponseEntryForm', () => {
           community: 'fensiting',
           answeredOn: '2026-11-20',
           answers: { 'owners-committee': '已成立业主委员会', 'property-satisfaction': 4 },
+          idempotencyKey: expect.stringMatching(/^web-/),
         },
       },
     ]);
@@ -80,7 +81,10 @@ describe('ResponseEntryForm', () => {
       community: 'fensiting',
       answeredOn: '2026-11-20',
       answers: { 'owners-committee': '未成立', 'property-satisfaction': 2 },
+      idempotencyKey: expect.stringMatching(/^web-/),
     });
+    // Each paper form is its own attempt: the second one is not taken for a retry of the first.
+    expect((requests[1]?.body as { idempotencyKey: string }).idempotencyKey).not.toBe((requests[0]?.body as { idempotencyKey: string }).idempotencyKey);
   });
 
   it('refuses a day after today and required questions left blank', async () => {

@@ -25,6 +25,7 @@ import { useResearchTranslation } from '../utils/use-research-translation';
 import { AnswerFields } from './answer-fields';
 import { type ResearchEngagement, questionnaireUrl, researchTabUrl } from './questionnaire-edit-page';
 import { AudienceTag, VersionLabel } from './research-bits';
+import { newIdempotencyKey } from '../../../lib/idempotency';
 
 /** The community select's value for "no community: the whole street". */
 const WHOLE_STREET = '';
@@ -105,6 +106,8 @@ export function ResponseEntryForm({
   const { locale } = useLocalized();
   const { message } = App.useApp();
   const record = useRecordQuestionnaireResponse(engagement.id, questionnaire.id);
+  // One key per paper form: a retried or double-clicked save enters it once; the next form takes a new one.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const questions = questionnaire.questions as Question[];
   const today = todayCivil();
   const [community, setCommunity] = useState<string | undefined>(
@@ -174,9 +177,10 @@ export function ResponseEntryForm({
       return;
     }
     record.mutate(
-      { community: community === WHOLE_STREET ? null : community, answeredOn, answers: checked.answers },
+      { community: community === WHOLE_STREET ? null : community, answeredOn, answers: checked.answers, idempotencyKey },
       {
         onSuccess: () => {
+          setIdempotencyKey(newIdempotencyKey());
           const n = entered + 1;
           setEntered(n);
           // Ready for the next paper form: same community and day, blank answers.

@@ -6,8 +6,6 @@ import type { TaskDetail } from './get-task';
 type FormData = Parameters<typeof api.completeTask>[0]['body']['formData'];
 
 /** A key per submission attempt, so a retried request after a dropped answer is not a double completion. */
-export const newIdempotencyKey = (): string => `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-
 export function useCompleteTask(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
