@@ -693,8 +693,14 @@ describe('a community’s self-governance handbook from its profile and the know
     }
     // A township's handbook names its own government and enforcement team, never a street office's.
     expect(input.issues.map((issue) => textOf(issue.enforcer)).join('')).not.toMatch(/街道办事处|街道综合行政执法队|[A-Za-z]/);
-    // The fumes item's enforcer is doubted by the knowledge: flagged.
-    expect(isUnverifiedText(input.issues[1]!.enforcer)).toBe(byKey('cooking-fumes').enforcers.some((enforcer) => enforcer.unverified === true));
+    // An enforcer, an item or a delegation the knowledge doubts: flagged.
+    const doubted = (key: string) => byKey(key).unverified || byKey(key).delegatedToStreet === 'unverified' || byKey(key).enforcers.some((enforcer) => enforcer.unverified === true);
+    expect(isUnverifiedText(input.issues[1]!.enforcer)).toBe(doubted('cooking-fumes'));
+    input.issues.forEach((issue, index) => expect(isUnverifiedText(issue.enforcer), issue.problem).toBe(doubted([byKey('unsafe-e-bike-charging'), byKey('cooking-fumes'), ...violationEntries][index]!.key)));
+    // A street's handbook never hands a street office what only a township does (乡村违法建设), nor names a township.
+    const street = selfGovernanceHandbookInputFromKnowledge({ client: CLIENTS.street, preparedBy: FIRM, date: DOCUMENT_DATE, communityName: '安定门社区', profile, violations: violationEntries });
+    expect(street.issues.map((issue) => textOf(issue.enforcer)).join('')).not.toMatch(/乡镇|乡村/);
+    expect(textOf(street.issues.find((issue) => issue.problem.startsWith('违法建设'))!.enforcer)).toContain('城镇违法建设：街道综合行政执法队');
     expect(input.community.compounds[0]).toEqual({ name: '安定门东大街28号院', type: '单位宿舍', households: 460 });
     expect(input.community.residentGroups).toBeUndefined();
     expect(input.mediation).toEqual({ members: ['周桂芳', '李淑珍'], venue: '社区党群服务中心调解室' });
@@ -707,5 +713,7 @@ describe('a community’s self-governance handbook from its profile and the know
     expect(text).not.toContain('0个居住小区');
     expect(text).not.toContain('（成员：）');
     expect(text).toContain('安定门社区人民调解委员会在社区居委会接待调解申请');
+    expect(text).toContain('根据需要设人民调解、治安保卫、公共卫生等委员会');
+    expect(text).not.toContain('经调研，本社区治理需重点关注');
   });
 });

@@ -941,23 +941,34 @@ function dissuaderOf(entry: ViolationEntry): string {
 }
 
 /**
+ * Who enforces, for this client only: a body of the other kind of government (乡村违法建设：乡镇人民政府
+ * in a street's handbook) is left out, the client's own named plainly. Flagged 待核实 when the knowledge
+ * doubts an enforcer, the item, or whether the item was delegated to the 街道/乡镇.
+ */
+function handbookEnforcer(entry: ViolationEntry, kind: ClientKind): VerifiableText {
+  const doubted = entry.unverified || entry.delegatedToStreet === 'unverified' || entry.enforcers.some((enforcer) => enforcer.unverified === true);
+  if (entry.enforcers.length === 0) return flagged(enforcingBody(entry.enforcer, kind) ?? wording(kind)(entry.enforcer), doubted);
+  const parts = entry.enforcers.flatMap((enforcer) => {
+    const body = enforcingBody(enforcer.body, kind);
+    // 已下放街道、乡镇的事项 → 已下放街道的事项: the client is one of them.
+    const scope = enforcer.scope ? wording(kind)(enforcer.scope).replace('街道、乡镇', kind === 'street' ? '街道' : '乡镇') : null;
+    return body === null ? [] : [`${scope ? `${scope}：` : ''}${body}`];
+  });
+  return flagged(parts.length > 0 ? parts.join('；') : wording(kind)(entry.enforcer), doubted);
+}
+
+/**
  * 社区规范管理自治手册 for one community: its profile as recorded, and a problem table whose enforcers
  * come from the catalogue (flagged 待核实 where the knowledge doubts them), worded for the client.
  */
 export function selfGovernanceHandbookInputFromKnowledge(request: SelfGovernanceHandbookRequest): SelfGovernanceHandbookInput {
   const { client, profile } = request;
   const word = wording(client.kind);
-  // A body the catalogue names for a street (街道办事处（牵头组织）) is the township's own government for a township.
-  const other = termsFor(client.kind === 'street' ? 'township' : 'street').government;
-  const own = termsFor(client.kind).government;
-  const issues: CommunityIssue[] = request.violations.slice(0, HANDBOOK_ISSUES).map((entry) => {
-    const enforcer = enforcerText(entry, word, client.kind);
-    return {
-      problem: word(entry.title),
-      dissuader: dissuaderOf(entry),
-      enforcer: flagged(textOf(enforcer).replaceAll(other, own), isUnverifiedText(enforcer)),
-    };
-  });
+  const issues: CommunityIssue[] = request.violations.slice(0, HANDBOOK_ISSUES).map((entry) => ({
+    problem: word(entry.title),
+    dissuader: dissuaderOf(entry),
+    enforcer: handbookEnforcer(entry, client.kind),
+  }));
   return {
     client,
     preparedBy: request.preparedBy,

@@ -62,6 +62,10 @@ describe('renderSelfGovernanceHandbook', () => {
     expect(text).toContain('签订《居民委员会工作人员履职承诺书》');
     expect(text).toContain('应当依照承诺书的约定予以赔偿');
     expect(text).toContain('《中华人民共和国民法典》第一千一百九十一条');
+    // The sub-committees it has, its findings as one numbered article, each member with their post.
+    expect(text).toContain('居民委员会下设人民调解委员会、治安保卫委员会、公共卫生委员会、环境和物业管理委员会，分工负责相关工作');
+    expect(text).toMatch(/第[一二三四五六七八九十]+条　经调研，本社区治理需重点关注以下情况：（一）老旧小区占比高/);
+    expect(text).toMatch(/（成员：[^（）]+（[^（）]+）、/);
     // Custom rules land in their module's chapter.
     const management = text.indexOf('第六章　民主管理');
     const oversight = text.indexOf('第七章　民主监督');

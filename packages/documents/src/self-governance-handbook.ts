@@ -1,5 +1,5 @@
 import { type CivilDate } from '@gongzhi/domain';
-import { formatChineseDate } from './chinese-text';
+import { formatChineseDate, toChineseNumeral } from './chinese-text';
 import { type ClientProfile, termsFor } from './client-terms';
 import {
   blank,
@@ -15,6 +15,7 @@ import {
   createSignatureBlock,
   type FormTableOptions,
   packOfficialDocument,
+  run,
 } from './gbt9704';
 import { UnverifiedMarks, type VerifiableText } from './unverified';
 
@@ -140,7 +141,7 @@ export async function renderSelfGovernanceHandbook(input: SelfGovernanceHandbook
     ],
     rows: profileRows,
   });
-  const members = community.committeeMembers.map((member) => `${member.position}${member.name}`).join('、');
+  const members = community.committeeMembers.map((member) => `${member.name}（${member.position}）`).join('、');
   const profile = [
     chapter('社区概况与组织架构'),
     article(
@@ -149,7 +150,15 @@ export async function renderSelfGovernanceHandbook(input: SelfGovernanceHandbook
       }`,
     ),
     ...(community.compounds.length > 0 ? [compoundsTable] : []),
-    ...(community.features ?? []).map((feature) => createParagraph(marks.runs(feature))),
+    // What research found, as one article the 居民会议 adopts with the rest: the lawyer words it neutrally.
+    ...((community.features ?? []).length > 0
+      ? [
+          createArticle((articleIndex += 1), [
+            run('经调研，本社区治理需重点关注以下情况：'),
+            ...(community.features ?? []).flatMap((feature, index) => [run(`（${toChineseNumeral(index + 1)}）`), ...marks.runs(feature)]),
+          ]),
+        ]
+      : []),
     article(
       `社区组织架构为：${community.partyOrganization}领导；${committee}${members ? `（成员：${members}）` : ''}负责社区自治事务${community.subCommittees && community.subCommittees.length > 0 ? `，下设${community.subCommittees.join('、')}` : ''}；居民会议和居民代表会议是社区重大事项的决策机构；居务监督委员会负责监督；居民小组长、楼门长协助开展工作。`,
     ),
@@ -202,7 +211,11 @@ export async function renderSelfGovernanceHandbook(input: SelfGovernanceHandbook
     article(
       `居民公约由居民会议讨论制定，报${client.name}备案，由居民委员会监督执行。居民公约不得与宪法、法律、法规和国家的政策相抵触，不得设定罚款等处罚（《中华人民共和国城市居民委员会组织法》第十五条）。`,
     ),
-    article(`${committee}下设人民调解、治安保卫、公共卫生等委员会，分工负责相关工作。`),
+    article(
+      community.subCommittees && community.subCommittees.length > 0
+        ? `${committee}下设${community.subCommittees.join('、')}，分工负责相关工作。`
+        : `${committee}根据需要设人民调解、治安保卫、公共卫生等委员会，分工负责相关工作（《中华人民共和国城市居民委员会组织法》第十三条）。`,
+    ),
     article(
       `${committee}在${client.shortName}指导下，履行对业主大会、业主委员会（物业管理委员会）和物业服务企业的指导和监督职责：（一）指导业主大会、业主委员会依法履职，列席业主委员会会议，对违反法律法规的决定，向${client.shortName}报告并建议责令改正或者撤销；（二）督促物业服务企业履行物业服务合同，对侵占共有部分、违法搭建等行为及时劝阻和报告；（三）协调业主、业主委员会和物业服务企业之间的矛盾纠纷；（四）推动符合条件的居民委员会成员通过法定程序兼任业主委员会成员。`,
     ),
