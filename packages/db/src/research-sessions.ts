@@ -77,9 +77,10 @@ function problemRows(input: ResearchSessionInput) {
   }));
 }
 
-export async function createResearchSessionRecord(tx: DbTransaction, input: ResearchSessionInput): Promise<{ version: number } | ResearchSessionRefusal> {
+/** Version 1 of a new record; `created` false when an earlier command (a retried request) made it. */
+export async function createResearchSessionRecord(tx: DbTransaction, input: ResearchSessionInput): Promise<{ version: number; created: boolean } | ResearchSessionRefusal> {
   const existing = await tx.researchSession.findUnique({ where: { id: input.sessionId }, select: { engagementId: true, version: true } });
-  if (existing) return existing.engagementId === input.engagementId ? { version: existing.version } : { refused: 'not_found' };
+  if (existing) return existing.engagementId === input.engagementId ? { version: existing.version, created: false } : { refused: 'not_found' };
   const refusal = await runningEngagement(tx, input.engagementId);
   if (refusal) return refusal;
   const errors = [...(await communityFits(tx, input.engagementId, input.communityId)), ...(await problemIdsTaken(tx, input.sessionId, input.problems))];
@@ -87,7 +88,7 @@ export async function createResearchSessionRecord(tx: DbTransaction, input: Rese
   const { sessionId: id, engagementId, kind, communityId, heldOn, place, participants, headcount, notes, actorId, at } = input;
   await tx.researchSession.create({ data: { id, engagementId, kind, communityId, heldOn, place, participants, headcount, notes, version: 1, createdById: actorId, createdAt: at, updatedAt: at } });
   await tx.communityProblem.createMany({ data: problemRows(input) });
-  return { version: 1 };
+  return { version: 1, created: true };
 }
 
 /**

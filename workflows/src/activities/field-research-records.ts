@@ -32,7 +32,9 @@ export function createFieldResearchActivities(db: Db): FieldResearchActivities {
   async function saveProfile(engagementId: string, command: Extract<FieldResearchCommand, { type: 'saveProfile' }>, at: Date, stamp: string): Promise<FieldResearchCommandResult | ResearchSessionRefusal> {
     const key = auditKey.research('profile_saved', `${engagementId}:${command.communityKey}`, stamp);
     const result = await withTransaction(db, async (tx): Promise<FieldResearchCommandResult | ResearchSessionRefusal> => {
-      // A retried attempt whose first one committed finds its own audit row: the same answer, nothing written again.
+      // The community row first (the save's lock), then the audit row: an attempt whose earlier one committed
+      // meanwhile finds that row and gives the same answer instead of a conflict with its own save.
+      await tx.$queryRaw`select id from community where engagement_id = ${engagementId}::uuid and key = ${command.communityKey} for update`;
       const done = await tx.auditEvent.findUnique({ where: { key }, select: { after: true } });
       if (done) return { version: (done.after as { version: number }).version };
       const saved = await saveCommunityProfileRecord(tx, { engagementId, communityKey: command.communityKey, details: command.details, expectedVersion: command.expectedVersion, actorId: command.actorId, at });
@@ -90,7 +92,7 @@ export function createFieldResearchActivities(db: Db): FieldResearchActivities {
             if (command.type === 'recordSession') {
               const created = await createResearchSessionRecord(tx, details);
               if ('refused' in created) return created;
-              await trail('research.session_recorded', auditKey.research('session_recorded', command.sessionId, stamp), 'research_session', command.sessionId, { after: summary });
+              if (created.created) await trail('research.session_recorded', auditKey.research('session_recorded', command.sessionId, stamp), 'research_session', command.sessionId, { after: summary });
               return { version: created.version };
             }
             const revised = await reviseResearchSessionRecord(tx, { ...details, expectedVersion: command.expectedVersion });

@@ -42,7 +42,8 @@ export function createQuestionnaireActivities(db: Db): QuestionnaireActivities {
           case 'create': {
             const created = await createQuestionnaireRecord(tx, { questionnaireId, engagementId, audience: command.audience, title: command.title, intro: command.intro, questions: command.questions, actorId: command.actorId, at: when });
             if ('refused' in created) return created;
-            await trail('questionnaire.created', auditKey.questionnaire('created', questionnaireId, stamp), { after: { audience: command.audience, title: command.title, questions: command.questions.length } });
+            // Created by an earlier command (a retried request): its trail is written.
+            if (created.created) await trail('questionnaire.created', auditKey.questionnaire('created', questionnaireId, stamp), { after: { audience: command.audience, title: command.title, questions: command.questions.length } });
             return { version: 1 };
           }
           case 'revise': {

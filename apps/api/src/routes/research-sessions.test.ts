@@ -255,11 +255,22 @@ describe('symposium and interview records', () => {
     const enteredAgain = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: paper });
     expect([entered.statusCode, enteredAgain.statusCode], entered.body).toEqual([201, 201]);
     expect(enteredAgain.json<{ id: string }>().id).toBe(entered.json<{ id: string }>().id);
+    // A retry whose answers differ only as the check normalises them (padding, the order of choices) is the same paper form.
+    const multiple = bankQuestionsFor('property').find((question) => question.type === 'multiple')!;
+    const text = bankQuestionsFor('property').find((question) => question.type === 'text')!;
+    const twoChoices = multiple.type === 'multiple' ? [multiple.options[0]!, multiple.options[1]!] : [];
+    const loose = { answeredOn: '2026-10-15', answers: { ...answers, [multiple.key]: twoChoices, [text.key]: '  物业费收缴率约六成  ' }, idempotencyKey: 'retry-paper-form-02' };
+    const looseFirst = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: loose });
+    const looseAgain = await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: { ...loose, answers: { ...loose.answers, [multiple.key]: [...twoChoices].reverse() } } });
+    expect([looseFirst.statusCode, looseAgain.statusCode], looseAgain.body).toEqual([201, 201]);
+    expect(looseAgain.json<{ id: string }>().id).toBe(looseFirst.json<{ id: string }>().id);
     expect(conflictIn(await api.request(lawyer, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: { ...paper, answeredOn: '2026-10-16' } }))).toEqual([409, 'conflict']);
-    expect(await api.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(1);
+    expect(await api.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(2);
+    // One trail entry per questionnaire and per record, however often the request came.
+    expect(await api.db.auditEvent.count({ where: { engagementId: engagement.id, action: { in: ['questionnaire.created', 'research.session_recorded'] } } })).toBe(2);
     // Another person's same key is another request.
     const pm = await api.sessionFor('pm');
     expect((await api.request(pm, { method: 'POST', url: `${base}/questionnaires/${questionnaireId}/responses`, payload: paper })).statusCode).toBe(201);
-    expect(await api.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(2);
+    expect(await api.db.questionnaireResponse.count({ where: { questionnaireId } })).toBe(3);
   });
 });

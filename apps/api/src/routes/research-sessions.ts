@@ -145,12 +145,13 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
     const caller = callerOfRequest(request);
     const { idempotencyKey, ...body } = request.body;
     // With a key, a retried POST names the same record and writes nothing new.
-    const sessionId = idempotencyKey ? idempotentUuid('record-research-session', caller.userId, idempotencyKey) : randomUUID();
+    const sessionId = idempotencyKey ? idempotentUuid(`record-research-session:${accessOf(request).engagementId}`, caller.userId, idempotencyKey) : randomUUID();
     const details = await detailsOf(request, body, null);
     if (idempotencyKey) {
       const first = await findResearchSessionRecord(db, accessOf(request).engagementId, sessionId);
       if (first) {
-        if (!sameSession(first, details)) throw keyUsed('记录', 'record');
+        // A record revised or tagged since (version 2 on) no longer shows what the first request sent: the key decides.
+        if (first.version === 1 && !sameSession(first, details)) throw keyUsed('记录', 'record');
         reply.status(201);
         return detailOf(request, sessionId);
       }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { findQuestionnaireLink, findQuestionnaireRecord, fromDbDate, hashLinkToken, listQuestionnaireRecords, type QuestionnaireRecord, questionnaireResults } from '@gongzhi/db';
-import { civilDateAt, OFFICE_MIME_TYPES, type Question, type RespondentAudience } from '@gongzhi/domain';
+import { checkAnswers, civilDateAt, OFFICE_MIME_TYPES, type Question, type RespondentAudience } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
 import { idempotentUuid, keyUsed, requestHashOf } from '../lib/idempotency';
 import { runCommand } from '../lib/command-errors';
@@ -116,11 +116,15 @@ export default async function researchRoutes(fastify: FastifyInstance): Promise<
     const caller = callerOfRequest(request);
     const { audience, title, intro, questions, idempotencyKey } = request.body;
     // With a key, a retried POST names the same questionnaire (and workflow) and creates nothing new.
-    const questionnaireId = idempotencyKey ? idempotentUuid('create-questionnaire', caller.userId, idempotencyKey) : randomUUID();
+    const { engagementId } = accessOf(request);
+    const questionnaireId = idempotencyKey ? idempotentUuid(`create-questionnaire:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
     if (idempotencyKey) {
-      const first = await db.questionnaireVersion.findUnique({ where: { questionnaireId_version: { questionnaireId, version: 1 } }, select: { title: true, intro: true, questions: true, questionnaire: { select: { audience: true, engagementId: true } } } });
-      if (first && requestHashOf({ audience: first.questionnaire.audience, engagementId: first.questionnaire.engagementId, title: first.title, intro: first.intro, questions: first.questions }) !== requestHashOf({ audience, engagementId: accessOf(request).engagementId, title, intro, questions })) {
-        throw keyUsed('问卷', 'questionnaire');
+      // Compared with what the first request created (version 1), whatever revisions came since.
+      const first = await db.questionnaireVersion.findUnique({ where: { questionnaireId_version: { questionnaireId, version: 1 } }, select: { title: true, intro: true, questions: true, questionnaire: { select: { audience: true } } } });
+      if (first) {
+        if (requestHashOf({ audience: first.questionnaire.audience, title: first.title, intro: first.intro, questions: first.questions }) !== requestHashOf({ audience, title, intro, questions })) throw keyUsed('问卷', 'questionnaire');
+        reply.status(201);
+        return detailOf(request, questionnaireId);
       }
     }
     await command(request, questionnaireId, { type: 'create', actorId: caller.userId, audience, title, intro, questions: questions as Question[] });
@@ -183,9 +187,17 @@ export default async function researchRoutes(fastify: FastifyInstance): Promise<
     // With a key, a retried POST is the same response (its business key), written once.
     const key = idempotencyKey ? idempotentUuid(`enter-response:${questionnaireId}`, caller.userId, idempotencyKey) : randomUUID();
     if (idempotencyKey) {
-      const first = await db.questionnaireResponse.findUnique({ where: { key }, select: { answers: true, communityId: true, answeredOn: true } });
-      if (first && requestHashOf({ answers: first.answers, communityId: first.communityId, answeredOn: first.answeredOn ? fromDbDate(first.answeredOn) : null }) !== requestHashOf({ answers, communityId: community?.id ?? null, answeredOn })) {
-        throw keyUsed('答卷', 'response');
+      const first = await db.questionnaireResponse.findUnique({ where: { key }, select: { id: true, version: true, answers: true, communityId: true, answeredOn: true } });
+      if (first) {
+        // The stored answers are as the questionnaire's version checked them (trimmed, in option order): so is the retry.
+        const version = await db.questionnaireVersion.findUnique({ where: { questionnaireId_version: { questionnaireId, version: first.version } }, select: { questions: true } });
+        const checked = version ? checkAnswers(version.questions as Question[], answers) : null;
+        const same =
+          checked?.ok === true &&
+          requestHashOf({ answers: first.answers, communityId: first.communityId, answeredOn: first.answeredOn ? fromDbDate(first.answeredOn) : null }) === requestHashOf({ answers: checked.answers, communityId: community?.id ?? null, answeredOn });
+        if (!same) throw keyUsed('答卷', 'response');
+        reply.status(201);
+        return { id: first.id, version: first.version };
       }
     }
     const result = await command(request, questionnaireId, { type: 'enterResponse', actorId: caller.userId, key, communityId: community?.id ?? null, answeredOn, answers });
