@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { serializerCompiler } from 'fastify-type-provider-zod';
@@ -11,7 +11,7 @@ import authPlugin from './plugins/app/auth';
 import changesPlugin from './plugins/app/changes';
 import corsPlugin from './plugins/app/cors';
 import dbPlugin from './plugins/app/db';
-import errorsPlugin, { answerUnreadablePath } from './plugins/app/errors';
+import errorsPlugin, { answerBeforeRouting } from './plugins/app/errors';
 import filesPlugin from './plugins/app/files';
 import metricsPlugin from './plugins/app/metrics';
 import streamsPlugin from './plugins/app/streams';
@@ -63,10 +63,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   fastify.removeContentTypeParser('text/plain');
   fastify.decorate('clock', { now });
   fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    setStandardHeaders(request, reply);
   });
 
   // External plugins.
@@ -112,6 +109,14 @@ export interface BuildAppOptions extends AppOptions {
   http?: { trustProxy?: boolean; connectionTimeout?: number; keepAliveTimeout?: number; requestTimeout?: number };
 }
 
+/** What every answer carries, routed or refused before routing (`frameworkErrors`). */
+export function setStandardHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+}
+
 /** The longest path parameter the router reads (ids and knowledge keys are far shorter). */
 const MAX_PARAM_LENGTH = 200;
 
@@ -124,7 +129,7 @@ export function buildApp({ logger, http = {}, ...options }: BuildAppOptions): Fa
     exposeHeadRoutes: false,
     trustProxy: http.trustProxy ?? false,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors: answerUnreadablePath(MAX_PARAM_LENGTH),
+    frameworkErrors: answerBeforeRouting(MAX_PARAM_LENGTH, setStandardHeaders),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ...(http.connectionTimeout !== undefined ? { connectionTimeout: http.connectionTimeout } : {}),

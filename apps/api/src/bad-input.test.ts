@@ -206,7 +206,11 @@ describe('bad input', () => {
     expect(unauthenticated.headers['x-request-id']).toBe(unauthenticated.json<{ error: { requestId: string } }>().error.requestId);
     // The router's own refusals too, before any route runs.
     const longPath = `/api/tasks/${'长'.repeat(201)}`;
-    expect((await api.app.inject({ method: 'GET', url: encodeURI(longPath) })).json()).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('参数过长') } });
+    const refusedByRouter = await api.app.inject({ method: 'GET', url: encodeURI(longPath) });
+    expect(refusedByRouter.json()).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('参数过长') } });
+    expect(refusedByRouter.headers['x-request-id']).toBe(refusedByRouter.json<{ error: { requestId: string } }>().error.requestId);
+    expect(refusedByRouter.headers['cache-control']).toBe('no-store');
+    expect(refusedByRouter.headers['x-content-type-options']).toBe('nosniff');
     expect((await api.app.inject({ method: 'GET', url: encodeURI(longPath), headers: { 'accept-language': 'en' } })).json()).toMatchObject({ error: { message: expect.stringContaining('too long') } });
   });
 });

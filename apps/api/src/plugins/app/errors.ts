@@ -118,10 +118,18 @@ const UNREADABLE_PATH = {
 /**
  * Fastify's router refuses a path before routing when a parameter is over `maxParamLength` (a
  * 414 of its own) or is not valid percent-encoding: both are the caller's bad input, answered as
- * a 400 in the one error shape and the caller's language (`frameworkErrors` in app.ts).
+ * a 400 in the one error shape and the caller's language, with the headers every answer carries
+ * (`frameworkErrors` in app.ts). Any other error raised there (an async route constraint failing)
+ * is ours: a 500, logged.
  */
-export function answerUnreadablePath(maxParamLength: number) {
-  return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+export function answerBeforeRouting(maxParamLength: number, setHeaders: (request: FastifyRequest, reply: FastifyReply) => void) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    setHeaders(request, reply);
+    if (error.code !== 'FST_ERR_MAX_PARAM_LENGTH' && error.code !== 'FST_ERR_BAD_URL') {
+      request.log.error({ err: error }, 'request failed before routing');
+      void sendError(request, reply, { code: 'internal' });
+      return;
+    }
     const locale = negotiateLocale(request.headers['accept-language']);
     void sendError(request, reply, { code: 'validation_failed', message: pickText(UNREADABLE_PATH, locale).replace('{max}', String(maxParamLength)) });
   };
