@@ -23,6 +23,11 @@ export function useSaveCommunityProfile(engagementId: string) {
   return useMutation({
     mutationFn: ({ community, body }: { community: string; body: CommunityProfileBody }) =>
       api.saveCommunityProfile({ params: { id: engagementId, community }, body }),
+    // The saved version at once: editing again right away starts from it, not from the one just replaced.
+    onSuccess: (saved) =>
+      queryClient.setQueryData<CommunityProfileList>(queryKeys.engagements.communityProfiles(engagementId), (list) =>
+        list ? { ...list, items: list.items.map((item) => (item.community.key === saved.community.key ? saved : item)) } : list,
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.engagements.communityProfiles(engagementId) }),
   });
 }

@@ -92,6 +92,8 @@ export function CommunityProfiles({ engagementId }: { engagementId: string }) {
   const { locale } = useLocalized();
   const query = useCommunityProfiles(engagementId);
   const [editing, setEditing] = useState<CommunityProfile | null>(null);
+  // Bumped by a reload: the drawer starts afresh (its conflict cleared) even when the version read is the same.
+  const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<string[]>([]);
 
   if (query.isPending) return <BlockSkeleton rows={4} />;
@@ -169,7 +171,7 @@ export function CommunityProfiles({ engagementId }: { engagementId: string }) {
       )}
       {editing !== null ? (
         <ProfileDrawer
-          key={`${editing.community.key}:${editing.version}`}
+          key={`${editing.community.key}:${editing.version}:${reloads}`}
           engagementId={engagementId}
           item={editing}
           onClose={() => setEditing(null)}
@@ -177,6 +179,7 @@ export function CommunityProfiles({ engagementId }: { engagementId: string }) {
             const latest = await query.refetch();
             const fresh = latest.data?.items.find((item) => item.community.key === editing.community.key);
             if (fresh) setEditing(fresh);
+            setReloads((count) => count + 1);
           }}
         />
       ) : null}
