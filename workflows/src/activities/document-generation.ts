@@ -111,7 +111,7 @@ const SERVICE_CONTENT = [
 function communityOf(plan: EngagementPlan, deliverableKey: string): EngagementPlan['communities'][number] {
   const communityKey = deliverableKey.split('~')[1];
   const community = plan.communities.find((candidate) => candidate.key === communityKey);
-  if (!community) throw ApplicationFailure.nonRetryable(`the deliverable ${deliverableKey} names no community of the plan`, 'generation_refused');
+  if (!community) throw ApplicationFailure.nonRetryable(`成果 ${deliverableKey} 对应的社区不在项目计划中`, 'generation_refused');
   return community;
 }
 
@@ -205,7 +205,7 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         const own = problems.filter((problem) => problem.communities.includes(community.name));
         const found = own.find((problem) => problem.confirmed) ?? own[0] ?? problems[0];
         const violation = knowledge.violations.find((entry) => entry.key === found?.violationKey) ?? knowledge.violations.find((entry) => entry.key === FALLBACK_LETTER_TOPIC) ?? knowledge.violations[0];
-        if (!violation) throw ApplicationFailure.nonRetryable('the engagement’s knowledge has no violation to write an open letter about', 'generation_refused');
+        if (!violation) throw ApplicationFailure.nonRetryable('本项目知识库中没有违法行为条目，无法起草公开信', 'generation_refused');
         await step(50, `排版致${community.name}居民的公开信（${violation.title}）`);
         const raised = found?.raisedIn?.[community.name];
         return renderOpenLetter(openLetterInputFromKnowledge({ client, communityName: community.name, date: input.date, laws: knowledge.laws, violation, ...(raised ? { raised } : {}) }));
@@ -230,7 +230,7 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
         return renderClosingReport(report);
       }
       default:
-        throw ApplicationFailure.nonRetryable(`no generator for ${kind}`, 'generation_refused');
+        throw ApplicationFailure.nonRetryable(`暂不支持自动生成此类文稿（${kind}）`, 'generation_refused');
     }
   }
 
@@ -238,7 +238,7 @@ export function createDocumentActivities({ db, files, firmName = DEFAULT_FIRM_NA
     async beginGeneration({ generationId, engagementId, deliverableId, requestedById, at }) {
       const deliverable = await db.deliverable.findUniqueOrThrow({ where: { id: deliverableId }, select: { key: true, task: { select: { key: true } } } });
       const generator = generatorForDeliverable(deliverable.key);
-      if (!generator) throw ApplicationFailure.nonRetryable(`no generator for the deliverable ${deliverable.key}`, 'generation_refused');
+      if (!generator) throw ApplicationFailure.nonRetryable(`暂不支持自动生成该成果（${deliverable.key}）`, 'generation_refused');
       await db.generatedDocument.createMany({
         data: [{ id: generationId, key: `generation:${generationId}`, engagementId, deliverableId, kind: generator.kind, format: generator.format, step: '排队等候', createdById: requestedById, createdAt: new Date(at) }],
         skipDuplicates: true,
