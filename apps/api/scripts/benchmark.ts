@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { CSRF_HEADER } from '@gongzhi/contracts';
 import { DEMO_PASSWORD } from '@gongzhi/db';
+import { OFFICE_MIME_TYPES } from '@gongzhi/domain';
 import { startStack } from './lib/stack';
 
 const { values } = parseArgs({
@@ -24,7 +25,7 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const completions = Number(values.completions);
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCX = OFFICE_MIME_TYPES.docx;
 const log = (message: string) => process.stderr.write(`[benchmark] ${message}\n`);
 
 const loadBefore = loadavg()[0]!.toFixed(2);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  type CommunityProfileDetails,
   documentTemplates,
   type Law,
   laws,
@@ -715,5 +716,16 @@ describe('a community’s self-governance handbook from its profile and the know
     expect(text).toContain('安定门社区人民调解委员会在社区居委会接待调解申请');
     expect(text).toContain('根据需要设人民调解、治安保卫、公共卫生等委员会');
     expect(text).not.toContain('经调研，本社区治理需重点关注');
+  });
+
+  it('names as dissuaders only the bodies the community has', () => {
+    const input = (compounds: CommunityProfileDetails['compounds']) =>
+      selfGovernanceHandbookInputFromKnowledge({ client: CLIENTS.street, preparedBy: FIRM, date: DOCUMENT_DATE, communityName: '安定门社区', profile: { ...profile, compounds }, violations: [byKey('unsafe-e-bike-charging')] });
+    const bare: CommunityProfileDetails['compounds'][number] = { name: '地坛北里平房区', type: '平房院落', households: 659, ownersBody: null, propertyCompany: '无物业（居委会托管）' };
+    expect(input([bare]).issues[0]!.dissuader).toBe('楼门长、网格员');
+    expect(input([bare, { ...bare, name: '交道口北二条小区', ownersBody: '物业管理委员会' }]).issues[0]!.dissuader).toBe('楼门长、业主委员会（物业管理委员会）');
+    expect(input([{ ...bare, propertyCompany: '北京和泰物业服务有限公司' }]).issues[0]!.dissuader).toBe('楼门长、物业服务人');
+    // Not recorded: every body the law names.
+    expect(input([]).issues[0]!.dissuader).toBe('楼门长、业主委员会（物业管理委员会）、物业服务人');
   });
 });

@@ -927,14 +927,15 @@ const HANDBOOK_ISSUES = 8;
 
 /**
  * Who dissuades first: the 楼门长, then those the law tells to dissuade and report, by their plain
- * names (the catalogue's 物业服务企业等建筑物管理人 is the 物业服务人 of a community); the residents'
- * committee is where reports go, not a dissuader, and the 业主大会 does not patrol.
+ * names (the catalogue's 物业服务企业等建筑物管理人 is the 物业服务人 of a community) — those the
+ * community has: no 业主委员会 where no compound formed one, no 物业服务人 where none has property
+ * services (the residents' committee looks after those compounds, and is where reports go anyway).
  */
-function dissuaderOf(entry: ViolationEntry): string {
+function dissuaderOf(entry: ViolationEntry, has: { ownersBody: boolean; propertyService: boolean }): string {
   const names = new Set(['楼门长']);
   for (const party of entry.reporters.flatMap((reporter) => reporter.party.split('、'))) {
-    if (party.includes('物业服务')) names.add('物业服务人');
-    else if (party.includes('业主委员会') || party.includes('物业管理委员会')) names.add('业主委员会（物业管理委员会）');
+    if (party.includes('物业服务') && has.propertyService) names.add('物业服务人');
+    else if ((party.includes('业主委员会') || party.includes('物业管理委员会')) && has.ownersBody) names.add('业主委员会（物业管理委员会）');
   }
   if (names.size === 1) names.add('网格员');
   return [...names].join('、');
@@ -964,9 +965,15 @@ function handbookEnforcer(entry: ViolationEntry, kind: ClientKind): VerifiableTe
 export function selfGovernanceHandbookInputFromKnowledge(request: SelfGovernanceHandbookRequest): SelfGovernanceHandbookInput {
   const { client, profile } = request;
   const word = wording(client.kind);
+  // Nothing recorded about the compounds: every body the law names stays.
+  const { compounds } = profile;
+  const has = {
+    ownersBody: compounds.length === 0 || compounds.some((compound) => compound.ownersBody !== null),
+    propertyService: compounds.length === 0 || compounds.some((compound) => compound.propertyCompany === null || !compound.propertyCompany.startsWith('无物业')),
+  };
   const issues: CommunityIssue[] = request.violations.slice(0, HANDBOOK_ISSUES).map((entry) => ({
     problem: word(entry.title),
-    dissuader: dissuaderOf(entry),
+    dissuader: dissuaderOf(entry, has),
     enforcer: handbookEnforcer(entry, client.kind),
   }));
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Db } from '@gongzhi/db';
-import { type EngagementPlan, type PlannedTask } from '@gongzhi/domain';
+import { type EngagementPlan, OFFICE_MIME_TYPES, type PlannedTask } from '@gongzhi/domain';
 import { type EngagementClient } from '../client';
 import { type SubmittedFile } from '../workflows/definitions';
 import { sampleFormData } from './sample-form';
@@ -9,7 +9,7 @@ import { sampleFormData } from './sample-form';
 export function fileFor(task: PlannedTask, revision: number): SubmittedFile {
   const content = `${task.deliverable?.title.zh ?? task.key} 第${revision}稿`;
   const sha256 = createHash('sha256').update(content).digest('hex');
-  return { storageKey: `sha256/${sha256}`, sha256, fileName: `${task.deliverable?.title.zh ?? task.key}-v${revision}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sizeBytes: Buffer.byteLength(content) };
+  return { storageKey: `sha256/${sha256}`, sha256, fileName: `${task.deliverable?.title.zh ?? task.key}-v${revision}.docx`, mimeType: OFFICE_MIME_TYPES.docx, sizeBytes: Buffer.byteLength(content) };
 }
 
 export interface DriveOptions {

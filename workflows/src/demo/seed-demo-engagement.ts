@@ -1,7 +1,7 @@
 import { type Client } from '@temporalio/client';
 import { type Db, DEMO_USERS } from '@gongzhi/db';
 import { renderDeliverableDraft, renderOpenLetter, renderResidentsConvention, renderViolationsList, violationListItemsFromKnowledge } from '@gongzhi/documents';
-import { type EngagementPlan, laws, type PlannedTask, violationEntries } from '@gongzhi/domain';
+import { type EngagementPlan, laws, OFFICE_MIME_TYPES, type PlannedTask, violationEntries } from '@gongzhi/domain';
 import { createFileStore } from '@gongzhi/storage';
 import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
@@ -12,8 +12,7 @@ import { type SubmittedFile } from '../workflows/definitions';
 /** Fixed, so seeding twice finds the demo rather than making another. */
 export const DEMO_ENGAGEMENT_ID = '0195f2a0-0000-7000-8000-00000000de00';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const { docx: DOCX, xlsx: XLSX } = OFFICE_MIME_TYPES;
 
 const communities = [
   { key: 'hepingli-bei', name: '和平里北社区' },
