@@ -133,7 +133,7 @@ describe('document generation', () => {
     expect(handbook).toContain(`${handbookCommunity.name}规范管理自治手册`);
     expect(handbook).toContain('中共测试社区委员会领导');
     expect(handbook).toContain('和平里七区');
-    expect(handbook).toContain('主任王秀兰');
+    expect(handbook).toContain('王秀兰（主任）');
     expect(handbook).toContain('社区党群服务中心一层调解室');
 
     // A community without a profile: the generation is refused, saying where to fill it in.

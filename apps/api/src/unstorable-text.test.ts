@@ -66,6 +66,7 @@ function callerAndPath(operation: Operation): { user: TestUserName | null; path:
     .replace(':questionnaireId', '00000000-0000-4000-8000-0000000000a1')
     .replace(':sessionId', '00000000-0000-4000-8000-0000000000a2')
     .replace(':problemId', '00000000-0000-4000-8000-0000000000a3')
+    .replace(':community', 'no-such-community')
     .replace(':token', 'x'.repeat(32));
   if (permission.auth === 'public') return { user: null, path };
   if (permission.auth === 'role') return { user: permission.roles.includes('admin') ? 'admin' : permission.roles.includes('pm') ? 'pm' : 'lawyer', path };
