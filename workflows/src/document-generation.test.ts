@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readWordText, readZipText } from '@gongzhi/documents/testing';
 import { bankQuestionsFor, generatorForDeliverable, type GeneratedDocumentKind, parseEngagementPlan, violationEntries } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
-import { waitFor } from '@gongzhi/testing';
+import { SAMPLE_COMMUNITY_PROFILE, waitFor } from '@gongzhi/testing';
 import { driveEngagement } from './demo/drive';
 import { createTestEngine, engagementRequest, type TestEngine } from './testing/harness';
 
@@ -20,26 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
 });
-
-/** A community's profile as a lawyer records it in field research. */
-const HANDBOOK_PROFILE = {
-  partyOrganization: '中共测试社区委员会',
-  households: 2860,
-  residents: 6920,
-  residentGroups: 12,
-  committeeMembers: [
-    { name: '王秀兰', position: '主任' },
-    { name: '刘建国', position: '副主任' },
-    { name: '陈晓燕', position: '委员' },
-  ],
-  subCommittees: ['人民调解委员会', '治安保卫委员会'],
-  compounds: [
-    { name: '和平里七区', type: '老旧小区', households: 1320, ownersBody: null, propertyCompany: '无物业（居委会托管）' },
-    { name: '青年湖嘉园', type: '商品房小区', households: 1540, ownersBody: '业主委员会', propertyCompany: '北京鸿运物业管理有限公司' },
-  ],
-  mediation: { members: ['王秀兰', '赵德明', '孙丽华'], venue: '社区党群服务中心一层调解室', phone: '010-84212345' },
-  features: ['老旧小区无物业，楼道堆物和飞线充电问题集中。'],
-};
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -61,7 +41,7 @@ describe('document generation', () => {
 
     // The handbook's community has its profile recorded in field research.
     const handbookCommunity = request.communities.find((community) => community.key === byKind.get('self-governance-handbook')!.key.split('~')[1])!;
-    await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: handbookCommunity.key, expectedVersion: 0, details: HANDBOOK_PROFILE });
+    await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: handbookCommunity.key, expectedVersion: 0, details: SAMPLE_COMMUNITY_PROFILE });
 
     // Field research for the report: two residents typed in from paper forms in one community.
     const questionnaireId = randomUUID();
@@ -167,7 +147,7 @@ describe('document generation', () => {
       notes: '居民反映小区内有人遛狗不拴绳，犬只伤人事件时有发生。',
       problems: [{ id: randomUUID(), description: '遛狗不拴绳、犬吠扰民', violationKey: 'dog-keeping', outsideCatalogue: false }],
     });
-    await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: second.key, expectedVersion: 0, details: HANDBOOK_PROFILE });
+    await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: second.key, expectedVersion: 0, details: SAMPLE_COMMUNITY_PROFILE });
     await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
 
     const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', 'research-report', `open-letter~${request.communities[1]!.key}`, `self-governance-manual~${second.key}`] } }, select: { id: true, key: true } });

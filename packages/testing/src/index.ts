@@ -1,2 +1,3 @@
 export { DOCX_MIME, makeDocx } from './office-files';
 export { waitFor } from './wait-for';
+export { SAMPLE_COMMUNITY_PROFILE } from './community-profile';

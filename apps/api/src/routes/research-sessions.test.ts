@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bankQuestionsFor } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
+import { SAMPLE_COMMUNITY_PROFILE } from '@gongzhi/testing';
 import { createEngagement } from '../testing/fixtures';
 import { type TestApi, createTestApi } from '../testing/harness';
 
@@ -171,24 +172,7 @@ describe('symposium and interview records', () => {
     expect((await api.request(client, { method: 'GET', url: base })).statusCode).toBe(403);
 
     const key = items[0]!.community.key;
-    const details = {
-      partyOrganization: `中共${items[0]!.community.name}委员会`,
-      households: 2860,
-      residents: 6920,
-      residentGroups: 12,
-      committeeMembers: [
-        { name: '王秀兰', position: '主任' },
-        { name: '刘建国', position: '副主任' },
-        { name: '陈晓燕', position: '委员' },
-      ],
-      subCommittees: ['人民调解委员会', '治安保卫委员会'],
-      compounds: [
-        { name: '和平里七区', type: '老旧小区', households: 1320, ownersBody: null, propertyCompany: '无物业（居委会托管）' },
-        { name: '青年湖嘉园', type: '商品房小区', households: 1540, ownersBody: '业主委员会', propertyCompany: '北京鸿运物业管理有限公司' },
-      ],
-      mediation: { members: ['王秀兰', '赵德明', '孙丽华'], venue: '社区党群服务中心一层调解室', phone: '010-84212345' },
-      features: ['老旧小区无物业，楼道堆物和飞线充电问题集中。'],
-    };
+    const details = { ...SAMPLE_COMMUNITY_PROFILE, partyOrganization: `中共${items[0]!.community.name}委员会` };
     const first = await api.request(lawyer, { method: 'PUT', url: `${base}/${key}`, payload: { ...details, expectedVersion: 0 } });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json<Profile>()).toMatchObject({ community: { key }, profile: details, version: 1, updatedBy: { displayName: expect.any(String) }, can: { edit: true } });
