@@ -16,6 +16,7 @@ import {
   type BusinessCalendar,
   type EngagementPlan,
   type FieldError,
+  type HolidayCalendar,
   type PlanInput,
   chinaHolidayCalendar,
   createBusinessCalendar,
@@ -23,7 +24,8 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import type { caseWorkflow } from './workflows/case';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
 import type { fieldResearchWorkflow } from './workflows/field-research';
@@ -31,6 +33,11 @@ import type { pdfRenditionWorkflow } from './workflows/pdf-rendition';
 import type { questionnaireWorkflow } from './workflows/questionnaire';
 import {
   adaptKnowledgeUpdate,
+  caseCommandUpdate,
+  caseReportedUpdate,
+  type CaseCommand,
+  type CaseView,
+  type CaseWorkflowInput,
   cancelEngagementUpdate,
   completeTaskUpdate,
   engagementReadyUpdate,
@@ -95,7 +102,9 @@ export interface StartEngagementRequest extends PlanInput, EngagementDetails {
 export interface EngagementClientDeps {
   db: Db;
   temporal: Client;
-  /** Business-day calendar for planning; defaults to the built-in Chinese holidays. */
+  /** Holidays and make-up workdays business days count on; defaults to the built-in Chinese ones. */
+  holidays?: HolidayCalendar;
+  /** Business-day calendar for planning; defaults to one on `holidays`. */
   calendar?: BusinessCalendar;
   taskQueue?: string;
   /**
@@ -165,7 +174,8 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 export function createEngagementClient({
   db,
   temporal,
-  calendar = createBusinessCalendar(chinaHolidayCalendar()),
+  holidays = chinaHolidayCalendar(),
+  calendar = createBusinessCalendar(holidays),
   taskQueue = ENGAGEMENT_TASK_QUEUE,
   commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS,
 }: EngagementClientDeps) {
@@ -348,6 +358,45 @@ export function createEngagementClient({
         args: [{ engagementId }] satisfies Parameters<typeof fieldResearchWorkflow>,
         what: 'the research record',
       }),
+
+    /**
+     * Reports a community problem as a case and starts its workflow (`case-<id>`), which writes it
+     * as its first step; answers once it is on record, or with why the report does not fit. Safe to
+     * repeat with the same case id: a repeat joins the case (null when it has already closed).
+     */
+    async reportCase(input: Omit<CaseWorkflowInput, 'holidays'>): Promise<CaseView | null> {
+      const start = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+        workflowId: caseWorkflowId(input.caseId),
+        taskQueue,
+        args: [{ ...input, holidays }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A case runs once: its id is never reused, even after a refused report.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      try {
+        return await withDeadline(() => temporal.workflow.executeUpdateWithStart(caseReportedUpdate, { args: [], updateId: 'case-reported', startWorkflowOperation: start }));
+      } catch (error) {
+        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
+        if (hasClosed && (await db.problemCase.count({ where: { id: input.caseId } })) > 0) return null;
+        if (hasClosed) throw new EngagementCommandError('conflict', 'this case id was used by a report that was refused; report it again as a new case');
+        return toCommandError(error, async () => undefined);
+      }
+    },
+
+    /** One person's action on a case; answers with the case after it. With an idempotency key a retry is the same action once. */
+    async caseCommand(caseId: string, command: CaseCommand, idempotencyKey?: string): Promise<CaseView> {
+      try {
+        return await withDeadline(() => temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(caseCommandUpdate, { args: [command], updateId: idempotencyKey ?? crypto.randomUUID() }));
+      } catch (error) {
+        if (isNotFound(error)) {
+          // Its workflow ends with the case: a closed case takes no more actions.
+          const row = await db.problemCase.findUnique({ where: { id: caseId }, select: { status: true } });
+          if (row && row.status !== 'open') throw new EngagementCommandError('case_closed', 'the case is closed');
+          throw new EngagementCommandError('unknown_case', `no open case ${caseId}`);
+        }
+        return toCommandError(error, async () => undefined);
+      }
+    },
 
     /**
      * The PDF copy of a stored .docx/.xlsx, converted on a worker (LibreOffice) and stored; answers

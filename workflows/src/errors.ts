@@ -20,6 +20,10 @@ export const ENGAGEMENT_ERROR_CODES = [
   'questionnaire_closed',
   'link_used',
   'conflict',
+  'unknown_case',
+  'case_closed',
+  'case_wrong_step',
+  'case_not_allowed',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

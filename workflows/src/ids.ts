@@ -35,3 +35,8 @@ export function fieldResearchWorkflowId(engagementId: string): string {
 export function pdfRenditionWorkflowId(sourceSha256: string): string {
   return `pdf-${sourceSha256}`;
 }
+
+/** One workflow per community problem case, from its report to its close. */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}

@@ -21,6 +21,8 @@ export const notificationKey = {
   incident: (incidentKey: string, userId: string) => `incident:${incidentKey}:${userId}`,
   /** A master knowledge entry's new version, told once per engagement and recipient. */
   knowledgeChanged: (engagementId: string, entryId: string, version: number, userId: string) => `${engagementId}:knowledge:${entryId}:${version}:${userId}`,
+  /** A case's 督办 (the event that raised it), once per recipient. */
+  caseSupervised: (caseId: string, seq: number, userId: string) => `case:${caseId}:${seq}:supervised:${userId}`,
 };
 
 export const auditKey = {
@@ -41,6 +43,8 @@ export const auditKey = {
   questionnaire: (what: 'created' | 'revised' | 'closed' | 'links' | 'response', id: string, at: string) => `questionnaire.${what}:${id}:${at}`,
   /** A field-research session, a problem's tag or a community's profile: `research.<what>:<id>:<at>`. */
   research: (what: 'session_recorded' | 'session_revised' | 'problem_tagged' | 'profile_saved', id: string, at: string) => `research.${what}:${id}:${at}`,
+  /** Event `seq` of a case (1: the report). */
+  caseEvent: (caseId: string, seq: number) => `case.event:${caseId}:${seq}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,
   incidentRaised: (incidentKey: string) => `incident.raised:${incidentKey}`,
   incidentResolved: (incidentKey: string) => `incident.resolved:${incidentKey}`,

@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'not_ready',
   'temporarily_unavailable',
   'engagement_needs_attention',
+  'case_closed',
+  'case_wrong_step',
+  'case_not_allowed',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable machine-readable error code' });
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -75,6 +78,9 @@ export const errorStatus = {
   not_ready: 503,
   temporarily_unavailable: 503,
   engagement_needs_attention: 503,
+  case_closed: 409,
+  case_wrong_step: 409,
+  case_not_allowed: 403,
 } as const satisfies Record<ErrorCode, number>;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 
@@ -116,6 +122,9 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
     zh: '系统暂时无法保存本项目的数据，已通知管理员。您的操作已受理，故障排除、管理员重试后将自动完成，无需重复提交。',
     en: 'The system cannot save this engagement’s data for now; administrators have been told. Your action is taken and completes once they fix the cause and retry: no need to send it again.',
   },
+  case_closed: { zh: '案件已办结或撤销，不能再办理', en: 'The case is closed' },
+  case_wrong_step: { zh: '案件当前环节不能办理该事项，请刷新后查看当前环节', en: 'The case is not at a step where this applies; reload to see where it is' },
+  case_not_allowed: { zh: '您不能办理该事项（如：核查须由报告人以外的人员进行）', en: 'You cannot do this (for example, someone other than the reporter must verify)' },
 };
 
 export const fieldErrorSchema = z

@@ -78,6 +78,17 @@ export {
   takeKnowledge,
   type TakeKnowledgeInput,
 } from './knowledge';
+export {
+  type CaseListRecord,
+  type CaseRecord,
+  type CaseRefusal,
+  caseReportProblems,
+  findCaseRecord,
+  listCaseRecords,
+  listDepartmentCaseEvents,
+  openCaseRecord,
+  recordCaseEventRecord,
+} from './cases';
 export { hashPassword, needsRehash, verifyPassword } from './password';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, seedDemoUsers } from './seed';
 export { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './server';
@@ -86,7 +97,7 @@ export { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './se
 export {
   type ApiToken,
   type AuditEvent,
-  type CaseTierChange,
+  type CaseEvent,
   type Community,
   type Consultation,
   type ConventionAdoption,

@@ -183,12 +183,34 @@ describe('CHECK constraints from the migration', () => {
     await expect(db.task.create({ data: taskData(engagement.id, pm.id, { key: 'research.z', communityKey: 'nowhere' }) })).rejects.toThrow();
   });
 
-  it('keep a case tier to the domain words', async () => {
+  it('keep a case tier, step and supervision to the domain words', async () => {
     const { engagement, pm } = await createEngagement();
     const community = await db.community.findFirstOrThrow({ where: { engagementId: engagement.id } });
-    const data = { engagementId: engagement.id, communityId: community.id, title: '侵占绿地种菜', reportedById: pm.id };
-    await expect(db.problemCase.create({ data: { ...data, tier: 'self-governance' } })).resolves.toMatchObject({ tier: 'self-governance' });
-    await expect(db.problemCase.create({ data: { ...data, tier: 'self_governance' } })).rejects.toThrow(/problem_case_tier_check/);
+    const at = new Date();
+    const data = () => ({
+      id: randomUUID(),
+      engagementId: engagement.id,
+      communityId: community.id,
+      title: '侵占绿地种菜',
+      description: '3号楼南侧绿地被开垦种菜',
+      place: '3号楼南侧',
+      step: 'letter',
+      stepStartedOn: toDbDate('2026-11-02'),
+      dueOn: toDbDate('2026-11-09'),
+      reportedById: pm.id,
+      reportedOn: toDbDate('2026-11-02'),
+      periods: {},
+      createdAt: at,
+      updatedAt: at,
+    });
+    await expect(db.problemCase.create({ data: { ...data(), tier: 'self-governance' } })).resolves.toMatchObject({ tier: 'self-governance' });
+    await expect(db.problemCase.create({ data: { ...data(), tier: 'self_governance' } })).rejects.toThrow(/problem_case_tier_check/);
+    await expect(db.problemCase.create({ data: { ...data(), step: 'waiting' } })).rejects.toThrow(/problem_case_step_check/);
+    await expect(db.problemCase.create({ data: { ...data(), supervision: 'orange' } })).rejects.toThrow(/problem_case_step_check/);
+    const kept = await db.problemCase.create({ data: data() });
+    const event = { caseId: kept.id, seq: 1, occurredOn: toDbDate('2026-11-02'), tier: 'moral', step: 'letter', details: {}, recordedAt: at };
+    await expect(db.caseEvent.create({ data: { ...event, kind: 'escalated_to_court' } })).rejects.toThrow(/case_event_check/);
+    await expect(db.caseEvent.create({ data: { ...event, kind: 'reported' } })).resolves.toMatchObject({ seq: 1 });
   });
 });
 

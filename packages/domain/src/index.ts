@@ -220,3 +220,4 @@ export {
   type ResponseSource,
   summarizeResponses,
 } from './research';
+export * from './cases';

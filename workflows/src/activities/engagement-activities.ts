@@ -1,4 +1,5 @@
 import { type Db } from '@gongzhi/db';
+import { type CaseActivities, createCaseActivities } from './case-records';
 import { type FileStore } from '@gongzhi/storage';
 import { createDocumentActivities, type DocumentActivities } from './document-generation';
 import { createEngagementRecords } from './engagement-records';
@@ -27,8 +28,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -36,6 +37,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createKnowledgeRecords(db),
     ...createQuestionnaireActivities(db),
     ...createFieldResearchActivities(db),
+    ...createCaseActivities(db),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createPdfActivities({ db, files }),

@@ -5,3 +5,4 @@ export { createQuestionnaireActivities, type QuestionnaireActivities, type Quest
 export { createFieldResearchActivities, type FieldResearchActivities, type FieldResearchCommandInput } from './field-research-records';
 export { createQuestionnaireExportActivities, type ExportedFile, type QuestionnaireExportActivities } from './questionnaire-export';
 export { createPdfActivities, type PdfActivities, type PdfRendition } from './pdf-renditions';
+export { createCaseActivities, type CaseActivities, type OpenCaseInput, type RecordCaseEventInput } from './case-records';

@@ -80,11 +80,16 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
       const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: wrapActivities(createEngagementActivities({ db, files })) });
       const running = worker.run();
+      let stopped: Promise<void> | null = null;
       const handle = {
-        async stop() {
-          if (worker.getState() === 'RUNNING') worker.shutdown();
-          await running;
-          await nativeConnection.close();
+        // Once: a test that restarts its worker stops it, and close() stops every worker again.
+        stop() {
+          stopped ??= (async () => {
+            if (worker.getState() === 'RUNNING') worker.shutdown();
+            await running;
+            await nativeConnection.close();
+          })();
+          return stopped;
         },
       };
       workers.push(handle);

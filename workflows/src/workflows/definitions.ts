@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type CommunityProfileDetails, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type CaseAction, type CaseReport, type CasePeriods, type CaseState, type CommunityProfileDetails, type HolidayCalendar, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -268,3 +268,30 @@ export interface FieldResearchCommandResult {
 }
 
 export const fieldResearchCommandUpdate = defineUpdate<FieldResearchCommandResult, [FieldResearchCommand]>('fieldResearchCommand');
+
+// ─── Community problem cases (德治 → 自治 → 法治) ─────────────────────────────────────────────
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  engagementId: string;
+  report: CaseReport;
+  /** The periods the case runs on, fixed when it is reported (the engagement's, for its violation type). */
+  periods: CasePeriods;
+  /** The holiday calendar its business days count on, as the reporting process had it. */
+  holidays: HolidayCalendar;
+}
+
+/** A person's action on a case; `actorId` is who does it (the API's caller). */
+export type CaseCommand = CaseAction & { actorId: string };
+
+export interface CaseView {
+  caseId: string;
+  /** Events written so far (the case row's version). */
+  version: number;
+  state: CaseState;
+}
+
+/** Answers once the case's row is written (the report's update-with-start), or refuses the report. */
+export const caseReportedUpdate = defineUpdate<CaseView, []>('caseReported');
+export const caseCommandUpdate = defineUpdate<CaseView, [CaseCommand]>('caseCommand');
+export const caseStateQuery = defineQuery<CaseView>('caseState');

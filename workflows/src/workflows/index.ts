@@ -5,3 +5,4 @@ export { engagementWorkflow } from './engagement';
 export { questionnaireWorkflow } from './questionnaire';
 export { fieldResearchWorkflow } from './field-research';
 export { pdfRenditionWorkflow } from './pdf-rendition';
+export { caseWorkflow } from './case';

@@ -26,6 +26,10 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   temporarily_unavailable: 'temporarily_unavailable',
   engagement_needs_attention: 'engagement_needs_attention',
   conflict: 'conflict',
+  unknown_case: 'not_found',
+  case_closed: 'case_closed',
+  case_wrong_step: 'case_wrong_step',
+  case_not_allowed: 'case_not_allowed',
 };
 
 /**

@@ -1,6 +1,6 @@
 import { type Prisma } from '@gongzhi/db';
 import { type notificationSchema } from '@gongzhi/contracts';
-import { type LocalizedText, NOTIFICATION_KINDS, NOTIFICATION_TOPICS, type NotificationKind } from '@gongzhi/domain';
+import { type CaseStep, caseStepLabels, type LocalizedText, NOTIFICATION_KINDS, NOTIFICATION_TOPICS, type NotificationKind } from '@gongzhi/domain';
 import { type z } from 'zod';
 import { iso, isoOrNull } from './common';
 
@@ -18,6 +18,7 @@ const HEADLINES: Record<NotificationKind, LocalizedText> = {
   approved: { zh: '成果已通过', en: 'Deliverable approved' },
   needs_attention: { zh: '项目需要处理', en: 'Engagement needs attention' },
   knowledge_changed: { zh: '知识库条目有新版本', en: 'Knowledge base entry updated' },
+  case_supervised: { zh: '案件督办', en: 'Case supervision' },
 };
 
 /** Every kind the engine writes is listed. */
@@ -33,12 +34,22 @@ export type NotificationRow = Prisma.NotificationGetPayload<{ include: typeof no
 const DELIVERABLE_KINDS = new Set<NotificationKind>(['review_requested', 'changes_requested', 'approved']);
 
 function bodyOf(kind: NotificationKind, payload: Record<string, unknown>): LocalizedText | null {
-  const dueDate = typeof payload.dueDate === 'string' ? payload.dueDate : null;
+  const dueDate = typeof payload.dueDate === 'string' ? payload.dueDate : typeof payload.dueOn === 'string' ? payload.dueOn : null;
   const comment = typeof payload.comment === 'string' && payload.comment ? payload.comment.slice(0, 1500) : null;
   const revision = typeof payload.revision === 'number' ? payload.revision : null;
   if (kind === 'knowledge_changed' && typeof payload.version === 'number') {
     const reason = typeof payload.reason === 'string' ? payload.reason.slice(0, 500) : '';
     return { zh: `第 ${payload.version} 版${reason ? `：${reason}` : ''}。本项目仍使用原副本，可在项目知识库中采用新版本。`, en: `Version ${payload.version}${reason ? `: ${reason}` : ''}. This engagement keeps its copy until the new version is taken.` };
+  }
+  if (kind === 'case_supervised') {
+    const level = payload.level === 'red' ? { zh: '红牌督办', en: 'Red card' } : { zh: '黄牌督办', en: 'Yellow card' };
+    const step = typeof payload.step === 'string' && payload.step in caseStepLabels ? caseStepLabels[payload.step as CaseStep] : null;
+    const where = typeof payload.community === 'string' ? payload.community : '';
+    const department = typeof payload.department === 'string' ? payload.department : null;
+    return {
+      zh: `${level.zh}：${where}${step ? `“${step.zh}”环节` : ''}已超过期限${dueDate ? `（${dueDate}）` : ''}${department ? `，承办部门：${department}` : ''}`,
+      en: `${level.en}: ${where}${step ? `, “${step.en}”` : ''} is past its deadline${dueDate ? ` (${dueDate})` : ''}${department ? `; department: ${department}` : ''}`,
+    };
   }
   if (kind === 'changes_requested' && comment) return { zh: `修改意见：${comment}`, en: `Comments: ${comment}` };
   if (DELIVERABLE_KINDS.has(kind) && revision) return { zh: `第 ${revision} 稿`, en: `Revision ${revision}` };

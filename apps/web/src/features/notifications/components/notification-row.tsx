@@ -9,6 +9,7 @@ export function notificationTone(kind: NotificationItem['kind']): 'danger' | 'ac
     case 'task.overdue':
     case 'task.escalated':
     case 'engagement.needs_attention':
+    case 'case.supervised':
       return 'danger';
     case 'task.assigned':
     case 'task.due_soon':

@@ -1,0 +1,196 @@
+import { type CaseEvent, type CasePeriods, type CaseReport, type CaseState, type FieldError } from '@gongzhi/domain';
+import { type DbClient, type DbTransaction } from './client';
+import { toDbDate } from './dates';
+import { type Prisma } from './generated/prisma/client';
+
+/**
+ * Community problem cases (德治 → 自治 → 法治) and their history. Engagement state: written only by
+ * each case's own workflow (`case-<id>`, through its activity, one transaction per event); the API
+ * reads through the finders.
+ */
+
+export type CaseRefusal = { refused: 'not_found' } | { refused: 'engagement_not_running' } | { refused: 'invalid'; errors: FieldError[] };
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/**
+ * Why a report does not fit the engagement: an unknown community or violation, a problem of another
+ * engagement or one already a case. Checked by the API before it starts the workflow and again, under
+ * the engagement's lock, by the workflow's first write.
+ */
+export async function caseReportProblems(db: DbClient | DbTransaction, engagementId: string, caseId: string, report: CaseReport, violationKeys: Set<string>): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if ((await db.community.count({ where: { engagementId, key: report.communityKey } })) === 0) {
+    errors.push({ field: 'community', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } });
+  }
+  if (report.violationKey !== null && !violationKeys.has(report.violationKey)) {
+    errors.push({ field: 'violation', code: 'invalid_option', message: { zh: '本项目知识库中没有该违法行为', en: 'The engagement’s knowledge base has no such violation' } });
+  }
+  if (report.sourceProblemId !== null) {
+    const problem = await db.communityProblem.findFirst({ where: { id: report.sourceProblemId, engagementId }, select: { problemCase: { select: { id: true } } } });
+    if (!problem) errors.push({ field: 'problem', code: 'invalid_option', message: { zh: '本项目调研中没有该问题', en: 'The engagement’s research has no such problem' } });
+    else if (problem.problemCase && problem.problemCase.id !== caseId) {
+      errors.push({ field: 'problem', code: 'rule', message: { zh: '该问题已立案，请在案件列表中查看', en: 'This problem is already a case' } });
+    }
+  }
+  return errors;
+}
+
+/** The case's row as its state says, and its first event; a retried attempt finds both written and writes nothing. */
+export async function openCaseRecord(
+  tx: DbTransaction,
+  input: { caseId: string; engagementId: string; report: CaseReport; state: CaseState; periods: CasePeriods; violationKeys: Set<string>; at: Date },
+): Promise<{ created: boolean } | CaseRefusal> {
+  const { caseId, engagementId, report, state, at } = input;
+  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for share`;
+  if (!engagement) return { refused: 'not_found' };
+  if (await tx.problemCase.count({ where: { id: caseId } })) return { created: false };
+  if (engagement.status !== 'running' && engagement.status !== 'paused') return { refused: 'engagement_not_running' };
+  const errors = await caseReportProblems(tx, engagementId, caseId, report, input.violationKeys);
+  if (errors.length > 0) return { refused: 'invalid', errors };
+  const community = await tx.community.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: report.communityKey } }, select: { id: true } });
+  await tx.problemCase.create({
+    data: {
+      id: caseId,
+      engagementId,
+      communityId: community.id,
+      title: report.title,
+      description: report.description,
+      place: report.place,
+      tier: state.tier,
+      step: state.step,
+      stepStartedOn: toDbDate(state.stepStartedOn),
+      dueOn: toDbDate(state.dueOn),
+      supervision: state.supervision,
+      reportedById: report.reporterId,
+      reportedOn: toDbDate(report.reportedOn),
+      violationKey: report.violationKey,
+      sourceProblemId: report.sourceProblemId,
+      periods: json(input.periods),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
+  });
+  await tx.caseEvent.create({
+    data: {
+      caseId,
+      seq: 1,
+      kind: 'reported',
+      occurredOn: toDbDate(report.reportedOn),
+      actorId: report.reporterId,
+      tier: state.tier,
+      step: state.step,
+      details: json({ title: report.title, place: report.place, violationKey: report.violationKey, sourceProblemId: report.sourceProblemId }),
+      recordedAt: at,
+    },
+  });
+  return { created: true };
+}
+
+/** The engagement's department of that name, made on first use (the catalogue names the enforcer; people may name another). */
+async function departmentNamed(tx: DbTransaction, engagementId: string, name: string): Promise<string> {
+  const row = await tx.department.upsert({ where: { engagementId_key: { engagementId, key: name } }, create: { engagementId, key: name, name }, update: {}, select: { id: true } });
+  return row.id;
+}
+
+/**
+ * Event number `seq` and the state after it. Written once: a retried attempt finds the event and
+ * writes nothing; the row only moves forward (a late write of an older event leaves it as it is).
+ */
+export async function recordCaseEventRecord(
+  tx: DbTransaction,
+  input: { caseId: string; engagementId: string; seq: number; event: CaseEvent; state: CaseState; at: Date },
+): Promise<{ written: boolean }> {
+  const { caseId, engagementId, seq, event, state, at } = input;
+  if (await tx.caseEvent.count({ where: { caseId, seq } })) return { written: false };
+  const eventDepartment = typeof event.details.department === 'string' ? event.details.department : null;
+  const departmentId = eventDepartment ? await departmentNamed(tx, engagementId, eventDepartment) : null;
+  const caseDepartmentId = state.department ? (state.department === eventDepartment ? departmentId : await departmentNamed(tx, engagementId, state.department)) : null;
+  await tx.caseEvent.create({
+    data: { caseId, seq, kind: event.kind, occurredOn: toDbDate(event.on), actorId: event.actorId, tier: state.tier, step: state.step, departmentId, details: json(event.details), recordedAt: at },
+  });
+  const closing = event.kind === 'verified';
+  await tx.problemCase.updateMany({
+    where: { id: caseId, version: { lt: seq } },
+    data: {
+      tier: state.tier,
+      status: state.status,
+      step: state.step,
+      stepStartedOn: toDbDate(state.stepStartedOn),
+      dueOn: toDbDate(state.dueOn),
+      supervision: state.supervision,
+      referredDepartmentId: caseDepartmentId,
+      resolvedTier: state.resolution?.tier ?? null,
+      resolution: state.resolution?.summary ?? null,
+      ...(closing ? { resolvedAt: at, verifiedById: event.actorId } : {}),
+      version: seq,
+      updatedAt: at,
+    },
+  });
+  return { written: true };
+}
+
+const caseListSelect = {
+  id: true,
+  title: true,
+  place: true,
+  tier: true,
+  status: true,
+  step: true,
+  stepStartedOn: true,
+  dueOn: true,
+  supervision: true,
+  reportedOn: true,
+  violationKey: true,
+  resolvedTier: true,
+  resolvedAt: true,
+  version: true,
+  updatedAt: true,
+  community: { select: { key: true, name: true } },
+  referredDepartment: { select: { name: true } },
+  reportedBy: { select: { id: true, displayName: true } },
+} as const;
+
+export function listCaseRecords(db: DbClient, engagementId: string, filter: { status?: 'open' | 'resolved' | 'withdrawn'; communityKey?: string; supervision?: string } = {}) {
+  return db.problemCase.findMany({
+    where: {
+      engagementId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.communityKey ? { community: { key: filter.communityKey } } : {}),
+      ...(filter.supervision ? { supervision: filter.supervision } : {}),
+    },
+    select: caseListSelect,
+    orderBy: [{ reportedOn: 'desc' }, { id: 'desc' }],
+    take: 500,
+  });
+}
+export type CaseListRecord = Awaited<ReturnType<typeof listCaseRecords>>[number];
+
+export function findCaseRecord(db: DbClient, engagementId: string, caseId: string) {
+  return db.problemCase.findFirst({
+    where: { id: caseId, engagementId },
+    select: {
+      ...caseListSelect,
+      description: true,
+      resolution: true,
+      periods: true,
+      sourceProblemId: true,
+      verifiedBy: { select: { id: true, displayName: true } },
+      events: {
+        orderBy: { seq: 'asc' },
+        select: { seq: true, kind: true, occurredOn: true, tier: true, step: true, details: true, recordedAt: true, actor: { select: { id: true, displayName: true } }, department: { select: { name: true } } },
+      },
+    },
+  });
+}
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseRecord>>>;
+
+/** Every referral-side event of the engagement's cases, oldest first: what the department scorecards count. */
+export function listDepartmentCaseEvents(db: DbClient, engagementId: string) {
+  return db.caseEvent.findMany({
+    where: { problemCase: { engagementId }, departmentId: { not: null } },
+    select: { caseId: true, kind: true, occurredOn: true, details: true, department: { select: { name: true } } },
+    orderBy: [{ caseId: 'asc' }, { seq: 'asc' }],
+  });
+}

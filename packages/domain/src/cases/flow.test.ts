@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createBusinessCalendar, endOfCivilDay, morningOf } from '../calendar';
+import { type CaseAction, type CaseContext, type CaseState, catchUpCase, decideCaseAction, DEFAULT_CASE_PERIODS, nextCaseTimer, openCase, resolveCasePeriods } from './flow';
+
+// No holidays: weekdays only, so the arithmetic below can be checked by hand. 2026-11-02 is a Monday.
+const calendar = createBusinessCalendar({ holidays: [], makeUpWorkdays: [] });
+const periods = DEFAULT_CASE_PERIODS;
+const reporter = 'reporter';
+const context = (actorId: string, today = '2026-12-31'): CaseContext => ({ calendar, periods, today, actorId });
+
+function apply(state: CaseState, action: CaseAction, actorId = 'lawyer'): CaseState {
+  const decision = decideCaseAction(state, action, context(actorId));
+  if ('refused' in decision) throw new Error(`refused: ${decision.message.en}`);
+  return decision.state;
+}
+
+describe('a case through the tiers', () => {
+  const opened = openCase({ reporterId: reporter, reportedOn: '2026-11-02' }, calendar, periods);
+
+  it('opens at 德治 with the open letter due five business days on', () => {
+    expect(opened).toMatchObject({ status: 'open', tier: 'moral', step: 'letter', stepStartedOn: '2026-11-02', dueOn: '2026-11-09', supervision: 'normal' });
+  });
+
+  it('moves from the letter to an observation period, then by itself to the review the next business day', () => {
+    const observing = apply(opened, { type: 'publishLetter', on: '2026-11-04', channel: '社区公告栏' });
+    expect(observing).toMatchObject({ step: 'observation', stepStartedOn: '2026-11-04', dueOn: '2026-11-18' });
+    const timer = nextCaseTimer(observing, { calendar, periods })!;
+    expect(timer.at.getTime()).toBe(endOfCivilDay('2026-11-18').getTime() + 1);
+    const { state, event } = timer.apply();
+    expect(state).toMatchObject({ step: 'review', stepStartedOn: '2026-11-19', dueOn: '2026-11-24' });
+    expect(event).toMatchObject({ kind: 'observation_ended', actorId: null, on: '2026-11-19' });
+  });
+
+  it('escalates through 自治 to 法治, where a department can send the referral back', () => {
+    let state = apply(opened, { type: 'escalate', on: '2026-11-03', reason: '劝导无效' });
+    expect(state).toMatchObject({ tier: 'self-governance', step: 'measures', dueOn: '2026-11-17' });
+    state = apply(state, { type: 'applyMeasures', on: '2026-11-05', clause: '第十二条', measures: '居委会约谈当事人' });
+    state = apply(state, { type: 'endObservation', on: '2026-11-06' });
+    state = apply(state, { type: 'escalate', on: '2026-11-06', reason: '仍未改正' });
+    expect(state).toMatchObject({ tier: 'rule-of-law', step: 'referral' });
+    state = apply(state, { type: 'refer', on: '2026-11-09', department: '和平里街道综合行政执法队' });
+    expect(state).toMatchObject({ step: 'acceptance', department: '和平里街道综合行政执法队', dueOn: '2026-11-12' });
+    const back = decideCaseAction(state, { type: 'sendBack', on: '2026-11-10', reason: '不属于本部门职责' }, context('lawyer'));
+    expect(back).toMatchObject({ state: { step: 'referral', department: null }, event: { kind: 'sent_back', details: { department: '和平里街道综合行政执法队' } } });
+    const escalateAgain = decideCaseAction(state, { type: 'escalate', on: '2026-11-10', reason: 'x' }, context('lawyer'));
+    expect(escalateAgain).toMatchObject({ refused: 'not_allowed' });
+  });
+
+  it('needs verification by someone other than the reporter, and a failed one goes back to the step', () => {
+    const proposed = apply(opened, { type: 'resolve', on: '2026-11-03', summary: '已清理楼道杂物' }, reporter);
+    expect(proposed).toMatchObject({ step: 'verification', returnTo: 'letter', resolution: { tier: 'moral', byId: reporter } });
+    expect(decideCaseAction(proposed, { type: 'verify', on: '2026-11-04', passed: true, note: '现场核实' }, context(reporter))).toMatchObject({ refused: 'not_allowed' });
+    expect(apply(proposed, { type: 'verify', on: '2026-11-04', passed: true, note: '现场核实' }, 'pm')).toMatchObject({ status: 'resolved' });
+    expect(apply(proposed, { type: 'verify', on: '2026-11-04', passed: false, note: '杂物仍在' }, 'pm')).toMatchObject({ status: 'open', step: 'letter', stepStartedOn: '2026-11-04', resolution: null });
+  });
+
+  it('refuses actions out of step, dated in the future or before the step began, and anything on a closed case', () => {
+    expect(decideCaseAction(opened, { type: 'accept', on: '2026-11-03' }, context('lawyer'))).toMatchObject({ refused: 'wrong_step' });
+    expect(decideCaseAction(opened, { type: 'publishLetter', on: '2027-01-04', channel: '微信群' }, context('lawyer'))).toMatchObject({ refused: 'invalid', field: 'on' });
+    expect(decideCaseAction(opened, { type: 'publishLetter', on: '2026-10-30', channel: '微信群' }, context('lawyer'))).toMatchObject({ refused: 'invalid', field: 'on' });
+    const closed = apply(opened, { type: 'withdraw', on: '2026-11-03', reason: '重复报告' });
+    expect(decideCaseAction(closed, { type: 'logVisit', on: '2026-11-03', visitor: '网格员', visited: '3号楼住户', note: '' }, context('lawyer'))).toMatchObject({ refused: 'case_closed' });
+  });
+
+  it('defers until a review date and comes back to the step by itself that morning', () => {
+    const deferred = apply(opened, { type: 'defer', on: '2026-11-03', reason: '当事人住院', reviewOn: '2027-01-15' });
+    expect(deferred).toMatchObject({ step: 'deferred', dueOn: '2027-01-15', returnTo: 'letter' });
+    expect(decideCaseAction(opened, { type: 'defer', on: '2026-11-03', reason: 'x', reviewOn: '2026-12-31' }, context('lawyer'))).toMatchObject({ refused: 'invalid', field: 'reviewOn' });
+    const timer = nextCaseTimer(deferred, { calendar, periods })!;
+    expect(timer.at).toEqual(morningOf('2027-01-15'));
+    expect(timer.apply().state).toMatchObject({ step: 'letter', stepStartedOn: '2027-01-15', dueOn: '2027-01-22' });
+  });
+
+  it('grades supervision yellow once a deadline passes and red after three more business days, one card each', () => {
+    const { state, events } = catchUpCase(opened, new Date('2026-12-01T00:00:00Z'), { calendar, periods });
+    expect(state.supervision).toBe('red');
+    expect(events.map((event) => [event.kind, event.details.level, event.on])).toEqual([
+      ['supervised', 'yellow', '2026-11-10'],
+      ['supervised', 'red', '2026-11-13'],
+    ]);
+    expect(nextCaseTimer(state, { calendar, periods })).toBeNull();
+    // An action moves the case on and the new step starts with a clean slate.
+    expect(apply(state, { type: 'publishLetter', on: '2026-11-30', channel: '楼门张贴' }).supervision).toBe('normal');
+  });
+
+  it('takes an engagement’s periods, per violation type where it sets them', () => {
+    const settings = { defaults: { observation: 15 }, byViolation: { 'fire-exit-blocked': { observation: 3, letter: 1 } } };
+    expect(resolveCasePeriods(settings, null)).toMatchObject({ observation: 15, letter: 5 });
+    expect(resolveCasePeriods(settings, 'fire-exit-blocked')).toMatchObject({ observation: 3, letter: 1, reply: 15 });
+  });
+});

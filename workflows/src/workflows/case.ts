@@ -1,0 +1,117 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { type CaseAction, type CaseDecision, type CaseEvent, type CaseState, civilDateAt, createBusinessCalendar, decideCaseAction, nextCaseTimer, openCase } from '@gongzhi/domain';
+import { type CaseActivities } from '../activities/case-records';
+import { type CaseCommand, caseCommandUpdate, caseReportedUpdate, caseStateQuery, type CaseView, type CaseWorkflowInput } from './definitions';
+import { refuse, refuseUnstorableText } from './task-board';
+
+const records = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  // A case lives for months: a database that is down for hours will be back, and the event must not be lost.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const refusalCodes = { case_closed: 'case_closed', wrong_step: 'case_wrong_step', not_allowed: 'case_not_allowed', invalid: 'validation_failed' } as const;
+
+/** A refused decision as the update's failure: the code the API maps, the reason in both languages. */
+function refuseDecision(decision: Extract<CaseDecision, { refused: string }>): never {
+  return refuse(refusalCodes[decision.refused], decision.message.en, [{ field: decision.field ?? 'type', code: 'rule', message: decision.message }]);
+}
+
+/**
+ * `case-<id>`: one community problem case from its report to its close (德治 → 自治 → 法治), the
+ * one writer of its row and events. People's actions arrive as Updates and are decided by the
+ * domain's state machine; time moves it too — an observation period ends, a deadline passes and
+ * 督办 goes yellow then red, a deferral comes due — on durable timers that survive restarts.
+ */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: CaseState['status'] }> {
+  const { caseId, engagementId, report, periods } = input;
+  const calendar = createBusinessCalendar(input.holidays);
+  let state = openCase({ reporterId: report.reporterId, reportedOn: report.reportedOn, ...(report.tier ? { tier: report.tier } : {}) }, calendar, periods);
+  let version = 0;
+  let refusal: Awaited<ReturnType<CaseActivities['openCase']>> | null = null;
+  /** One write at a time, in order: the event numbers are the case's history. */
+  let writing = false;
+
+  const view = (): CaseView => ({ caseId, version, state });
+  const today = () => civilDateAt(new Date());
+
+  setHandler(caseReportedUpdate, async () => {
+    await condition(() => version > 0 || refusal !== null);
+    if (refusal && 'refused' in refusal) {
+      if (refusal.refused === 'engagement_not_running') refuse('engagement_not_running', 'the engagement is not running');
+      if (refusal.refused === 'not_found') refuse('unknown_case', `no engagement ${engagementId}`);
+      refuse('validation_failed', 'the report does not fit the engagement', refusal.errors);
+    }
+    return view();
+  });
+  setHandler(caseStateQuery, view);
+
+  const write = async (event: CaseEvent, next: CaseState) => {
+    await records.recordCaseEvent({ caseId, engagementId, seq: version + 1, event, state: next, at: new Date().toISOString() });
+    state = next;
+    version += 1;
+  };
+
+  const decide = (command: CaseCommand): CaseDecision => {
+    const { actorId, ...action } = command;
+    return decideCaseAction(state, action as CaseAction, { calendar, periods, today: today(), actorId });
+  };
+
+  setHandler(
+    caseCommandUpdate,
+    async (command) => {
+      await condition(() => !writing && (version > 0 || refusal !== null));
+      if (version === 0) refuse('unknown_case', `case ${caseId} was not opened`);
+      writing = true;
+      try {
+        // Decided again here: another command may have moved the case since the validator ran.
+        const decision = decide(command);
+        if ('refused' in decision) refuseDecision(decision);
+        await write(decision.event, decision.state);
+        return view();
+      } finally {
+        writing = false;
+      }
+    },
+    {
+      validator: (command) => {
+        refuseUnstorableText(Object.fromEntries(Object.entries(command).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
+        const decision = decide(command);
+        if ('refused' in decision) refuseDecision(decision);
+      },
+    },
+  );
+
+  const opened = await records.openCase({ caseId, engagementId, report, state, periods, at: new Date().toISOString() });
+  if ('refused' in opened) {
+    refusal = opened;
+    // The report's update answers (with the refusal) before the run ends.
+    await condition(allHandlersFinished);
+    return { status: 'withdrawn' };
+  }
+  version = 1;
+
+  // Time's own changes: each timer re-reads the state when it fires (a command may have moved the case meanwhile).
+  while (state.status === 'open') {
+    const seen = version;
+    const timer = nextCaseTimer(state, { calendar, periods });
+    if (!timer) {
+      await condition(() => version !== seen);
+      continue;
+    }
+    // Date.now() inside a workflow is the deterministic workflow clock.
+    if (await condition(() => version !== seen, Math.max(1, timer.at.getTime() - Date.now()))) continue;
+    await condition(() => !writing);
+    if (version !== seen) continue;
+    writing = true;
+    try {
+      const { event, state: next } = timer.apply();
+      await write(event, next);
+    } finally {
+      writing = false;
+    }
+  }
+  // Commands racing the close get their answer (a refusal) before the run ends.
+  await condition(allHandlersFinished);
+  return { status: state.status };
+}
