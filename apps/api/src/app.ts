@@ -28,6 +28,7 @@ import knowledgeRoutes from './routes/knowledge';
 import notificationRoutes from './routes/notifications';
 import researchRoutes from './routes/research';
 import researchSessionRoutes from './routes/research-sessions';
+import caseRoutes from './routes/cases';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -94,6 +95,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(knowledgeRoutes);
   await fastify.register(researchRoutes);
   await fastify.register(researchSessionRoutes);
+  await fastify.register(caseRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

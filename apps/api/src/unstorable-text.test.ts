@@ -66,6 +66,7 @@ function callerAndPath(operation: Operation): { user: TestUserName | null; path:
     .replace(':questionnaireId', '00000000-0000-4000-8000-0000000000a1')
     .replace(':sessionId', '00000000-0000-4000-8000-0000000000a2')
     .replace(':problemId', '00000000-0000-4000-8000-0000000000a3')
+    .replace(':caseId', '00000000-0000-4000-8000-0000000000a4')
     .replace(':community', 'no-such-community')
     .replace(':token', 'x'.repeat(32));
   if (permission.auth === 'public') return { user: null, path };
@@ -90,6 +91,7 @@ async function snapshot() {
     questionnaires: await db.questionnaire.count(),
     researchSessions: await db.researchSession.count(),
     communityProblems: await db.communityProblem.count(),
+    cases: await db.problemCase.count(),
     audit: await db.auditEvent.count({ where: { NOT: { action: { startsWith: 'auth.' } } } }),
     files: (await readdir(api.filesDir, { recursive: true })).length,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_EVENT_KINDS } from '@gongzhi/domain';
 import { idParamsSchema, idSchema, instantSchema, line, pageOf, pageQueryShape, queryList, userRefSchema } from './common';
 import { defineOperation } from './operation';
 
@@ -31,10 +32,11 @@ export const AUDIT_ACTIONS = [
   'research.session_revised',
   'research.problem_tagged',
   'research.profile_saved',
+  ...CASE_EVENT_KINDS.map((kind) => `case.${kind}` as const),
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */
-export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community'] as const;
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });

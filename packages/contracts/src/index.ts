@@ -222,6 +222,21 @@ export {
   communityProblemSchema,
   researchSessionKindSchema,
 } from './research';
+export {
+  actOnCase,
+  caseActionBodySchema,
+  caseDetailSchema,
+  caseEventSchema,
+  caseStepSchema,
+  caseSummarySchema,
+  caseTierSchema,
+  departmentScorecardSchema,
+  getCase,
+  listCases,
+  listDepartmentScorecards,
+  reportCase,
+  supervisionLevelSchema,
+} from './cases';
 export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntityType, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
 export { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKindSchema, notificationSchema } from './notifications';
 export { ENGAGEMENT_EVENT_TYPES, type EngagementEvent, engagementEventSchema, streamEngagementEvents } from './events';

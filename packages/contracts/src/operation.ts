@@ -21,6 +21,7 @@ export type OperationTag =
   | 'deliverables'
   | 'knowledge'
   | 'research'
+  | 'cases'
   | 'audit'
   | 'notifications'
   | 'events'

@@ -55,6 +55,7 @@ import {
   saveCommunityProfile,
   tagCommunityProblem,
 } from './research';
+import { actOnCase, getCase, listCases, listDepartmentScorecards, reportCase } from './cases';
 import { getHealth, getMetrics, getReadiness } from './system';
 import { assignTask, completeTask, getTask, listTasks } from './tasks';
 import { getTemplate, listTemplates } from './templates';
@@ -129,6 +130,11 @@ export const operations = {
   tagCommunityProblem,
   listCommunityProfiles,
   saveCommunityProfile,
+  listCases,
+  reportCase,
+  getCase,
+  actOnCase,
+  listDepartmentScorecards,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

@@ -45,7 +45,8 @@ export async function openCaseRecord(
   const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for share`;
   if (!engagement) return { refused: 'not_found' };
   if (await tx.problemCase.count({ where: { id: caseId } })) return { created: false };
-  if (engagement.status !== 'running' && engagement.status !== 'paused') return { refused: 'engagement_not_running' };
+  // Case work goes on after the engagement has delivered (completed); a cancelled one takes no more.
+  if (engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
   const errors = await caseReportProblems(tx, engagementId, caseId, report, input.violationKeys);
   if (errors.length > 0) return { refused: 'invalid', errors };
   const community = await tx.community.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: report.communityKey } }, select: { id: true } });

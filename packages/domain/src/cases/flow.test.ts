@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar, endOfCivilDay, morningOf } from '../calendar';
-import { type CaseAction, type CaseContext, type CaseState, catchUpCase, decideCaseAction, DEFAULT_CASE_PERIODS, nextCaseTimer, openCase, resolveCasePeriods } from './flow';
+import { CASE_ACTION_TYPES, type CaseAction, type CaseActionType, caseActionsAt, type CaseContext, type CaseState, catchUpCase, departmentScorecards, decideCaseAction, DEFAULT_CASE_PERIODS, nextCaseTimer, openCase, resolveCasePeriods } from './flow';
 
 // No holidays: weekdays only, so the arithmetic below can be checked by hand. 2026-11-02 is a Monday.
 const calendar = createBusinessCalendar({ holidays: [], makeUpWorkdays: [] });
@@ -87,5 +87,61 @@ describe('a case through the tiers', () => {
     const settings = { defaults: { observation: 15 }, byViolation: { 'fire-exit-blocked': { observation: 3, letter: 1 } } };
     expect(resolveCasePeriods(settings, null)).toMatchObject({ observation: 15, letter: 5 });
     expect(resolveCasePeriods(settings, 'fire-exit-blocked')).toMatchObject({ observation: 3, letter: 1, reply: 15 });
+  });
+
+  it('lists exactly the actions a step takes', () => {
+    const sample: Record<CaseActionType, CaseAction> = {
+      publishLetter: { type: 'publishLetter', on: '2026-11-20', channel: '公告栏' },
+      logVisit: { type: 'logVisit', on: '2026-11-20', visitor: '网格员', visited: '住户', note: '' },
+      applyMeasures: { type: 'applyMeasures', on: '2026-11-20', clause: '第八条', measures: '约谈' },
+      recordMediation: { type: 'recordMediation', on: '2026-11-20', parties: '甲乙', outcome: 'agreed', note: '' },
+      endObservation: { type: 'endObservation', on: '2026-11-20' },
+      escalate: { type: 'escalate', on: '2026-11-20', reason: '无效' },
+      refer: { type: 'refer', on: '2026-11-20', department: '执法队' },
+      accept: { type: 'accept', on: '2026-11-20' },
+      sendBack: { type: 'sendBack', on: '2026-11-20', reason: '非本部门' },
+      reply: { type: 'reply', on: '2026-11-20', action: '处理', reply: '答复' },
+      resolve: { type: 'resolve', on: '2026-11-20', summary: '已解决' },
+      verify: { type: 'verify', on: '2026-11-20', passed: true, note: '' },
+      defer: { type: 'defer', on: '2026-11-20', reason: '等待', reviewOn: '2027-02-01' },
+      resume: { type: 'resume', on: '2026-11-20' },
+      withdraw: { type: 'withdraw', on: '2026-11-20', reason: '重复' },
+    };
+    const base = openCase({ reporterId: reporter, reportedOn: '2026-11-02' }, calendar, periods);
+    const states: CaseState[] = [];
+    const stepsOf = {
+      moral: ['letter', 'observation', 'review', 'verification', 'deferred'],
+      'self-governance': ['measures', 'observation', 'review', 'verification', 'deferred'],
+      'rule-of-law': ['referral', 'acceptance', 'reply', 'review', 'verification', 'deferred'],
+    } as const;
+    for (const tier of ['moral', 'self-governance', 'rule-of-law'] as const) for (const step of stepsOf[tier]) states.push({ ...base, tier, step });
+    for (const state of states) {
+      const listed = caseActionsAt(state);
+      for (const type of CASE_ACTION_TYPES) {
+        const decision = decideCaseAction(state, sample[type], context('pm'));
+        const takes = !('refused' in decision) || (decision.refused !== 'wrong_step' && decision.refused !== 'not_allowed');
+        expect([state.tier, state.step, type, takes]).toEqual([state.tier, state.step, type, listed.includes(type)]);
+      }
+    }
+  });
+
+  it('scores departments on their own steps', () => {
+    const cards = departmentScorecards(
+      [
+        { kind: 'referred', department: '消防救援机构', details: {} },
+        { kind: 'sent_back', department: '消防救援机构', details: {} },
+        { kind: 'referred', department: '街道综合行政执法队', details: {} },
+        { kind: 'accepted', department: '街道综合行政执法队', details: { onTime: true } },
+        { kind: 'supervised', department: '街道综合行政执法队', details: { level: 'yellow', step: 'reply' } },
+        { kind: 'supervised', department: '街道综合行政执法队', details: { level: 'red', step: 'reply' } },
+        { kind: 'replied', department: '街道综合行政执法队', details: { onTime: false } },
+        { kind: 'supervised', department: '街道综合行政执法队', details: { level: 'yellow', step: 'review' } },
+      ],
+      [{ department: '消防救援机构', step: 'acceptance', supervision: 'yellow' }],
+    );
+    expect(cards).toEqual([
+      { department: '街道综合行政执法队', referred: 1, accepted: 1, acceptedOnTime: 1, sentBack: 0, replied: 1, repliedOnTime: 0, overdueNow: 0, yellowCards: 1, redCards: 1 },
+      { department: '消防救援机构', referred: 1, accepted: 0, acceptedOnTime: 0, sentBack: 1, replied: 0, repliedOnTime: 0, overdueNow: 1, yellowCards: 0, redCards: 0 },
+    ]);
   });
 });

@@ -267,6 +267,87 @@ export function decideCaseAction(state: CaseState, action: CaseAction, context: 
   }
 }
 
+/** The actions the case's step takes, whoever acts (the reporter cannot verify: `decideCaseAction` says so). */
+export function caseActionsAt(state: Pick<CaseState, 'status' | 'tier' | 'step'>): CaseActionType[] {
+  if (state.status !== 'open') return [];
+  const { tier, step } = state;
+  const active = ACTIVE_STEPS.includes(step);
+  const actions: [CaseActionType, boolean][] = [
+    ['publishLetter', tier === 'moral' && step === 'letter'],
+    ['logVisit', tier !== 'rule-of-law' && active],
+    ['applyMeasures', tier === 'self-governance' && step === 'measures'],
+    ['recordMediation', tier === 'self-governance' && active],
+    ['endObservation', step === 'observation'],
+    ['escalate', tier !== 'rule-of-law' && active],
+    ['refer', tier === 'rule-of-law' && (step === 'referral' || step === 'review')],
+    ['accept', step === 'acceptance'],
+    ['sendBack', step === 'acceptance'],
+    ['reply', step === 'reply'],
+    ['resolve', active],
+    ['verify', step === 'verification'],
+    ['defer', active],
+    ['resume', step === 'deferred'],
+    ['withdraw', true],
+  ];
+  return actions.filter(([, allowed]) => allowed).map(([type]) => type);
+}
+
+/** What the department a case was referred to did with it, across an engagement's cases. */
+export interface DepartmentScorecard {
+  department: string;
+  referred: number;
+  accepted: number;
+  acceptedOnTime: number;
+  sentBack: number;
+  replied: number;
+  repliedOnTime: number;
+  /** Cases with it now whose acceptance or reply is past its deadline. */
+  overdueNow: number;
+  yellowCards: number;
+  redCards: number;
+}
+
+/**
+ * Scorecards from the cases' events (oldest first) and the open cases now with a department. Cards
+ * count only at the department's own steps (acceptance, reply): a late review is the team's, not theirs.
+ */
+export function departmentScorecards(
+  events: readonly { kind: string; department: string | null; details: Record<string, unknown> }[],
+  openReferrals: readonly { department: string; step: string; supervision: string }[],
+): DepartmentScorecard[] {
+  const cards = new Map<string, DepartmentScorecard>();
+  const card = (department: string) => {
+    let found = cards.get(department);
+    if (!found) {
+      found = { department, referred: 0, accepted: 0, acceptedOnTime: 0, sentBack: 0, replied: 0, repliedOnTime: 0, overdueNow: 0, yellowCards: 0, redCards: 0 };
+      cards.set(department, found);
+    }
+    return found;
+  };
+  for (const event of events) {
+    if (!event.department) continue;
+    const entry = card(event.department);
+    if (event.kind === 'referred') entry.referred += 1;
+    if (event.kind === 'accepted') {
+      entry.accepted += 1;
+      if (event.details.onTime === true) entry.acceptedOnTime += 1;
+    }
+    if (event.kind === 'sent_back') entry.sentBack += 1;
+    if (event.kind === 'replied') {
+      entry.replied += 1;
+      if (event.details.onTime === true) entry.repliedOnTime += 1;
+    }
+    if (event.kind === 'supervised' && (event.details.step === 'acceptance' || event.details.step === 'reply')) {
+      if (event.details.level === 'yellow') entry.yellowCards += 1;
+      if (event.details.level === 'red') entry.redCards += 1;
+    }
+  }
+  for (const referral of openReferrals) {
+    if ((referral.step === 'acceptance' || referral.step === 'reply') && referral.supervision !== 'normal') card(referral.department).overdueNow += 1;
+  }
+  return [...cards.values()].sort((a, b) => b.referred - a.referred || a.department.localeCompare(b.department, 'zh-CN'));
+}
+
 /** The instant after which a step's deadline has passed. */
 const afterDay = (date: CivilDate) => new Date(endOfCivilDay(date).getTime() + 1);
 

@@ -229,6 +229,18 @@ const probes: Record<OperationId, Probe> = {
     request: async () => ({ path: `/api/engagements/${engagementId}/community-problems/${randomUUID()}/tag`, payload: { violation: 'stairwell-clutter' } }),
     allowed: { status: 404, code: 'not_found' },
   },
+  listCases: { request: async () => ({ path: `/api/engagements/${engagementId}/cases` }), allowed: { status: 200 } },
+  // A cancelled engagement takes no new case: refused after access control.
+  reportCase: {
+    request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/cases`, payload: { community: 'c1', title: '楼道堆物', description: '', place: '3号楼' } }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  getCase: { request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  actOnCase: {
+    request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/actions`, payload: { type: 'verify', on: '2026-11-20', passed: true, note: '现场核查' } }),
+    allowed: { status: 404, code: 'not_found' },
+  },
+  listDepartmentScorecards: { request: async () => ({ path: `/api/engagements/${engagementId}/case-scorecards` }), allowed: { status: 200 } },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {
     async request(caller) {

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { type FastifyInstance } from 'fastify';
+import { operations } from '@gongzhi/contracts';
+import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, fromDbDate, listCaseRecords, listDepartmentCaseEvents, loadEngagementKnowledge } from '@gongzhi/db';
+import {
+  businessDaysLeft,
+  type CaseActionType,
+  caseActionsAt,
+  type CaseEventKind,
+  type CasePeriods,
+  type CaseReport,
+  type CaseStatus,
+  type CaseStep,
+  chinaHolidayCalendar,
+  civilDateAt,
+  createBusinessCalendar,
+  departmentScorecards,
+  type FieldError,
+  resolveCasePeriods,
+  type SupervisionLevel,
+  type Tier,
+  type ViolationEntry,
+} from '@gongzhi/domain';
+import { ApiError, forbidden, notFound } from '../lib/api-error';
+import { runCommand } from '../lib/command-errors';
+import { idempotentUuid, keyUsed } from '../lib/idempotency';
+import { registerOperation } from '../lib/operation-route';
+import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { iso, userRef } from '../views/common';
+
+type Request = Parameters<typeof accessOf>[0];
+type Violations = Map<string, Pick<ViolationEntry, 'key' | 'title' | 'unverified'>>;
+
+const calendar = createBusinessCalendar(chinaHolidayCalendar());
+const detailValue = (value: unknown): string | number | boolean | null =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : JSON.stringify(value);
+
+/**
+ * Community problem cases (德治 → 自治 → 法治). Reads come from the database; a report starts the
+ * case's own workflow and every action is a command to it. Work on cases goes on after the engagement
+ * has delivered its documents (a completed engagement); only a cancelled one takes no more.
+ */
+export default async function caseRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db, engagements } = fastify;
+  const today = () => civilDateAt(fastify.clock.now());
+
+  const violationsOf = async (engagementId: string): Promise<Violations> => new Map((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => [entry.key, entry]));
+  const violationRef = (violations: Violations, key: string | null) => {
+    if (key === null) return null;
+    const entry = violations.get(key);
+    return entry ? { key: entry.key, title: entry.title, unverified: entry.unverified } : { key, title: key, unverified: true };
+  };
+
+  const engagementStatus = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status;
+
+  const summaryOf = (row: CaseListRecord, engagementId: string, violations: Violations) => ({
+    id: row.id,
+    engagementId,
+    title: row.title,
+    place: row.place,
+    community: { key: row.community.key, name: row.community.name },
+    violation: violationRef(violations, row.violationKey),
+    tier: row.tier as Tier,
+    step: row.step as CaseStep,
+    status: row.status as CaseStatus,
+    supervision: row.supervision as SupervisionLevel,
+    stepStartedOn: fromDbDate(row.stepStartedOn),
+    dueOn: fromDbDate(row.dueOn),
+    businessDaysLeft: businessDaysLeft({ status: row.status, dueOn: fromDbDate(row.dueOn) }, fastify.clock.now(), calendar),
+    department: row.referredDepartment?.name ?? null,
+    reportedOn: fromDbDate(row.reportedOn),
+    reportedBy: userRef(row.reportedBy),
+    resolvedTier: (row.resolvedTier as Tier | null) ?? null,
+    version: row.version,
+    updatedAt: iso(row.updatedAt),
+  });
+
+  /** What the caller may do now: the step's actions; the client's contact verifies only, the reporter never verifies. */
+  const actionsFor = async (request: Request, row: CaseRecord): Promise<CaseActionType[]> => {
+    const { engagementId, teamRole } = accessOf(request);
+    const caller = callerOfRequest(request);
+    if ((await engagementStatus(engagementId)) === 'cancelled') return [];
+    const actions = caseActionsAt({ status: row.status as CaseStatus, tier: row.tier as Tier, step: row.step as CaseStep });
+    return actions.filter((action) => (teamRole === 'client' ? action === 'verify' : true) && !(action === 'verify' && row.reportedBy.id === caller.userId));
+  };
+
+  const detailOf = async (request: Request, caseId: string) => {
+    const { engagementId } = accessOf(request);
+    const [row, violations] = await Promise.all([findCaseRecord(db, engagementId, caseId), violationsOf(engagementId)]);
+    if (!row) throw notFound();
+    return {
+      ...summaryOf(row, engagementId, violations),
+      description: row.description,
+      resolution: row.resolution,
+      verifiedBy: row.verifiedBy ? userRef(row.verifiedBy) : null,
+      sourceProblemId: row.sourceProblemId,
+      periods: row.periods as unknown as CasePeriods,
+      events: row.events.map((event) => ({
+        seq: event.seq,
+        kind: event.kind as CaseEventKind,
+        on: fromDbDate(event.occurredOn),
+        tier: event.tier as Tier,
+        step: event.step as CaseStep,
+        actor: event.actor ? userRef(event.actor) : null,
+        department: event.department?.name ?? null,
+        details: Object.fromEntries(Object.entries((event.details ?? {}) as Record<string, unknown>).map(([key, value]) => [key, detailValue(value)])),
+        recordedAt: iso(event.recordedAt),
+      })),
+      can: { actions: await actionsFor(request, row) },
+    };
+  };
+
+  registerOperation(fastify, operations.listCases, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { status, community, supervision } = request.query;
+    const [rows, violations] = await Promise.all([
+      listCaseRecords(db, engagementId, { ...(status ? { status } : {}), ...(community ? { communityKey: community } : {}), ...(supervision ? { supervision } : {}) }),
+      violationsOf(engagementId),
+    ]);
+    return { items: rows.map((row) => summaryOf(row, engagementId, violations)) };
+  });
+
+  registerOperation(fastify, operations.getCase, async (request) => detailOf(request, request.params.caseId));
+
+  registerOperation(fastify, operations.reportCase, async (request, reply) => {
+    const { engagementId, teamRole } = accessOf(request);
+    const caller = callerOfRequest(request);
+    const { idempotencyKey, ...body } = request.body;
+    if ((await engagementStatus(engagementId)) === 'cancelled') throw new ApiError('engagement_not_running');
+    if (body.tier !== undefined && teamRole === 'client') throw forbidden();
+
+    const errors: FieldError[] = [];
+    const problem = body.problem
+      ? await db.communityProblem.findFirst({ where: { id: body.problem, engagementId }, select: { violationKey: true, community: { select: { key: true } } } })
+      : null;
+    const communityKey = body.community ?? problem?.community?.key;
+    if (!communityKey) errors.push({ field: 'community', code: 'required', message: { zh: '请选择问题所在社区', en: 'Choose the community' } });
+    const reportedOn = body.reportedOn ?? today();
+    if (reportedOn > today()) errors.push({ field: 'reportedOn', code: 'invalid_date', message: { zh: '报告日期不能晚于今天', en: 'The report date cannot be in the future' } });
+    const report: CaseReport = {
+      communityKey: communityKey ?? '',
+      title: body.title.trim(),
+      description: body.description.trim(),
+      place: body.place.trim(),
+      violationKey: body.violation !== undefined ? body.violation : (problem?.violationKey ?? null),
+      sourceProblemId: body.problem,
+      reportedOn,
+      reporterId: caller.userId,
+      ...(body.tier ? { tier: body.tier } : {}),
+    };
+    if (!report.title) errors.push({ field: 'title', code: 'required', message: { zh: '请填写问题名称', en: 'Give the problem a title' } });
+    if (!report.place) errors.push({ field: 'place', code: 'required', message: { zh: '请填写问题发生地点', en: 'Say where the problem is' } });
+
+    // With a key, a retried POST names the same case and starts nothing new.
+    const caseId = idempotencyKey ? idempotentUuid(`report-case:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
+    if (idempotencyKey) {
+      const first = await db.problemCase.findFirst({ where: { id: caseId, engagementId }, select: { title: true, description: true, place: true, community: { select: { key: true } } } });
+      if (first) {
+        if (first.title !== report.title || first.description !== report.description || first.place !== report.place || first.community.key !== report.communityKey) throw keyUsed('案件', 'case');
+        reply.status(201);
+        return detailOf(request, caseId);
+      }
+    }
+    if (communityKey) errors.push(...(await caseReportProblems(db, engagementId, caseId, report, await engagementViolationKeys(db, engagementId))));
+    if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
+
+    await runCommand(() => engagements.reportCase({ caseId, engagementId, report, periods: resolveCasePeriods(null, report.violationKey) }), { validation_failed: 'form_invalid' });
+    reply.status(201);
+    return detailOf(request, caseId);
+  });
+
+  registerOperation(fastify, operations.actOnCase, async (request) => {
+    const { engagementId, teamRole } = accessOf(request);
+    const { caseId } = request.params;
+    const { idempotencyKey, ...action } = request.body;
+    const row = await db.problemCase.findFirst({ where: { id: caseId, engagementId }, select: { id: true } });
+    if (!row) throw notFound();
+    if ((await engagementStatus(engagementId)) === 'cancelled') throw new ApiError('engagement_not_running');
+    // The street office's contact checks the result on site (核查); the rest is the firm's work.
+    if (teamRole === 'client' && action.type !== 'verify') throw forbidden();
+    await runCommand(() => engagements.caseCommand(caseId, { ...action, actorId: callerOfRequest(request).userId } as Parameters<typeof engagements.caseCommand>[1], idempotencyKey), { validation_failed: 'form_invalid', unknown_case: 'not_found' });
+    return detailOf(request, caseId);
+  });
+
+  registerOperation(fastify, operations.listDepartmentScorecards, async (request) => {
+    const { engagementId } = accessOf(request);
+    const [events, open] = await Promise.all([
+      listDepartmentCaseEvents(db, engagementId),
+      db.problemCase.findMany({ where: { engagementId, status: 'open', referredDepartmentId: { not: null } }, select: { step: true, supervision: true, referredDepartment: { select: { name: true } } } }),
+    ]);
+    return {
+      items: departmentScorecards(
+        events.map((event) => ({ kind: event.kind, department: event.department?.name ?? null, details: (event.details ?? {}) as Record<string, unknown> })),
+        open.map((row) => ({ department: row.referredDepartment!.name, step: row.step, supervision: row.supervision })),
+      ),
+    };
+  });
+}
