@@ -61,6 +61,7 @@ export const caseEventSchema = z
     actor: userRefSchema.nullable().meta({ description: 'null: time did it (an observation period over, a deadline passed)' }),
     department: line(100).nullable(),
     details: z.record(z.string(), detailValue).meta({ description: 'What was recorded: the channel, the clause, the reason, the level …' }),
+    voided: z.boolean().meta({ description: 'A 督办 card a later record shows was not owed: the step’s closing action is dated within its deadline (history entered late)' }),
     recordedAt: instantSchema,
   })
   .strict()

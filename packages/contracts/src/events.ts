@@ -47,6 +47,14 @@ export const engagementEventSchema = z
     z
       .object({ ...envelope, type: z.literal('profile.updated'), data: z.object({ community: planKeySchema, version: z.number().int().min(1) }).strict() })
       .strict(),
+    /** A community problem case moved (an action, or time: an observation over, a deadline passed). */
+    z
+      .object({
+        ...envelope,
+        type: z.literal('case.updated'),
+        data: z.object({ caseId: idSchema, version: z.number().int().min(1), step: z.string().max(40), supervision: z.enum(['normal', 'yellow', 'red']), status: z.enum(['open', 'resolved', 'withdrawn']) }).strict(),
+      })
+      .strict(),
     z.object({ ...envelope, type: z.literal('engagement.updated'), data: z.object({ status: engagementStatusSchema }).strict() }).strict(),
     /** For the user holding the stream: a new notification. */
     z.object({ ...envelope, type: z.literal('notification'), data: z.object({ notificationId: idSchema }).strict() }).strict(),

@@ -187,11 +187,11 @@ export function findCaseRecord(db: DbClient, engagementId: string, caseId: strin
 }
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseRecord>>>;
 
-/** Every referral-side event of the engagement's cases, oldest first: what the department scorecards count. */
+/** Every event of the engagement's cases that were ever referred, oldest first: what the department scorecards count. */
 export function listDepartmentCaseEvents(db: DbClient, engagementId: string) {
   return db.caseEvent.findMany({
-    where: { problemCase: { engagementId }, departmentId: { not: null } },
-    select: { caseId: true, kind: true, occurredOn: true, details: true, department: { select: { name: true } } },
+    where: { problemCase: { engagementId, events: { some: { departmentId: { not: null } } } } },
+    select: { caseId: true, seq: true, kind: true, occurredOn: true, step: true, details: true, department: { select: { name: true } } },
     orderBy: [{ caseId: 'asc' }, { seq: 'asc' }],
   });
 }

@@ -6,6 +6,7 @@ import { createFileStore } from '@gongzhi/storage';
 import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
 import { driveEngagement } from './drive';
+import { seedDemoCases } from './seed-demo-cases';
 import { seedDemoResearch } from './seed-demo-research';
 import { type SubmittedFile } from '../workflows/definitions';
 
@@ -36,7 +37,10 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
     return user.id;
   };
   const engagements = createEngagementClient({ db, temporal, taskQueue });
-  const research = () => seedDemoResearch({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
+  const research = async () => {
+    await seedDemoResearch({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
+    await seedDemoCases({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: await id('pm'), lawyer: await id('lawyer'), client: await id('client') } });
+  };
   // Seeded before: only what later versions of the demo added (each part finds its own).
   if (await db.engagement.findUnique({ where: { id: DEMO_ENGAGEMENT_ID }, select: { id: true } })) return research();
   const { plan } = await engagements.startEngagement({

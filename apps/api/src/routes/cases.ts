@@ -3,6 +3,7 @@ import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, fromDbDate, listCaseRecords, listDepartmentCaseEvents, loadEngagementKnowledge } from '@gongzhi/db';
 import {
+  addCalendarDays,
   businessDaysLeft,
   type CaseActionType,
   caseActionsAt,
@@ -20,6 +21,7 @@ import {
   type SupervisionLevel,
   type Tier,
   type ViolationEntry,
+  voidedCards,
 } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
@@ -88,6 +90,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     const { engagementId } = accessOf(request);
     const [row, violations] = await Promise.all([findCaseRecord(db, engagementId, caseId), violationsOf(engagementId)]);
     if (!row) throw notFound();
+    const voided = voidedCards(row.events.map((event) => ({ seq: event.seq, kind: event.kind, on: fromDbDate(event.occurredOn), step: event.step, details: (event.details ?? {}) as Record<string, unknown> })));
     return {
       ...summaryOf(row, engagementId, violations),
       description: row.description,
@@ -104,6 +107,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
         actor: event.actor ? userRef(event.actor) : null,
         department: event.department?.name ?? null,
         details: Object.fromEntries(Object.entries((event.details ?? {}) as Record<string, unknown>).map(([key, value]) => [key, detailValue(value)])),
+        voided: voided.has(event.seq),
         recordedAt: iso(event.recordedAt),
       })),
       can: { actions: await actionsFor(request, row) },
@@ -137,6 +141,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     if (!communityKey) errors.push({ field: 'community', code: 'required', message: { zh: '请选择问题所在社区', en: 'Choose the community' } });
     const reportedOn = body.reportedOn ?? today();
     if (reportedOn > today()) errors.push({ field: 'reportedOn', code: 'invalid_date', message: { zh: '报告日期不能晚于今天', en: 'The report date cannot be in the future' } });
+    if (reportedOn < addCalendarDays(today(), -1096)) errors.push({ field: 'reportedOn', code: 'invalid_date', message: { zh: '发现日期不能早于三年前', en: 'The report date cannot be more than three years ago' } });
     const report: CaseReport = {
       communityKey: communityKey ?? '',
       title: body.title.trim(),
@@ -188,9 +193,14 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
       listDepartmentCaseEvents(db, engagementId),
       db.problemCase.findMany({ where: { engagementId, status: 'open', referredDepartmentId: { not: null } }, select: { step: true, supervision: true, referredDepartment: { select: { name: true } } } }),
     ]);
+    // Per case, the cards its own later records void (history entered late).
+    const shaped = events.map((event) => ({ caseId: event.caseId, seq: event.seq, kind: event.kind, on: fromDbDate(event.occurredOn), step: event.step, department: event.department?.name ?? null, details: (event.details ?? {}) as Record<string, unknown> }));
+    const voided = new Set(
+      [...new Set(shaped.map((event) => event.caseId))].flatMap((caseId) => [...voidedCards(shaped.filter((event) => event.caseId === caseId))].map((seq) => `${caseId}:${seq}`)),
+    );
     return {
       items: departmentScorecards(
-        events.map((event) => ({ kind: event.kind, department: event.department?.name ?? null, details: (event.details ?? {}) as Record<string, unknown> })),
+        shaped.map((event) => ({ ...event, voided: voided.has(`${event.caseId}:${event.seq}`) })),
         open.map((row) => ({ department: row.referredDepartment!.name, step: row.step, supervision: row.supervision })),
       ),
     };

@@ -68,6 +68,12 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         const profile = await db.communityProfile.findFirst({ where: { engagementId, community: { key: change.key } }, select: { version: true } });
         return profile ? [{ engagementId, at, type: 'profile.updated', data: { community: change.key, version: profile.version } }] : [];
       }
+      case 'case.updated': {
+        // The client's contact follows the cases too: they report and verify them.
+        if (!change.key) return [];
+        const row = await db.problemCase.findFirst({ where: { id: change.key, engagementId }, select: { id: true, version: true, step: true, supervision: true, status: true } });
+        return row ? [{ engagementId, at, type: 'case.updated', data: { caseId: row.id, version: row.version, step: row.step, supervision: row.supervision as 'normal' | 'yellow' | 'red', status: row.status } }] : [];
+      }
       case 'engagement.updated':
         return engagementEvent();
       default:

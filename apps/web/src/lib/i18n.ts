@@ -29,7 +29,8 @@ void i18n.use(initReactI18next).init({
   // English is loaded on demand (`ensureLocaleLoaded`): Chinese users never download it.
   // The knowledge base's strings are a namespace of their own, `knowledge`, brought in Chinese by
   // the feature's code (features/knowledge/utils/use-knowledge-translation.ts) and in English here;
-  // field research's likewise, `research` (features/research/utils/use-research-translation.ts).
+  // field research's likewise, `research` (features/research/utils/use-research-translation.ts), and
+  // problem cases', `cases` (features/cases/utils/use-cases-translation.ts).
   resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',
@@ -46,15 +47,17 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, { enKnowledge }, { enResearch }, antd] = await Promise.all([
+  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, antd] = await Promise.all([
     import('../locales/en'),
     import('../locales/knowledge/en'),
     import('../locales/research/en'),
+    import('../locales/cases/en'),
     import('antd/es/locale/en_US'),
   ]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
   i18n.addResourceBundle('en', 'knowledge', enKnowledge, true, true);
   i18n.addResourceBundle('en', 'research', enResearch, true, true);
+  i18n.addResourceBundle('en', 'cases', enCases, true, true);
   englishAntdLocale = antd.default;
 }
 

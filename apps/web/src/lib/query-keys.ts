@@ -23,6 +23,10 @@ export const queryKeys = {
     communityProblems: (id: string) => ['engagements', 'community-problems', id] as const,
     /** Each community's profile (社区概况), refreshed by the `profile.updated` a save publishes. */
     communityProfiles: (id: string) => ['engagements', 'community-profiles', id] as const,
+    /** Community problem cases, refreshed by the `case.updated` each event publishes. */
+    cases: (id: string) => ['engagements', 'cases', id] as const,
+    case: (id: string, caseId: string) => ['engagements', 'cases', id, caseId] as const,
+    caseScorecards: (id: string) => ['engagements', 'case-scorecards', id] as const,
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,

@@ -255,6 +255,7 @@ export const en: Catalogue<typeof zhCN> = {
       audit: 'Audit trail',
       knowledge: 'Knowledge base',
       research: 'Field research',
+      cases: 'Problem cases',
     },
     kpi: {
       progress: 'Overall progress',

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { enKnowledge } from './knowledge/en';
 import { zhCNKnowledge } from './knowledge/zh-CN';
+import { enCases } from './cases/en';
+import { zhCNCases } from './cases/zh-CN';
 import { enResearch } from './research/en';
 import { zhCNResearch } from './research/zh-CN';
 import { zhCN } from './zh-CN';
@@ -32,12 +34,22 @@ describe('translations', () => {
     for (const key of leaves(zhCN)) expect(variables(get(en, key) as string), key).toEqual(variables(get(zhCN, key) as string));
     for (const key of leaves(zhCNKnowledge)) expect(variables(get(enKnowledge, key) as string), `knowledge:${key}`).toEqual(variables(get(zhCNKnowledge, key) as string));
     for (const key of leaves(zhCNResearch)) expect(variables(get(enResearch, key) as string), `research:${key}`).toEqual(variables(get(zhCNResearch, key) as string));
+    for (const key of leaves(zhCNCases)) expect(variables(get(enCases, key) as string), `cases:${key}`).toEqual(variables(get(zhCNCases, key) as string));
   });
 
   it('the research namespace has the same keys in English, none empty, none left in Chinese', () => {
     expect(leaves(enResearch).sort()).toEqual(leaves(zhCNResearch).sort());
     for (const key of leaves(enResearch)) {
       const text = get(enResearch, key) as string;
+      expect(text.trim(), key).not.toBe('');
+      expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('the cases namespace has the same keys in English, none empty, none left in Chinese', () => {
+    expect(leaves(enCases).sort()).toEqual(leaves(zhCNCases).sort());
+    for (const key of leaves(enCases)) {
+      const text = get(enCases, key) as string;
       expect(text.trim(), key).not.toBe('');
       expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
     }

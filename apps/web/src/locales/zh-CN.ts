@@ -255,6 +255,7 @@ export const zhCN = {
       audit: '审计记录',
       knowledge: '知识库',
       research: '实地调研',
+      cases: '问题案件',
     },
     kpi: {
       progress: '整体完成度',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar, endOfCivilDay, morningOf } from '../calendar';
-import { CASE_ACTION_TYPES, type CaseAction, type CaseActionType, caseActionsAt, type CaseContext, type CaseState, catchUpCase, departmentScorecards, decideCaseAction, DEFAULT_CASE_PERIODS, nextCaseTimer, openCase, resolveCasePeriods } from './flow';
+import { voidedCards, CASE_ACTION_TYPES, type CaseAction, type CaseActionType, caseActionsAt, type CaseContext, type CaseState, catchUpCase, departmentScorecards, decideCaseAction, DEFAULT_CASE_PERIODS, nextCaseTimer, openCase, resolveCasePeriods } from './flow';
 
 // No holidays: weekdays only, so the arithmetic below can be checked by hand. 2026-11-02 is a Monday.
 const calendar = createBusinessCalendar({ holidays: [], makeUpWorkdays: [] });
@@ -143,5 +143,17 @@ describe('a case through the tiers', () => {
       { department: '街道综合行政执法队', referred: 1, accepted: 1, acceptedOnTime: 1, sentBack: 0, replied: 1, repliedOnTime: 0, overdueNow: 0, yellowCards: 1, redCards: 1 },
       { department: '消防救援机构', referred: 1, accepted: 0, acceptedOnTime: 0, sentBack: 1, replied: 0, repliedOnTime: 0, overdueNow: 1, yellowCards: 0, redCards: 0 },
     ]);
+  });
+
+  it('voids a card when the step’s closing action, typed in later, is dated within its deadline', () => {
+    const events = [
+      { seq: 1, kind: 'reported', on: '2026-11-02', step: 'letter', details: {} },
+      { seq: 2, kind: 'supervised', on: '2026-11-10', step: 'letter', details: { level: 'yellow', step: 'letter', dueOn: '2026-11-09' } },
+      { seq: 3, kind: 'escalated', on: '2026-11-05', step: 'measures', details: {} },
+      { seq: 4, kind: 'supervised', on: '2026-11-20', step: 'measures', details: { level: 'yellow', step: 'measures', dueOn: '2026-11-19' } },
+      { seq: 5, kind: 'visit_logged', on: '2026-11-21', step: 'measures', details: {} },
+      { seq: 6, kind: 'measures_applied', on: '2026-11-23', step: 'observation', details: {} },
+    ];
+    expect([...voidedCards(events)]).toEqual([2]);
   });
 });

@@ -258,6 +258,7 @@ export function decideCaseAction(state: CaseState, action: CaseAction, context: 
     case 'defer':
       if (!at(...ACTIVE_STEPS)) return wrongStep();
       if (action.reviewOn <= today) return refusal('invalid', { zh: '复查日期须晚于今天', en: 'The review date must be after today' }, 'reviewOn');
+      if (action.reviewOn > addCalendarDays(today, 366)) return refusal('invalid', { zh: '挂账最长一年，复查日期须在一年以内', en: 'A case is deferred for a year at most' }, 'reviewOn');
       return { state: move('deferred', { returnTo: state.step }, action.reviewOn), event: event('deferred', { reason: action.reason, reviewOn: action.reviewOn, from: state.step }) };
     case 'resume':
       if (!at('deferred')) return wrongStep();
@@ -292,6 +293,22 @@ export function caseActionsAt(state: Pick<CaseState, 'status' | 'tier' | 'step'>
   return actions.filter(([, allowed]) => allowed).map(([type]) => type);
 }
 
+/**
+ * The 督办 cards a later record shows were not owed: the step's closing action, entered afterwards,
+ * is dated on or before the deadline (history typed in late, not a delay). By event number.
+ */
+export function voidedCards(events: readonly { seq: number; kind: string; on: CivilDate; step: string; details: Record<string, unknown> }[]): Set<number> {
+  const voided = new Set<number>();
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  ordered.forEach((card, index) => {
+    if (card.kind !== 'supervised' || typeof card.details.dueOn !== 'string') return;
+    // The first later event that left the carded step (or closed the case) is what ended it.
+    const closing = ordered.slice(index + 1).find((event) => event.kind !== 'supervised' && (event.step !== card.details.step || event.kind === 'verified' || event.kind === 'withdrawn'));
+    if (closing && closing.on <= card.details.dueOn) voided.add(card.seq);
+  });
+  return voided;
+}
+
 /** What the department a case was referred to did with it, across an engagement's cases. */
 export interface DepartmentScorecard {
   department: string;
@@ -312,7 +329,7 @@ export interface DepartmentScorecard {
  * count only at the department's own steps (acceptance, reply): a late review is the team's, not theirs.
  */
 export function departmentScorecards(
-  events: readonly { kind: string; department: string | null; details: Record<string, unknown> }[],
+  events: readonly { kind: string; department: string | null; details: Record<string, unknown>; voided?: boolean }[],
   openReferrals: readonly { department: string; step: string; supervision: string }[],
 ): DepartmentScorecard[] {
   const cards = new Map<string, DepartmentScorecard>();
@@ -337,7 +354,7 @@ export function departmentScorecards(
       entry.replied += 1;
       if (event.details.onTime === true) entry.repliedOnTime += 1;
     }
-    if (event.kind === 'supervised' && (event.details.step === 'acceptance' || event.details.step === 'reply')) {
+    if (event.kind === 'supervised' && !event.voided && (event.details.step === 'acceptance' || event.details.step === 'reply')) {
       if (event.details.level === 'yellow') entry.yellowCards += 1;
       if (event.details.level === 'red') entry.redCards += 1;
     }

@@ -34,4 +34,5 @@ export {
   supervisionLabels,
   TIMED_CASE_STEPS,
   type TimedCaseStep,
+  voidedCards,
 } from './flow';

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 
 // The knowledge tab (tables, side-by-side view) loads when it is first shown; so does the research tab.
 const EngagementKnowledge = lazy(() => import('../../features/knowledge/components/engagement-knowledge').then((module) => ({ default: module.EngagementKnowledge })));
+const EngagementCases = lazy(() => import('../../features/cases/components/engagement-cases').then((module) => ({ default: module.EngagementCases })));
 const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
@@ -53,6 +54,13 @@ export default function EngagementRoute() {
     </Suspense>
   );
 
+  // Everyone on the team follows the cases; the firm's team and the client's contact report problems.
+  const cases = (
+    <Suspense fallback={<BlockSkeleton rows={6} />}>
+      <EngagementCases engagementId={engagement.id} communities={engagement.communities} canReport={engagement.status !== 'cancelled' && engagement.myRole !== 'partner'} />
+    </Suspense>
+  );
+
   if (engagement.myRole === 'client') {
     return (
       <ClientEngagementView
@@ -61,6 +69,7 @@ export default function EngagementRoute() {
         deliverables={<DeliverablesTable deliverables={engagement.deliverables} approvedOnly />}
         knowledge={knowledge}
         research={research}
+        cases={cases}
       />
     );
   }
@@ -73,6 +82,7 @@ export default function EngagementRoute() {
       deliverables={<DeliverablesTable deliverables={engagement.deliverables} />}
       knowledge={knowledge}
       research={research}
+      cases={cases}
       taskName={taskName}
     />
   );

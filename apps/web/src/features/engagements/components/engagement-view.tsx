@@ -15,8 +15,8 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
@@ -48,6 +48,7 @@ export function EngagementView({
   deliverables,
   knowledge,
   research,
+  cases,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -58,6 +59,8 @@ export function EngagementView({
   knowledge?: KnowledgeSlot;
   /** The engagement's questionnaires (调研问卷), from the research feature. */
   research?: ReactNode;
+  /** The community problem cases (问题案件), from the cases feature. */
+  cases?: ReactNode;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -70,7 +73,8 @@ export function EngagementView({
     TABS.includes(requested) &&
     (requested !== 'audit' || engagement.can.readAudit) &&
     (requested !== 'knowledge' || knowledge) &&
-    (requested !== 'research' || research)
+    (requested !== 'research' || research) &&
+    (requested !== 'cases' || cases)
       ? requested
       : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
@@ -127,6 +131,7 @@ export function EngagementView({
           },
           ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={knowledge.behind} />, children: knowledge.content }] : []),
           ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
+          ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
@@ -147,12 +152,15 @@ export function ClientEngagementView({
   deliverables,
   knowledge,
   research,
+  cases,
 }: {
   engagement: EngagementDetail;
   crumbs: Crumb[];
   deliverables: ReactNode;
   knowledge?: KnowledgeSlot;
   research?: ReactNode;
+  /** The problem cases: the contact reports problems and verifies them on site. */
+  cases?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -169,6 +177,7 @@ export function ClientEngagementView({
     { key: 'overview', label: t('client.tabs.progress'), children: progress },
     ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content }] : []),
     ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
+    ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
   ];
   return (
     <>

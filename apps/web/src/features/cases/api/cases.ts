@@ -1,0 +1,66 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { queryKeys } from '../../../lib/query-keys';
+
+export type CaseList = Awaited<ReturnType<typeof api.listCases>>;
+export type CaseSummary = CaseList['items'][number];
+export type CaseDetail = Awaited<ReturnType<typeof api.getCase>>;
+export type CaseActionBody = Parameters<typeof api.actOnCase>[0]['body'];
+export type ReportCaseBody = Parameters<typeof api.reportCase>[0]['body'];
+export type DepartmentScorecard = Awaited<ReturnType<typeof api.listDepartmentScorecards>>['items'][number];
+
+/** Every case of the engagement (the board filters on the page: an engagement has hundreds at most). */
+export const useCases = (engagementId: string) =>
+  useQuery({
+    queryKey: queryKeys.engagements.cases(engagementId),
+    queryFn: ({ signal }) => api.listCases({ params: { id: engagementId }, query: {}, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCase = (engagementId: string, caseId: string | null) =>
+  useQuery({
+    queryKey: queryKeys.engagements.case(engagementId, caseId ?? ''),
+    queryFn: ({ signal }) => api.getCase({ params: { id: engagementId, caseId: caseId ?? '' }, signal }),
+    enabled: caseId !== null,
+  });
+
+export const useDepartmentScorecards = (engagementId: string) =>
+  useQuery({
+    queryKey: queryKeys.engagements.caseScorecards(engagementId),
+    queryFn: ({ signal }) => api.listDepartmentScorecards({ params: { id: engagementId }, signal }),
+  });
+
+/** The catalogue violations of the engagement's knowledge copy, for the report form. */
+export const useCaseViolations = (engagementId: string) =>
+  useQuery({
+    queryKey: queryKeys.engagements.knowledge(engagementId),
+    queryFn: ({ signal }) => api.listEngagementKnowledge({ params: { id: engagementId }, signal }),
+    select: (data) => data.items.filter((row) => row.kind === 'violation').map((row) => ({ key: row.key, title: row.title, unverified: row.unverified })),
+  });
+
+function useRefreshCases(engagementId: string) {
+  const queryClient = useQueryClient();
+  return (detail: CaseDetail) => {
+    queryClient.setQueryData(queryKeys.engagements.case(engagementId, detail.id), detail);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.engagements.cases(engagementId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.engagements.caseScorecards(engagementId) });
+  };
+}
+
+/** Reports a problem; one idempotency key per form opening, so a retried click files one case. */
+export function useReportCase(engagementId: string) {
+  const refresh = useRefreshCases(engagementId);
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: ReportCaseBody; idempotencyKey: string }) => api.reportCase({ params: { id: engagementId }, body: { ...body, idempotencyKey } }),
+    onSuccess: refresh,
+  });
+}
+
+export function useActOnCase(engagementId: string, caseId: string) {
+  const refresh = useRefreshCases(engagementId);
+  return useMutation({
+    mutationFn: (body: CaseActionBody) => api.actOnCase({ params: { id: engagementId, caseId }, body: { ...body, idempotencyKey: body.idempotencyKey ?? newIdempotencyKey() } }),
+    onSuccess: refresh,
+  });
+}
