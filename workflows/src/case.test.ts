@@ -4,7 +4,9 @@
 // passed: a step's deadline counts from the day the person says it happened.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buffer } from 'node:stream/consumers';
 import { fromDbDate } from '@gongzhi/db';
+import { readWordText } from '@gongzhi/documents/testing';
 import { addCalendarDays, type CaseReport, civilDateAt, DEFAULT_CASE_PERIODS } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { EngagementCommandError } from './client';
@@ -132,6 +134,17 @@ describe('a community problem case', () => {
     expect(closed.state).toMatchObject({ status: 'resolved', resolution: { tier: 'rule-of-law' } });
     const row = await engine.db.problemCase.findUniqueOrThrow({ where: { id: caseId }, include: { referredDepartment: true } });
     expect([row.resolvedTier, row.referredDepartment?.name]).toEqual(['rule-of-law', '和平里街道综合行政执法队']);
+
+    // Each referral drafted its 案件移送函: the second one names the department, the steps tried and the send-back.
+    const referrals = (await eventsOf(caseId)).filter((event) => event.kind === 'referred');
+    expect(referrals.map((event) => typeof event.details.packetId)).toEqual(['string', 'string']);
+    const letter = await engine.db.generatedDocument.findUniqueOrThrow({ where: { id: referrals[1]!.details.packetId as string } });
+    expect([letter.kind, letter.status, letter.engagementId]).toEqual(['case-referral', 'done', engagementId]);
+    const text = readWordText(await buffer((await engine.files.open(letter.storageKey!))!.stream));
+    expect(text).toContain('和平里街道综合行政执法队：');
+    expect(text).toContain('本案曾移送处理，现再次移送');
+    expect(text).toContain('居民公约第八条（消防通道禁止停车）');
+    expect(text).toContain('消防救援机构：住宅小区内部道路停车请先由街道综合执法队处理');
   });
 
   it('is deferred with a review date and resumed; out-of-step and future-dated actions change nothing', async () => {

@@ -24,8 +24,9 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseSettingsWorkflowId, caseWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
+import type { caseSettingsWorkflow } from './workflows/case-settings';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
 import type { fieldResearchWorkflow } from './workflows/field-research';
@@ -35,6 +36,8 @@ import {
   adaptKnowledgeUpdate,
   caseCommandUpdate,
   caseReportedUpdate,
+  caseSettingsCommandUpdate,
+  type SaveCaseSettingsCommand,
   type CaseCommand,
   type CaseView,
   type CaseWorkflowInput,
@@ -382,6 +385,15 @@ export function createEngagementClient({
         return toCommandError(error, async () => undefined);
       }
     },
+
+    /** The engagement's case periods as a new version (its case-settings workflow), as fieldResearchCommand. */
+    saveCaseSettings: (engagementId: string, command: SaveCaseSettingsCommand, idempotencyKey?: string): Promise<{ version: number }> =>
+      commandWithStart(caseSettingsCommandUpdate, command, idempotencyKey, {
+        workflowType: 'caseSettingsWorkflow',
+        workflowId: caseSettingsWorkflowId(engagementId),
+        args: [{ engagementId }] satisfies Parameters<typeof caseSettingsWorkflow>,
+        what: 'the case periods',
+      }),
 
     /** One person's action on a case; answers with the case after it. With an idempotency key a retry is the same action once. */
     async caseCommand(caseId: string, command: CaseCommand, idempotencyKey?: string): Promise<CaseView> {

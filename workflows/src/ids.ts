@@ -40,3 +40,8 @@ export function pdfRenditionWorkflowId(sourceSha256: string): string {
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
+
+/** One command workflow per engagement writes its case periods. */
+export function caseSettingsWorkflowId(engagementId: string): string {
+  return `case-settings-${engagementId}`;
+}

@@ -45,6 +45,8 @@ export const auditKey = {
   research: (what: 'session_recorded' | 'session_revised' | 'problem_tagged' | 'profile_saved', id: string, at: string) => `research.${what}:${id}:${at}`,
   /** Event `seq` of a case (1: the report). */
   caseEvent: (caseId: string, seq: number) => `case.event:${caseId}:${seq}`,
+  /** A new version of an engagement's case periods. */
+  caseSettings: (engagementId: string, stamp: string) => `case.settings:${engagementId}:${stamp}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,
   incidentRaised: (incidentKey: string) => `incident.raised:${incidentKey}`,
   incidentResolved: (incidentKey: string) => `incident.resolved:${incidentKey}`,

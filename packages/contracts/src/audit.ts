@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'research.problem_tagged',
   'research.profile_saved',
   ...CASE_EVENT_KINDS.map((kind) => `case.${kind}` as const),
+  'case.settings_saved',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */

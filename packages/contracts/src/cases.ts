@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_ACTION_TYPES, CASE_EVENT_KINDS, CASE_STATUSES, CASE_STEPS, MAX_CASE_PERIOD_DAYS, SUPERVISION_LEVELS, TIERS, TIMED_CASE_STEPS } from '@gongzhi/domain';
+import { CASE_ACTION_TYPES, CASE_EVENT_KINDS, CASE_STATUSES, CASE_STEPS, MAX_CASE_PERIOD_DAYS, SUPERVISION_LEVELS, TIERS, type TimedCaseStep } from '@gongzhi/domain';
 import { civilDateSchema, idempotencyKeySchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
 import { planKeySchema } from './domain-schemas';
 import { defineOperation } from './operation';
@@ -19,8 +19,22 @@ export const caseStatusSchema = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' })
 export const supervisionLevelSchema = z.enum(SUPERVISION_LEVELS).meta({ id: 'SupervisionLevel', description: '`yellow`: the step’s deadline has passed (the PM is told); `red`: it is some business days further past (the client’s contact is told too)' });
 export const caseActionTypeSchema = z.enum(CASE_ACTION_TYPES).meta({ id: 'CaseActionType' });
 
+const periodDays = z.number().int().min(0).max(MAX_CASE_PERIOD_DAYS);
+/** One field per timed step (TIMED_CASE_STEPS), spelled out so clients see each key. */
+const periodShape = {
+  letter: periodDays,
+  measures: periodDays,
+  observation: periodDays,
+  review: periodDays,
+  referral: periodDays,
+  acceptance: periodDays,
+  reply: periodDays,
+  verification: periodDays,
+  redAfter: periodDays,
+} satisfies Record<TimedCaseStep | 'redAfter', z.ZodNumber>;
+
 const casePeriodsSchema = z
-  .object({ ...Object.fromEntries(TIMED_CASE_STEPS.map((step) => [step, z.number().int().min(0).max(MAX_CASE_PERIOD_DAYS)])), redAfter: z.number().int().min(0).max(MAX_CASE_PERIOD_DAYS) })
+  .object(periodShape)
   .strict()
   .meta({ id: 'CasePeriods', description: 'Business days per step, fixed when the case was reported; `redAfter`: business days past a deadline before the yellow card turns red' });
 
@@ -191,6 +205,72 @@ export const actOnCase = defineOperation({
   body: caseActionBodySchema,
   responses: { 200: caseDetailSchema },
   errors: [...WRITE_ERRORS, 'case_closed', 'case_wrong_step', 'case_not_allowed'],
+});
+
+export const downloadCaseReferralLetter = defineOperation({
+  id: 'downloadCaseReferralLetter',
+  method: 'GET',
+  path: '/api/engagements/:id/cases/:caseId/referral-letters/:documentId',
+  tag: 'cases',
+  summary: { zh: '下载案件移送函', en: 'Download a case’s referral letter' },
+  description:
+    'The 案件移送函 (.docx) drafted when the case was referred (the `packetId` of its `referred` event), checked against its SHA-256 before it is sent: facts, the steps the moral and self-governance tiers took, the violation with its provisions and enforcer from the catalogue (flagged 待核实 as the knowledge flags them), time limits and the receipt the department returns.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: z.object({ id: idSchema, caseId: idSchema, documentId: idSchema }).strict(),
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The .docx bytes' }) },
+});
+
+const stepDays = z.number().int().min(1).max(MAX_CASE_PERIOD_DAYS).optional();
+const partialPeriodsSchema = z
+  .object({ ...Object.fromEntries(Object.keys(periodShape).map((step) => [step, stepDays])), redAfter: periodDays.optional() } as { [K in keyof typeof periodShape]: z.ZodOptional<z.ZodNumber> })
+  .strict()
+  .meta({ id: 'CasePeriodOverrides', description: 'Business days for the steps given; the rest as the level above says' });
+const violationKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
+
+export const caseSettingsSchema = z
+  .object({
+    engagementId: idSchema,
+    /** The periods a case of no listed violation runs on: the engagement's, over the firm's defaults. */
+    periods: casePeriodsSchema,
+    defaults: partialPeriodsSchema.meta({ description: 'What the engagement sets over the firm’s defaults' }),
+    byViolation: z.record(violationKeySchema, partialPeriodsSchema).meta({ description: 'Per catalogue violation key, over the engagement’s periods' }),
+    version: z.number().int().min(0).meta({ description: '0 while the engagement runs on the firm’s defaults' }),
+    updatedBy: userRefSchema.nullable(),
+    updatedAt: instantSchema.nullable(),
+    can: z.object({ edit: z.boolean() }).strict(),
+  })
+  .strict()
+  .meta({ id: 'CaseSettings' });
+
+export const getCaseSettings = defineOperation({
+  id: 'getCaseSettings',
+  method: 'GET',
+  path: '/api/engagements/:id/case-settings',
+  tag: 'cases',
+  summary: { zh: '案件办理时限', en: 'Case periods' },
+  description: 'The business days each case step is given, and how long past a deadline a yellow card turns red: the firm’s defaults, the engagement’s own, and per violation type. A case keeps the periods in force when it was reported.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: engagementParams,
+  responses: { 200: caseSettingsSchema },
+});
+
+export const saveCaseSettings = defineOperation({
+  id: 'saveCaseSettings',
+  method: 'PUT',
+  path: '/api/engagements/:id/case-settings',
+  tag: 'cases',
+  summary: { zh: '设置案件办理时限', en: 'Set the case periods' },
+  description:
+    'Written by the engagement’s case-settings workflow as a new version. `expectedVersion` is the version edited (0 for the first); 409 `conflict` when someone saved meanwhile; 422 for a violation the engagement’s knowledge does not have. Cases already reported keep their periods.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: true },
+  params: engagementParams,
+  body: z
+    .object({ defaults: partialPeriodsSchema.default({}), byViolation: z.record(violationKeySchema, partialPeriodsSchema).default({}), expectedVersion: z.number().int().min(0).max(1_000_000) })
+    .strict()
+    .meta({ id: 'SaveCaseSettingsBody' }),
+  responses: { 200: caseSettingsSchema },
+  errors: [...WRITE_ERRORS, 'conflict'],
 });
 
 export const departmentScorecardSchema = z

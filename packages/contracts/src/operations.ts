@@ -55,7 +55,7 @@ import {
   saveCommunityProfile,
   tagCommunityProblem,
 } from './research';
-import { actOnCase, getCase, listCases, listDepartmentScorecards, reportCase } from './cases';
+import { actOnCase, downloadCaseReferralLetter, getCase, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { getHealth, getMetrics, getReadiness } from './system';
 import { assignTask, completeTask, getTask, listTasks } from './tasks';
 import { getTemplate, listTemplates } from './templates';
@@ -134,7 +134,10 @@ export const operations = {
   reportCase,
   getCase,
   actOnCase,
+  downloadCaseReferralLetter,
   listDepartmentScorecards,
+  getCaseSettings,
+  saveCaseSettings,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

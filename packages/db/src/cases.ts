@@ -1,4 +1,4 @@
-import { type CaseEvent, type CasePeriods, type CaseReport, type CaseState, type FieldError } from '@gongzhi/domain';
+import { type CaseEvent, type CasePeriods, type CasePeriodSettings, type CaseReport, type CaseState, type FieldError } from '@gongzhi/domain';
 import { type DbClient, type DbTransaction } from './client';
 import { toDbDate } from './dates';
 import { type Prisma } from './generated/prisma/client';
@@ -194,4 +194,29 @@ export function listDepartmentCaseEvents(db: DbClient, engagementId: string) {
     select: { caseId: true, seq: true, kind: true, occurredOn: true, step: true, details: true, department: { select: { name: true } } },
     orderBy: [{ caseId: 'asc' }, { seq: 'asc' }],
   });
+}
+
+/** The engagement's case periods as set, or null while it runs on the defaults. */
+export function findCaseSettings(db: DbClient, engagementId: string) {
+  return db.caseSettings.findUnique({ where: { engagementId }, select: { periods: true, version: true, updatedAt: true, updatedBy: { select: { id: true, displayName: true } } } });
+}
+
+/**
+ * The engagement's case periods as a new version, on the version the person edited (0: none yet);
+ * refused on a newer one. Cases already reported keep the periods they were reported with.
+ */
+export async function saveCaseSettingsRecord(
+  tx: DbTransaction,
+  input: { engagementId: string; periods: CasePeriodSettings; expectedVersion: number; actorId: string; at: Date },
+): Promise<{ version: number; before: CasePeriodSettings | null } | { refused: 'not_found' } | { refused: 'engagement_not_running' } | { refused: 'version_conflict'; currentVersion: number }> {
+  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${input.engagementId}::uuid for update`;
+  if (!engagement) return { refused: 'not_found' };
+  if (engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  const current = await tx.caseSettings.findUnique({ where: { engagementId: input.engagementId }, select: { periods: true, version: true } });
+  const currentVersion = current?.version ?? 0;
+  if (currentVersion !== input.expectedVersion) return { refused: 'version_conflict', currentVersion };
+  const version = currentVersion + 1;
+  const data = { periods: json(input.periods), version, updatedById: input.actorId, updatedAt: input.at };
+  await tx.caseSettings.upsert({ where: { engagementId: input.engagementId }, create: { engagementId: input.engagementId, ...data }, update: data });
+  return { version, before: (current?.periods as CasePeriodSettings | undefined) ?? null };
 }

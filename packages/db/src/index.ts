@@ -84,10 +84,12 @@ export {
   type CaseRefusal,
   caseReportProblems,
   findCaseRecord,
+  findCaseSettings,
   listCaseRecords,
   listDepartmentCaseEvents,
   openCaseRecord,
   recordCaseEventRecord,
+  saveCaseSettingsRecord,
 } from './cases';
 export { hashPassword, needsRehash, verifyPassword } from './password';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, seedDemoUsers } from './seed';
@@ -98,6 +100,7 @@ export {
   type ApiToken,
   type AuditEvent,
   type CaseEvent,
+  type CaseSettings,
   type Community,
   type Consultation,
   type ConventionAdoption,

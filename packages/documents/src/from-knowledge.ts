@@ -20,6 +20,7 @@ import {
   type ViolationEntry,
   wordForClient,
 } from '@gongzhi/domain';
+import { type CaseReferralViolation } from './case-referral';
 import { formatChineseDate } from './chinese-text';
 import { type ClientProfile, termsFor } from './client-terms';
 import { type DepartmentSymposium, type JointEnforcementPlanInput, type PriorityProblem } from './joint-enforcement-plan';
@@ -999,5 +1000,21 @@ export function selfGovernanceHandbookInputFromKnowledge(request: SelfGovernance
     },
     issues,
     mediation: { members: profile.mediation.members, venue: profile.mediation.venue, ...(profile.mediation.phone !== null ? { phone: profile.mediation.phone } : {}) },
+  };
+}
+
+// ─── Stage 6: a case referred to the department (法治) ──────────────────────────────────────
+
+/**
+ * What a case's 案件移送函 cites for its catalogue item: the prohibiting and penalty provisions and the
+ * enforcer, worded for the client and flagged 待核实 as the knowledge flags them.
+ */
+export function caseReferralViolationFromKnowledge(entry: ViolationEntry, laws: readonly Law[], kind: ClientKind): CaseReferralViolation {
+  const word = wording(kind);
+  return {
+    title: word(entry.title),
+    prohibitions: citationsFromKnowledge(entry.prohibitions, laws),
+    penalties: citationsFromKnowledge(entry.penalties, laws),
+    enforcer: handbookEnforcer(entry, kind),
   };
 }

@@ -146,6 +146,9 @@ export function createBlankLine(): Paragraph {
   return new Paragraph({ children: [] });
 }
 
+/** A dashed line to cut a receipt off along, one line wide (27 full-width characters of the 28 a line holds). */
+export const CUT_LINE = `${'－'.repeat(11)}（裁剪线）${'－'.repeat(11)}`;
+
 export function createPageBreak(): Paragraph {
   return new Paragraph({ children: [new PageBreak()] });
 }

@@ -1,3 +1,4 @@
+export { type CaseReferralInput, type CaseReferralStep, type CaseReferralViolation, renderCaseReferral } from './case-referral';
 export { formatChineseDate, formatChineseDateRange, toChineseNumeral } from './chinese-text';
 export { type ClientProfile, type ClientTerms, termsFor } from './client-terms';
 export {
@@ -44,6 +45,7 @@ export {
   powersTableInputFromKnowledge,
   problemGuidesFromKnowledge,
   violationsListInputFromKnowledge,
+  caseReferralViolationFromKnowledge,
   type FoundProblem,
   jointEnforcementPlanInputFromKnowledge,
   type JointEnforcementRequest,

@@ -11,10 +11,10 @@ import {
   createParagraph,
   createSignatureBlock,
   createTitleBlock,
+  CUT_LINE,
   type FormTableOptions,
   HeadingNumbering,
   packOfficialDocument,
-  run,
 } from './gbt9704';
 import { correctionNoticeBody } from './correction-notice';
 import { UnverifiedMarks, type VerifiableText } from './unverified';
@@ -250,7 +250,7 @@ function createReferralLetter(prefix: string, clientName: string, feedbackDays: 
     createParagraph(`3.${blank(16)}（共　页）`),
     createParagraph(`联系人：${blank(6)}　联系电话：${blank(8)}`),
     ...createSignatureBlock({ signers: [clientName], date: null, hasSeal: true }),
-    createParagraph([run('………………………………………（裁剪线）………………………………………')], { isIndented: false }),
+    createParagraph(CUT_LINE, { alignment: AlignmentType.CENTER, isIndented: false }),
     createFormTable({
       grid: [2, 3, 2, 3],
       rows: [

@@ -19,6 +19,8 @@ export const GENERATED_DOCUMENT_KINDS = [
   'open-letter',
   'closing-report',
   'self-governance-handbook',
+  /** A case's 案件移送函, drafted when it is referred to a department (no deliverable). */
+  'case-referral',
 ] as const;
 export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
 

@@ -1,5 +1,7 @@
 import { type Db } from '@gongzhi/db';
 import { type CaseActivities, createCaseActivities } from './case-records';
+import { type CaseReferralActivities, createCaseReferralActivities } from './case-referral';
+import { type CaseSettingsActivities, createCaseSettingsActivities } from './case-settings-records';
 import { type FileStore } from '@gongzhi/storage';
 import { createDocumentActivities, type DocumentActivities } from './document-generation';
 import { createEngagementRecords } from './engagement-records';
@@ -28,8 +30,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -38,6 +40,8 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createQuestionnaireActivities(db),
     ...createFieldResearchActivities(db),
     ...createCaseActivities(db),
+    ...createCaseReferralActivities({ db, files }),
+    ...createCaseSettingsActivities(db),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createPdfActivities({ db, files }),

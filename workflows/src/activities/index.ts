@@ -6,3 +6,5 @@ export { createFieldResearchActivities, type FieldResearchActivities, type Field
 export { createQuestionnaireExportActivities, type ExportedFile, type QuestionnaireExportActivities } from './questionnaire-export';
 export { createPdfActivities, type PdfActivities, type PdfRendition } from './pdf-renditions';
 export { createCaseActivities, type CaseActivities, type OpenCaseInput, type RecordCaseEventInput } from './case-records';
+export { createCaseReferralActivities, type CaseReferralActivities, type RenderCaseReferralInput } from './case-referral';
+export { createCaseSettingsActivities, type CaseSettingsActivities } from './case-settings-records';

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { type CaseAction, type CaseDecision, type CaseEvent, type CaseState, civilDateAt, createBusinessCalendar, decideCaseAction, nextCaseTimer, openCase } from '@gongzhi/domain';
 import { type CaseActivities } from '../activities/case-records';
+import { type CaseReferralActivities } from '../activities/case-referral';
 import { type CaseCommand, caseCommandUpdate, caseReportedUpdate, caseStateQuery, type CaseView, type CaseWorkflowInput } from './definitions';
 import { refuse, refuseUnstorableText } from './task-board';
 
@@ -8,6 +9,11 @@ const records = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   // A case lives for months: a database that is down for hours will be back, and the event must not be lost.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const documents = proxyActivities<CaseReferralActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 const refusalCodes = { case_closed: 'case_closed', wrong_step: 'case_wrong_step', not_allowed: 'case_not_allowed', invalid: 'validation_failed' } as const;
@@ -67,7 +73,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
         // Decided again here: another command may have moved the case since the validator ran.
         const decision = decide(command);
         if ('refused' in decision) refuseDecision(decision);
-        await write(decision.event, decision.state);
+        let { event } = decision;
+        if (command.type === 'refer') {
+          // The 案件移送函 goes with the referral: drafted first, named in its event.
+          const packet = await documents.renderCaseReferral({ caseId, engagementId, seq: version + 1, department: command.department, on: command.on, isRepeat: decision.event.details.again === true, actorId: command.actorId });
+          event = { ...event, details: { ...event.details, packetId: packet.documentId, packetName: packet.fileName } };
+        }
+        await write(event, decision.state);
         return view();
       } finally {
         writing = false;

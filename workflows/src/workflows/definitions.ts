@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type CaseAction, type CaseReport, type CasePeriods, type CaseState, type CommunityProfileDetails, type HolidayCalendar, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CommunityProfileDetails, type HolidayCalendar, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -295,3 +295,18 @@ export interface CaseView {
 export const caseReportedUpdate = defineUpdate<CaseView, []>('caseReported');
 export const caseCommandUpdate = defineUpdate<CaseView, [CaseCommand]>('caseCommand');
 export const caseStateQuery = defineQuery<CaseView>('caseState');
+
+export interface CaseSettingsWorkflowInput {
+  engagementId: string;
+  /** How long a run waits for a command before it ends (default an hour). */
+  idle?: string;
+}
+
+/** The engagement's case periods as a new version, on the version edited (0: none yet). */
+export interface SaveCaseSettingsCommand {
+  actorId: string;
+  periods: CasePeriodSettings;
+  expectedVersion: number;
+}
+
+export const caseSettingsCommandUpdate = defineUpdate<{ version: number }, [SaveCaseSettingsCommand]>('caseSettingsCommand');

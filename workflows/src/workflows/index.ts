@@ -6,3 +6,4 @@ export { questionnaireWorkflow } from './questionnaire';
 export { fieldResearchWorkflow } from './field-research';
 export { pdfRenditionWorkflow } from './pdf-rendition';
 export { caseWorkflow } from './case';
+export { caseSettingsWorkflow } from './case-settings';

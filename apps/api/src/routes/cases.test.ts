@@ -114,6 +114,14 @@ describe('community problem cases', () => {
       { department: '和平里街道综合行政执法队', referred: 1, accepted: 1, acceptedOnTime: 1, sentBack: 0, replied: 1, repliedOnTime: 0, overdueNow: 0, yellowCards: 1, redCards: 1 },
       { department: '区消防救援支队', referred: 1, accepted: 0, acceptedOnTime: 0, sentBack: 1, replied: 0, repliedOnTime: 0, overdueNow: 0, yellowCards: 0, redCards: 0 },
     ]);
+    // The street office's contact downloads the referral letter the firm's referral drafted.
+    const referred = verified.json<CaseView>().events.filter((event) => event.kind === 'referred');
+    expect(referred).toHaveLength(2);
+    const letter = await api.request(client, { method: 'GET', url: `${base}/${opened.id}/referral-letters/${String(referred[1]!.details.packetId)}` });
+    expect([letter.statusCode, letter.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(letter.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // A letter id of another case is not this case's.
+    expect((await api.request(client, { method: 'GET', url: `${base}/${randomUUID()}/referral-letters/${String(referred[1]!.details.packetId)}` })).statusCode).toBe(404);
     const trail = await api.db.auditEvent.findMany({ where: { entityId: opened.id }, select: { action: true } });
     expect(trail.map((event) => event.action)).toContain('case.verified');
   });
@@ -144,5 +152,32 @@ describe('community problem cases', () => {
     expect((await api.request(client, { method: 'POST', url: base, payload: { community: community.key, title: '问题', description: '', place: '某处', tier: 'rule-of-law' } })).statusCode).toBe(403);
     expect((await api.request(lawyer, { method: 'POST', url: `${base}/${randomUUID()}/actions`, payload: { type: 'withdraw', on: today(), reason: '重复' } })).statusCode).toBe(404);
     expect(await api.db.problemCase.count({ where: { engagementId: engagement.id } })).toBe(1);
+  });
+
+  it('run on the periods the PM sets for the engagement and per violation type, fixed when a case is reported', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const [pm, lawyer] = await Promise.all([api.sessionFor('pm'), api.sessionFor('lawyer')]);
+    const community = await api.db.community.findFirstOrThrow({ where: { engagementId: engagement.id }, orderBy: { key: 'asc' } });
+    const url = `/api/engagements/${engagement.id}/case-settings`;
+    const initial = await api.request(lawyer, { method: 'GET', url });
+    expect(initial.json()).toMatchObject({ version: 0, periods: { letter: 5, observation: 10, reply: 15, redAfter: 3 }, can: { edit: false } });
+
+    const body = { defaults: { observation: 15 }, byViolation: { 'fire-lane-obstruction': { letter: 1, acceptance: 1 } }, expectedVersion: 0 };
+    expect((await api.request(lawyer, { method: 'PUT', url, payload: body })).statusCode).toBe(403);
+    const saved = await api.request(pm, { method: 'PUT', url, payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ version: 1, periods: { observation: 15, letter: 5 }, byViolation: { 'fire-lane-obstruction': { letter: 1, acceptance: 1 } }, can: { edit: true } });
+    const stale = await api.request(pm, { method: 'PUT', url, payload: { ...body, defaults: { observation: 20 } } });
+    expect([stale.statusCode, stale.json<{ error: { code: string } }>().error.code]).toEqual([409, 'conflict']);
+    const unknown = await api.request(pm, { method: 'PUT', url, payload: { byViolation: { 'no-such-violation': { letter: 2 } }, expectedVersion: 1 } });
+    expect([unknown.statusCode, unknown.json<{ error: { fieldErrors: { field: string }[] } }>().error.fieldErrors.map((error) => error.field)]).toEqual([422, ['byViolation.no-such-violation']]);
+
+    const fire = await api.request(lawyer, { method: 'POST', url: `/api/engagements/${engagement.id}/cases`, payload: { community: community.key, title: '消防通道堆放杂物', description: '', place: '2号楼北侧', violation: 'fire-lane-obstruction' } });
+    expect(fire.json()).toMatchObject({ periods: { letter: 1, acceptance: 1, observation: 15, reply: 15 } });
+    const other = await api.request(lawyer, { method: 'POST', url: `/api/engagements/${engagement.id}/cases`, payload: { community: community.key, title: '楼道堆物', description: '', place: '3号楼', violation: 'stairwell-clutter' } });
+    expect(other.json()).toMatchObject({ periods: { letter: 5, observation: 15 } });
+    // A later change leaves reported cases as they were.
+    await api.request(pm, { method: 'PUT', url, payload: { defaults: { observation: 5 }, expectedVersion: 1 } });
+    expect((await api.request(lawyer, { method: 'GET', url: `/api/engagements/${engagement.id}/cases/${other.json<{ id: string }>().id}` })).json()).toMatchObject({ periods: { observation: 15 } });
   });
 });

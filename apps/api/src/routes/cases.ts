@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, fromDbDate, listCaseRecords, listDepartmentCaseEvents, loadEngagementKnowledge } from '@gongzhi/db';
+import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents, loadEngagementKnowledge } from '@gongzhi/db';
 import {
   addCalendarDays,
   businessDaysLeft,
@@ -9,6 +9,7 @@ import {
   caseActionsAt,
   type CaseEventKind,
   type CasePeriods,
+  type CasePeriodSettings,
   type CaseReport,
   type CaseStatus,
   type CaseStep,
@@ -26,6 +27,7 @@ import {
 import { ApiError, forbidden, notFound } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
+import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { iso, userRef } from '../views/common';
@@ -169,7 +171,10 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     if (communityKey) errors.push(...(await caseReportProblems(db, engagementId, caseId, report, await engagementViolationKeys(db, engagementId))));
     if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
 
-    await runCommand(() => engagements.reportCase({ caseId, engagementId, report, periods: resolveCasePeriods(null, report.violationKey) }), { validation_failed: 'form_invalid' });
+    // The engagement's periods in force now, for its violation type: the case keeps them.
+    const settings = await findCaseSettings(db, engagementId);
+    const periods = resolveCasePeriods((settings?.periods as CasePeriodSettings | undefined) ?? null, report.violationKey);
+    await runCommand(() => engagements.reportCase({ caseId, engagementId, report, periods }), { validation_failed: 'form_invalid' });
     reply.status(201);
     return detailOf(request, caseId);
   });
@@ -185,6 +190,48 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     if (teamRole === 'client' && action.type !== 'verify') throw forbidden();
     await runCommand(() => engagements.caseCommand(caseId, { ...action, actorId: callerOfRequest(request).userId } as Parameters<typeof engagements.caseCommand>[1], idempotencyKey), { validation_failed: 'form_invalid', unknown_case: 'not_found' });
     return detailOf(request, caseId);
+  });
+
+  registerOperation(fastify, operations.downloadCaseReferralLetter, async (request, reply) => {
+    const { engagementId } = accessOf(request);
+    const { caseId, documentId } = request.params;
+    // The letter a `referred` event of this case names, and nothing else of the engagement's.
+    const event = await db.caseEvent.findFirst({ where: { caseId, kind: 'referred', problemCase: { engagementId }, details: { path: ['packetId'], equals: documentId } }, select: { seq: true } });
+    const document = event ? await db.generatedDocument.findFirst({ where: { id: documentId, engagementId, kind: 'case-referral', status: 'done' } }) : null;
+    const { storageKey, sha256, fileName, mimeType } = document ?? {};
+    if (!document || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
+    return sendStoredFile(
+      { db, files: fastify.files, request, reply },
+      { storageKey, sha256, fileName, mimeType },
+      { actorId: callerOfRequest(request).userId, engagementId, entityType: 'problem_case', entityId: caseId, what: { documentId, fileName } },
+    );
+  });
+
+  const settingsOf = async (request: Request) => {
+    const { engagementId, teamRole } = accessOf(request);
+    const [settings, status] = await Promise.all([findCaseSettings(db, engagementId), engagementStatus(engagementId)]);
+    const own = (settings?.periods as CasePeriodSettings | undefined) ?? {};
+    const admin = teamRole === null && callerOfRequest(request).roles.includes('admin');
+    return {
+      engagementId,
+      periods: resolveCasePeriods(own, null),
+      defaults: own.defaults ?? {},
+      byViolation: own.byViolation ?? {},
+      version: settings?.version ?? 0,
+      updatedBy: settings ? userRef(settings.updatedBy) : null,
+      updatedAt: settings ? iso(settings.updatedAt) : null,
+      can: { edit: (teamRole === 'pm' || admin) && status !== 'cancelled' },
+    };
+  };
+
+  registerOperation(fastify, operations.getCaseSettings, async (request) => settingsOf(request));
+
+  registerOperation(fastify, operations.saveCaseSettings, async (request) => {
+    const { engagementId } = accessOf(request);
+    if ((await engagementStatus(engagementId)) === 'cancelled') throw new ApiError('engagement_not_running');
+    const { expectedVersion, defaults, byViolation } = request.body;
+    await runCommand(() => engagements.saveCaseSettings(engagementId, { actorId: callerOfRequest(request).userId, periods: { defaults, byViolation } as CasePeriodSettings, expectedVersion }), { validation_failed: 'form_invalid' });
+    return settingsOf(request);
   });
 
   registerOperation(fastify, operations.listDepartmentScorecards, async (request) => {

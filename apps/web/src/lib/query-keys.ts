@@ -27,6 +27,7 @@ export const queryKeys = {
     cases: (id: string) => ['engagements', 'cases', id] as const,
     case: (id: string, caseId: string) => ['engagements', 'cases', id, caseId] as const,
     caseScorecards: (id: string) => ['engagements', 'case-scorecards', id] as const,
+    caseSettings: (id: string) => ['engagements', 'case-settings', id] as const,
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,

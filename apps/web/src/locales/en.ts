@@ -406,6 +406,7 @@ export const en: Catalogue<typeof zhCN> = {
       'case.deferred': 'Case deferred',
       'case.resumed': 'Case resumed',
       'case.supervised': 'Case supervision',
+      'case.settings_saved': 'Case periods changed',
       'case.withdrawn': 'Case withdrawn',
     },
   },

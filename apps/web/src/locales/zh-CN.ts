@@ -406,6 +406,7 @@ export const zhCN = {
       'case.deferred': '案件挂账',
       'case.resumed': '恢复办理',
       'case.supervised': '案件督办',
+      'case.settings_saved': '修改案件办理时限',
       'case.withdrawn': '撤销案件',
     },
   },

@@ -1,4 +1,5 @@
 import { addCalendarDays, type BusinessCalendar, type CivilDate, civilDateAt, endOfCivilDay, morningOf } from '../calendar';
+import { type FieldError } from '../completion';
 import { type LocalizedText } from '../template/schema';
 import { nextTier, type Tier } from '../tiers';
 
@@ -76,6 +77,24 @@ export interface CaseReport {
   reporterId: string;
   /** The tier it starts at: 德治 unless a lawyer decides the problem needs more at once. */
   tier?: Tier;
+}
+
+/** What does not fit in an engagement's periods: a period out of range, a violation its knowledge does not have. */
+export function casePeriodSettingsProblems(settings: CasePeriodSettings, violationKeys: ReadonlySet<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  const check = (periods: Partial<CasePeriods> | undefined, at: string) => {
+    for (const [step, days] of Object.entries(periods ?? {})) {
+      if (!(step in DEFAULT_CASE_PERIODS)) errors.push({ field: `${at}.${step}`, code: 'unknown_field', message: { zh: '没有该办理环节', en: 'No such step' } });
+      else if (!Number.isInteger(days) || (days as number) < (step === 'redAfter' ? 0 : 1) || (days as number) > MAX_CASE_PERIOD_DAYS)
+        errors.push({ field: `${at}.${step}`, code: 'rule', message: { zh: `期限须为 ${step === 'redAfter' ? 0 : 1}～${MAX_CASE_PERIOD_DAYS} 个工作日`, en: `Between ${step === 'redAfter' ? 0 : 1} and ${MAX_CASE_PERIOD_DAYS} business days` } });
+    }
+  };
+  check(settings.defaults, 'defaults');
+  for (const [key, periods] of Object.entries(settings.byViolation ?? {})) {
+    if (!violationKeys.has(key)) errors.push({ field: `byViolation.${key}`, code: 'invalid_option', message: { zh: '本项目知识库中没有该违法行为', en: 'The engagement’s knowledge base has no such violation' } });
+    check(periods, `byViolation.${key}`);
+  }
+  return errors;
 }
 
 export interface CaseState {

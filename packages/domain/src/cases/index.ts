@@ -14,6 +14,7 @@ export {
   caseEventLabels,
   type CasePeriods,
   type CasePeriodSettings,
+  casePeriodSettingsProblems,
   type CaseReport,
   type CaseState,
   type CaseStatus,

@@ -240,6 +240,10 @@ const probes: Record<OperationId, Probe> = {
     request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/actions`, payload: { type: 'verify', on: '2026-11-20', passed: true, note: '现场核查' } }),
     allowed: { status: 404, code: 'not_found' },
   },
+  downloadCaseReferralLetter: { request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/referral-letters/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
+  // A cancelled engagement's periods are not changed: refused after access control.
+  saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },
   listDepartmentScorecards: { request: async () => ({ path: `/api/engagements/${engagementId}/case-scorecards` }), allowed: { status: 200 } },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { saveDownloadedFile } from '../../../lib/download';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -62,5 +63,31 @@ export function useActOnCase(engagementId: string, caseId: string) {
   return useMutation({
     mutationFn: (body: CaseActionBody) => api.actOnCase({ params: { id: engagementId, caseId }, body: { ...body, idempotencyKey: body.idempotencyKey ?? newIdempotencyKey() } }),
     onSuccess: refresh,
+  });
+}
+
+/** A case's 案件移送函, handed to the browser as a download. */
+export function useDownloadReferralLetter(engagementId: string, caseId: string) {
+  return useMutation({
+    mutationFn: async ({ documentId, fileName }: { documentId: string; fileName: string }) =>
+      saveDownloadedFile(await api.downloadCaseReferralLetter({ params: { id: engagementId, caseId, documentId } }), fileName),
+  });
+}
+
+export type CaseSettings = Awaited<ReturnType<typeof api.getCaseSettings>>;
+export type CaseSettingsBody = Parameters<typeof api.saveCaseSettings>[0]['body'];
+
+export const useCaseSettings = (engagementId: string) =>
+  useQuery({
+    queryKey: queryKeys.engagements.caseSettings(engagementId),
+    queryFn: ({ signal }) => api.getCaseSettings({ params: { id: engagementId }, signal }),
+  });
+
+/** The engagement's periods as a new version (409 `conflict` when someone saved since `body.expectedVersion`). */
+export function useSaveCaseSettings(engagementId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CaseSettingsBody) => api.saveCaseSettings({ params: { id: engagementId }, body }),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.engagements.caseSettings(engagementId), saved),
   });
 }

@@ -6,7 +6,7 @@ import { BlockSkeleton } from '../../../components/loading';
 import { isApiError } from '../../../lib/errors';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useLocalized } from '../../../lib/i18n';
-import { type CaseActionBody, type CaseDetail, useActOnCase, useCase } from '../api/cases';
+import { type CaseActionBody, type CaseDetail, useActOnCase, useCase, useDownloadReferralLetter } from '../api/cases';
 import { type CasesKey, type CasesT, useCasesTranslation } from '../utils/use-cases-translation';
 import { dueText, SUPERVISION_COLORS, TIER_COLORS } from '../utils/case-display';
 
@@ -138,6 +138,7 @@ export function CaseDrawer({ engagementId, caseId, onClose }: { engagementId: st
   const screens = Grid.useBreakpoint();
   const query = useCase(engagementId, caseId);
   const [action, setAction] = useState<CaseActionType | null>(null);
+  const download = useDownloadReferralLetter(engagementId, caseId ?? '');
   const detail = query.data;
   return (
     <Drawer open={caseId !== null} onClose={onClose} size={screens.md ? 640 : '100%'} title={detail?.title ?? t('detail.title')} destroyOnHidden>
@@ -207,10 +208,23 @@ export function CaseDrawer({ engagementId, caseId, onClose }: { engagementId: st
                   {eventDetails(t, event.details).map((line) => (
                     <div key={line}>{line}</div>
                   ))}
+                  {event.kind === 'referred' && typeof event.details.packetId === 'string' ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      style={{ paddingInline: 0 }}
+                      loading={download.isPending && download.variables?.documentId === event.details.packetId}
+                      onClick={() => download.mutate({ documentId: event.details.packetId as string, fileName: String(event.details.packetName ?? 'referral.docx') })}
+                      data-testid="case-referral-letter"
+                    >
+                      {t('detail.referralLetter')}
+                    </Button>
+                  ) : null}
                 </div>
               ),
             }))}
           />
+          {download.error ? <ErrorAlert error={download.error} compact /> : null}
           {action ? <ActionModal engagementId={engagementId} detail={detail} action={action} onClose={() => setAction(null)} /> : null}
         </div>
       ) : null}

@@ -1,0 +1,142 @@
+// Problem cases (问题案件) through the dashboard, in real Chromium against the real stack: the street
+// office's contact reports a problem from a phone; a lawyer at the desk records the open letter,
+// escalates through 自治 to 法治 and refers the case, which drafts the 案件移送函 (downloaded as
+// Word); the same case reads in English; the contact, on the phone, sees where it stands and cannot
+// act for the firm. Screenshots at desk and phone width land in e2e/artifacts/ for a person to look at.
+import type { Browser, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signInApi } from './support/api';
+import { launchChromium, type Session, signIn } from './support/browser';
+import { choose, waitForText } from './support/pages';
+
+const baseUrl = inject('webUrl');
+const run = Date.now().toString(36).slice(-5);
+const engagementName = `交道口街道创新社区治理法律服务项目（案件）-${run}`;
+const PHONE = { width: 390, height: 844 };
+const artifacts = new URL('./artifacts/', import.meta.url);
+const TITLE = '菊儿胡同12号院公共通道堆放杂物';
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  await mkdir(artifacts, { recursive: true });
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: new URL(`problem-cases-${name}.png`, artifacts).pathname, fullPage });
+}
+
+const hasNoSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+/** Opens an action of the case drawer, fills its fields by label, submits, and waits for the drawer to show `after`. */
+async function act(page: Page, action: string, fields: Record<string, string>, after: string | RegExp): Promise<void> {
+  await page.getByTestId(`case-action-${action}`).click();
+  const dialog = page.locator('.ant-modal:visible');
+  for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
+  await dialog.getByRole('button', { name: /提\s*交|Submit/ }).click();
+  await expect.poll(async () => dialog.count(), { timeout: 30_000 }).toBe(0);
+  await waitForText(page, after);
+}
+
+describe('problem cases, from a phone report to the department', () => {
+  let browser: Browser;
+  const sessions: Session[] = [];
+  let engagementId = '';
+
+  const open = async (username: string, viewport?: { width: number; height: number }) => {
+    const session = await signIn(browser, baseUrl, username, viewport ? { viewport } : {});
+    sessions.push(session);
+    return session;
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const pmApi = await signInApi(baseUrl, 'pm');
+    const users = async (role: 'partner' | 'lawyer' | 'client') => (await pmApi.listUsers({ query: { role, pageSize: 100 } })).items;
+    const partner = (await users('partner')).find((user) => user.username === 'partner');
+    const lawyer = (await users('lawyer')).find((user) => user.username === 'lawyer');
+    const client = (await users('client')).find((user) => user.username === 'client');
+    const me = await pmApi.getMe();
+    if (!partner || !lawyer || !client) throw new Error('the demo users are missing');
+    const engagement = await pmApi.createEngagement({
+      body: {
+        name: engagementName,
+        clientName: '东城区交道口街道办事处',
+        clientKind: 'street',
+        communities: [
+          { key: 'juer', name: '菊儿社区' },
+          { key: 'fuxue', name: '府学社区' },
+        ],
+        team: { pm: me.user.id, partner: partner.id, lawyers: [lawyer.id], client: client.id },
+        startDate: new Date().toISOString().slice(0, 10),
+        templateKey: 'community-governance',
+      },
+    });
+    engagementId = engagement.id;
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    await mkdir(artifacts, { recursive: true });
+    for (const [index, page] of sessions.flatMap((session) => session.context.pages()).entries()) {
+      await page.screenshot({ path: new URL(`problem-cases-failure-${index}.png`, artifacts).pathname, fullPage: true }).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    const problems = sessions.flatMap((session) => session.problems);
+    await browser?.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('the street office’s contact reports a problem from a phone', async () => {
+    const { page } = await open('client', PHONE);
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=cases`);
+    await page.getByTestId('report-case').click();
+    await choose(page, '社区', '菊儿社区');
+    await page.getByLabel('问题名称').fill(TITLE);
+    await page.getByLabel('地点').fill('菊儿胡同12号院');
+    await choose(page, '违法行为类别', '楼道等共用部位堆放杂物');
+    await page.getByLabel('问题描述').fill('院内公共通道堆放旧家具、纸箱，电动自行车无法推行，夜间存在消防隐患。');
+    await shoot(page, 'report-phone', false);
+    await page.getByTestId('report-case-submit').click();
+    // The new case opens: at 德治, the open letter due first; the contact has nothing to do yet.
+    await waitForText(page, '发布倡议书/公开信');
+    await waitForText(page, '当前没有您可以办理的事项');
+    expect(await hasNoSidewaysScroll(page)).toBe(true);
+    await shoot(page, 'case-phone', false);
+  });
+
+  it('a lawyer records the letter, escalates through 自治 to 法治 and refers it with its drafted letter', async () => {
+    const { page } = await open('lawyer');
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=cases`);
+    await page.getByTestId('case-link').filter({ hasText: TITLE }).click();
+    await act(page, 'publishLetter', { 发布方式: '楼门张贴、院落居民微信群' }, '观察期');
+    await act(page, 'escalate', { 理由: '观察期内仍有住户堆放杂物' }, '按居民公约处理');
+    await act(page, 'escalate', { 理由: '居委会约谈后仍未清理' }, '移送职能部门');
+    await act(page, 'refer', { 职能部门: '交道口街道综合行政执法队' }, '部门受理');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-referral-letter').click()]);
+    expect(download.suggestedFilename()).toMatch(/^案件移送函.*\.docx$/);
+    await shoot(page, 'case-desk');
+    await page.keyboard.press('Escape');
+    await waitForText(page, '交道口街道综合行政执法队');
+    await shoot(page, 'board-desk');
+
+    // The same case, in English.
+    await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'en'));
+    await page.reload();
+    await page.getByTestId('case-link').filter({ hasText: TITLE }).click();
+    await waitForText(page, 'Department acceptance');
+    await waitForText(page, 'Download the referral letter (Word)');
+    await shoot(page, 'case-desk-en');
+    await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'zh-CN'));
+  });
+
+  it('the contact follows the case on the phone and cannot act for the firm', async () => {
+    const { page } = sessions[0]!;
+    await page.goto(`${baseUrl}/engagements/${engagementId}?tab=cases`);
+    await page.getByTestId('case-card').filter({ hasText: TITLE }).click();
+    await waitForText(page, '部门受理');
+    await expect.poll(() => page.getByTestId('case-actions').count()).toBe(0);
+    expect(await hasNoSidewaysScroll(page)).toBe(true);
+    await shoot(page, 'followed-phone', false);
+  });
+});
