@@ -163,6 +163,19 @@ describe('a community problem case', () => {
     await engine.engagements.caseCommand(caseId, { type: 'withdraw', on: today(), reason: '与另一案件重复', actorId: engine.team.pm });
   });
 
+  it('writes actions sent at once one after the other, each event numbered once', async () => {
+    const lawyer = engine.team.lawyers[0];
+    const { caseId } = await reportCase();
+    const visits = Array.from({ length: 6 }, (_, index) =>
+      engine.engagements.caseCommand(caseId, { type: 'logVisit', on: today(), visitor: `网格员${index + 1}`, visited: `5号楼2单元${index + 1}01户`, actorId: lawyer }),
+    );
+    await Promise.all([...visits, engine.engagements.caseCommand(caseId, { type: 'publishLetter', on: today(), channel: '楼门张贴', actorId: lawyer })]);
+    const events = await engine.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, select: { seq: true, kind: true } });
+    expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(events.filter((event) => event.kind === 'visit_logged')).toHaveLength(6);
+    expect((await engine.db.problemCase.findUniqueOrThrow({ where: { id: caseId } })).version).toBe(8);
+  });
+
   it('keeps its observation period across a worker restart, and ends a period already over by itself', async () => {
     const lawyer = engine.team.lawyers[0];
     const { caseId } = await reportCase();

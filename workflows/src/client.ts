@@ -398,7 +398,10 @@ export function createEngagementClient({
     /** One person's action on a case; answers with the case after it. With an idempotency key a retry is the same action once. */
     async caseCommand(caseId: string, command: CaseCommand, idempotencyKey?: string): Promise<CaseView> {
       try {
-        return await withDeadline(() => temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(caseCommandUpdate, { args: [command], updateId: idempotencyKey ?? crypto.randomUUID() }));
+        // The key with the request's hash: Temporal answers a repeated update id with its first result, so
+        // the same key asking something else must reach the workflow, which refuses it.
+        const updateId = idempotencyKey ? `${idempotencyKey}:${command.requestHash ?? ''}` : crypto.randomUUID();
+        return await withDeadline(() => temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(caseCommandUpdate, { args: [command], updateId }));
       } catch (error) {
         if (isNotFound(error)) {
           // Its workflow ends with the case: a closed case takes no more actions.

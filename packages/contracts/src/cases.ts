@@ -175,9 +175,9 @@ const action = <T extends z.ZodRawShape>(type: (typeof CASE_ACTION_TYPES)[number
 export const caseActionBodySchema = z
   .discriminatedUnion('type', [
     action('publishLetter', { channel: line(200).meta({ description: 'Where it was published: 楼门张贴, 居民微信群, 入户发放 …' }), note: optionalNote }),
-    action('logVisit', { visitor: line(100), visited: line(200).meta({ description: 'Who was visited (household, shop)' }), note: prose(2000) }),
+    action('logVisit', { visitor: line(100), visited: line(200).meta({ description: 'Who was visited (household, shop)' }), note: optionalNote }),
     action('applyMeasures', { clause: line(200).meta({ description: 'The clause of the community’s adopted convention applied' }), measures: line(2000) }),
-    action('recordMediation', { parties: line(200), outcome: z.enum(['agreed', 'not_agreed']), note: prose(2000) }),
+    action('recordMediation', { parties: line(200), outcome: z.enum(['agreed', 'not_agreed']), note: optionalNote }),
     action('endObservation', { note: optionalNote }),
     action('escalate', { reason: line(2000) }),
     action('refer', { department: line(100).meta({ description: 'The department referred to (the catalogue’s enforcer by default in the dashboard)' }), note: optionalNote }),
@@ -199,12 +199,12 @@ export const actOnCase = defineOperation({
   tag: 'cases',
   summary: { zh: '办理案件（发布倡议书、移送、答复、核查、挂账……）', en: 'Act on a case (publish the letter, refer, reply, verify, defer …)' },
   description:
-    'One action, decided by the case’s workflow against its step now: 409 `case_wrong_step` when the step does not take it, `case_closed` once closed; 403 `case_not_allowed` for the reporter’s own verification; 422 for a date after today or before the step began. The client’s contact may verify only. With `idempotencyKey`, a retry is the same action once.',
+    'One action, decided by the case’s workflow against its step now: 409 `case_wrong_step` when the step does not take it, `case_closed` once closed; 403 `case_not_allowed` for the reporter’s own verification; 422 for a date after today or before the step began. The client’s contact may verify only; a cancelled engagement’s case can only be withdrawn. With `idempotencyKey`, a retry is the same action once (200 again, even after it closed the case); the key with another body is 409 `conflict`.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
   params: caseParams,
   body: caseActionBodySchema,
   responses: { 200: caseDetailSchema },
-  errors: [...WRITE_ERRORS, 'case_closed', 'case_wrong_step', 'case_not_allowed'],
+  errors: [...WRITE_ERRORS, 'case_closed', 'case_wrong_step', 'case_not_allowed', 'conflict'],
 });
 
 export const downloadCaseReferralLetter = defineOperation({

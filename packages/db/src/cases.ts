@@ -42,7 +42,9 @@ export async function openCaseRecord(
   input: { caseId: string; engagementId: string; report: CaseReport; state: CaseState; periods: CasePeriods; violationKeys: Set<string>; at: Date },
 ): Promise<{ created: boolean } | CaseRefusal> {
   const { caseId, engagementId, report, state, at } = input;
-  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for share`;
+  // For update: two reports of one research problem at once are taken one after the other, so the
+  // second is told the problem is already a case (not failed by the unique index).
+  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for update`;
   if (!engagement) return { refused: 'not_found' };
   if (await tx.problemCase.count({ where: { id: caseId } })) return { created: false };
   // Case work goes on after the engagement has delivered (completed); a cancelled one takes no more.
@@ -91,6 +93,9 @@ export async function openCaseRecord(
 
 /** The engagement's department of that name, made on first use (the catalogue names the enforcer; people may name another). */
 async function departmentNamed(tx: DbTransaction, engagementId: string, name: string): Promise<string> {
+  // A department the plan named (under its own key) is the same department.
+  const planned = await tx.department.findFirst({ where: { engagementId, name }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+  if (planned) return planned.id;
   const row = await tx.department.upsert({ where: { engagementId_key: { engagementId, key: name } }, create: { engagementId, key: name, name }, update: {}, select: { id: true } });
   return row.id;
 }

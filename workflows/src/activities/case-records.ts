@@ -69,11 +69,11 @@ export function createCaseActivities(db: Db): CaseActivities {
           at,
         });
         if (event.kind !== 'supervised') return false;
-        // 黄牌 to the PM; 红牌 to the PM and the client's contact, who ranks the street's work.
+        // 黄牌 to the PM; 红牌 to the PM and the client's contact, who ranks the street's work (nobody, once the engagement is cancelled).
         const level = event.details.level as 'yellow' | 'red';
         const roles = level === 'red' ? (['pm', 'client'] as const) : (['pm'] as const);
         const [recipients, problemCase] = await Promise.all([
-          tx.engagementMember.findMany({ where: { engagementId, role: { in: [...roles] } }, select: { userId: true } }),
+          tx.engagementMember.findMany({ where: { engagementId, role: { in: [...roles] }, engagement: { status: { not: 'cancelled' } } }, select: { userId: true } }),
           tx.problemCase.findUniqueOrThrow({ where: { id: caseId }, select: { title: true, community: { select: { name: true } } } }),
         ]);
         await tx.notification.createMany({

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { type CaseAction, type CaseDecision, type CaseEvent, type CaseState, civilDateAt, createBusinessCalendar, decideCaseAction, nextCaseTimer, openCase } from '@gongzhi/domain';
 import { type CaseActivities } from '../activities/case-records';
 import { type CaseReferralActivities } from '../activities/case-referral';
@@ -58,18 +58,39 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
     version += 1;
   };
 
+  /**
+   * One write at a time, in order. Every `condition` waiting on the flag wakes in the same activation
+   * when it clears: each re-checks it before taking it, so only the first goes on.
+   */
+  const acquire = async () => {
+    while (writing) await condition(() => !writing);
+    writing = true;
+  };
+
+  /** Idempotency keys of the actions taken, with the hash of what each asked: the same key asking something else is a conflict. */
+  const requests = new Map<string, string>();
+
   const decide = (command: CaseCommand): CaseDecision => {
-    const { actorId, ...action } = command;
+    const { actorId, requestKey: _key, requestHash: _hash, ...action } = command;
     return decideCaseAction(state, action as CaseAction, { calendar, periods, today: today(), actorId });
+  };
+
+  const refuseReusedKey = (command: CaseCommand) => {
+    if (command.requestKey && requests.has(command.requestKey) && requests.get(command.requestKey) !== command.requestHash) {
+      refuse('conflict', 'this idempotency key was used for another action', [
+        { field: 'idempotencyKey', code: 'rule', message: { zh: '该幂等键已用于另一项办理，请换用新的键', en: 'This idempotency key was used for another action; use a new key' } },
+      ]);
+    }
   };
 
   setHandler(
     caseCommandUpdate,
     async (command) => {
-      await condition(() => !writing && (version > 0 || refusal !== null));
+      await condition(() => version > 0 || refusal !== null);
       if (version === 0) refuse('unknown_case', `case ${caseId} was not opened`);
-      writing = true;
+      await acquire();
       try {
+        refuseReusedKey(command);
         // Decided again here: another command may have moved the case since the validator ran.
         const decision = decide(command);
         if ('refused' in decision) refuseDecision(decision);
@@ -79,7 +100,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
           const packet = await documents.renderCaseReferral({ caseId, engagementId, seq: version + 1, department: command.department, on: command.on, isRepeat: decision.event.details.again === true, actorId: command.actorId });
           event = { ...event, details: { ...event.details, packetId: packet.documentId, packetName: packet.fileName } };
         }
+        if (command.requestKey) event = { ...event, details: { ...event.details, requestKey: command.requestKey, requestHash: command.requestHash ?? null } };
         await write(event, decision.state);
+        if (command.requestKey) requests.set(command.requestKey, command.requestHash ?? '');
         return view();
       } finally {
         writing = false;
@@ -88,6 +111,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
     {
       validator: (command) => {
         refuseUnstorableText(Object.fromEntries(Object.entries(command).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
+        refuseReusedKey(command);
         const decision = decide(command);
         if ('refused' in decision) refuseDecision(decision);
       },
@@ -113,12 +137,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
     }
     // Date.now() inside a workflow is the deterministic workflow clock.
     if (await condition(() => version !== seen, Math.max(1, timer.at.getTime() - Date.now()))) continue;
-    await condition(() => !writing);
-    if (version !== seen) continue;
-    writing = true;
+    await acquire();
     try {
+      if (version !== seen) continue;
       const { event, state: next } = timer.apply();
       await write(event, next);
+    } catch (error) {
+      // The write retries until the database takes it; one it refuses outright must not end the case.
+      if (!(error instanceof ActivityFailure)) throw error;
+      log.error('a case event could not be written; trying again later', { caseId, seq: version + 1, error: String(error) });
+      await sleep('15 minutes');
     } finally {
       writing = false;
     }

@@ -281,8 +281,12 @@ export interface CaseWorkflowInput {
   holidays: HolidayCalendar;
 }
 
-/** A person's action on a case; `actorId` is who does it (the API's caller). */
-export type CaseCommand = CaseAction & { actorId: string };
+/**
+ * A person's action on a case; `actorId` is who does it (the API's caller). With the caller's
+ * idempotency key, `requestHash` is the hash of what they asked: the same key asking something else
+ * is refused, and the event keeps both so a retry after the case closed is recognised.
+ */
+export type CaseCommand = CaseAction & { actorId: string; requestKey?: string; requestHash?: string };
 
 export interface CaseView {
   caseId: string;

@@ -152,6 +152,16 @@ describe('community problem cases', () => {
     expect((await api.request(client, { method: 'POST', url: base, payload: { community: community.key, title: '问题', description: '', place: '某处', tier: 'rule-of-law' } })).statusCode).toBe(403);
     expect((await api.request(lawyer, { method: 'POST', url: `${base}/${randomUUID()}/actions`, payload: { type: 'withdraw', on: today(), reason: '重复' } })).statusCode).toBe(404);
     expect(await api.db.problemCase.count({ where: { engagementId: engagement.id } })).toBe(1);
+
+    // An action retried with its key is taken once, even when it closed the case; the key asking something else is a conflict.
+    const caseUrl = `${base}/${fromProblem.json<CaseView>().id}/actions`;
+    const withdraw = { type: 'withdraw', on: today(), reason: '与街道网格案件重复，已并案办理', idempotencyKey: 'withdraw-key-0001' };
+    expect((await api.request(lawyer, { method: 'POST', url: caseUrl, payload: withdraw })).statusCode).toBe(200);
+    const retried = await api.request(lawyer, { method: 'POST', url: caseUrl, payload: withdraw });
+    expect([retried.statusCode, retried.json<CaseView>().status]).toEqual([200, 'withdrawn']);
+    const other = await api.request(lawyer, { method: 'POST', url: caseUrl, payload: { ...withdraw, reason: '另一理由' } });
+    expect([other.statusCode, other.json<{ error: { code: string } }>().error.code]).toEqual([409, 'conflict']);
+    expect(await api.db.caseEvent.count({ where: { caseId: fromProblem.json<CaseView>().id, kind: 'withdrawn' } })).toBe(1);
   });
 
   it('run on the periods the PM sets for the engagement and per violation type, fixed when a case is reported', { timeout: 120_000 }, async () => {

@@ -26,7 +26,7 @@ import {
 } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
-import { idempotentUuid, keyUsed } from '../lib/idempotency';
+import { idempotentUuid, keyUsed, requestHashOf } from '../lib/idempotency';
 import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
@@ -108,7 +108,12 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
         step: event.step as CaseStep,
         actor: event.actor ? userRef(event.actor) : null,
         department: event.department?.name ?? null,
-        details: Object.fromEntries(Object.entries((event.details ?? {}) as Record<string, unknown>).map(([key, value]) => [key, detailValue(value)])),
+        // The caller's idempotency key and hash stay on the server.
+        details: Object.fromEntries(
+          Object.entries((event.details ?? {}) as Record<string, unknown>)
+            .filter(([key]) => key !== 'requestKey' && key !== 'requestHash')
+            .map(([key, value]) => [key, detailValue(value)]),
+        ),
         voided: voided.has(event.seq),
         recordedAt: iso(event.recordedAt),
       })),
@@ -185,10 +190,21 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     const { idempotencyKey, ...action } = request.body;
     const row = await db.problemCase.findFirst({ where: { id: caseId, engagementId }, select: { id: true } });
     if (!row) throw notFound();
-    if ((await engagementStatus(engagementId)) === 'cancelled') throw new ApiError('engagement_not_running');
+    // A cancelled engagement's cases can only be withdrawn.
+    if ((await engagementStatus(engagementId)) === 'cancelled' && action.type !== 'withdraw') throw new ApiError('engagement_not_running');
     // The street office's contact checks the result on site (核查); the rest is the firm's work.
     if (teamRole === 'client' && action.type !== 'verify') throw forbidden();
-    await runCommand(() => engagements.caseCommand(caseId, { ...action, actorId: callerOfRequest(request).userId } as Parameters<typeof engagements.caseCommand>[1], idempotencyKey), { validation_failed: 'form_invalid', unknown_case: 'not_found' });
+    const requestHash = idempotencyKey ? requestHashOf(action) : undefined;
+    const command = { ...action, actorId: callerOfRequest(request).userId, ...(idempotencyKey ? { requestKey: idempotencyKey, requestHash } : {}) } as Parameters<typeof engagements.caseCommand>[1];
+    try {
+      await runCommand(() => engagements.caseCommand(caseId, command, idempotencyKey), { validation_failed: 'form_invalid', unknown_case: 'not_found' });
+    } catch (error) {
+      // A retry of the action that closed the case finds its run ended: its event answers for it.
+      if (!(idempotencyKey && error instanceof ApiError && error.code === 'case_closed')) throw error;
+      const first = await db.caseEvent.findFirst({ where: { caseId, details: { path: ['requestKey'], equals: idempotencyKey } }, select: { details: true } });
+      if (!first) throw error;
+      if ((first.details as { requestHash?: string }).requestHash !== requestHash) throw new ApiError('conflict');
+    }
     return detailOf(request, caseId);
   });
 

@@ -43,7 +43,7 @@ describe('a case through the tiers', () => {
     const back = decideCaseAction(state, { type: 'sendBack', on: '2026-11-10', reason: '不属于本部门职责' }, context('lawyer'));
     expect(back).toMatchObject({ state: { step: 'referral', department: null }, event: { kind: 'sent_back', details: { department: '和平里街道综合行政执法队' } } });
     const escalateAgain = decideCaseAction(state, { type: 'escalate', on: '2026-11-10', reason: 'x' }, context('lawyer'));
-    expect(escalateAgain).toMatchObject({ refused: 'not_allowed' });
+    expect(escalateAgain).toMatchObject({ refused: 'wrong_step' });
   });
 
   it('needs verification by someone other than the reporter, and a failed one goes back to the step', () => {

@@ -117,9 +117,9 @@ export interface CaseState {
 
 export type CaseAction =
   | { type: 'publishLetter'; on: CivilDate; channel: string; note?: string | undefined }
-  | { type: 'logVisit'; on: CivilDate; visitor: string; visited: string; note: string }
+  | { type: 'logVisit'; on: CivilDate; visitor: string; visited: string; note?: string | undefined }
   | { type: 'applyMeasures'; on: CivilDate; clause: string; measures: string }
-  | { type: 'recordMediation'; on: CivilDate; parties: string; outcome: 'agreed' | 'not_agreed'; note: string }
+  | { type: 'recordMediation'; on: CivilDate; parties: string; outcome: 'agreed' | 'not_agreed'; note?: string | undefined }
   | { type: 'endObservation'; on: CivilDate; note?: string | undefined }
   | { type: 'escalate'; on: CivilDate; reason: string }
   | { type: 'refer'; on: CivilDate; department: string; note?: string | undefined }
@@ -232,19 +232,19 @@ export function decideCaseAction(state: CaseState, action: CaseAction, context: 
       return { state: move('observation'), event: event('letter_published', { channel: action.channel, note: action.note ?? null }) };
     case 'logVisit':
       if (state.tier === 'rule-of-law' || !at(...ACTIVE_STEPS)) return wrongStep();
-      return { state, event: event('visit_logged', { visitor: action.visitor, visited: action.visited, note: action.note }) };
+      return { state, event: event('visit_logged', { visitor: action.visitor, visited: action.visited, note: action.note ?? null }) };
     case 'applyMeasures':
       if (state.tier !== 'self-governance' || !at('measures')) return wrongStep();
       return { state: move('observation'), event: event('measures_applied', { clause: action.clause, measures: action.measures }) };
     case 'recordMediation':
       if (state.tier !== 'self-governance' || !at(...ACTIVE_STEPS)) return wrongStep();
-      return { state, event: event('mediation_recorded', { parties: action.parties, outcome: action.outcome, note: action.note }) };
+      return { state, event: event('mediation_recorded', { parties: action.parties, outcome: action.outcome, note: action.note ?? null }) };
     case 'endObservation':
       if (!at('observation')) return wrongStep();
       return { state: move('review'), event: event('observation_ended', { early: true, note: action.note ?? null }) };
     case 'escalate': {
       const next = nextTier(state.tier);
-      if (!next) return refusal('not_allowed', { zh: '案件已在法治层级，可再次移送职能部门', en: 'The case is already at the rule-of-law tier; refer it again instead' });
+      if (!next) return refusal('wrong_step', { zh: '案件已在法治层级，不能再升级；可在复查研判时再次移送职能部门', en: 'The case is already at the rule-of-law tier; refer it again at the review instead' });
       if (!at(...ACTIVE_STEPS)) return wrongStep();
       const escalated = enter({ ...state, tier: next }, firstStep[next], action.on, calendar, periods);
       return { state: escalated, event: event('escalated', { from: state.tier, to: next, reason: action.reason }) };
@@ -392,8 +392,8 @@ export function nextCaseTimer(state: CaseState, context: { calendar: BusinessCal
   if (state.status !== 'open') return null;
   const { calendar, periods } = context;
   if (state.step === 'observation') {
-    // The review begins the business day after the period's last day.
-    const on = calendar.addBusinessDays(state.dueOn, 1);
+    // The review begins the day after the period's last day (never a day still to come: no action may be dated before it).
+    const on = addCalendarDays(state.dueOn, 1);
     return { at: afterDay(state.dueOn), apply: () => ({ state: enter(state, 'review', on, calendar, periods), event: { kind: 'observation_ended', on, actorId: null, details: { early: false } } }) };
   }
   if (state.step === 'deferred') {

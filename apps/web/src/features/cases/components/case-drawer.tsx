@@ -1,4 +1,4 @@
-import { type CaseActionType, type CaseEventKind, caseEventLabels, type CaseStep, caseStepLabels, civilDateAt, supervisionLabels, tierLabels } from '@gongzhi/domain';
+import { addCalendarDays, type CaseActionType, type CaseEventKind, caseEventLabels, type CaseStep, caseStepLabels, civilDateAt, supervisionLabels, tierLabels } from '@gongzhi/domain';
 import { App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Modal, Radio, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
@@ -114,11 +114,11 @@ function ActionModal({ engagementId, detail, action, onClose }: { engagementId: 
         {fields.map((spec) => (
           <Form.Item key={spec.name} name={spec.name} label={t(spec.label)} rules={spec.optional ? [] : [{ required: true, whitespace: true, message: t('fields.required') }]}>
             {spec.kind === 'line' ? (
-              <Input maxLength={spec.name === 'department' || spec.name === 'handler' ? 100 : 200} {...(spec.placeholder ? { placeholder: t(spec.placeholder) } : {})} data-testid={`case-action-${spec.name}`} />
+              <Input maxLength={spec.name === 'department' || spec.name === 'handler' || spec.name === 'visitor' ? 100 : 200} {...(spec.placeholder ? { placeholder: t(spec.placeholder) } : {})} data-testid={`case-action-${spec.name}`} />
             ) : spec.kind === 'text' ? (
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid={`case-action-${spec.name}`} />
             ) : spec.kind === 'date' ? (
-              <Input type="date" min={today} />
+              <Input type="date" min={addCalendarDays(today, 1)} />
             ) : spec.kind === 'outcome' ? (
               <Radio.Group options={[{ value: 'agreed', label: t('fields.agreed') }, { value: 'not_agreed', label: t('fields.notAgreed') }]} />
             ) : (
