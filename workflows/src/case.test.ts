@@ -13,6 +13,7 @@ import { EngagementCommandError } from './client';
 import { caseWorkflowId } from './ids';
 import { waitFor } from '@gongzhi/testing';
 import { createTestEngine, engagementRequest, type TestEngine } from './testing/harness';
+import { recordHistory } from './testing/histories';
 
 let engine: TestEngine;
 let worker: { stop(): Promise<void> };
@@ -134,6 +135,9 @@ describe('a community problem case', () => {
     expect(closed.state).toMatchObject({ status: 'resolved', resolution: { tier: 'rule-of-law' } });
     const row = await engine.db.problemCase.findUniqueOrThrow({ where: { id: caseId }, include: { referredDepartment: true } });
     expect([row.resolvedTier, row.referredDepartment?.name]).toEqual(['rule-of-law', '和平里街道综合行政执法队']);
+    const handle = engine.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    expect(await handle.result()).toEqual({ status: 'resolved' });
+    if (process.env.GONGZHI_RECORD_HISTORIES === '1') await recordHistory('case', await handle.fetchHistory());
 
     // Each referral drafted its 案件移送函: the second one names the department, the steps tried and the send-back.
     const referrals = (await eventsOf(caseId)).filter((event) => event.kind === 'referred');
