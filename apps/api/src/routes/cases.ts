@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents, loadEngagementKnowledge } from '@gongzhi/db';
+import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents } from '@gongzhi/db';
 import {
   addCalendarDays,
   businessDaysLeft,
@@ -21,7 +21,6 @@ import {
   resolveCasePeriods,
   type SupervisionLevel,
   type Tier,
-  type ViolationEntry,
   voidedCards,
 } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound } from '../lib/api-error';
@@ -30,10 +29,10 @@ import { idempotentUuid, keyUsed, requestHashOf } from '../lib/idempotency';
 import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { type Violations, violationRef, violationsOf } from '../views/violation-refs';
 import { iso, userRef } from '../views/common';
 
 type Request = Parameters<typeof accessOf>[0];
-type Violations = Map<string, Pick<ViolationEntry, 'key' | 'title' | 'unverified'>>;
 
 const calendar = createBusinessCalendar(chinaHolidayCalendar());
 const detailValue = (value: unknown): string | number | boolean | null =>
@@ -48,12 +47,6 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
   const { db, engagements } = fastify;
   const today = () => civilDateAt(fastify.clock.now());
 
-  const violationsOf = async (engagementId: string): Promise<Violations> => new Map((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => [entry.key, entry]));
-  const violationRef = (violations: Violations, key: string | null) => {
-    if (key === null) return null;
-    const entry = violations.get(key);
-    return entry ? { key: entry.key, title: entry.title, unverified: entry.unverified } : { key, title: key, unverified: true };
-  };
 
   const engagementStatus = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status;
 
@@ -90,7 +83,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
 
   const detailOf = async (request: Request, caseId: string) => {
     const { engagementId } = accessOf(request);
-    const [row, violations] = await Promise.all([findCaseRecord(db, engagementId, caseId), violationsOf(engagementId)]);
+    const [row, violations] = await Promise.all([findCaseRecord(db, engagementId, caseId), violationsOf(db, engagementId)]);
     if (!row) throw notFound();
     const voided = voidedCards(row.events.map((event) => ({ seq: event.seq, kind: event.kind, on: fromDbDate(event.occurredOn), step: event.step, details: (event.details ?? {}) as Record<string, unknown> })));
     return {
@@ -126,7 +119,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     const { status, community, supervision } = request.query;
     const [rows, violations] = await Promise.all([
       listCaseRecords(db, engagementId, { ...(status ? { status } : {}), ...(community ? { communityKey: community } : {}), ...(supervision ? { supervision } : {}) }),
-      violationsOf(engagementId),
+      violationsOf(db, engagementId),
     ]);
     return { items: rows.map((row) => summaryOf(row, engagementId, violations)) };
   });
@@ -258,9 +251,13 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     ]);
     // Per case, the cards its own later records void (history entered late).
     const shaped = events.map((event) => ({ caseId: event.caseId, seq: event.seq, kind: event.kind, on: fromDbDate(event.occurredOn), step: event.step, department: event.department?.name ?? null, details: (event.details ?? {}) as Record<string, unknown> }));
-    const voided = new Set(
-      [...new Set(shaped.map((event) => event.caseId))].flatMap((caseId) => [...voidedCards(shaped.filter((event) => event.caseId === caseId))].map((seq) => `${caseId}:${seq}`)),
-    );
+    const byCase = new Map<string, typeof shaped>();
+    for (const event of shaped) {
+      const events = byCase.get(event.caseId);
+      if (events) events.push(event);
+      else byCase.set(event.caseId, [event]);
+    }
+    const voided = new Set([...byCase].flatMap(([caseId, events]) => [...voidedCards(events)].map((seq) => `${caseId}:${seq}`)));
     return {
       items: departmentScorecards(
         shaped.map((event) => ({ ...event, voided: voided.has(`${event.caseId}:${event.seq}`) })),

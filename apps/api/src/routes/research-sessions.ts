@@ -2,24 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { type z } from 'zod';
 import { operations, type researchSessionBodySchema } from '@gongzhi/contracts';
-import { findResearchSessionRecord, fromDbDate, listCommunityProblemRecords, listCommunityProfileRecords, listResearchSessionRecords, loadEngagementKnowledge, type ResearchSessionRecord } from '@gongzhi/db';
-import { civilDateAt, type CommunityProfileDetails, type FieldError, parseEngagementPlan, type ResearchSessionKind, type ViolationEntry } from '@gongzhi/domain';
+import { findResearchSessionRecord, fromDbDate, listCommunityProblemRecords, listCommunityProfileRecords, listResearchSessionRecords, type ResearchSessionRecord } from '@gongzhi/db';
+import { civilDateAt, type CommunityProfileDetails, type FieldError, parseEngagementPlan, type ResearchSessionKind } from '@gongzhi/domain';
 import { ApiError, notFound } from '../lib/api-error';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
 import { runCommand } from '../lib/command-errors';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { type Violations, violationRef, violationsOf } from '../views/violation-refs';
 import { isoOrNull, iso, userRef } from '../views/common';
 
 type Request = Parameters<typeof accessOf>[0];
-type Violations = Map<string, Pick<ViolationEntry, 'key' | 'title' | 'unverified'>>;
 
-const violationRef = (violations: Violations, key: string | null) => {
-  if (key === null) return null;
-  const entry = violations.get(key);
-  // A key the engagement's copy no longer has (an adaptation removed it) still shows, flagged.
-  return entry ? { key: entry.key, title: entry.title, unverified: entry.unverified } : { key, title: key, unverified: true };
-};
 
 const tagOf = (violations: Violations, problem: { violationKey: string | null; outsideCatalogue: boolean; taggedBy: { id: string; displayName: string } | null; taggedAt: Date | null }) => ({
   violation: violationRef(violations, problem.violationKey),
@@ -62,7 +56,6 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
     return status === 'running' || status === 'paused';
   };
 
-  const violationsOf = async (engagementId: string): Promise<Violations> => new Map((await loadEngagementKnowledge(db, engagementId)).violations.map((entry) => [entry.key, entry]));
 
   const viewOf = (record: ResearchSessionRecord, violations: Violations, revise: boolean) => ({
     id: record.id,
@@ -84,7 +77,7 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
 
   const detailOf = async (request: Request, sessionId: string) => {
     const { engagementId } = accessOf(request);
-    const [record, violations, revise] = await Promise.all([findResearchSessionRecord(db, engagementId, sessionId), violationsOf(engagementId), canWrite(request)]);
+    const [record, violations, revise] = await Promise.all([findResearchSessionRecord(db, engagementId, sessionId), violationsOf(db, engagementId), canWrite(request)]);
     if (!record) throw notFound();
     return viewOf(record, violations, revise);
   };
@@ -137,7 +130,7 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
 
   registerOperation(fastify, operations.listResearchSessions, async (request) => {
     const { engagementId } = accessOf(request);
-    const [records, violations, record] = await Promise.all([listResearchSessionRecords(db, engagementId), violationsOf(engagementId), canWrite(request)]);
+    const [records, violations, record] = await Promise.all([listResearchSessionRecords(db, engagementId), violationsOf(db, engagementId), canWrite(request)]);
     return { items: records.map((row) => viewOf(row, violations, record)), can: { record } };
   });
 
@@ -173,7 +166,7 @@ export default async function researchSessionRoutes(fastify: FastifyInstance): P
   });
 
   const problemsOf = async (engagementId: string) => {
-    const [rows, violations] = await Promise.all([listCommunityProblemRecords(db, engagementId), violationsOf(engagementId)]);
+    const [rows, violations] = await Promise.all([listCommunityProblemRecords(db, engagementId), violationsOf(db, engagementId)]);
     return {
       violations,
       items: rows.map((row) => ({
