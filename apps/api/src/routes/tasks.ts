@@ -77,7 +77,7 @@ export default async function taskRoutes(fastify: FastifyInstance): Promise<void
     let file: SubmittedFile | undefined;
     if (request.body.file) {
       if (!task.deliverable) {
-        throw new ApiError('validation_failed', { message: { zh: '该任务不产生成果文件，无需提交文件', en: 'This task has no deliverable; send no file' } });
+        throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'file', code: 'rule', message: { zh: '该任务不产生成果文件，无需提交文件', en: 'This task has no deliverable; send no file' } }] });
       }
       const upload = await db.deliverableUpload.findFirst({ where: { deliverableId: task.deliverable.id, sha256: request.body.file.sha256 }, orderBy: { uploadedAt: 'desc' } });
       if (!upload) {
