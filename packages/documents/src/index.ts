@@ -118,3 +118,5 @@ export {
 export { renderViolationsListDocument } from './violations-list-document';
 export { type QuestionnaireResponseRow, type QuestionnaireResultsInput, renderQuestionnaireResultsWorkbook, RESPONSES_SHEET, RESULTS_NOTES_SHEET, RESULTS_SHEET } from './questionnaire-results-workbook';
 export { CONVERTIBLE_TO_PDF, type ConvertibleKind, convertToPdf, PDF_CONVERSION_TIMEOUT_MS, PdfConverterMissing } from './pdf';
+export { parseCsv, readTable, type TableRead, writeTable } from './tables';
+export { type HotlineWorkbookInput, renderHotlineWorkbook } from './hotline-workbook';

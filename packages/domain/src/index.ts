@@ -221,3 +221,4 @@ export {
   summarizeResponses,
 } from './research';
 export * from './cases';
+export * from './hotline';
