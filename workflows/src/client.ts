@@ -24,9 +24,10 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseSettingsWorkflowId, caseWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseSettingsWorkflowId, caseWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
+import type { hotlineWorkflow } from './workflows/hotline';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
 import type { fieldResearchWorkflow } from './workflows/field-research';
@@ -37,6 +38,9 @@ import {
   caseCommandUpdate,
   caseReportedUpdate,
   caseSettingsCommandUpdate,
+  type HotlineCommand,
+  hotlineCommandUpdate,
+  type HotlineCommandResult,
   type SaveCaseSettingsCommand,
   type CaseCommand,
   type CaseView,
@@ -394,6 +398,15 @@ export function createEngagementClient({
         args: [{ engagementId }] satisfies Parameters<typeof caseSettingsWorkflow>,
         what: 'the case periods',
       }),
+
+    /** One command to the engagement's 12345 workflow (stage or import a month's extract, save the settings, export), as fieldResearchCommand. */
+    hotlineCommand: <C extends HotlineCommand>(engagementId: string, command: C, idempotencyKey?: string): Promise<Extract<HotlineCommandResult, { kind: C['kind'] }>> =>
+      commandWithStart(hotlineCommandUpdate, command as HotlineCommand, idempotencyKey, {
+        workflowType: 'hotlineWorkflow',
+        workflowId: hotlineWorkflowId(engagementId),
+        args: [{ engagementId }] satisfies Parameters<typeof hotlineWorkflow>,
+        what: 'the 12345 record',
+      }) as Promise<Extract<HotlineCommandResult, { kind: C['kind'] }>>,
 
     /** One person's action on a case; answers with the case after it. With an idempotency key a retry is the same action once. */
     async caseCommand(caseId: string, command: CaseCommand, idempotencyKey?: string): Promise<CaseView> {

@@ -24,6 +24,9 @@ export const ENGAGEMENT_ERROR_CODES = [
   'case_closed',
   'case_wrong_step',
   'case_not_allowed',
+  'hotline_file_unreadable',
+  'hotline_rows_invalid',
+  'unknown_hotline_import',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

@@ -45,3 +45,8 @@ export function caseWorkflowId(caseId: string): string {
 export function caseSettingsWorkflowId(engagementId: string): string {
   return `case-settings-${engagementId}`;
 }
+
+/** One command workflow per engagement writes its 12345 imports and their settings. */
+export function hotlineWorkflowId(engagementId: string): string {
+  return `hotline-${engagementId}`;
+}

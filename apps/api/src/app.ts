@@ -29,6 +29,7 @@ import notificationRoutes from './routes/notifications';
 import researchRoutes from './routes/research';
 import researchSessionRoutes from './routes/research-sessions';
 import caseRoutes from './routes/cases';
+import hotlineRoutes from './routes/hotline';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -96,6 +97,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(researchRoutes);
   await fastify.register(researchSessionRoutes);
   await fastify.register(caseRoutes);
+  await fastify.register(hotlineRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

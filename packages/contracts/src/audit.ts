@@ -34,10 +34,13 @@ export const AUDIT_ACTIONS = [
   'research.profile_saved',
   ...CASE_EVENT_KINDS.map((kind) => `case.${kind}` as const),
   'case.settings_saved',
+  'hotline.import_staged',
+  'hotline.month_imported',
+  'hotline.settings_saved',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */
-export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case'] as const;
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case', 'hotline_import'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });

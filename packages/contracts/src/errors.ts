@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'case_closed',
   'case_wrong_step',
   'case_not_allowed',
+  'hotline_file_unreadable',
+  'hotline_rows_invalid',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable machine-readable error code' });
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -81,6 +83,8 @@ export const errorStatus = {
   case_closed: 409,
   case_wrong_step: 409,
   case_not_allowed: 403,
+  hotline_file_unreadable: 422,
+  hotline_rows_invalid: 422,
 } as const satisfies Record<ErrorCode, number>;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 
@@ -125,6 +129,8 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   case_closed: { zh: '案件已办结或撤销，不能再办理', en: 'The case is closed' },
   case_wrong_step: { zh: '案件当前环节不能办理该事项，请刷新后查看当前环节', en: 'The case is not at a step where this applies; reload to see where it is' },
   case_not_allowed: { zh: '您不能办理该事项（如：核查须由报告人以外的人员进行）', en: 'You cannot do this (for example, someone other than the reporter must verify)' },
+  hotline_file_unreadable: { zh: '无法读取该文件：请上传 .xlsx 或 .csv 格式的工单明细（第一行为表头）', en: 'The file cannot be read: upload the ticket extract as .xlsx or .csv with a header row' },
+  hotline_rows_invalid: { zh: '工单明细有误，本次未导入任何工单：请按所列行号修改后重新导入', en: 'Some rows are wrong, so nothing was imported: fix the rows listed and import again' },
 };
 
 export const fieldErrorSchema = z

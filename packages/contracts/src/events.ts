@@ -55,6 +55,10 @@ export const engagementEventSchema = z
         data: z.object({ caseId: idSchema, version: z.number().int().min(1), step: z.string().max(40), supervision: z.enum(['normal', 'yellow', 'red']), status: z.enum(['open', 'resolved', 'withdrawn']) }).strict(),
       })
       .strict(),
+    /** The street's 12345 figures changed: a month imported (`month`) or their settings saved (`month` null). */
+    z
+      .object({ ...envelope, type: z.literal('hotline.updated'), data: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).nullable() }).strict() })
+      .strict(),
     z.object({ ...envelope, type: z.literal('engagement.updated'), data: z.object({ status: engagementStatusSchema }).strict() }).strict(),
     /** For the user holding the stream: a new notification. */
     z.object({ ...envelope, type: z.literal('notification'), data: z.object({ notificationId: idSchema }).strict() }).strict(),

@@ -241,6 +241,20 @@ export {
   reportCase,
   supervisionLevelSchema,
 } from './cases';
+export {
+  commitHotlineImport,
+  downloadHotlineReport,
+  getHotlineFigures,
+  getHotlineImport,
+  getHotlineSettings,
+  HOTLINE_UPLOAD_MAX_BYTES,
+  hotlineFiguresSchema,
+  hotlineImportSchema,
+  hotlineSettingsSchema,
+  listHotlineImports,
+  saveHotlineSettings,
+  stageHotlineImport,
+} from './hotline';
 export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntityType, auditActionSchema, auditEventSchema, listAuditQuerySchema, listEngagementAudit } from './audit';
 export { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKindSchema, notificationSchema } from './notifications';
 export { ENGAGEMENT_EVENT_TYPES, type EngagementEvent, engagementEventSchema, streamEngagementEvents } from './events';

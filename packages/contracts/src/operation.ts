@@ -22,6 +22,7 @@ export type OperationTag =
   | 'knowledge'
   | 'research'
   | 'cases'
+  | 'hotline'
   | 'audit'
   | 'notifications'
   | 'events'

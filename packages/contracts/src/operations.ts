@@ -56,6 +56,7 @@ import {
   tagCommunityProblem,
 } from './research';
 import { actOnCase, downloadCaseReferralLetter, getCase, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
+import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
 import { getHealth, getMetrics, getReadiness } from './system';
 import { assignTask, completeTask, getTask, listTasks } from './tasks';
 import { getTemplate, listTemplates } from './templates';
@@ -138,6 +139,14 @@ export const operations = {
   listDepartmentScorecards,
   getCaseSettings,
   saveCaseSettings,
+  listHotlineImports,
+  stageHotlineImport,
+  getHotlineImport,
+  commitHotlineImport,
+  getHotlineSettings,
+  saveHotlineSettings,
+  getHotlineFigures,
+  downloadHotlineReport,
   listNotifications,
   markNotificationRead,
   markAllNotificationsRead,

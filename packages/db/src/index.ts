@@ -150,3 +150,21 @@ export { Prisma };
 export type JsonValue = Prisma.JsonValue;
 /** A JSON value accepted when writing a Json column. */
 export type InputJsonValue = Prisma.InputJsonValue;
+export {
+  commitHotlineImportRecord,
+  coveredHouseholds,
+  findHotlineImport,
+  findHotlineSettings,
+  type HotlineCommitRefusal,
+  hotlineCommunityNames,
+  hotlineCounts,
+  loadHotlineFigures,
+  type HotlineImportRecord,
+  type HotlineSettingsValue,
+  importedHotlineMonths,
+  listHotlineImports,
+  resolvedCases,
+  saveHotlineSettingsRecord,
+  stageHotlineImportRecord,
+  type StagedHotlineImport,
+} from './hotline';

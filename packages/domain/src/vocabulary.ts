@@ -54,7 +54,7 @@ export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_TOPICS) as [Notificat
 export const NOTIFICATION_TOPIC_LIST = [...new Set(Object.values(NOTIFICATION_TOPICS))] as [NotificationTopic, ...NotificationTopic[]];
 
 /** What a change announcement (pg_notify, relayed as server-sent events) is about. */
-export const CHANGE_TYPES = ['engagement.updated', 'stage.updated', 'task.updated', 'deliverable.updated', 'questionnaire.updated', 'research.updated', 'profile.updated', 'case.updated', 'notification'] as const;
+export const CHANGE_TYPES = ['engagement.updated', 'stage.updated', 'task.updated', 'deliverable.updated', 'questionnaire.updated', 'research.updated', 'profile.updated', 'case.updated', 'hotline.updated', 'notification'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /**

@@ -4,6 +4,7 @@ import { type CaseReferralActivities, createCaseReferralActivities } from './cas
 import { type CaseSettingsActivities, createCaseSettingsActivities } from './case-settings-records';
 import { type FileStore } from '@gongzhi/storage';
 import { createDocumentActivities, type DocumentActivities } from './document-generation';
+import { createHotlineActivities, type HotlineActivities } from './hotline-records';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
@@ -30,8 +31,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities & HotlineActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities & HotlineActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -42,6 +43,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createCaseActivities(db),
     ...createCaseReferralActivities({ db, files }),
     ...createCaseSettingsActivities(db),
+    ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createPdfActivities({ db, files }),

@@ -8,3 +8,4 @@ export { createPdfActivities, type PdfActivities, type PdfRendition } from './pd
 export { createCaseActivities, type CaseActivities, type OpenCaseInput, type RecordCaseEventInput } from './case-records';
 export { createCaseReferralActivities, type CaseReferralActivities, type RenderCaseReferralInput } from './case-referral';
 export { createCaseSettingsActivities, type CaseSettingsActivities } from './case-settings-records';
+export { createHotlineActivities, type HotlineActivities, rowProblemAsFieldError } from './hotline-records';

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CommunityProfileDetails, type HolidayCalendar, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -314,3 +314,54 @@ export interface SaveCaseSettingsCommand {
 }
 
 export const caseSettingsCommandUpdate = defineUpdate<{ version: number }, [SaveCaseSettingsCommand]>('caseSettingsCommand');
+
+export interface HotlineWorkflowInput {
+  engagementId: string;
+  /** How long a run waits for a command before it ends (default an hour). */
+  idle?: string;
+}
+
+/** A file in the store read as a month's 12345 extract and kept for its column mapping. */
+export interface StageHotlineImportCommand {
+  kind: 'stage';
+  actorId: string;
+  importId: string;
+  month: string;
+  fileName: string;
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+  requestKey?: string;
+  requestHash?: string;
+}
+
+/** A staged file's tickets imported as its month's with this mapping, replacing the month's earlier import. */
+export interface CommitHotlineImportCommand {
+  kind: 'commit';
+  actorId: string;
+  importId: string;
+  mapping: HotlineMapping;
+}
+
+/** The street's other communities (with households) and the 每月一题 months, as a new version. */
+export interface SaveHotlineSettingsCommand {
+  kind: 'settings';
+  actorId: string;
+  communities: { name: string; households: number }[];
+  campaigns: HotlineCampaign[];
+  expectedVersion: number;
+}
+
+/** The comparison as a workbook in the file store. */
+export interface ExportHotlineReportCommand {
+  kind: 'export';
+}
+
+export type HotlineCommand = StageHotlineImportCommand | CommitHotlineImportCommand | SaveHotlineSettingsCommand | ExportHotlineReportCommand;
+export type HotlineCommandResult =
+  | { kind: 'stage'; importId: string }
+  | { kind: 'commit'; importId: string; ticketCount: number; replaced: number }
+  | { kind: 'settings'; version: number }
+  | { kind: 'export'; file: { storageKey: string; sha256: string; sizeBytes: number; fileName: string } };
+
+export const hotlineCommandUpdate = defineUpdate<HotlineCommandResult, [HotlineCommand]>('hotlineCommand');

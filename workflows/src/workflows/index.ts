@@ -7,3 +7,4 @@ export { fieldResearchWorkflow } from './field-research';
 export { pdfRenditionWorkflow } from './pdf-rendition';
 export { caseWorkflow } from './case';
 export { caseSettingsWorkflow } from './case-settings';
+export { hotlineWorkflow } from './hotline';

@@ -30,6 +30,9 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   case_closed: 'case_closed',
   case_wrong_step: 'case_wrong_step',
   case_not_allowed: 'case_not_allowed',
+  hotline_file_unreadable: 'hotline_file_unreadable',
+  hotline_rows_invalid: 'hotline_rows_invalid',
+  unknown_hotline_import: 'not_found',
 };
 
 /**

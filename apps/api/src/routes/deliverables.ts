@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyReply } from 'fastify';
-import { type DeliverableStatus, UPLOAD_LIMITS, fieldErrorsFromIssues, negotiateLocale, operations } from '@gongzhi/contracts';
+import { type DeliverableStatus, UPLOAD_LIMITS, operations } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
 import { type GeneratedDocumentFormat, generatorForDeliverable, OFFICE_MIME_TYPES } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
@@ -8,7 +8,8 @@ import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
 import { runCommand } from '../lib/command-errors';
 import { checkUpload } from '../lib/file-types';
-import { safeFileName, sendStoredFile, type StoredFile } from '../lib/files';
+import { sendStoredFile, type StoredFile } from '../lib/files';
+import { readMultipartUpload } from '../lib/multipart-upload';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
@@ -86,35 +87,7 @@ export default async function deliverableRoutes(fastify: FastifyInstance): Promi
       if (deliverable.task.status !== 'active' && deliverable.task.status !== 'changes_requested') throw new ApiError('task_not_open');
 
       // Exactly one part, the `file`; anything else is refused by the schema.
-      let upload: { buffer: Buffer; fileName: string } | undefined;
-      const fields: Record<string, string> = {};
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const buffer = await part.toBuffer();
-            if (part.fieldname !== 'file' || upload) throw new ApiError('validation_failed');
-            upload = { buffer, fileName: safeFileName(part.filename) };
-          } else {
-            fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
-          }
-        }
-      } catch (error) {
-        // The parser's own complaints (no boundary, a body that ends mid-part) carry no code: the
-        // body is not multipart/form-data, the caller's 400. Limits (FST_…, 413) and ours pass on.
-        // Too many parts or fields is a malformed upload (one `file` is all it takes), not a large one.
-        const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-        if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_FILES_LIMIT') {
-          throw new ApiError('validation_failed', { message: { zh: '上传内容只能包含一个文件（file）', en: 'An upload holds one file part (`file`) and nothing else' } });
-        }
-        if (error instanceof ApiError || (typeof error === 'object' && error !== null && ('code' in error || 'statusCode' in error))) throw error;
-        throw new ApiError('validation_failed', { message: { zh: '上传内容不是有效的 multipart/form-data', en: 'The upload is not well-formed multipart/form-data' } });
-      }
-      const parsed = operations.uploadDeliverableFile.body.safeParse({ ...fields, ...(upload ? { file: new File([upload.buffer], upload.fileName) } : {}) });
-      if (!parsed.success) {
-        if (parsed.error.issues.some((issue) => issue.path[0] === 'file' && issue.code === 'too_big')) throw new ApiError('payload_too_large');
-        throw new ApiError('validation_failed', { fieldErrors: fieldErrorsFromIssues(parsed.error.issues, negotiateLocale(request.headers['accept-language'])) });
-      }
-      if (!upload) throw new ApiError('validation_failed');
+      const { upload } = await readMultipartUpload(request, operations.uploadDeliverableFile.body);
       // The server judges the type from the name and the bytes; what the browser claimed is ignored.
       const verdict = checkUpload({ fileName: upload.fileName, bytes: upload.buffer, kind: deliverable.kind });
       if (!verdict.ok) throw new ApiError('unsupported_media_type', { message: verdict.message });

@@ -74,6 +74,9 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         const row = await db.problemCase.findFirst({ where: { id: change.key, engagementId }, select: { id: true, version: true, step: true, supervision: true, status: true } });
         return row ? [{ engagementId, at, type: 'case.updated', data: { caseId: row.id, version: row.version, step: row.step, supervision: row.supervision as 'normal' | 'yellow' | 'red', status: row.status } }] : [];
       }
+      case 'hotline.updated':
+        // The street office follows its own figures.
+        return [{ engagementId, at, type: 'hotline.updated', data: { month: change.key ?? null } }];
       case 'engagement.updated':
         return engagementEvent();
       default:

@@ -245,6 +245,21 @@ const probes: Record<OperationId, Probe> = {
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },
   listDepartmentScorecards: { request: async () => ({ path: `/api/engagements/${engagementId}/case-scorecards` }), allowed: { status: 200 } },
+  listHotlineImports: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/imports` }), allowed: { status: 200 } },
+  // A cancelled engagement takes no extract: refused after access control, before anything is stored.
+  stageHotlineImport: {
+    request: async () => ({
+      path: `/api/engagements/${cancelledEngagementId}/hotline/imports`,
+      multipart: multipartBody([{ name: 'file', fileName: '三月.csv', contentType: 'text/csv', content: Buffer.from('工单编号,受理时间,问题分类,所属社区\nA1,2026-03-02 09:00,违法建设,龙潭社区\n') }, { name: 'month', value: '2026-03' }]),
+    }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  getHotlineImport: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/imports/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  commitHotlineImport: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/imports/${randomUUID()}/commit`, payload: { mapping: { ticketId: 0 } } }), allowed: { status: 404, code: 'not_found' } },
+  getHotlineSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/settings` }), allowed: { status: 200 } },
+  saveHotlineSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/hotline/settings`, payload: { communities: [], campaigns: [], expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },
+  getHotlineFigures: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/figures` }), allowed: { status: 200 } },
+  downloadHotlineReport: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/report.xlsx` }), allowed: { status: 200 } },
   listNotifications: { request: async () => ({ path: '/api/notifications' }), allowed: { status: 200 } },
   markNotificationRead: {
     async request(caller) {
