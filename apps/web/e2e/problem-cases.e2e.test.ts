@@ -139,4 +139,75 @@ describe('problem cases, from a phone report to the department', () => {
     expect(await hasNoSidewaysScroll(page)).toBe(true);
     await shoot(page, 'followed-phone', false);
   });
+
+  describe('the street’s 12345 figures', () => {
+    const startMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const baselineMonth = `${Number(startMonth.slice(0, 4)) - 1}${startMonth.slice(4)}`;
+    const extract = (month: string, rows: string[]) =>
+      Buffer.from(`\uFEFF工单编号,受理时间,问题分类,所属社区,诉求地址,是否响应,是否解决,是否满意\r\n${rows.map((row) => row.replaceAll('{m}', month)).join('\r\n')}\r\n`);
+    const upload = async (page: Page, month: string, name: string, content: Buffer) => {
+      await page.getByTestId('hotline-upload').click();
+      await page.getByTestId('hotline-month').fill(month);
+      await page.locator('.ant-drawer:visible input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+      await page.getByTestId('hotline-read').click();
+      await page.getByTestId('hotline-map-ticketId').waitFor({ timeout: 30_000 });
+      await page.getByTestId('hotline-commit').click();
+    };
+
+    it('the PM sets the households; a lawyer imports a month, is told which rows are wrong, and reads the comparison in Chinese and English', async () => {
+      const pm = await open('pm');
+      await pm.page.goto(`${baseUrl}/engagements/${engagementId}?tab=hotline`);
+      await waitForText(pm.page, '尚未导入 12345 工单');
+      await pm.page.getByRole('button', { name: '对比设置' }).click();
+      const drawer = pm.page.locator('.ant-drawer:visible');
+      const households = drawer.getByPlaceholder('户数');
+      await households.nth(0).fill('2100');
+      await households.nth(1).fill('1800');
+      await drawer.getByRole('button', { name: '添加社区' }).click();
+      await drawer.getByTestId('hotline-community-name').fill('南锣鼓巷社区');
+      await households.nth(2).fill('1500');
+      await pm.page.getByTestId('hotline-settings-save').click();
+      await expect.poll(async () => drawer.count(), { timeout: 30_000 }).toBe(0);
+
+      const lawyer = await open('lawyer');
+      const { page } = lawyer;
+      await page.goto(`${baseUrl}/engagements/${engagementId}?tab=hotline`);
+      await upload(page, baselineMonth, `${baselineMonth}工单.csv`, extract(baselineMonth, ['B1,{m}-03 09:00,城乡建设/违法建设,菊儿社区,,是,是,满意', 'B2,{m}-09 10:30,楼道堆物,,府学胡同5号院府学社区,是,否,不满意', 'B3,{m}-12 08:00,违法建设,南锣鼓巷社区,,是,是,满意', 'B4,{m}-15 08:00,楼道堆物,菊儿社区,,是,是,基本满意']));
+      await waitForText(page, '已导入 4 件工单');
+      // A month with bad rows: nothing imported, each row named.
+      await upload(page, startMonth, `${startMonth}工单.csv`, extract(startMonth, ['C1,{m}-02 09:00,违法建设,菊儿社区,,是,是,满意', 'C1,{m}-03 09:00,违法建设,菊儿社区,,是,是,满意', 'C3,上周三,楼道堆物,府学社区,,也许,是,满意']));
+      await page.getByTestId('hotline-row-problems').waitFor({ timeout: 30_000 });
+      await waitForText(page, '第 3 行（工单编号）：工单编号 C1 与第 2 行重复');
+      await waitForText(page, '第 4 行（受理时间）：无法识别的时间“上周三”');
+      await shoot(page, 'hotline-rows-desk', false);
+      // The refusal was the expected answer, not one of the run's problems.
+      const refused = lawyer.problems.filter((problem) => problem.startsWith('HTTP 422 POST') && problem.endsWith('/commit'));
+      expect(refused).toHaveLength(1);
+      lawyer.problems.splice(0, lawyer.problems.length, ...lawyer.problems.filter((problem) => !refused.includes(problem)));
+      await page.keyboard.press('Escape');
+      await upload(page, startMonth, `${startMonth}工单（更正）.csv`, extract(startMonth, ['C1,{m}-02 09:00,违法建设,菊儿社区,,是,是,满意', 'C2,{m}-03 09:00,违法建设,南锣鼓巷社区,,是,是,满意']));
+      await waitForText(page, '已导入 2 件工单');
+      await page.getByTestId('hotline-chart').waitFor();
+      await waitForText(page, '基线已导入 1/12 个月');
+      await shoot(page, 'hotline-desk');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hotline-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/12345 接诉即办对比.*\.xlsx$/);
+
+      await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'en'));
+      await page.reload();
+      await waitForText(page, 'Covered communities');
+      await waitForText(page, '1 of 12 baseline months imported');
+      await shoot(page, 'hotline-desk-en');
+      await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'zh-CN'));
+    });
+
+    it('the contact reads the figures on the phone and imports nothing', async () => {
+      const { page } = sessions[0]!;
+      await page.goto(`${baseUrl}/engagements/${engagementId}?tab=hotline`);
+      await page.getByTestId('hotline-chart').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('hotline-upload').count()).toBe(0);
+      expect(await hasNoSidewaysScroll(page)).toBe(true);
+      await shoot(page, 'hotline-phone');
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
 import { driveEngagement } from './drive';
 import { seedDemoCases } from './seed-demo-cases';
+import { seedDemoHotline } from './seed-demo-hotline';
 import { seedDemoResearch } from './seed-demo-research';
 import { type SubmittedFile } from '../workflows/definitions';
 
@@ -40,6 +41,7 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
   const research = async () => {
     await seedDemoResearch({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
     await seedDemoCases({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: await id('pm'), lawyer: await id('lawyer'), client: await id('client') } });
+    await seedDemoHotline({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, filesDir, pmId: id('pm'), lawyerId: id('lawyer') });
   };
   // Seeded before: only what later versions of the demo added (each part finds its own).
   if (await db.engagement.findUnique({ where: { id: DEMO_ENGAGEMENT_ID }, select: { id: true } })) return research();

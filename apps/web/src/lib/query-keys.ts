@@ -28,6 +28,10 @@ export const queryKeys = {
     case: (id: string, caseId: string) => ['engagements', 'cases', id, caseId] as const,
     caseScorecards: (id: string) => ['engagements', 'case-scorecards', id] as const,
     caseSettings: (id: string) => ['engagements', 'case-settings', id] as const,
+    /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
+    hotlineImports: (id: string) => ['engagements', 'hotline', id, 'imports'] as const,
+    hotlineSettings: (id: string) => ['engagements', 'hotline', id, 'settings'] as const,
+    hotlineFigures: (id: string) => ['engagements', 'hotline', id, 'figures'] as const,
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,

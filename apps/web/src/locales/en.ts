@@ -256,6 +256,7 @@ export const en: Catalogue<typeof zhCN> = {
       knowledge: 'Knowledge base',
       research: 'Field research',
       cases: 'Problem cases',
+      hotline: '12345 hotline',
     },
     kpi: {
       progress: 'Overall progress',
@@ -358,7 +359,7 @@ export const en: Catalogue<typeof zhCN> = {
       sha256: 'Fingerprint',
       taskKeys: 'Tasks',
     },
-    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire', research_session: 'Symposium or interview', community_problem: 'Community problem', community: 'Community', problem_case: 'Problem case' },
+    entities: { engagement: 'Engagement', stage: 'Stage', task: 'Task', deliverable: 'Deliverable', knowledge_entry: 'Knowledge base entry', questionnaire: 'Questionnaire', research_session: 'Symposium or interview', community_problem: 'Community problem', community: 'Community', problem_case: 'Problem case', hotline_import: '12345 import' },
     actions: {
       'engagement.created': 'Engagement created',
       'engagement.updated': 'Engagement updated',
@@ -407,6 +408,9 @@ export const en: Catalogue<typeof zhCN> = {
       'case.resumed': 'Case resumed',
       'case.supervised': 'Case supervision',
       'case.settings_saved': 'Case periods changed',
+      'hotline.import_staged': '12345 extract uploaded',
+      'hotline.month_imported': '12345 month imported',
+      'hotline.settings_saved': '12345 comparison settings changed',
       'case.withdrawn': 'Case withdrawn',
     },
   },

@@ -256,6 +256,7 @@ export const zhCN = {
       knowledge: '知识库',
       research: '实地调研',
       cases: '问题案件',
+      hotline: '12345 接诉即办',
     },
     kpi: {
       progress: '整体完成度',
@@ -358,7 +359,7 @@ export const zhCN = {
       sha256: '指纹',
       taskKeys: '任务',
     },
-    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷', research_session: '座谈/访谈记录', community_problem: '社区问题', community: '社区', problem_case: '问题案件' },
+    entities: { engagement: '项目', stage: '阶段', task: '任务', deliverable: '成果', knowledge_entry: '知识库条目', questionnaire: '调研问卷', research_session: '座谈/访谈记录', community_problem: '社区问题', community: '社区', problem_case: '问题案件', hotline_import: '12345 工单导入' },
     actions: {
       'engagement.created': '创建项目',
       'engagement.updated': '修改项目',
@@ -407,6 +408,9 @@ export const zhCN = {
       'case.resumed': '恢复办理',
       'case.supervised': '案件督办',
       'case.settings_saved': '修改案件办理时限',
+      'hotline.import_staged': '上传 12345 工单明细',
+      'hotline.month_imported': '导入 12345 月度工单',
+      'hotline.settings_saved': '修改 12345 对比设置',
       'case.withdrawn': '撤销案件',
     },
   },

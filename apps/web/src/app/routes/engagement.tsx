@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 // The knowledge tab (tables, side-by-side view) loads when it is first shown; so does the research tab.
 const EngagementKnowledge = lazy(() => import('../../features/knowledge/components/engagement-knowledge').then((module) => ({ default: module.EngagementKnowledge })));
 const EngagementCases = lazy(() => import('../../features/cases/components/engagement-cases').then((module) => ({ default: module.EngagementCases })));
+const EngagementHotline = lazy(() => import('../../features/cases/components/engagement-hotline').then((module) => ({ default: module.EngagementHotline })));
 const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
@@ -61,6 +62,17 @@ export default function EngagementRoute() {
     </Suspense>
   );
 
+  // The firm's PM and lawyers import the street's extracts; the PM sets what the comparison rests on; the client reads and exports.
+  const hotline = (
+    <Suspense fallback={<BlockSkeleton rows={6} />}>
+      <EngagementHotline
+        engagementId={engagement.id}
+        canImport={engagement.status !== 'cancelled' && (engagement.myRole === 'pm' || engagement.myRole === 'lawyer')}
+        canConfigure={engagement.status !== 'cancelled' && (engagement.myRole === 'pm' || engagement.can.update)}
+      />
+    </Suspense>
+  );
+
   if (engagement.myRole === 'client') {
     return (
       <ClientEngagementView
@@ -70,6 +82,7 @@ export default function EngagementRoute() {
         knowledge={knowledge}
         research={research}
         cases={cases}
+        hotline={hotline}
       />
     );
   }
@@ -83,6 +96,7 @@ export default function EngagementRoute() {
       knowledge={knowledge}
       research={research}
       cases={cases}
+      hotline={hotline}
       taskName={taskName}
     />
   );

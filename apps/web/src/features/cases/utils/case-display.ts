@@ -3,6 +3,8 @@ import type { CaseSummary } from '../api/cases';
 import type { CasesT } from './use-cases-translation';
 
 export const TIER_COLORS: Record<Tier, string> = { moral: 'green', 'self-governance': 'blue', 'rule-of-law': 'purple' };
+/** The same tiers in a chart (antd's green, blue, purple). */
+export const TIER_COLORS_HEX: Record<Tier, string> = { moral: '#52c41a', 'self-governance': '#1677ff', 'rule-of-law': '#722ed1' };
 export const SUPERVISION_COLORS: Record<SupervisionLevel, string | undefined> = { normal: undefined, yellow: 'gold', red: 'red' };
 
 /** The countdown of the step in hand, in business days. */

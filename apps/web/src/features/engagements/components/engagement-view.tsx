@@ -15,8 +15,8 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
@@ -49,6 +49,7 @@ export function EngagementView({
   knowledge,
   research,
   cases,
+  hotline,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -61,6 +62,8 @@ export function EngagementView({
   research?: ReactNode;
   /** The community problem cases (问题案件), from the cases feature. */
   cases?: ReactNode;
+  /** The street's 12345 figures, from the cases feature. */
+  hotline?: ReactNode;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -74,7 +77,8 @@ export function EngagementView({
     (requested !== 'audit' || engagement.can.readAudit) &&
     (requested !== 'knowledge' || knowledge) &&
     (requested !== 'research' || research) &&
-    (requested !== 'cases' || cases)
+    (requested !== 'cases' || cases) &&
+    (requested !== 'hotline' || hotline)
       ? requested
       : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
@@ -132,6 +136,7 @@ export function EngagementView({
           ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={knowledge.behind} />, children: knowledge.content }] : []),
           ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
           ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
+          ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
@@ -153,6 +158,7 @@ export function ClientEngagementView({
   knowledge,
   research,
   cases,
+  hotline,
 }: {
   engagement: EngagementDetail;
   crumbs: Crumb[];
@@ -161,6 +167,8 @@ export function ClientEngagementView({
   research?: ReactNode;
   /** The problem cases: the contact reports problems and verifies them on site. */
   cases?: ReactNode;
+  /** The street's own 12345 figures, to read and export. */
+  hotline?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -178,6 +186,7 @@ export function ClientEngagementView({
     ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content }] : []),
     ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
     ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
+    ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
   ];
   return (
     <>
