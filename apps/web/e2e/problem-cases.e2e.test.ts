@@ -118,6 +118,8 @@ describe('problem cases, from a phone report to the department', () => {
     await shoot(page, 'case-desk');
     await page.keyboard.press('Escape');
     await waitForText(page, '交道口街道综合行政执法队');
+    // The figures: the one case reached 法治, none resolved yet.
+    await page.getByTestId('case-figures').getByText('到达 1 件，办结 0 件').first().waitFor();
     await shoot(page, 'board-desk');
 
     // The same case, in English.

@@ -300,3 +300,41 @@ export const listDepartmentScorecards = defineOperation({
   params: engagementParams,
   responses: { 200: z.object({ items: z.array(departmentScorecardSchema).max(1000) }).strict().meta({ id: 'DepartmentScorecardList' }) },
 });
+
+const tierFigureSchema = z.object({ reached: z.number().int().min(0), resolved: z.number().int().min(0), rate: z.number().min(0).max(1).nullable() }).strict();
+const caseFigureGroupShape = {
+  reported: z.number().int().min(0),
+  open: z.number().int().min(0),
+  resolved: z.number().int().min(0),
+  withdrawn: z.number().int().min(0),
+  tiers: z
+    .object(Object.fromEntries(TIERS.map((tier) => [tier, tierFigureSchema])) as Record<(typeof TIERS)[number], typeof tierFigureSchema>)
+    .strict()
+    .meta({ description: 'Per tier: the cases that reached it, those resolved at it, and that share of those that reached it' }),
+  days: z
+    .object({ median: z.number().min(0).nullable(), p90: z.number().min(0).nullable() })
+    .strict()
+    .meta({ description: 'Calendar days from the report to the verified resolution (median; 90th percentile, nearest rank); null with no resolved case' }),
+};
+
+export const caseFiguresSchema = z
+  .object({
+    overall: z.object(caseFigureGroupShape).strict(),
+    byCommunity: z.array(z.object({ community: line(100), ...caseFigureGroupShape }).strict()).meta({ description: 'Every community of the engagement, in its order' }),
+    byViolation: z.array(z.object({ violation: violationRefSchema.nullable().meta({ description: 'null: problems outside the catalogue' }), ...caseFigureGroupShape }).strict()).meta({ description: 'Most reported first' }),
+  })
+  .strict()
+  .meta({ id: 'CaseFigures' });
+
+export const getCaseFigures = defineOperation({
+  id: 'getCaseFigures',
+  method: 'GET',
+  path: '/api/engagements/:id/case-figures',
+  tag: 'cases',
+  summary: { zh: '案件统计', en: 'Case figures' },
+  description:
+    'How far the cases had to go and how fast they were resolved: per tier the cases that reached it and the share it resolved, the days from report to verified resolution (median and 90th percentile), overall, per community and per violation type.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: engagementParams,
+  responses: { 200: caseFiguresSchema },
+});

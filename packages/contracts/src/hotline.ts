@@ -32,8 +32,8 @@ export const hotlineImportSchema = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     sizeBytes: z.number().int().min(0),
     format: z.enum(['csv', 'xlsx']),
-    headers: z.array(z.string().max(500)).max(500),
-    sample: z.array(z.array(z.string().max(500)).max(500)).max(5).meta({ description: 'The first rows after the header, as read' }),
+    headers: z.array(z.string().max(200)).max(200),
+    sample: z.array(z.array(z.string().max(200)).max(200)).max(5).meta({ description: 'The first rows after the header, as read' }),
     rowCount: z.number().int().min(0),
     suggestedMapping: hotlineMappingBodySchema,
     mapping: hotlineMappingBodySchema.nullable(),
@@ -74,7 +74,7 @@ export const stageHotlineImport = defineOperation({
     .meta({ id: 'StageHotlineImportBody' }),
   requestEncoding: 'multipart',
   responses: { 201: hotlineImportSchema },
-  errors: [...WRITE_ERRORS, 'validation_failed', 'hotline_file_unreadable', 'payload_too_large', 'unsupported_media_type', 'conflict'],
+  errors: [...WRITE_ERRORS, 'hotline_file_unreadable', 'payload_too_large', 'unsupported_media_type', 'conflict'],
 });
 
 export const getHotlineImport = defineOperation({

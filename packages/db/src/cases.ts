@@ -1,6 +1,6 @@
-import { type CaseEvent, type CasePeriods, type CasePeriodSettings, type CaseReport, type CaseState, type FieldError } from '@gongzhi/domain';
+import { type CaseEvent, type CaseForFigures, type CasePeriods, type CasePeriodSettings, type CaseReport, type CaseState, type FieldError, type Tier, TIERS } from '@gongzhi/domain';
 import { type DbClient, type DbTransaction } from './client';
-import { toDbDate } from './dates';
+import { fromDbDate, toDbDate } from './dates';
 import { type Prisma } from './generated/prisma/client';
 
 /**
@@ -224,4 +224,25 @@ export async function saveCaseSettingsRecord(
   const data = { periods: json(input.periods), version, updatedById: input.actorId, updatedAt: input.at };
   await tx.caseSettings.upsert({ where: { engagementId: input.engagementId }, create: { engagementId: input.engagementId, ...data }, update: data });
   return { version, before: (current?.periods as CasePeriodSettings | undefined) ?? null };
+}
+
+/** Every case of the engagement as the figures count it: the highest tier its history reached and the day its resolution was verified. */
+export async function caseFigureInputs(db: DbClient, engagementId: string): Promise<CaseForFigures[]> {
+  const rows = await db.problemCase.findMany({
+    where: { engagementId },
+    select: { tier: true, status: true, violationKey: true, reportedOn: true, resolvedTier: true, community: { select: { name: true } }, events: { select: { tier: true, kind: true, occurredOn: true }, orderBy: { seq: 'asc' } } },
+  });
+  return rows.map((row) => {
+    const tiers = [row.tier, ...row.events.map((event) => event.tier)].map((tier) => TIERS.indexOf(tier as Tier));
+    const verified = row.events.filter((event) => event.kind === 'verified').at(-1);
+    return {
+      community: row.community.name,
+      violationKey: row.violationKey,
+      reportedOn: fromDbDate(row.reportedOn),
+      tierReached: TIERS[Math.max(0, ...tiers)]!,
+      status: row.status,
+      resolvedTier: row.status === 'resolved' ? ((row.resolvedTier as Tier | null) ?? null) : null,
+      resolvedOn: row.status === 'resolved' && verified ? fromDbDate(verified.occurredOn) : null,
+    };
+  });
 }

@@ -90,6 +90,7 @@ export {
   openCaseRecord,
   recordCaseEventRecord,
   saveCaseSettingsRecord,
+  caseFigureInputs,
 } from './cases';
 export { hashPassword, needsRehash, verifyPassword } from './password';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, seedDemoUsers } from './seed';

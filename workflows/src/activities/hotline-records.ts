@@ -32,6 +32,8 @@ export interface HotlineActivities {
 }
 
 const SAMPLE_ROWS = 5;
+/** More columns than any extract has: a file that is not one (the contract's header list stops here). */
+const MAX_COLUMNS = 200;
 
 /** A row's problem as the API's field error: `rows.<row>.<field>` (the mapping's own: `mapping.<field>`), the row named in the message. */
 export function rowProblemAsFieldError(problem: HotlineRowProblem): FieldError {
@@ -44,10 +46,11 @@ export function rowProblemAsFieldError(problem: HotlineRowProblem): FieldError {
   };
 }
 
-const UNREADABLE: Record<'unsupported' | 'unreadable' | 'empty' | 'no_header', FieldError> = {
+const UNREADABLE: Record<'unsupported' | 'unreadable' | 'empty' | 'no_header' | 'too_wide', FieldError> = {
   unsupported: { field: 'file', code: 'invalid_option', message: { zh: '只能导入 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）', en: 'Only .xlsx or .csv can be imported (save an .xls as .xlsx first)' } },
   unreadable: { field: 'file', code: 'invalid_type', message: { zh: '文件已损坏或不是表格文件', en: 'The file is damaged or not a spreadsheet' } },
   empty: { field: 'file', code: 'required', message: { zh: '文件是空的', en: 'The file is empty' } },
+  too_wide: { field: 'file', code: 'rule', message: { zh: `文件超过 ${MAX_COLUMNS} 列，不是工单明细`, en: `The file has more than ${MAX_COLUMNS} columns: not a ticket extract` } },
   no_header: { field: 'file', code: 'rule', message: { zh: '第一行应为表头，且至少有一行工单', en: 'The first row must be the header, followed by at least one ticket' } },
 };
 
@@ -68,7 +71,8 @@ export function createHotlineActivities({ db, files, firmName = DEFAULT_FIRM_NAM
       const dataRows = rows.filter((row) => row.some((cell) => cell.trim() !== ''));
       if (header.every((cell) => cell.trim() === '') || dataRows.length === 0) return { refused: 'unreadable', errors: [UNREADABLE.no_header] };
       const width = Math.max(header.length, ...dataRows.slice(0, SAMPLE_ROWS).map((row) => row.length));
-      const headers = Array.from({ length: width }, (_, index) => header[index]?.trim() || `第${index + 1}列`);
+      if (width > MAX_COLUMNS) return { refused: 'unreadable', errors: [UNREADABLE.too_wide] };
+      const headers = Array.from({ length: width }, (_, index) => header[index]?.trim().slice(0, 200) || `第${index + 1}列`);
       const result = await withTransaction(db, async (tx) => {
         const staged = await stageHotlineImportRecord(
           tx,

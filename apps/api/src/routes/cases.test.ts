@@ -114,6 +114,13 @@ describe('community problem cases', () => {
       { department: '和平里街道综合行政执法队', referred: 1, accepted: 1, acceptedOnTime: 1, sentBack: 0, replied: 1, repliedOnTime: 0, overdueNow: 0, yellowCards: 1, redCards: 1 },
       { department: '区消防救援支队', referred: 1, accepted: 0, acceptedOnTime: 0, sentBack: 1, replied: 0, repliedOnTime: 0, overdueNow: 0, yellowCards: 0, redCards: 0 },
     ]);
+    // The figures: reported 40 days ago, resolved at 法治 after reaching it; both communities listed.
+    type Group = { reported: number; resolved: number; tiers: Record<string, { reached: number; resolved: number; rate: number | null }>; days: { median: number | null; p90: number | null } };
+    const figures = (await api.request(client, { method: 'GET', url: `/api/engagements/${engagement.id}/case-figures` })).json<{ overall: Group; byCommunity: (Group & { community: string })[]; byViolation: (Group & { violation: { key: string } | null })[] }>();
+    expect(figures.overall).toMatchObject({ reported: 1, resolved: 1, days: { median: 40, p90: 40 } });
+    expect(figures.overall.tiers).toEqual({ moral: { reached: 1, resolved: 0, rate: 0 }, 'self-governance': { reached: 1, resolved: 0, rate: 0 }, 'rule-of-law': { reached: 1, resolved: 1, rate: 1 } });
+    expect(figures.byCommunity.map((group) => [group.community, group.reported]).sort()).toEqual([[community.name, 1], [community.name === '和平社区' ? '朝阳社区' : '和平社区', 0]].sort());
+    expect(figures.byViolation.map((group) => [group.violation?.key, group.reported])).toEqual([['fire-lane-obstruction', 1]]);
     // The street office's contact downloads the referral letter the firm's referral drafted.
     const referred = verified.json<CaseView>().events.filter((event) => event.kind === 'referred');
     expect(referred).toHaveLength(2);

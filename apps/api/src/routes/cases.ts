@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents } from '@gongzhi/db';
+import { caseFigureInputs, type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents } from '@gongzhi/db';
 import {
   addCalendarDays,
   businessDaysLeft,
   type CaseActionType,
   caseActionsAt,
+  caseFigures,
   type CaseEventKind,
   type CasePeriods,
   type CasePeriodSettings,
@@ -241,6 +242,21 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     const { expectedVersion, defaults, byViolation } = request.body;
     await runCommand(() => engagements.saveCaseSettings(engagementId, { actorId: callerOfRequest(request).userId, periods: { defaults, byViolation } as CasePeriodSettings, expectedVersion }), { validation_failed: 'form_invalid' });
     return settingsOf(request);
+  });
+
+  registerOperation(fastify, operations.getCaseFigures, async (request) => {
+    const { engagementId } = accessOf(request);
+    const [cases, communities, violations] = await Promise.all([
+      caseFigureInputs(db, engagementId),
+      db.community.findMany({ where: { engagementId }, select: { name: true }, orderBy: { createdAt: 'asc' } }),
+      violationsOf(db, engagementId),
+    ]);
+    const figures = caseFigures(cases, communities.map((community) => community.name));
+    return {
+      overall: figures.overall,
+      byCommunity: figures.byCommunity,
+      byViolation: figures.byViolation.map(({ violationKey, ...group }) => ({ violation: violationRef(violations, violationKey), ...group })),
+    };
   });
 
   registerOperation(fastify, operations.listDepartmentScorecards, async (request) => {

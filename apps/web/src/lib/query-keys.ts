@@ -27,6 +27,7 @@ export const queryKeys = {
     cases: (id: string) => ['engagements', 'cases', id] as const,
     case: (id: string, caseId: string) => ['engagements', 'cases', id, caseId] as const,
     caseScorecards: (id: string) => ['engagements', 'case-scorecards', id] as const,
+    caseFigures: (id: string) => ['engagements', 'case-figures', id] as const,
     caseSettings: (id: string) => ['engagements', 'case-settings', id] as const,
     /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
     hotlineImports: (id: string) => ['engagements', 'hotline', id, 'imports'] as const,

@@ -37,3 +37,4 @@ export {
   type TimedCaseStep,
   voidedCards,
 } from './flow';
+export { type CaseFigureGroup, type CaseFigures, type CaseForFigures, caseFigureGroup, caseFigures, median, percentile } from './figures';

@@ -245,6 +245,7 @@ const probes: Record<OperationId, Probe> = {
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },
   listDepartmentScorecards: { request: async () => ({ path: `/api/engagements/${engagementId}/case-scorecards` }), allowed: { status: 200 } },
+  getCaseFigures: { request: async () => ({ path: `/api/engagements/${engagementId}/case-figures` }), allowed: { status: 200 } },
   listHotlineImports: { request: async () => ({ path: `/api/engagements/${engagementId}/hotline/imports` }), allowed: { status: 200 } },
   // A cancelled engagement takes no extract: refused after access control, before anything is stored.
   stageHotlineImport: {

@@ -116,6 +116,18 @@ export const enCases: Catalogue<typeof zhCNCases> = {
     overdueNow: 'Overdue now',
     cards: 'Yellow / red',
   },
+  figures: {
+    title: 'Case figures',
+    tierLine: '{{reached}} reached, {{resolved}} resolved',
+    tierCell: '{{resolved}}/{{reached}}',
+    days: 'Days to resolve (median / 90%)',
+    daysValue: '{{median}} / {{p90}} days',
+    totals: '{{reported}} cases, {{resolved}} resolved, {{open}} open',
+    byCommunity: 'By community',
+    byViolation: 'By violation',
+    reported: 'Cases',
+    note: 'Each tier’s share = cases resolved at that tier ÷ cases that reached it; the tier columns read resolved/reached. Days to resolve count calendar days from the report to the verification.',
+  },
   hotline: {
     tab: '12345 hotline',
     intro: 'The street’s monthly 12345 ticket extracts are imported month by month and counted by the dispatch categories mapped to the catalogue’s violations, as tickets per 1,000 households a month: the 12 months before the engagement are the baseline, compared with the months since; the engagement’s communities are set against the street’s others over the same months, and the city’s problem-of-the-month campaign months are marked.',

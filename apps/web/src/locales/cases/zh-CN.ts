@@ -115,6 +115,18 @@ export const zhCNCases = {
     overdueNow: '当前逾期',
     cards: '黄牌 / 红牌',
   },
+  figures: {
+    title: '案件统计',
+    tierLine: '到达 {{reached}} 件，办结 {{resolved}} 件',
+    tierCell: '{{resolved}}/{{reached}}',
+    days: '办结用时（中位数 / 90%）',
+    daysValue: '{{median}} 天 / {{p90}} 天',
+    totals: '共 {{reported}} 件，办结 {{resolved}} 件，办理中 {{open}} 件',
+    byCommunity: '按社区',
+    byViolation: '按违法行为',
+    reported: '立案',
+    note: '各层级比例 = 在该层级办结的案件 ÷ 到达该层级的案件；层级列为“办结/到达”。办结用时为报告之日至核查通过之日的自然日数。',
+  },
   hotline: {
     tab: '12345 接诉即办',
     intro: '街道每月的 12345 工单明细按月导入，按知识库中违法行为对应的派单类别，计算每千户月均工单量：项目开始前 12 个月为基线，与项目期对比；本项目服务的社区与街道其他社区同期对照，每月一题月份单独标出。',

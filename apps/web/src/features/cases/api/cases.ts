@@ -26,6 +26,14 @@ export const useCase = (engagementId: string, caseId: string | null) =>
     enabled: caseId !== null,
   });
 
+export type CaseFigures = Awaited<ReturnType<typeof api.getCaseFigures>>;
+
+export const useCaseFigures = (engagementId: string) =>
+  useQuery({
+    queryKey: queryKeys.engagements.caseFigures(engagementId),
+    queryFn: ({ signal }) => api.getCaseFigures({ params: { id: engagementId }, signal }),
+  });
+
 export const useDepartmentScorecards = (engagementId: string) =>
   useQuery({
     queryKey: queryKeys.engagements.caseScorecards(engagementId),
@@ -46,6 +54,7 @@ function useRefreshCases(engagementId: string) {
     queryClient.setQueryData(queryKeys.engagements.case(engagementId, detail.id), detail);
     void queryClient.invalidateQueries({ queryKey: queryKeys.engagements.cases(engagementId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.engagements.caseScorecards(engagementId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.engagements.caseFigures(engagementId) });
   };
 }
 

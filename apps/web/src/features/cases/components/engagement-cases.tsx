@@ -8,6 +8,7 @@ import { type CaseSummary, useCases, useDepartmentScorecards } from '../api/case
 import { dueText, SUPERVISION_COLORS, TIER_COLORS } from '../utils/case-display';
 import { useCasesTranslation } from '../utils/use-cases-translation';
 import { CaseDrawer } from './case-drawer';
+import { CaseFiguresCard } from './case-figures';
 import { CasePeriods } from './case-periods';
 import { ReportCaseDrawer } from './report-case-drawer';
 
@@ -150,6 +151,7 @@ export function EngagementCases({ engagementId, communities, canReport }: { enga
           <Typography.Text type="secondary">{t('scorecards.empty')}</Typography.Text>
         )}
       </Card>
+      <CaseFiguresCard engagementId={engagementId} />
       <CasePeriods engagementId={engagementId} />
       <CaseDrawer engagementId={engagementId} caseId={openCaseId} onClose={() => setOpenCaseId(null)} />
       {isReporting ? <ReportCaseDrawer engagementId={engagementId} communities={communities} onClose={() => setIsReporting(false)} onReported={(id) => setOpenCaseId(id)} /> : null}
