@@ -235,10 +235,12 @@ export async function caseFigureInputs(db: DbClient, engagementId: string): Prom
   return rows.map((row) => {
     const tiers = [row.tier, ...row.events.map((event) => event.tier)].map((tier) => TIERS.indexOf(tier as Tier));
     const verified = row.events.filter((event) => event.kind === 'verified').at(-1);
+    const started = (row.events[0]?.tier ?? row.tier) as Tier;
     return {
       community: row.community.name,
       violationKey: row.violationKey,
       reportedOn: fromDbDate(row.reportedOn),
+      tierStarted: started,
       tierReached: TIERS[Math.max(0, ...tiers)]!,
       status: row.status,
       resolvedTier: row.status === 'resolved' ? ((row.resolvedTier as Tier | null) ?? null) : null,

@@ -1,4 +1,4 @@
-import { type HotlineCampaign, type HotlineCount, type HotlineFigures, hotlineFigures, type HotlineMapping, type HotlineTicket, type Tier } from '@gongzhi/domain';
+import { canonicalHotlineMapping, type HotlineCampaign, type HotlineCount, type HotlineFigures, hotlineFigures, type HotlineMapping, type HotlineTicket, type Tier } from '@gongzhi/domain';
 import { type DbClient, type DbTransaction } from './client';
 import { fromDbDate } from './dates';
 import { type Prisma } from './generated/prisma/client';
@@ -71,6 +71,8 @@ export type HotlineCommitRefusal =
   | { refused: 'not_found' }
   | { refused: 'engagement_not_running' }
   | { refused: 'not_staged'; status: string }
+  | { refused: 'imported_other_mapping' }
+  | { refused: 'newer_import' }
   | { refused: 'ticket_conflicts'; tickets: { ticketId: string; month: string }[] };
 
 /**
@@ -82,18 +84,29 @@ export type HotlineCommitRefusal =
 export async function commitHotlineImportRecord(
   tx: DbTransaction,
   input: { engagementId: string; importId: string; mapping: HotlineMapping; tickets: HotlineTicket[]; actorId: string; at: Date },
-): Promise<HotlineCommitRefusal | { ticketCount: number; replaced: number }> {
+): Promise<HotlineCommitRefusal | { ticketCount: number; replaced: number; already: boolean }> {
   const { engagementId, importId, tickets, at } = input;
   const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for update`;
   if (!engagement) return { refused: 'not_found' };
-  const row = await tx.hotlineImport.findFirst({ where: { id: importId, engagementId }, select: { month: true, status: true, ticketCount: true, mapping: true } });
+  const row = await tx.hotlineImport.findFirst({ where: { id: importId, engagementId }, select: { month: true, status: true, ticketCount: true, mapping: true, stagedAt: true } });
   if (!row) return { refused: 'not_found' };
-  if (row.status === 'imported' && JSON.stringify(row.mapping) === JSON.stringify(input.mapping)) return { ticketCount: row.ticketCount ?? 0, replaced: 0 };
+  const mapping = canonicalHotlineMapping(input.mapping);
+  if (row.status === 'imported') {
+    // Done already (a retried attempt, a repeated request): the same answer; with another mapping, a new upload.
+    const same = JSON.stringify(canonicalHotlineMapping((row.mapping ?? {}) as HotlineMapping)) === JSON.stringify(mapping);
+    return same ? { ticketCount: row.ticketCount ?? 0, replaced: 0, already: true } : { refused: 'imported_other_mapping' };
+  }
   if (row.status !== 'staged') return { refused: 'not_staged', status: row.status };
   if (engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  // An older upload of the month never replaces a newer one already imported.
+  if (await tx.hotlineImport.count({ where: { engagementId, month: row.month, status: 'imported', stagedAt: { gt: row.stagedAt } } })) return { refused: 'newer_import' };
 
   const ids = tickets.map((ticket) => ticket.ticketId);
-  const conflicts = await tx.hotlineTicket.findMany({ where: { engagementId, ticketId: { in: ids }, month: { not: row.month } }, select: { ticketId: true, month: true }, take: 50, orderBy: { ticketId: 'asc' } });
+  // One array parameter, whatever the month's size (an IN list of tens of thousands of ids is not).
+  const conflicts = await tx.$queryRaw<{ ticketId: string; month: string }[]>`
+    select ticket_id as "ticketId", month from hotline_ticket
+    where engagement_id = ${engagementId}::uuid and month <> ${row.month} and ticket_id = any(${ids}::text[])
+    order by ticket_id limit 50`;
   if (conflicts.length > 0) return { refused: 'ticket_conflicts', tickets: conflicts };
 
   const { count: replaced } = await tx.hotlineTicket.deleteMany({ where: { engagementId, month: row.month } });
@@ -103,8 +116,8 @@ export async function commitHotlineImportRecord(
       data: tickets.slice(start, start + 2000).map((ticket) => ({ ...ticket, engagementId, month: row.month, importId, receivedAt: new Date(ticket.receivedAt) })),
     });
   }
-  await tx.hotlineImport.update({ where: { id: importId }, data: { status: 'imported', mapping: json(input.mapping), ticketCount: tickets.length, importedById: input.actorId, importedAt: at } });
-  return { ticketCount: tickets.length, replaced };
+  await tx.hotlineImport.update({ where: { id: importId }, data: { status: 'imported', mapping: json(mapping), ticketCount: tickets.length, importedById: input.actorId, importedAt: at } });
+  return { ticketCount: tickets.length, replaced, already: false };
 }
 
 export const findHotlineImport = (db: DbClient | DbTransaction, engagementId: string, importId: string) =>
@@ -202,15 +215,18 @@ export async function coveredHouseholds(db: DbClient | DbTransaction, engagement
 }
 
 /** The engagement's 12345 comparison (hotlineFigures in @gongzhi/domain) from what is on record now. */
-export async function loadHotlineFigures(db: DbClient, engagementId: string): Promise<HotlineFigures & { startMonth: string; clientName: string; engagementName: string }> {
+export async function loadHotlineFigures(db: DbClient, engagementId: string): Promise<HotlineFigures & { startMonth: string; clientName: string; engagementName: string; ticketCount: number; synthetic: boolean }> {
   const settings = await findHotlineSettings(db, engagementId);
-  const [engagement, communities, counts, months, knowledge, cases] = await Promise.all([
+  const [engagement, communities, counts, months, knowledge, cases, ticketCount, synthetic] = await Promise.all([
     db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { startDate: true, clientName: true, name: true } }),
     coveredHouseholds(db, engagementId, settings),
     hotlineCounts(db, engagementId),
     importedHotlineMonths(db, engagementId),
     loadEngagementKnowledge(db, engagementId),
     resolvedCases(db, engagementId),
+    db.hotlineTicket.count({ where: { engagementId } }),
+    // The demo's extract (and any a person marks so) says 模拟数据 in its file name.
+    db.hotlineImport.count({ where: { engagementId, status: 'imported', fileName: { contains: '模拟数据' } } }),
   ]);
   const coveredNames = new Set(communities.map((community) => community.name));
   const startMonth = fromDbDate(engagement.startDate).slice(0, 7);
@@ -226,5 +242,5 @@ export async function loadHotlineFigures(db: DbClient, engagementId: string): Pr
     startMonth,
     resolvedCases: cases.map((c) => ({ month: c.resolvedOn.slice(0, 7), tier: c.tier })),
   });
-  return { ...figures, startMonth, clientName: engagement.clientName, engagementName: engagement.name };
+  return { ...figures, startMonth, clientName: engagement.clientName, engagementName: engagement.name, ticketCount, synthetic: synthetic > 0 };
 }

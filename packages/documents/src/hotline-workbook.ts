@@ -4,6 +4,8 @@ import { formatChineseDate, instantOfCivilDate } from './chinese-text';
 import { addDataRow, addNoteRow, addNotesSheet, addTableSheet, type SheetColumn } from './xlsx-layout';
 
 export interface HotlineWorkbookInput extends HotlineFigures {
+  /** The extract is synthetic (the demo's): every sheet's reader is told so. */
+  synthetic: boolean;
   clientName: string;
   engagementName: string;
   startMonth: string;
@@ -43,6 +45,7 @@ export async function renderHotlineWorkbook(input: HotlineWorkbookInput): Promis
     { header: '覆盖社区 项目期（不含每月一题月份）', width: 16 },
   ];
   const summary = addTableSheet(workbook, { name: '对比汇总', title: '12345 工单量对比（每千户月均件数）', subtitle, columns: summaryColumns });
+  if (input.synthetic) addNoteRow(summary, summaryColumns, '演示数据：本表的 12345 工单为模拟生成，仅用于演示对比方法，不代表任何街道的真实工单。', { isWarning: true });
   input.series.forEach((series, index) => {
     const cells = (group: HotlineGroupSeries) => [number(group.baseline), number(group.engagement), percent(group.change)];
     const categories = series.key === 'all-mapped' ? `以下各项对应的全部 ${series.categories.length} 个类别（一件工单只计一次）` : series.categories.join('、');
@@ -96,7 +99,7 @@ export async function renderHotlineWorkbook(input: HotlineWorkbookInput): Promis
     ['对照', '覆盖社区为本项目服务的社区（户数取自项目社区信息）；未覆盖社区为同一街道的其他社区（户数在“对比设置”中填写）。同期对比可排除全市性因素的影响。'],
     ['每月一题', '每月一题专项治理月份会单独影响工单量，已在“月度明细”中标出；“不含每月一题月份”一栏为剔除这些月份后的平均。'],
     ['类别对应', '违法行为与 12345 派单类别的对应关系取自本项目知识库，标注“待核实”的对应关系尚未经派单目录原文核实。'],
-    ['数据来源', '街道提供的 12345 工单明细，按月导入；同一月份重新导入时整月替换。'],
+    ['数据来源', input.synthetic ? '模拟生成的演示数据，不代表任何街道的真实工单。' : '街道提供的 12345 工单明细，按月导入；同一月份重新导入时整月替换。'],
     ['导出', `${input.preparedBy}，${formatChineseDate(input.date)}`],
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());

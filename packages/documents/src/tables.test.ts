@@ -16,6 +16,11 @@ describe('reading a street office spreadsheet', () => {
     expect(await readTable(gb, 'x.csv')).toEqual({ ok: true, format: 'csv', rows: [['工单编号', '龙潭社区']] });
   });
 
+  it('reads Excel’s “Unicode text” (UTF-16 with a byte-order mark, tab-separated)', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('工单编号\t所属社区\r\nA1\t龙潭社区\r\n', 'utf16le')]);
+    expect(await readTable(utf16, '工单.txt')).toEqual({ ok: true, format: 'csv', rows: [['工单编号', '所属社区'], ['A1', '龙潭社区']] });
+  });
+
   it('reads the first sheet of an .xlsx, a date cell as its wall clock', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('工单');

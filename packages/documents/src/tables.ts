@@ -27,6 +27,9 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
 }
 
 function decodeText(bytes: Uint8Array): string | null {
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark (tab-separated).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   if (bytes.includes(0)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -85,7 +88,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((run) => run.text).join('');
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
+    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
     if ('error' in value) return '';
     return '';
   }

@@ -11,14 +11,14 @@ import {
   withTransaction,
 } from '@gongzhi/db';
 import { readTable, renderHotlineWorkbook } from '@gongzhi/documents';
-import { civilDateAt, type FieldError, hotlineFieldLabels, type HotlineRowProblem, hotlineSettingsProblems, hotlineTicketsFromTable, suggestHotlineMapping } from '@gongzhi/domain';
+import { civilDateAt, type FieldError, HOTLINE_LIMITS, hotlineFieldLabels, type HotlineRowProblem, hotlineSettingsProblems, hotlineTicketsFromTable, suggestHotlineMapping } from '@gongzhi/domain';
 import { type FileStore } from '@gongzhi/storage';
 import { auditKey } from '../keys';
 import { type CommitHotlineImportCommand, type HotlineCommandResult, type SaveHotlineSettingsCommand, type StageHotlineImportCommand } from '../workflows/definitions';
 import { DEFAULT_FIRM_NAME } from './document-generation';
 import { audit } from './support';
 
-type Refusal = { refused: 'engagement_not_running' | 'not_found' | 'not_staged' } | { refused: 'unreadable'; errors: FieldError[] } | { refused: 'invalid'; errors: FieldError[]; problemCount: number };
+type Refusal = { refused: 'engagement_not_running' | 'not_found' | 'not_staged' | 'imported_other_mapping' | 'newer_import' } | { refused: 'unreadable'; errors: FieldError[] } | { refused: 'invalid'; errors: FieldError[]; problemCount: number };
 
 export interface HotlineActivities {
   /** Reads a stored file as a 12345 extract and stages it with its header, first rows and a suggested mapping. */
@@ -46,11 +46,12 @@ export function rowProblemAsFieldError(problem: HotlineRowProblem): FieldError {
   };
 }
 
-const UNREADABLE: Record<'unsupported' | 'unreadable' | 'empty' | 'no_header' | 'too_wide', FieldError> = {
+const UNREADABLE: Record<'unsupported' | 'unreadable' | 'empty' | 'no_header' | 'too_wide' | 'too_long', FieldError> = {
   unsupported: { field: 'file', code: 'invalid_option', message: { zh: '只能导入 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）', en: 'Only .xlsx or .csv can be imported (save an .xls as .xlsx first)' } },
   unreadable: { field: 'file', code: 'invalid_type', message: { zh: '文件已损坏或不是表格文件', en: 'The file is damaged or not a spreadsheet' } },
   empty: { field: 'file', code: 'required', message: { zh: '文件是空的', en: 'The file is empty' } },
   too_wide: { field: 'file', code: 'rule', message: { zh: `文件超过 ${MAX_COLUMNS} 列，不是工单明细`, en: `The file has more than ${MAX_COLUMNS} columns: not a ticket extract` } },
+  too_long: { field: 'file', code: 'too_large', message: { zh: `一个月的明细最多 ${HOTLINE_LIMITS.maxRows} 行，请按月拆分`, en: `A month's extract holds at most ${HOTLINE_LIMITS.maxRows} rows: split it by month` } },
   no_header: { field: 'file', code: 'rule', message: { zh: '第一行应为表头，且至少有一行工单', en: 'The first row must be the header, followed by at least one ticket' } },
 };
 
@@ -72,6 +73,7 @@ export function createHotlineActivities({ db, files, firmName = DEFAULT_FIRM_NAM
       if (header.every((cell) => cell.trim() === '') || dataRows.length === 0) return { refused: 'unreadable', errors: [UNREADABLE.no_header] };
       const width = Math.max(header.length, ...dataRows.slice(0, SAMPLE_ROWS).map((row) => row.length));
       if (width > MAX_COLUMNS) return { refused: 'unreadable', errors: [UNREADABLE.too_wide] };
+      if (dataRows.length > HOTLINE_LIMITS.maxRows) return { refused: 'unreadable', errors: [UNREADABLE.too_long] };
       const headers = Array.from({ length: width }, (_, index) => header[index]?.trim().slice(0, 200) || `第${index + 1}列`);
       const result = await withTransaction(db, async (tx) => {
         const staged = await stageHotlineImportRecord(
@@ -124,6 +126,9 @@ export function createHotlineActivities({ db, files, firmName = DEFAULT_FIRM_NAM
         async (tx) => {
           const done = await commitHotlineImportRecord(tx, { engagementId, importId: command.importId, mapping: command.mapping, tickets: parsed.tickets, actorId: command.actorId, at: new Date(at) });
           if ('refused' in done) return done;
+          const { already, ...counts } = done;
+          // Done by an earlier attempt or request: its audit row says so already.
+          if (already) return { kind: 'commit' as const, importId: command.importId, ...counts };
           await audit(tx, {
             key: auditKey.hotline('imported', command.importId, at),
             engagementId,
@@ -134,7 +139,7 @@ export function createHotlineActivities({ db, files, firmName = DEFAULT_FIRM_NAM
             after: { month: staged.month, tickets: done.ticketCount, replaced: done.replaced, mapping: command.mapping },
             at,
           });
-          return { kind: 'commit' as const, importId: command.importId, ...done };
+          return { kind: 'commit' as const, importId: command.importId, ...counts };
         },
         // A month of tickets is a few thousand rows: more than the default five seconds on a busy machine.
         { timeout: 60_000 },

@@ -93,6 +93,11 @@ describe('12345 imports', () => {
     const second = (await stage(pm, '2030-03', '2030年3月工单（更正）.csv', csv(['C1,2030-03-02 09:00,违法建设,朝阳社区,,是,是,满意', 'C9,2030-03-28 16:00,违法建设,和平社区,,是,是,满意', 'C10,2030-03-29 16:00,供暖问题,和平社区,,否,否,不满意']))).json<HotlineImport>();
     expect((await commit(pm, second.id, second.suggestedMapping)).json()).toMatchObject({ status: 'imported', ticketCount: 3 });
     expect((await api.db.hotlineTicket.findMany({ where: { engagementId: engagement.id, month: '2030-03' }, orderBy: { ticketId: 'asc' } })).map((ticket) => ticket.ticketId)).toEqual(['C1', 'C10', 'C9']);
+    // Importing it again with the same mapping (in another order) answers the import; another mapping needs a new upload.
+    const reordered = Object.fromEntries(Object.entries(second.suggestedMapping).reverse());
+    expect((await commit(pm, second.id, reordered)).json()).toMatchObject({ status: 'imported', ticketCount: 3 });
+    const remapped = await commit(pm, second.id, { ...second.suggestedMapping, satisfaction: null });
+    expect([remapped.statusCode, remapped.json<ErrorBody>().error.code]).toEqual([409, 'conflict']);
     // The first import is superseded: committing it again would bring the old month back, so it is refused.
     const stale2 = await commit(lawyer, first.id, first.suggestedMapping);
     expect([stale2.statusCode, stale2.json<ErrorBody>().error.code]).toEqual([409, 'conflict']);
@@ -100,6 +105,14 @@ describe('12345 imports', () => {
     const wrong = (await stage(lawyer, '2030-04', '2030年4月工单.csv', csv(['C9,2030-04-02 09:00,违法建设,和平社区,,是,是,满意']))).json<HotlineImport>();
     const conflicted = await commit(lawyer, wrong.id, wrong.suggestedMapping);
     expect([conflicted.statusCode, conflicted.json<ErrorBody>().error.fieldErrors?.[0]?.message]).toEqual([422, '工单 C9 已在 2030-03 的明细中导入，请确认文件的月份']);
+
+    // An older upload of a month never replaces a newer one already imported.
+    const older = (await stage(lawyer, '2030-05', '2030年5月工单.csv', csv(['E1,2030-05-02 09:00,违法建设,朝阳社区,,是,是,满意']))).json<HotlineImport>();
+    const newer = (await stage(lawyer, '2030-05', '2030年5月工单（更正）.csv', csv(['E1,2030-05-02 09:00,违法建设,朝阳社区,,是,是,满意', 'E2,2030-05-03 09:00,违法建设,和平社区,,是,是,满意']))).json<HotlineImport>();
+    expect((await commit(lawyer, newer.id, newer.suggestedMapping)).statusCode).toBe(200);
+    const outdated = await commit(lawyer, older.id, older.suggestedMapping);
+    expect([outdated.statusCode, outdated.json<ErrorBody>().error.code]).toEqual([409, 'conflict']);
+    expect(await api.db.hotlineTicket.count({ where: { engagementId: engagement.id, month: '2030-05' } })).toBe(2);
 
     const list = (await api.request(client, { method: 'GET', url: `${base}/imports` })).json<{ items: HotlineImport[] }>().items;
     expect(list.filter((row) => row.month === '2030-03').map((row) => row.status)).toEqual(['imported', 'superseded', 'staged']);
@@ -113,7 +126,7 @@ describe('12345 imports', () => {
       unmapped: number;
       ticketCount: number;
     }>();
-    expect(figures).toMatchObject({ startMonth: '2030-03', baselineMonths: { imported: 1 }, households: { covered: 4000, uncovered: 1000 }, unmapped: 2, ticketCount: 8 });
+    expect(figures).toMatchObject({ startMonth: '2030-03', baselineMonths: { imported: 1 }, households: { covered: 4000, uncovered: 1000 }, unmapped: 2, ticketCount: 10 });
     expect(figures.series[0]).toMatchObject({ key: 'all-mapped', covered: { baseline: 0.75, engagement: 0.5, change: -0.333 }, uncovered: { baseline: 1, engagement: 0 } });
 
     const report = await api.request(client, { method: 'GET', url: `${base}/report.xlsx` });
@@ -123,6 +136,6 @@ describe('12345 imports', () => {
     // The first sheet, 对比汇总, as a reader opens it: the all-categories row with the covered figures.
     const summary = await readTable(report.rawPayload, 'report.xlsx');
     expect(summary.ok && summary.rows[3]!.slice(0, 6)).toEqual(['1', '全部对应类别（待核实）', expect.stringMatching(/^以下各项对应的全部 \d+ 个类别/), '0.75', '0.50', '-33.3%']);
-    expect(await api.db.auditEvent.count({ where: { engagementId: engagement.id, action: 'hotline.month_imported' } })).toBe(3);
+    expect(await api.db.auditEvent.count({ where: { engagementId: engagement.id, action: 'hotline.month_imported' } })).toBe(4);
   });
 });

@@ -13,7 +13,8 @@ export interface CaseForFigures {
   /** The catalogue violation's key; null: outside the catalogue. */
   violationKey: string | null;
   reportedOn: CivilDate;
-  /** The highest tier the case was at. */
+  /** The tier it was reported at (a case may start above 德治) and the highest it was at. */
+  tierStarted: Tier;
   tierReached: Tier;
   status: CaseStatus;
   resolvedTier: Tier | null;
@@ -49,7 +50,7 @@ export function median(sorted: readonly number[]): number | null {
 export function caseFigureGroup(cases: readonly CaseForFigures[]): CaseFigureGroup {
   const tiers = Object.fromEntries(
     TIERS.map((tier, index) => {
-      const reached = cases.filter((item) => TIERS.indexOf(item.tierReached) >= index).length;
+      const reached = cases.filter((item) => TIERS.indexOf(item.tierStarted) <= index && TIERS.indexOf(item.tierReached) >= index).length;
       const resolved = cases.filter((item) => item.status === 'resolved' && item.resolvedTier === tier).length;
       return [tier, { reached, resolved, rate: reached === 0 ? null : Math.round((resolved / reached) * 1000) / 1000 }];
     }),

@@ -157,7 +157,7 @@ export function hotlineFigures(input: {
   };
 
   const series: HotlineSeries[] = [
-    { key: 'all-mapped', title: null, unverified: mapped.some((violation) => violation.categories.unverified), categories: [...new Set(allNames)], match: (category: string) => categoryMatches(category, allNames) },
+    { key: 'all-mapped', title: null, unverified: mapped.some((violation) => violation.unverified || violation.categories.unverified), categories: [...new Set(allNames)], match: (category: string) => categoryMatches(category, allNames) },
     ...mapped.map((violation) => ({
       key: violation.key,
       title: violation.title,

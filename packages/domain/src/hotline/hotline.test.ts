@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, hotlineFigures, type HotlineCount } from './figures';
-import { hotlineTicketsFromTable, parseHotlineTime, resolveHotlineCommunity, suggestHotlineMapping } from './tickets';
+import { canonicalHotlineMapping, hotlineTicketsFromTable, parseHotlineTime, resolveHotlineCommunity, suggestHotlineMapping } from './tickets';
 
 const HEADER = ['工单编号', '受理时间', '问题分类', '所属社区', '诉求地址', '承办单位', '办理结果', '是否响应', '是否解决', '是否满意'];
 
@@ -8,6 +8,15 @@ describe('12345 ticket extracts', () => {
   it('guesses the mapping from the usual headers, each column once', () => {
     expect(suggestHotlineMapping(HEADER)).toEqual({ ticketId: 0, receivedAt: 1, category: 2, community: 3, address: 4, handlingUnit: 5, result: 6, responded: 7, resolved: 8, satisfaction: 9 });
     expect(suggestHotlineMapping([' 诉求分类（三级） ', '来电时间', '工单号'])).toEqual({ ticketId: 2, receivedAt: 1, category: 0 });
+  });
+
+  it('compares mappings by what they say, not their key order', () => {
+    expect(JSON.stringify(canonicalHotlineMapping({ category: 2, ticketId: 0, address: null, receivedAt: 1 }))).toBe(JSON.stringify(canonicalHotlineMapping({ ticketId: 0, receivedAt: 1, category: 2 })));
+  });
+
+  it('does not read 已办结 (handled) as 已解决 (resolved)', () => {
+    const table = [HEADER, ['A1', '2026-03-01 09:00', '违法建设', '龙潭社区', '', '', '', '是', '已办结', '满意']];
+    expect(hotlineTicketsFromTable(table, suggestHotlineMapping(HEADER), '2026-03', []).problems.map((problem) => problem.field)).toEqual(['resolved']);
   });
 
   it('reads Beijing times in the forms extracts use, refusing impossible dates', () => {

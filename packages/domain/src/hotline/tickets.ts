@@ -95,6 +95,11 @@ export function suggestHotlineMapping(headers: readonly string[]): HotlineMappin
   return mapping;
 }
 
+/** A mapping with its fields in one order and the absent ones left out: two mappings that say the same are equal as JSON. */
+export function canonicalHotlineMapping(mapping: HotlineMapping): HotlineMapping {
+  return Object.fromEntries(HOTLINE_FIELDS.flatMap((field) => (mapping[field] === undefined || mapping[field] === null ? [] : [[field, mapping[field]]])));
+}
+
 /** What is wrong with a mapping before any row is read: required fields, columns that do not exist, one column twice. */
 export function hotlineMappingProblems(mapping: HotlineMapping, columnCount: number): HotlineRowProblem[] {
   const problems: HotlineRowProblem[] = [];
@@ -125,7 +130,8 @@ export function hotlineMappingProblems(mapping: HotlineMapping, columnCount: num
   return problems;
 }
 
-const YES = new Set(['是', '已响应', '响应', '已解决', '解决', '已办结', 'y', 'yes', 'true', '1']);
+// 已办结 (handling finished) is not 已解决 (resolved): it is not read as a yes.
+const YES = new Set(['是', '已响应', '响应', '已解决', '解决', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '未响应', '未解决', '不解决', 'n', 'no', 'false', '0']);
 const SATISFACTION: Record<string, Satisfaction> = {
   满意: 'satisfied',
@@ -198,7 +204,12 @@ export interface HotlineRowsResult {
  * The import takes all the tickets or none of them.
  */
 export function hotlineTicketsFromTable(table: readonly (readonly string[])[], mapping: HotlineMapping, month: string, knownCommunities: readonly string[]): HotlineRowsResult {
-  const columnCount = Math.max(0, ...table.map((row) => row.length));
+  if (table.length - 1 > HOTLINE_LIMITS.maxRows) {
+    return { tickets: [], problems: [{ row: HOTLINE_LIMITS.maxRows + 2, field: null, message: { zh: `一次最多导入 ${HOTLINE_LIMITS.maxRows} 行`, en: `An import holds at most ${HOTLINE_LIMITS.maxRows} rows` } }], problemCount: 1 };
+  }
+  // A loop, not Math.max(...rows): a spread of tens of thousands of rows overflows the stack.
+  let columnCount = 0;
+  for (const row of table) columnCount = Math.max(columnCount, row.length);
   const mappingProblems = hotlineMappingProblems(mapping, columnCount);
   if (mappingProblems.length > 0) return { tickets: [], problems: mappingProblems, problemCount: mappingProblems.length };
 
@@ -211,10 +222,6 @@ export function hotlineTicketsFromTable(table: readonly (readonly string[])[], m
   const tickets: HotlineTicket[] = [];
   const seen = new Map<string, number>();
   const rows = table.slice(1);
-  if (rows.length > HOTLINE_LIMITS.maxRows) {
-    problem(HOTLINE_LIMITS.maxRows + 2, null, { zh: `一次最多导入 ${HOTLINE_LIMITS.maxRows} 行`, en: `An import holds at most ${HOTLINE_LIMITS.maxRows} rows` });
-    return { tickets: [], problems, problemCount };
-  }
 
   rows.forEach((cells, index) => {
     const row = index + 2;

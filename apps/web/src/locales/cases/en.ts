@@ -188,6 +188,7 @@ export const enCases: Catalogue<typeof zhCNCases> = {
     campaignMonth: 'Month',
     campaignTopic: 'Campaign topic',
     addCampaign: 'Add a campaign month',
+    campaigns: 'Campaign months',
     save: 'Save',
     saved: 'Saved',
     remove: 'Remove',

@@ -187,6 +187,7 @@ export const zhCNCases = {
     campaignMonth: '月份',
     campaignTopic: '每月一题主题',
     addCampaign: '添加每月一题',
+    campaigns: '每月一题月份',
     save: '保存',
     saved: '已保存',
     remove: '删除',

@@ -33,7 +33,8 @@ export function HotlineImportDrawer({ engagementId, staged: initial, onClose }: 
   const [staged, setStaged] = useState<HotlineImport | null>(initial);
   const [month, setMonth] = useState(lastMonth);
   const [file, setFile] = useState<File | null>(null);
-  const [key] = useState(newIdempotencyKey);
+  // One key per file and month chosen: a retried click stages one import, a corrected file is a new one.
+  const [key, setKey] = useState(newIdempotencyKey);
   const [mapping, setMapping] = useState<HotlineMapping>(initial?.mapping ?? initial?.suggestedMapping ?? {});
 
   const read = async () => {
@@ -133,7 +134,10 @@ export function HotlineImportDrawer({ engagementId, staged: initial, onClose }: 
         <Form layout="vertical">
           {stage.error ? <ErrorAlert error={stage.error} compact /> : null}
           <Form.Item label={t('hotline.monthLabel')} required>
-            <Input type="month" value={month} onChange={(event) => setMonth(event.target.value)} style={{ maxWidth: 220 }} data-testid="hotline-month" />
+            <Input type="month" value={month} onChange={(event) => {
+                setMonth(event.target.value);
+                setKey(newIdempotencyKey());
+              }} style={{ maxWidth: 220 }} data-testid="hotline-month" />
           </Form.Item>
           <Form.Item label={t('hotline.fileLabel')} required>
             <Upload
@@ -141,6 +145,7 @@ export function HotlineImportDrawer({ engagementId, staged: initial, onClose }: 
               maxCount={1}
               beforeUpload={(chosen) => {
                 setFile(chosen);
+                setKey(newIdempotencyKey());
                 return false;
               }}
               onRemove={() => setFile(null)}

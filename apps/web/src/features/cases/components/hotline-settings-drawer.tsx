@@ -108,7 +108,7 @@ export function HotlineSettingsDrawer({ engagementId, settings, onClose }: { eng
             </>
           )}
         </Form.List>
-        <Typography.Title level={5}>{t('hotline.campaignTopic')}</Typography.Title>
+        <Typography.Title level={5}>{t('hotline.campaigns')}</Typography.Title>
         <Form.List name="campaigns">
           {(fields, { add, remove }) => (
             <>
