@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTION_TYPES, CASE_EVENT_KINDS, CASE_STATUSES, CASE_STEPS, MAX_CASE_PERIOD_DAYS, SUPERVISION_LEVELS, TIERS, type TimedCaseStep } from '@gongzhi/domain';
-import { civilDateSchema, idempotencyKeySchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
+import { civilDateSchema, idempotencyKeySchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema, ENGAGEMENT_WRITE_ERRORS, engagementParamsSchema } from './common';
 import { planKeySchema } from './domain-schemas';
 import { defineOperation } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
@@ -96,8 +96,8 @@ export const caseDetailSchema = caseSummarySchema
   .strict()
   .meta({ id: 'Case' });
 
-const WRITE_ERRORS = ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'] as const;
-const engagementParams = z.object({ id: idSchema }).strict();
+const WRITE_ERRORS = ENGAGEMENT_WRITE_ERRORS;
+const engagementParams = engagementParamsSchema;
 const caseParams = z.object({ id: idSchema, caseId: idSchema }).strict();
 
 export const listCases = defineOperation({

@@ -120,3 +120,9 @@ export const idempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/)
   .meta({ description: 'Repeating the request with the same key answers with what the first one created; the same key with a different body is 409 `conflict`. 8–100 letters, digits, `-`, `_`.' });
+
+/** `:id`, an engagement: the path of every engagement-scoped collection. */
+export const engagementParamsSchema = z.object({ id: idSchema }).strict();
+
+/** What a command to an engagement's workflow may meet besides its own refusals. */
+export const ENGAGEMENT_WRITE_ERRORS = ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'] as const;

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { HOTLINE_FIELDS, hotlineMappingSchema, hotlineMonthSchema, TIERS } from '@gongzhi/domain';
-import { idempotencyKeySchema, idSchema, instantSchema, line, userRefSchema } from './common';
+import { idempotencyKeySchema, idSchema, instantSchema, line, userRefSchema, ENGAGEMENT_WRITE_ERRORS, engagementParamsSchema } from './common';
 import { defineOperation } from './operation';
 import { ALL_TEAM_ROLES } from './permissions';
 
 // The street's 12345 接诉即办 tickets, imported month by month, and the comparison the street office
 // is judged on: tickets per 1,000 households by the categories mapped to the catalogue's violations.
 
-const engagementParams = z.object({ id: idSchema }).strict();
+const engagementParams = engagementParamsSchema;
 const importParams = z.object({ id: idSchema, importId: idSchema }).strict();
-const WRITE_ERRORS = ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'] as const;
+const WRITE_ERRORS = ENGAGEMENT_WRITE_ERRORS;
 const monthSchema = hotlineMonthSchema.meta({ id: 'HotlineMonth', description: 'A month as `YYYY-MM`' });
 
 /** The most an extract may weigh: a month of a large street is a few thousand rows, well under this. */

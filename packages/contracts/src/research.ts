@@ -10,7 +10,7 @@ import {
   RESEARCH_SESSION_KINDS,
   RESPONSE_SOURCES,
 } from '@gongzhi/domain';
-import { civilDateSchema, idempotencyKeySchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema } from './common';
+import { civilDateSchema, idempotencyKeySchema, idSchema, instantSchema, line, placeSchema, prose, userRefSchema, ENGAGEMENT_WRITE_ERRORS, engagementParamsSchema } from './common';
 import { planKeySchema } from './domain-schemas';
 import { defineOperation } from './operation';
 
@@ -125,9 +125,9 @@ export const questionnaireSchema = questionnaireSummarySchema
   .strict()
   .meta({ id: 'Questionnaire' });
 
-const engagementParams = z.object({ id: idSchema }).strict();
+const engagementParams = engagementParamsSchema;
 const questionnaireParams = z.object({ id: idSchema, questionnaireId: idSchema }).strict();
-const WRITE_ERRORS = ['form_invalid', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'] as const;
+const WRITE_ERRORS = ENGAGEMENT_WRITE_ERRORS;
 
 export const listQuestionnaires = defineOperation({
   id: 'listQuestionnaires',

@@ -1,5 +1,5 @@
 import { type CaseEvent, type CaseForFigures, type CasePeriods, type CasePeriodSettings, type CaseReport, type CaseState, type FieldError, type Tier, TIERS } from '@gongzhi/domain';
-import { type DbClient, type DbTransaction } from './client';
+import { type DbClient, type DbTransaction, lockEngagement } from './client';
 import { fromDbDate, toDbDate } from './dates';
 import { type Prisma } from './generated/prisma/client';
 
@@ -44,11 +44,11 @@ export async function openCaseRecord(
   const { caseId, engagementId, report, state, at } = input;
   // For update: two reports of one research problem at once are taken one after the other, so the
   // second is told the problem is already a case (not failed by the unique index).
-  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for update`;
-  if (!engagement) return { refused: 'not_found' };
+  const status = await lockEngagement(tx, engagementId);
+  if (status === null) return { refused: 'not_found' };
   if (await tx.problemCase.count({ where: { id: caseId } })) return { created: false };
   // Case work goes on after the engagement has delivered (completed); a cancelled one takes no more.
-  if (engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  if (status === 'cancelled') return { refused: 'engagement_not_running' };
   const errors = await caseReportProblems(tx, engagementId, caseId, report, input.violationKeys);
   if (errors.length > 0) return { refused: 'invalid', errors };
   const community = await tx.community.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: report.communityKey } }, select: { id: true } });
@@ -214,9 +214,9 @@ export async function saveCaseSettingsRecord(
   tx: DbTransaction,
   input: { engagementId: string; periods: CasePeriodSettings; expectedVersion: number; actorId: string; at: Date },
 ): Promise<{ version: number; before: CasePeriodSettings | null } | { refused: 'not_found' } | { refused: 'engagement_not_running' } | { refused: 'version_conflict'; currentVersion: number }> {
-  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${input.engagementId}::uuid for update`;
-  if (!engagement) return { refused: 'not_found' };
-  if (engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  const status = await lockEngagement(tx, input.engagementId);
+  if (status === null) return { refused: 'not_found' };
+  if (status === 'cancelled') return { refused: 'engagement_not_running' };
   const current = await tx.caseSettings.findUnique({ where: { engagementId: input.engagementId }, select: { periods: true, version: true } });
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== input.expectedVersion) return { refused: 'version_conflict', currentVersion };

@@ -94,3 +94,12 @@ export function isRefusedData(error: unknown): boolean {
 export function isRecordNotFound(error: unknown): boolean {
   return isKnownError(error, 'P2025');
 }
+
+/**
+ * Locks the engagement's row for the rest of the transaction and answers its status (null: no such
+ * engagement): writers that check the engagement's state and then write take their turns.
+ */
+export async function lockEngagement(tx: DbTransaction, engagementId: string): Promise<string | null> {
+  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for update`;
+  return engagement?.status ?? null;
+}

@@ -1,7 +1,8 @@
-import { canonicalHotlineMapping, type HotlineCampaign, type HotlineCount, type HotlineFigures, hotlineFigures, type HotlineMapping, type HotlineTicket, type Tier } from '@gongzhi/domain';
-import { type DbClient, type DbTransaction } from './client';
+import { canonicalHotlineMapping, type HotlineCampaign, type HotlineCount, type HotlineFigures, hotlineFigures, type HotlineMapping, type HotlineTicket } from '@gongzhi/domain';
+import { type DbClient, type DbTransaction, lockEngagement } from './client';
 import { fromDbDate } from './dates';
 import { type Prisma } from './generated/prisma/client';
+import { caseFigureInputs } from './cases';
 import { loadEngagementKnowledge } from './knowledge';
 
 /**
@@ -55,8 +56,8 @@ export type HotlineImportRecord = Prisma.HotlineImportGetPayload<{ select: typeo
 
 /** Records a read file as staged; a retried attempt (or a retried request with the same key) finds the row it wrote. */
 export async function stageHotlineImportRecord(tx: DbTransaction, staged: StagedHotlineImport, at: Date): Promise<{ refused: 'engagement_not_running' } | { id: string }> {
-  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${staged.engagementId}::uuid for update`;
-  if (!engagement || engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  const status = await lockEngagement(tx, staged.engagementId);
+  if (status === null || status === 'cancelled') return { refused: 'engagement_not_running' };
   if (staged.requestKey) {
     const earlier = await tx.hotlineImport.findUnique({ where: { engagementId_requestKey: { engagementId: staged.engagementId, requestKey: staged.requestKey } }, select: { id: true } });
     if (earlier) return earlier;
@@ -86,8 +87,8 @@ export async function commitHotlineImportRecord(
   input: { engagementId: string; importId: string; mapping: HotlineMapping; tickets: HotlineTicket[]; actorId: string; at: Date },
 ): Promise<HotlineCommitRefusal | { ticketCount: number; replaced: number; already: boolean }> {
   const { engagementId, importId, tickets, at } = input;
-  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for update`;
-  if (!engagement) return { refused: 'not_found' };
+  const status = await lockEngagement(tx, engagementId);
+  if (status === null) return { refused: 'not_found' };
   const row = await tx.hotlineImport.findFirst({ where: { id: importId, engagementId }, select: { month: true, status: true, ticketCount: true, mapping: true, stagedAt: true } });
   if (!row) return { refused: 'not_found' };
   const mapping = canonicalHotlineMapping(input.mapping);
@@ -97,7 +98,7 @@ export async function commitHotlineImportRecord(
     return same ? { ticketCount: row.ticketCount ?? 0, replaced: 0, already: true } : { refused: 'imported_other_mapping' };
   }
   if (row.status !== 'staged') return { refused: 'not_staged', status: row.status };
-  if (engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  if (status === 'cancelled') return { refused: 'engagement_not_running' };
   // An older upload of the month never replaces a newer one already imported.
   if (await tx.hotlineImport.count({ where: { engagementId, month: row.month, status: 'imported', stagedAt: { gt: row.stagedAt } } })) return { refused: 'newer_import' };
 
@@ -170,8 +171,8 @@ export async function saveHotlineSettingsRecord(
   input: { engagementId: string; value: HotlineSettingsValue; expectedVersion: number; actorId: string; at: Date },
 ): Promise<{ refused: 'engagement_not_running' } | { refused: 'version_conflict'; currentVersion: number } | { version: number; before: HotlineSettingsValue | null }> {
   const { engagementId, value, at } = input;
-  const [engagement] = await tx.$queryRaw<{ status: string }[]>`select status::text from engagement where id = ${engagementId}::uuid for update`;
-  if (!engagement || engagement.status === 'cancelled') return { refused: 'engagement_not_running' };
+  const status = await lockEngagement(tx, engagementId);
+  if (status === null || status === 'cancelled') return { refused: 'engagement_not_running' };
   const current = await findHotlineSettings(tx, engagementId);
   const currentVersion = current?.version ?? 0;
   if (input.expectedVersion !== currentVersion) return { refused: 'version_conflict', currentVersion };
@@ -180,14 +181,6 @@ export async function saveHotlineSettingsRecord(
   return { version: currentVersion + 1, before: current ? { communities: current.communities, campaigns: current.campaigns } : null };
 }
 
-/** Cases closed as resolved, with the tier that resolved them and the day their verification says it happened. */
-export async function resolvedCases(db: DbClient, engagementId: string): Promise<{ resolvedOn: string; tier: Tier; communityName: string; violationKey: string | null }[]> {
-  const rows = await db.problemCase.findMany({
-    where: { engagementId, status: 'resolved', resolvedTier: { not: null } },
-    select: { resolvedTier: true, violationKey: true, community: { select: { name: true } }, events: { where: { kind: 'verified' }, orderBy: { seq: 'desc' }, take: 1, select: { occurredOn: true } } },
-  });
-  return rows.flatMap((row) => (row.events[0] ? [{ resolvedOn: fromDbDate(row.events[0].occurredOn), tier: row.resolvedTier as Tier, communityName: row.community.name, violationKey: row.violationKey }] : []));
-}
 
 /** The names tickets are counted under: the engagement's communities (covered) and the street's others from the settings. */
 export async function hotlineCommunityNames(db: DbClient | DbTransaction, engagementId: string): Promise<string[]> {
@@ -223,7 +216,7 @@ export async function loadHotlineFigures(db: DbClient, engagementId: string): Pr
     hotlineCounts(db, engagementId),
     importedHotlineMonths(db, engagementId),
     loadEngagementKnowledge(db, engagementId),
-    resolvedCases(db, engagementId),
+    caseFigureInputs(db, engagementId),
     db.hotlineTicket.count({ where: { engagementId } }),
     // The demo's extract (and any a person marks so) says 模拟数据 in its file name.
     db.hotlineImport.count({ where: { engagementId, status: 'imported', fileName: { contains: '模拟数据' } } }),
@@ -240,7 +233,7 @@ export async function loadHotlineFigures(db: DbClient, engagementId: string): Pr
     violations: knowledge.violations.map((violation) => ({ key: violation.key, title: violation.title, unverified: violation.unverified, categories: violation.hotlineCategories })),
     campaigns: settings?.campaigns ?? [],
     startMonth,
-    resolvedCases: cases.map((c) => ({ month: c.resolvedOn.slice(0, 7), tier: c.tier })),
+    resolvedCases: cases.flatMap((c) => (c.resolvedOn && c.resolvedTier ? [{ month: c.resolvedOn.slice(0, 7), tier: c.resolvedTier }] : [])),
   });
   return { ...figures, startMonth, clientName: engagement.clientName, engagementName: engagement.name, ticketCount, synthetic: synthetic > 0 };
 }

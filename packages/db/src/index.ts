@@ -164,7 +164,6 @@ export {
   type HotlineSettingsValue,
   importedHotlineMonths,
   listHotlineImports,
-  resolvedCases,
   saveHotlineSettingsRecord,
   stageHotlineImportRecord,
   type StagedHotlineImport,
