@@ -26,7 +26,8 @@ export async function signIn(browser: Browser, baseUrl: string, username: string
   });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  // A rejection with a plain object reads "Object": the stack's first frames say where it came from.
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message} (${page.url()}) ${(error.stack ?? '').split('\n').slice(0, 4).join(' | ')}`));
   page.on('response', (response) => {
     // 401 on /api/me before signing in is the normal "no session yet" answer.
     if (response.status() >= 500 || (response.status() >= 400 && !response.url().endsWith('/api/me'))) problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
 import { isApiError } from '../../../lib/errors';
+import { validValues } from '../../../lib/forms';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useLocalized } from '../../../lib/i18n';
 import { type CaseActionBody, type CaseDetail, useActOnCase, useCase, useDownloadReferralLetter } from '../api/cases';
@@ -92,7 +93,8 @@ function ActionModal({ engagementId, detail, action, onClose }: { engagementId: 
   const fields = ACTION_FIELDS[action];
   const today = civilDateAt(new Date());
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     const body = Object.fromEntries(
       Object.entries({ ...values, type: action, idempotencyKey: key }).flatMap(([name, value]) => (typeof value === 'string' ? (value.trim() ? [[name, value.trim()]] : []) : [[name, value]])),
     ) as CaseActionBody;

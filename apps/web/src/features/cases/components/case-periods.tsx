@@ -3,6 +3,7 @@ import { App, Button, Card, Descriptions, Drawer, Flex, Form, Grid, InputNumber,
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { isApiError } from '../../../lib/errors';
+import { validValues } from '../../../lib/forms';
 import { useLocalized } from '../../../lib/i18n';
 import { type CaseSettings, useCaseSettings, useCaseViolations, useSaveCaseSettings } from '../api/cases';
 import { useCasesTranslation } from '../utils/use-cases-translation';
@@ -34,7 +35,8 @@ export function CasePeriods({ engagementId }: { engagementId: string }) {
   const titleOf = (key: string) => violations.data?.find((violation) => violation.key === key)?.title ?? key;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     try {
       await save.mutateAsync({
         defaults: given(values.defaults),

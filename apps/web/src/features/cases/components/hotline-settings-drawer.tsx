@@ -1,6 +1,7 @@
 import { App, Button, Drawer, Flex, Form, Grid, Input, InputNumber, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/error-state';
 import { isApiError } from '../../../lib/errors';
+import { validValues } from '../../../lib/forms';
 import { type HotlineSettings, useSaveHotlineSettings } from '../api/hotline';
 import { useCasesTranslation } from '../utils/use-cases-translation';
 
@@ -24,7 +25,8 @@ export function HotlineSettingsDrawer({ engagementId, settings, onClose }: { eng
     campaigns: settings.campaigns,
   };
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     const entered = (values.covered ?? []).filter((community) => !community.fromProfile && community.households);
     try {
       await save.mutateAsync({

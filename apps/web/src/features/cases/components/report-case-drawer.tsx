@@ -3,6 +3,7 @@ import { App, Button, Drawer, Flex, Form, Grid, Input, Select } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { isApiError } from '../../../lib/errors';
+import { validValues } from '../../../lib/forms';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { type ReportCaseBody, useCaseViolations, useReportCase } from '../api/cases';
 import { useCasesTranslation } from '../utils/use-cases-translation';
@@ -30,7 +31,8 @@ export function ReportCaseDrawer({ engagementId, communities, onClose, onReporte
   const [key] = useState(newIdempotencyKey);
   const today = civilDateAt(new Date());
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     const body: ReportCaseBody = {
       community: values.community,
       title: values.title.trim(),

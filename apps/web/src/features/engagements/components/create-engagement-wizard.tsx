@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-state';
 import { todayCivil } from '../../../lib/dates';
 import { isApiError } from '../../../lib/errors';
+import { validValues } from '../../../lib/forms';
 import { useLocalized } from '../../../lib/i18n';
 import { type CreateEngagementBody, useCreateEngagement } from '../api/create-engagement';
 import type { EngagementDetail } from '../api/get-engagement';
@@ -105,12 +106,8 @@ export function CreateEngagementWizard({ currentUserId, onCreated, onCancel }: {
   };
 
   const submit = async () => {
-    let all: WizardValues;
-    try {
-      all = await form.validateFields();
-    } catch {
-      return;
-    }
+    const all = await validValues(form);
+    if (!all) return;
     create.mutate(toCreateBody({ ...initialValues, ...all } as WizardValues), {
       onSuccess: (engagement) => {
         void message.success(t('wizard.created', { name: engagement.name }));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/icons';
 import { questionnaireDraft } from '../../../locales/research/draft';
 import { useResearchTranslation } from '../utils/use-research-translation';
+import { validValues } from '../../../lib/forms';
 
 /** What the dialog's form holds: every type's fields, the chosen type's kept. */
 interface QuestionValues {
@@ -97,11 +98,7 @@ export function QuestionDialog({
   }, [open, question, form]);
 
   const save = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
+    if (!(await validValues(form))) return;
     onSave(questionOf(questionKey, { ...blankValues(), ...form.getFieldsValue(true) }));
   };
 
