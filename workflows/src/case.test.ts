@@ -73,7 +73,18 @@ describe('a community problem case', () => {
     const row = await engine.db.problemCase.findUniqueOrThrow({ where: { id: caseId } });
     expect([row.step, row.version, fromDbDate(row.dueOn)]).toEqual(['letter', 1, view.state.dueOn]);
 
-    await engine.engagements.caseCommand(caseId, { type: 'publishLetter', on: today(), channel: '楼门张贴、居民微信群', actorId: lawyer });
+    // The 倡议书 is drafted from the case and the catalogue as it opens; its publication names it and who approved it.
+    const draft = (await waitFor(
+      () => engine.db.generatedDocument.findUnique({ where: { key: `case-letter:${caseId}` } }),
+      (found) => found !== null,
+    ))!;
+    const community = await engine.db.community.findUniqueOrThrow({ where: { id: row.communityId } });
+    expect([draft.kind, draft.engagementId, draft.fileName]).toEqual(['case-letter', engagementId, `倡议书（${community.name}·楼道堆放杂物）.docx`]);
+    const drafted = readWordText(await buffer((await engine.files.open(draft.storageKey!))!.stream));
+    expect(drafted).toContain('关于楼道堆放杂物的倡议书');
+    expect(drafted).toContain('“楼道堆放杂物”的问题（地点：5号楼2单元）');
+    await engine.engagements.caseCommand(caseId, { type: 'publishLetter', on: today(), channel: '楼门张贴、居民微信群', approvedBy: '居委会主任李秀兰', actorId: lawyer });
+    expect((await eventsOf(caseId))[1]?.details).toMatchObject({ channel: '楼门张贴、居民微信群', approvedBy: '居委会主任李秀兰', letterId: draft.id, letterName: draft.fileName });
     await engine.engagements.caseCommand(caseId, { type: 'logVisit', on: today(), visitor: '网格员刘敏', visited: '5号楼2单元301户', note: '已劝导，承诺周末清理', actorId: lawyer });
     const proposed = await engine.engagements.caseCommand(caseId, { type: 'resolve', on: today(), summary: '杂物已清理，楼道畅通', actorId: lawyer });
     expect(proposed.state).toMatchObject({ step: 'verification', resolution: { tier: 'moral' } });

@@ -109,7 +109,11 @@ describe('problem cases, from a phone report to the department', () => {
     const { page } = await open('lawyer');
     await page.goto(`${baseUrl}/engagements/${engagementId}?tab=cases`);
     await page.getByTestId('case-link').filter({ hasText: TITLE }).click();
-    await act(page, 'publishLetter', { 发布方式: '楼门张贴、院落居民微信群' }, '观察期');
+    // The 倡议书 drafted from the case: downloaded, approved by the residents' committee, published.
+    const [letter] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-letter').click()]);
+    expect(letter.suggestedFilename()).toMatch(/^倡议书（菊儿社区·.*）\.docx$/);
+    await act(page, 'publishLetter', { 发布方式: '楼门张贴、院落居民微信群', 审定人: '菊儿社区居委会主任 李秀兰' }, '观察期');
+    await waitForText(page, '审定人：菊儿社区居委会主任 李秀兰');
     await act(page, 'escalate', { 理由: '观察期内仍有住户堆放杂物' }, '按居民公约处理');
     await act(page, 'escalate', { 理由: '居委会约谈后仍未清理' }, '移送职能部门');
     await act(page, 'refer', { 职能部门: '交道口街道综合行政执法队' }, '部门受理');

@@ -87,6 +87,11 @@ export const caseDetailSchema = caseSummarySchema
     resolution: prose(5000).nullable(),
     verifiedBy: userRefSchema.nullable(),
     sourceProblemId: idSchema.nullable().meta({ description: 'The field-research problem it was opened from' }),
+    letter: z
+      .object({ documentId: idSchema, fileName: line(300) })
+      .strict()
+      .nullable()
+      .meta({ description: 'The 倡议书 (.docx) drafted from the case and the catalogue when it opened at 德治 (`downloadCaseLetter`); null until drafted, and for a case opened at a later tier' }),
     periods: casePeriodsSchema,
     events: z.array(caseEventSchema).max(2000),
     can: z
@@ -174,7 +179,11 @@ const action = <T extends z.ZodRawShape>(type: (typeof CASE_ACTION_TYPES)[number
 
 export const caseActionBodySchema = z
   .discriminatedUnion('type', [
-    action('publishLetter', { channel: line(200).meta({ description: 'Where it was published: 楼门张贴, 居民微信群, 入户发放 …' }), note: optionalNote }),
+    action('publishLetter', {
+      channel: line(200).meta({ description: 'Where it was published: 楼门张贴, 居民微信群, 入户发放 …' }),
+      approvedBy: line(100).optional().meta({ description: 'Who approved its text before it went out (the residents’ committee’s director, the street office’s contact …)' }),
+      note: optionalNote,
+    }),
     action('logVisit', { visitor: line(100), visited: line(200).meta({ description: 'Who was visited (household, shop)' }), note: optionalNote }),
     action('applyMeasures', { clause: line(200).meta({ description: 'The clause of the community’s adopted convention applied' }), measures: line(2000) }),
     action('recordMediation', { parties: line(200), outcome: z.enum(['agreed', 'not_agreed']), note: optionalNote }),
@@ -217,6 +226,20 @@ export const downloadCaseReferralLetter = defineOperation({
     'The 案件移送函 (.docx) drafted when the case was referred (the `packetId` of its `referred` event), checked against its SHA-256 before it is sent: facts, the steps the moral and self-governance tiers took, the violation with its provisions and enforcer from the catalogue (flagged 待核实 as the knowledge flags them), time limits and the receipt the department returns.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
   params: z.object({ id: idSchema, caseId: idSchema, documentId: idSchema }).strict(),
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The .docx bytes' }) },
+});
+
+export const downloadCaseLetter = defineOperation({
+  id: 'downloadCaseLetter',
+  method: 'GET',
+  path: '/api/engagements/:id/cases/:caseId/letter',
+  tag: 'cases',
+  summary: { zh: '下载案件倡议书', en: 'Download a case’s open letter' },
+  description:
+    'The 倡议书 (.docx) drafted when the case opened at 德治, checked against its SHA-256 before it is sent: the problem at its place, the catalogue item’s prohibiting provisions (flagged 待核实 as the knowledge flags them), what residents are asked to do, in the residents’ committee’s name — a draft for the team to edit, have approved and publish. 404 while it is being drafted and for a case opened at a later tier.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: caseParams,
   responseEncoding: 'binary',
   responses: { 200: z.file().meta({ description: 'The .docx bytes' }) },
 });

@@ -233,6 +233,7 @@ export {
   departmentScorecardSchema,
   caseFiguresSchema,
   caseSettingsSchema,
+  downloadCaseLetter,
   downloadCaseReferralLetter,
   getCase,
   getCaseFigures,

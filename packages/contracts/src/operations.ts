@@ -55,7 +55,7 @@ import {
   saveCommunityProfile,
   tagCommunityProblem,
 } from './research';
-import { actOnCase, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
+import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
 import { getHealth, getMetrics, getReadiness } from './system';
 import { assignTask, completeTask, getTask, listTasks } from './tasks';
@@ -135,6 +135,7 @@ export const operations = {
   reportCase,
   getCase,
   actOnCase,
+  downloadCaseLetter,
   downloadCaseReferralLetter,
   listDepartmentScorecards,
   getCaseFigures,

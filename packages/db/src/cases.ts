@@ -192,6 +192,14 @@ export function findCaseRecord(db: DbClient, engagementId: string, caseId: strin
 }
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseRecord>>>;
 
+/** The `generated_document` key of a case's 倡议书: one per case, drafted when it opens at 德治. */
+export const caseLetterKey = (caseId: string) => `case-letter:${caseId}`;
+
+/** A case's drafted 倡议书, once stored. */
+export function findCaseLetter(db: DbClient, engagementId: string, caseId: string) {
+  return db.generatedDocument.findFirst({ where: { key: caseLetterKey(caseId), engagementId, kind: 'case-letter', status: 'done' } });
+}
+
 /** Every event of the engagement's cases that were ever referred, oldest first: what the department scorecards count. */
 export function listDepartmentCaseEvents(db: DbClient, engagementId: string) {
   return db.caseEvent.findMany({

@@ -18,6 +18,7 @@ import {
   jointEnforcementPlanInputFromKnowledge,
   lawCompilationInputFromKnowledge,
   openLetterInputFromKnowledge,
+  caseLetterInputFromKnowledge,
   selfGovernanceHandbookInputFromKnowledge,
   lawReferencesFromKnowledge,
   partyRolesFor,
@@ -636,6 +637,26 @@ describe('the joint-enforcement plan and the open letter from the knowledge', ()
     // A title's bracketed gloss stays out of the sentence.
     const built = openLetterInputFromKnowledge({ client: CLIENTS.street, communityName: '安定门社区', date: DOCUMENT_DATE, laws, violation: byKey('illegal-construction') });
     expect(built.requests.map(textOf).join('')).not.toMatch(/[（(][^）)]*[）)]的行为/);
+  });
+
+  it('narrows the letter to the case: its place, its problem, the catalogue item’s provisions; none cited outside the catalogue', async () => {
+    const request = { client: CLIENTS.street, communityName: '菊儿社区', date: DOCUMENT_DATE, laws, title: '菊儿胡同12号院公共通道堆放杂物', place: '菊儿胡同12号院', description: '院内公共通道堆放旧家具、纸箱，电动自行车无法推行。' };
+    const letter = caseLetterInputFromKnowledge({ ...request, violation: byKey('fire-lane-obstruction') });
+    expect(letter.kind).toBe('倡议书');
+    expect(letter.topic).toBe('菊儿胡同12号院公共通道堆放杂物');
+    expect(letter.problem).toContain('有居民向社区反映“菊儿胡同12号院公共通道堆放杂物”的问题。院内公共通道堆放旧家具、纸箱，电动自行车无法推行。');
+    // The catalogue's cross-references are the catalogue's, not the residents'.
+    expect(caseLetterInputFromKnowledge({ ...request, violation: byKey('stairwell-clutter') }).problem).not.toContain('本目录');
+    expect(caseLetterInputFromKnowledge({ ...request, title: '楼道堆放杂物', violation: null }).problem).toContain('“楼道堆放杂物”的问题（地点：菊儿胡同12号院）。');
+    expect(letter.legalBasis).toEqual(openLetterInputFromKnowledge({ ...request, violation: byKey('fire-lane-obstruction') }).legalBasis);
+    expect(textOf(letter.requests[0]!)).toBe('请菊儿胡同12号院的有关住户自觉遵守上述规定，尽快自行整改。');
+    expect(letter.issuer).toBe('菊儿社区居民委员会');
+    const outside = caseLetterInputFromKnowledge({ ...request, violation: null });
+    expect(outside.legalBasis).toEqual([]);
+    expect(outside.requests.map(textOf).join('')).not.toContain('上述规定');
+    const text = readWordText(await renderOpenLetter(letter));
+    expect(text).toContain('关于菊儿胡同12号院公共通道堆放杂物的倡议书');
+    expectOnlyKnownArticles(text);
   });
 
   it(nameOfficeTest('renders both as documents LibreOffice opens, citing only articles the knowledge has'), { timeout: CONVERSION_TIMEOUT_MS * 2 }, async () => {

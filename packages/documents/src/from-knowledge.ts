@@ -136,6 +136,11 @@ function withoutFullStop(text: string): string {
   return text.replace(/[。；，]+$/, '');
 }
 
+/** A catalogue description as a letter to residents reads it: without the catalogue's cross-references (见本目录第3项). */
+function forResidents(description: string): string {
+  return description.replace(/[（(]见本目录第[^）)]*项[）)]/g, '');
+}
+
 // ─── Citations ───────────────────────────────────────────────────────────────────────────────
 
 function lawOf(laws: readonly Law[], key: string): Law {
@@ -897,7 +902,7 @@ export function openLetterInputFromKnowledge(request: OpenLetterRequest): OpenLe
   return {
     communityName: request.communityName,
     kind: '公开信',
-    problem: `${request.raised ? `近期，有居民向社区反映“${withoutFullStop(request.raised)}”的问题。` : `近期，社区内存在${title}的情况。`}${word(violation.description)}`,
+    problem: `${request.raised ? `近期，有居民向社区反映“${withoutFullStop(request.raised)}”的问题。` : `近期，社区内存在${title}的情况。`}${forResidents(word(violation.description))}`,
     legalBasis,
     requests: [
       `自觉遵守上述规定，不再发生${title}的行为。`,
@@ -1016,5 +1021,59 @@ export function caseReferralViolationFromKnowledge(entry: ViolationEntry, laws: 
     prohibitions: citationsFromKnowledge(entry.prohibitions, laws),
     penalties: citationsFromKnowledge(entry.penalties, laws),
     enforcer: handbookEnforcer(entry, kind),
+  };
+}
+
+// ─── Stage 6: a case's 倡议书 (德治) ──────────────────────────────────────────────────────────
+
+export interface CaseLetterRequest {
+  client: ClientProfile;
+  communityName: string;
+  date: CivilDate;
+  laws: readonly Law[];
+  /** The case's catalogue item; null for a problem outside the catalogue (the letter then cites no law). */
+  violation: ViolationEntry | null;
+  /** The case as reported: its name, where it is, what was seen. */
+  title: string;
+  place: string;
+  description: string;
+}
+
+/**
+ * The 倡议书 a case opens with at 德治: about this problem at this place, in the residents' committee's
+ * name, citing the catalogue item's prohibiting provisions (flagged 待核实 as the knowledge flags them)
+ * and asking what the community's 公开信 asks — the same letter, narrowed to one place and one problem.
+ */
+export function caseLetterInputFromKnowledge(request: CaseLetterRequest): OpenLetterInput {
+  const { client, violation } = request;
+  const place = withoutFullStop(request.place);
+  const title = withoutFullStop(request.title);
+  // 菊儿胡同12号院公共通道堆放杂物 names its place already; 楼道堆放杂物 does not.
+  const seen = `近期，有居民向社区反映“${title}”的问题${title.includes(place) ? '' : `（地点：${place}）`}。${request.description ? `${withoutFullStop(request.description)}。` : ''}`;
+  if (!violation) {
+    return {
+      communityName: request.communityName,
+      kind: '倡议书',
+      topic: title,
+      problem: seen,
+      legalBasis: [],
+      requests: [
+        `请${place}的有关住户自觉配合，尽快自行整改。`,
+        '需要帮助或者有不同意见的，可以联系社区居民委员会，我们将上门听取意见、协助解决。',
+        '邻里之间相互提醒、相互监督，共同维护社区良好秩序。',
+      ],
+      issuer: `${request.communityName}居民委员会`,
+      date: request.date,
+      government: client.name.replace(/^北京市[^区县]*[区县]/, ''),
+    };
+  }
+  const letter = openLetterInputFromKnowledge({ client, communityName: request.communityName, date: request.date, laws: request.laws, violation });
+  const [, ...rest] = letter.requests;
+  return {
+    ...letter,
+    kind: '倡议书',
+    topic: title,
+    problem: `${seen}\n${forResidents(wording(client.kind)(violation.description))}`,
+    requests: [`请${place}的有关住户自觉遵守上述规定，尽快自行整改。`, ...rest],
   };
 }

@@ -50,6 +50,8 @@ export {
   jointEnforcementPlanInputFromKnowledge,
   type JointEnforcementRequest,
   openLetterInputFromKnowledge,
+  caseLetterInputFromKnowledge,
+  type CaseLetterRequest,
   type OpenLetterRequest,
   selfGovernanceHandbookInputFromKnowledge,
   type SelfGovernanceHandbookRequest,

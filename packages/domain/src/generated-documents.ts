@@ -21,6 +21,8 @@ export const GENERATED_DOCUMENT_KINDS = [
   'self-governance-handbook',
   /** A case's 案件移送函, drafted when it is referred to a department (no deliverable). */
   'case-referral',
+  /** A case's 倡议书, drafted when it opens at 德治 (no deliverable). */
+  'case-letter',
 ] as const;
 export type GeneratedDocumentKind = (typeof GENERATED_DOCUMENT_KINDS)[number];
 

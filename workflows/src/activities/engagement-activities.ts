@@ -1,6 +1,6 @@
 import { type Db } from '@gongzhi/db';
 import { type CaseActivities, createCaseActivities } from './case-records';
-import { type CaseReferralActivities, createCaseReferralActivities } from './case-referral';
+import { type CaseDocumentActivities, createCaseDocumentActivities } from './case-documents';
 import { type CaseSettingsActivities, createCaseSettingsActivities } from './case-settings-records';
 import { type FileStore } from '@gongzhi/storage';
 import { createDocumentActivities, type DocumentActivities } from './document-generation';
@@ -31,8 +31,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities & HotlineActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseReferralActivities & CaseSettingsActivities & HotlineActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -41,7 +41,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createQuestionnaireActivities(db),
     ...createFieldResearchActivities(db),
     ...createCaseActivities(db),
-    ...createCaseReferralActivities({ db, files }),
+    ...createCaseDocumentActivities({ db, files }),
     ...createCaseSettingsActivities(db),
     ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),

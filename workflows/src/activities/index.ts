@@ -6,6 +6,6 @@ export { createFieldResearchActivities, type FieldResearchActivities, type Field
 export { createQuestionnaireExportActivities, type ExportedFile, type QuestionnaireExportActivities } from './questionnaire-export';
 export { createPdfActivities, type PdfActivities, type PdfRendition } from './pdf-renditions';
 export { createCaseActivities, type CaseActivities, type OpenCaseInput, type RecordCaseEventInput } from './case-records';
-export { createCaseReferralActivities, type CaseReferralActivities, type RenderCaseReferralInput } from './case-referral';
+export { createCaseDocumentActivities, type CaseDocumentActivities, type RenderCaseLetterInput, type RenderCaseReferralInput } from './case-documents';
 export { createCaseSettingsActivities, type CaseSettingsActivities } from './case-settings-records';
 export { createHotlineActivities, type HotlineActivities, rowProblemAsFieldError } from './hotline-records';

@@ -17,7 +17,7 @@ const DEMO_CASES: DemoCase[] = [
     id: '0195f2a0-0000-7000-8000-00000000ca01',
     report: { daysAgo: 6, by: 'client', communityKey: 'anding', title: '5号楼2单元楼道堆放杂物', description: '5号楼2单元一至三层楼道长期堆放纸箱、旧家具和花盆，居民反映影响通行，夜间存在消防隐患。', place: '安定社区5号楼2单元', violationKey: 'stairwell-clutter', sourceProblemId: null },
     steps: [
-      { daysAgo: 4, by: 'lawyer', type: 'publishLetter', channel: '楼门张贴、单元居民微信群', note: '倡议书由居委会盖章后张贴于单元门口' },
+      { daysAgo: 4, by: 'lawyer', type: 'publishLetter', channel: '楼门张贴、单元居民微信群', approvedBy: '安定社区居委会主任 孙桂芳', note: '倡议书由居委会盖章后张贴于单元门口' },
       { daysAgo: 3, by: 'lawyer', type: 'logVisit', visitor: '网格员刘敏、居委会委员周建国', visited: '5号楼2单元201、302户', note: '两户同意周末前清理，302户要求物业协助搬运旧家具' },
     ],
   },
@@ -25,7 +25,7 @@ const DEMO_CASES: DemoCase[] = [
     id: '0195f2a0-0000-7000-8000-00000000ca02',
     report: { daysAgo: 34, by: 'lawyer', communityKey: 'hepingli-bei', title: '电动自行车推入楼道、飞线充电', description: '和平里北街11号院3号楼多户将电动自行车推入楼道，从窗口私拉电线充电，物业劝阻无效。', place: '和平里北街11号院3号楼', violationKey: 'unsafe-e-bike-charging', sourceProblemId: null },
     steps: [
-      { daysAgo: 33, by: 'lawyer', type: 'publishLetter', channel: '居民微信群、楼门张贴', note: '附集中充电桩位置和收费标准' },
+      { daysAgo: 33, by: 'lawyer', type: 'publishLetter', channel: '居民微信群、楼门张贴', approvedBy: '和平里北社区居委会主任 王淑芬', note: '附集中充电桩位置和收费标准' },
       { daysAgo: 30, by: 'lawyer', type: 'logVisit', visitor: '网格员王丽', visited: '3号楼1单元6户', note: '4户已改到集中充电桩充电，2户仍在楼道充电' },
       { daysAgo: 20, by: 'pm', type: 'escalate', reason: '倡议书发布两周后仍有住户飞线充电，转居委会按公约处理' },
       { daysAgo: 18, by: 'lawyer', type: 'applyMeasures', clause: '和平里北社区居民公约第六条（电动自行车停放与充电）', measures: '居委会约谈两户当事人，在楼门公示栏通报，物业拆除飞线' },
@@ -49,7 +49,7 @@ const DEMO_CASES: DemoCase[] = [
     id: '0195f2a0-0000-7000-8000-00000000ca04',
     report: { daysAgo: 40, by: 'lawyer', communityKey: 'xinghua', title: '公共车位私装地锁', description: '兴化西里2号楼前公共车位被私装地锁4个，其他居民无法停车。', place: '兴化西里2号楼前公共停车区', violationKey: 'private-parking-locks', sourceProblemId: null },
     steps: [
-      { daysAgo: 38, by: 'lawyer', type: 'publishLetter', channel: '楼门张贴、入户发放', note: '倡议书附物业统一停车管理办法' },
+      { daysAgo: 38, by: 'lawyer', type: 'publishLetter', channel: '楼门张贴、入户发放', approvedBy: '兴化社区居委会主任 张秀兰', note: '倡议书附物业统一停车管理办法' },
       { daysAgo: 35, by: 'lawyer', type: 'logVisit', visitor: '居委会主任张秀兰、物业项目经理', visited: '安装地锁的4户', note: '4户均同意自行拆除' },
       { daysAgo: 30, by: 'lawyer', type: 'resolve', summary: '4个地锁已全部拆除，车位恢复公共使用' },
       { daysAgo: 29, by: 'pm', type: 'verify', passed: true, note: '现场核查，2号楼前已无地锁' },
@@ -59,7 +59,7 @@ const DEMO_CASES: DemoCase[] = [
     id: '0195f2a0-0000-7000-8000-00000000ca05',
     report: { daysAgo: 12, by: 'lawyer', communityKey: 'hepingli-xi', title: '底商餐馆夜间噪声扰民', description: '和平里西街一层餐馆夜间后厨排风机噪声大，楼上住户多次投诉。', place: '和平里西街23号楼底商', violationKey: 'noise-nuisance', sourceProblemId: null },
     steps: [
-      { daysAgo: 10, by: 'lawyer', type: 'publishLetter', channel: '送达餐馆经营者并在楼门张贴' },
+      { daysAgo: 10, by: 'lawyer', type: 'publishLetter', channel: '送达餐馆经营者并在楼门张贴', approvedBy: '和平里西社区居委会副主任 陈立新' },
       { daysAgo: 5, by: 'pm', type: 'defer', reason: '餐馆已报装新排风设备，厂家排期施工，待设备更换后复查', reviewOn: '+20' },
     ],
   },

@@ -1,7 +1,7 @@
-import { ActivityFailure, allHandlersFinished, condition, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, log, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { type CaseAction, type CaseDecision, type CaseEvent, type CaseState, civilDateAt, createBusinessCalendar, decideCaseAction, nextCaseTimer, openCase } from '@gongzhi/domain';
 import { type CaseActivities } from '../activities/case-records';
-import { type CaseReferralActivities } from '../activities/case-referral';
+import { type CaseDocumentActivities } from '../activities/case-documents';
 import { type CaseCommand, caseCommandUpdate, caseReportedUpdate, caseStateQuery, type CaseView, type CaseWorkflowInput } from './definitions';
 import { refuse, refuseUnstorableText } from './task-board';
 
@@ -11,7 +11,7 @@ const records = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-const documents = proxyActivities<CaseReferralActivities>({
+const documents = proxyActivities<CaseDocumentActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
@@ -37,6 +37,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
   let refusal: Awaited<ReturnType<CaseActivities['openCase']>> | null = null;
   /** One write at a time, in order: the event numbers are the case's history. */
   let writing = false;
+  /** The 倡议书 drafted when the case opened at 德治; the publication records which letter went out. */
+  let letter: { documentId: string; fileName: string } | null = null;
 
   const view = (): CaseView => ({ caseId, version, state });
   const today = () => civilDateAt(new Date());
@@ -100,6 +102,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
           const packet = await documents.renderCaseReferral({ caseId, engagementId, seq: version + 1, department: command.department, on: command.on, isRepeat: decision.event.details.again === true, actorId: command.actorId });
           event = { ...event, details: { ...event.details, packetId: packet.documentId, packetName: packet.fileName } };
         }
+        if (command.type === 'publishLetter' && letter) event = { ...event, details: { ...event.details, letterId: letter.documentId, letterName: letter.fileName } };
         if (command.requestKey) event = { ...event, details: { ...event.details, requestKey: command.requestKey, requestHash: command.requestHash ?? null } };
         await write(event, decision.state);
         if (command.requestKey) requests.set(command.requestKey, command.requestHash ?? '');
@@ -126,6 +129,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
     return { status: 'withdrawn' };
   }
   version = 1;
+  // The 倡议书 is drafted from the case and the catalogue for the team to review, have approved and publish.
+  // A draft that cannot be made leaves the case as it is: the letter can be written by hand.
+  if (state.step === 'letter' && patched('case-letter-draft')) {
+    try {
+      letter = await documents.renderCaseLetter({ caseId, engagementId, on: report.reportedOn, actorId: report.reporterId });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      log.warn('the case’s letter could not be drafted', { caseId, error: String(error) });
+    }
+  }
 
   // Time's own changes: each timer re-reads the state when it fires (a command may have moved the case meanwhile).
   while (state.status === 'open') {

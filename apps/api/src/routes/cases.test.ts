@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, civilDateAt } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
+import { waitFor } from '@gongzhi/testing';
 import { createEngagement } from '../testing/fixtures';
 import { type TestApi, createTestApi } from '../testing/harness';
 
@@ -62,6 +63,17 @@ describe('community problem cases', () => {
     });
     expect([again.statusCode, again.json<CaseView>().id]).toEqual([201, opened.id]);
     expect(await api.db.problemCase.count({ where: { engagementId: engagement.id } })).toBe(1);
+
+    // The 倡议书 drafted as the case opened: listed on the case, downloadable by the contact; none for a case unknown here.
+    const drafted = await waitFor(
+      async () => (await api.request(client, { method: 'GET', url: `${base}/${opened.id}` })).json<CaseView & { letter: { documentId: string; fileName: string } | null }>().letter,
+      (letter) => letter !== null,
+    );
+    expect(drafted!.fileName).toBe(`倡议书（${community.name}·消防通道被私家车占用）.docx`);
+    const draft = await api.request(client, { method: 'GET', url: `${base}/${opened.id}/letter` });
+    expect([draft.statusCode, draft.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(draft.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await api.request(client, { method: 'GET', url: `${base}/${randomUUID()}/letter` })).statusCode).toBe(404);
 
     const act = (session: typeof lawyer, payload: Record<string, unknown>) => api.request(session, { method: 'POST', url: `${base}/${opened.id}/actions`, payload });
     const started = addCalendarDays(today(), -40);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { caseFigureInputs, type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents } from '@gongzhi/db';
+import { caseFigureInputs, type CaseListRecord, type CaseRecord, caseReportProblems, engagementViolationKeys, findCaseLetter, findCaseRecord, findCaseSettings, fromDbDate, listCaseRecords, listDepartmentCaseEvents } from '@gongzhi/db';
 import {
   addCalendarDays,
   businessDaysLeft,
@@ -84,7 +84,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
 
   const detailOf = async (request: Request, caseId: string) => {
     const { engagementId } = accessOf(request);
-    const [row, violations] = await Promise.all([findCaseRecord(db, engagementId, caseId), violationsOf(db, engagementId)]);
+    const [row, violations, letter] = await Promise.all([findCaseRecord(db, engagementId, caseId), violationsOf(db, engagementId), findCaseLetter(db, engagementId, caseId)]);
     if (!row) throw notFound();
     const voided = voidedCards(row.events.map((event) => ({ seq: event.seq, kind: event.kind, on: fromDbDate(event.occurredOn), step: event.step, details: (event.details ?? {}) as Record<string, unknown> })));
     return {
@@ -93,6 +93,7 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
       resolution: row.resolution,
       verifiedBy: row.verifiedBy ? userRef(row.verifiedBy) : null,
       sourceProblemId: row.sourceProblemId,
+      letter: letter?.fileName ? { documentId: letter.id, fileName: letter.fileName } : null,
       periods: row.periods as unknown as CasePeriods,
       events: row.events.map((event) => ({
         seq: event.seq,
@@ -214,6 +215,19 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
       { db, files: fastify.files, request, reply },
       { storageKey, sha256, fileName, mimeType },
       { actorId: callerOfRequest(request).userId, engagementId, entityType: 'problem_case', entityId: caseId, what: { documentId, fileName } },
+    );
+  });
+
+  registerOperation(fastify, operations.downloadCaseLetter, async (request, reply) => {
+    const { engagementId } = accessOf(request);
+    const { caseId } = request.params;
+    const document = await findCaseLetter(db, engagementId, caseId);
+    const { storageKey, sha256, fileName, mimeType } = document ?? {};
+    if (!document || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
+    return sendStoredFile(
+      { db, files: fastify.files, request, reply },
+      { storageKey, sha256, fileName, mimeType },
+      { actorId: callerOfRequest(request).userId, engagementId, entityType: 'problem_case', entityId: caseId, what: { documentId: document.id, fileName } },
     );
   });
 

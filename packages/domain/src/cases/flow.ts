@@ -116,7 +116,7 @@ export interface CaseState {
 }
 
 export type CaseAction =
-  | { type: 'publishLetter'; on: CivilDate; channel: string; note?: string | undefined }
+  | { type: 'publishLetter'; on: CivilDate; channel: string; approvedBy?: string | undefined; note?: string | undefined }
   | { type: 'logVisit'; on: CivilDate; visitor: string; visited: string; note?: string | undefined }
   | { type: 'applyMeasures'; on: CivilDate; clause: string; measures: string }
   | { type: 'recordMediation'; on: CivilDate; parties: string; outcome: 'agreed' | 'not_agreed'; note?: string | undefined }
@@ -229,7 +229,7 @@ export function decideCaseAction(state: CaseState, action: CaseAction, context: 
   switch (action.type) {
     case 'publishLetter':
       if (state.tier !== 'moral' || !at('letter')) return wrongStep();
-      return { state: move('observation'), event: event('letter_published', { channel: action.channel, note: action.note ?? null }) };
+      return { state: move('observation'), event: event('letter_published', { channel: action.channel, approvedBy: action.approvedBy ?? null, note: action.note ?? null }) };
     case 'logVisit':
       if (state.tier === 'rule-of-law' || !at(...ACTIVE_STEPS)) return wrongStep();
       return { state, event: event('visit_logged', { visitor: action.visitor, visited: action.visited, note: action.note ?? null }) };

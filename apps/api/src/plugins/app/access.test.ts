@@ -241,6 +241,7 @@ const probes: Record<OperationId, Probe> = {
     allowed: { status: 404, code: 'not_found' },
   },
   downloadCaseReferralLetter: { request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/referral-letters/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  downloadCaseLetter: { request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/letter` }), allowed: { status: 404, code: 'not_found' } },
   getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },

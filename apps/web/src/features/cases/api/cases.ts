@@ -76,6 +76,13 @@ export function useActOnCase(engagementId: string, caseId: string) {
 }
 
 /** A case's 案件移送函, handed to the browser as a download. */
+/** Saves the case's drafted 倡议书 (.docx). */
+export function useDownloadCaseLetter(engagementId: string, caseId: string) {
+  return useMutation({
+    mutationFn: async (fileName: string) => saveDownloadedFile(await api.downloadCaseLetter({ params: { id: engagementId, caseId } }), fileName),
+  });
+}
+
 export function useDownloadReferralLetter(engagementId: string, caseId: string) {
   return useMutation({
     mutationFn: async ({ documentId, fileName }: { documentId: string; fileName: string }) =>

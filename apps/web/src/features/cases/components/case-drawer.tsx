@@ -1,5 +1,5 @@
 import { addCalendarDays, type CaseActionType, type CaseEventKind, caseEventLabels, type CaseStep, caseStepLabels, civilDateAt, supervisionLabels, tierLabels } from '@gongzhi/domain';
-import { App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Modal, Radio, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Modal, Radio, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
@@ -7,7 +7,7 @@ import { isApiError } from '../../../lib/errors';
 import { validValues } from '../../../lib/forms';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useLocalized } from '../../../lib/i18n';
-import { type CaseActionBody, type CaseDetail, useActOnCase, useCase, useDownloadReferralLetter } from '../api/cases';
+import { type CaseActionBody, type CaseDetail, useActOnCase, useCase, useDownloadCaseLetter, useDownloadReferralLetter } from '../api/cases';
 import { type CasesKey, type CasesT, useCasesTranslation } from '../utils/use-cases-translation';
 import { dueText, SUPERVISION_COLORS, TIER_COLORS } from '../utils/case-display';
 
@@ -17,6 +17,7 @@ type FieldSpec = { name: string; label: CasesKey; kind: 'line' | 'text' | 'date'
 const ACTION_FIELDS: Record<CaseActionType, FieldSpec[]> = {
   publishLetter: [
     { name: 'channel', label: 'fields.channel', kind: 'line', placeholder: 'fields.channelPlaceholder' },
+    { name: 'approvedBy', label: 'fields.approvedBy', kind: 'line', placeholder: 'fields.approvedByPlaceholder' },
     { name: 'note', label: 'fields.note', kind: 'text', optional: true },
   ],
   logVisit: [
@@ -65,6 +66,7 @@ const ACTION_FIELDS: Record<CaseActionType, FieldSpec[]> = {
 function eventDetails(t: CasesT, details: Record<string, string | number | boolean | null>): string[] {
   const shown: [string, CasesKey][] = [
     ['channel', 'fields.channel'],
+    ['approvedBy', 'fields.approvedBy'],
     ['visitor', 'fields.visitor'],
     ['visited', 'fields.visited'],
     ['clause', 'fields.clause'],
@@ -141,6 +143,7 @@ export function CaseDrawer({ engagementId, caseId, onClose }: { engagementId: st
   const query = useCase(engagementId, caseId);
   const [action, setAction] = useState<CaseActionType | null>(null);
   const download = useDownloadReferralLetter(engagementId, caseId ?? '');
+  const downloadLetter = useDownloadCaseLetter(engagementId, caseId ?? '');
   const detail = query.data;
   return (
     <Drawer open={caseId !== null} onClose={onClose} size={screens.md ? 640 : '100%'} title={detail?.title ?? t('detail.title')} destroyOnHidden>
@@ -178,6 +181,19 @@ export function CaseDrawer({ engagementId, caseId, onClose }: { engagementId: st
             {detail.verifiedBy ? <Descriptions.Item label={t('detail.verifiedBy')}>{detail.verifiedBy.displayName}</Descriptions.Item> : null}
           </Descriptions>
           <Typography.Text type="secondary">{t('detail.reportedBy', { name: detail.reportedBy.displayName, date: detail.reportedOn })}</Typography.Text>
+          {detail.letter ? (
+            <Alert
+              type={detail.status === 'open' && detail.step === 'letter' ? 'info' : 'success'}
+              showIcon
+              title={detail.status === 'open' && detail.step === 'letter' ? t('detail.letterDraft') : t('detail.letter')}
+              action={
+                <Button size="small" loading={downloadLetter.isPending} onClick={() => downloadLetter.mutate(detail.letter!.fileName)} data-testid="case-letter">
+                  {t('detail.letterDownload')}
+                </Button>
+              }
+            />
+          ) : null}
+          {downloadLetter.error ? <ErrorAlert error={downloadLetter.error} compact /> : null}
           {detail.status === 'open' ? (
             detail.can.actions.length > 0 ? (
               <Flex gap={8} wrap data-testid="case-actions">
