@@ -24,9 +24,10 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseSettingsWorkflowId, caseWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseSettingsWorkflowId, caseWorkflowId, modelHouseholdsWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
+import type { modelHouseholdsWorkflow } from './workflows/model-households';
 import type { hotlineWorkflow } from './workflows/hotline';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
@@ -38,6 +39,8 @@ import {
   caseCommandUpdate,
   caseReportedUpdate,
   caseSettingsCommandUpdate,
+  modelHouseholdCommandUpdate,
+  type ModelHouseholdCommand,
   type HotlineCommand,
   hotlineCommandUpdate,
   type HotlineCommandResult,
@@ -397,6 +400,15 @@ export function createEngagementClient({
         workflowId: caseSettingsWorkflowId(engagementId),
         args: [{ engagementId }] satisfies Parameters<typeof caseSettingsWorkflow>,
         what: 'the case periods',
+      }),
+
+    /** Records or withdraws a 德治典型 household (the engagement's model-households workflow), as fieldResearchCommand. */
+    modelHouseholdCommand: (engagementId: string, command: ModelHouseholdCommand, idempotencyKey?: string): Promise<{ id: string; changed: boolean }> =>
+      commandWithStart(modelHouseholdCommandUpdate, command, idempotencyKey, {
+        workflowType: 'modelHouseholdsWorkflow',
+        workflowId: modelHouseholdsWorkflowId(engagementId),
+        args: [{ engagementId }] satisfies Parameters<typeof modelHouseholdsWorkflow>,
+        what: 'the model households',
       }),
 
     /** One command to the engagement's 12345 workflow (stage or import a month's extract, save the settings, export), as fieldResearchCommand. */

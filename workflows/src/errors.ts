@@ -27,6 +27,7 @@ export const ENGAGEMENT_ERROR_CODES = [
   'hotline_file_unreadable',
   'hotline_rows_invalid',
   'unknown_hotline_import',
+  'unknown_model_household',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

@@ -42,6 +42,10 @@ export function caseWorkflowId(caseId: string): string {
 }
 
 /** One command workflow per engagement writes its case periods. */
+export function modelHouseholdsWorkflowId(engagementId: string): string {
+  return `model-households-${engagementId}`;
+}
+
 export function caseSettingsWorkflowId(engagementId: string): string {
   return `case-settings-${engagementId}`;
 }

@@ -47,6 +47,7 @@ export const auditKey = {
   caseEvent: (caseId: string, seq: number) => `case.event:${caseId}:${seq}`,
   /** A new version of an engagement's case periods. */
   caseSettings: (engagementId: string, stamp: string) => `case.settings:${engagementId}:${stamp}`,
+  modelHousehold: (id: string, what: 'recorded' | 'withdrawn') => `model-household.${what}:${id}`,
   /** A 12345 import staged or imported (by import id), or the settings saved (by engagement id). */
   hotline: (what: 'staged' | 'imported' | 'settings', id: string, stamp: string) => `hotline.${what}:${id}:${stamp}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,

@@ -30,6 +30,7 @@ import researchRoutes from './routes/research';
 import researchSessionRoutes from './routes/research-sessions';
 import caseRoutes from './routes/cases';
 import hotlineRoutes from './routes/hotline';
+import modelHouseholdRoutes from './routes/model-households';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -98,6 +99,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(researchSessionRoutes);
   await fastify.register(caseRoutes);
   await fastify.register(hotlineRoutes);
+  await fastify.register(modelHouseholdRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

@@ -126,6 +126,19 @@ describe('problem cases, from a phone report to the department', () => {
     await page.getByTestId('case-figures').getByText('到达 1 件，办结 0 件').first().waitFor();
     await shoot(page, 'board-desk');
 
+    // A household that set the example in the case is recorded as 德治典型, counted for its community.
+    await page.getByTestId('record-household').click();
+    const drawer = page.locator('.ant-drawer-content').filter({ hasText: '记录德治典型' });
+    await drawer.getByLabel('社区').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '菊儿社区' }).first().click();
+    await drawer.getByLabel('示范户').fill('菊儿胡同12号院 王淑珍家');
+    await drawer.getByLabel('典型事迹').fill('带头清走自家堆在通道的旧家具，并动员院内另外3户一起清理。');
+    expect(await drawer.getByLabel('认定单位').inputValue()).toBe('菊儿社区居委会');
+    await drawer.getByLabel(/^相关案件/).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: TITLE }).first().click();
+    await page.getByTestId('household-submit').click();
+    await page.getByTestId('model-households').getByText('共 1 户：菊儿社区 1 户').waitFor();
+
     // The same case, in English.
     await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'en'));
     await page.reload();

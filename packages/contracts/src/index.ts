@@ -244,6 +244,7 @@ export {
   reportCase,
   supervisionLevelSchema,
 } from './cases';
+export { listModelHouseholds, modelHouseholdSchema, recordModelHousehold, withdrawModelHousehold } from './model-households';
 export {
   commitHotlineImport,
   downloadHotlineReport,

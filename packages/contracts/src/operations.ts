@@ -55,6 +55,7 @@ import {
   saveCommunityProfile,
   tagCommunityProblem,
 } from './research';
+import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
 import { getHealth, getMetrics, getReadiness } from './system';
@@ -139,6 +140,9 @@ export const operations = {
   downloadCaseReferralLetter,
   listDepartmentScorecards,
   getCaseFigures,
+  listModelHouseholds,
+  recordModelHousehold,
+  withdrawModelHousehold,
   getCaseSettings,
   saveCaseSettings,
   listHotlineImports,

@@ -170,3 +170,12 @@ export {
   stageHotlineImportRecord,
   type StagedHotlineImport,
 } from './hotline';
+export {
+  findModelHousehold,
+  listModelHouseholds,
+  type ModelHouseholdInput,
+  type ModelHouseholdRecord,
+  type ModelHouseholdRefusal,
+  recordModelHouseholdRecord,
+  withdrawModelHouseholdRecord,
+} from './model-households';

@@ -5,6 +5,7 @@ import { type CaseSettingsActivities, createCaseSettingsActivities } from './cas
 import { type FileStore } from '@gongzhi/storage';
 import { createDocumentActivities, type DocumentActivities } from './document-generation';
 import { createHotlineActivities, type HotlineActivities } from './hotline-records';
+import { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
@@ -31,8 +32,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -43,6 +44,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createCaseActivities(db),
     ...createCaseDocumentActivities({ db, files }),
     ...createCaseSettingsActivities(db),
+    ...createModelHouseholdActivities(db),
     ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),

@@ -9,3 +9,4 @@ export { createCaseActivities, type CaseActivities, type OpenCaseInput, type Rec
 export { createCaseDocumentActivities, type CaseDocumentActivities, type RenderCaseLetterInput, type RenderCaseReferralInput } from './case-documents';
 export { createCaseSettingsActivities, type CaseSettingsActivities } from './case-settings-records';
 export { createHotlineActivities, type HotlineActivities, rowProblemAsFieldError } from './hotline-records';
+export { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';

@@ -65,10 +65,42 @@ const DEMO_CASES: DemoCase[] = [
   },
 ];
 
+/** 德治典型 the demo's communities recognised: two in the cases above, one on its own. */
+const DEMO_HOUSEHOLDS = [
+  {
+    id: '0195f2a0-0000-7000-8000-00000000cb01',
+    communityKey: 'xinghua',
+    household: '兴化西里2号楼3单元 赵玉兰家',
+    deeds: '率先拆除自家安装的地锁，并逐户上门劝说另外3户拆除，2号楼前公共车位恢复公共使用。',
+    daysAgo: 28,
+    recognizedBy: '兴化社区居委会',
+    caseId: '0195f2a0-0000-7000-8000-00000000ca04',
+  },
+  {
+    id: '0195f2a0-0000-7000-8000-00000000cb02',
+    communityKey: 'anding',
+    household: '安定社区5号楼2单元 刘建国家',
+    deeds: '主动清理自家堆放在楼道的旧家具，带领同单元住户组建楼道值日小组，每周巡查一次。',
+    daysAgo: 2,
+    recognizedBy: '安定社区居委会',
+    caseId: '0195f2a0-0000-7000-8000-00000000ca01',
+  },
+  {
+    id: '0195f2a0-0000-7000-8000-00000000cb03',
+    communityKey: 'hepingli-bei',
+    household: '和平里北街11号院 孙志强家',
+    deeds: '退休电工，义务为院内居民检查电动自行车充电线路，协助物业引导居民到集中充电桩充电。',
+    daysAgo: 15,
+    recognizedBy: '和平里北社区居委会',
+    caseId: null,
+  },
+] as const;
+
 /**
  * The demo engagement's problem cases, dated back from today so the board looks current: one in its
  * observation period, one under the convention, one with the department and red-carded, one resolved
- * at 德治 and verified, one deferred. Each goes through its own workflow as a person would record it.
+ * at 德治 and verified, one deferred. Each goes through its own workflow as a person would record it;
+ * then the 德治典型 the communities recognised.
  */
 export async function seedDemoCases({ db, engagements, engagementId, people }: { db: Db; engagements: EngagementClient; engagementId: string; people: Record<'pm' | 'lawyer' | 'client', string> }): Promise<void> {
   if ((await db.problemCase.count({ where: { engagementId } })) > 0) return;
@@ -82,5 +114,8 @@ export async function seedDemoCases({ db, engagements, engagementId, people }: {
       if (dated.type === 'defer') dated.reviewOn = addCalendarDays(today, Number(dated.reviewOn.slice(1)));
       await engagements.caseCommand(demo.id, { ...dated, actorId: people[actor] });
     }
+  }
+  for (const { daysAgo, ...household } of DEMO_HOUSEHOLDS) {
+    await engagements.modelHouseholdCommand(engagementId, { kind: 'record', actorId: people.lawyer, ...household, recognizedOn: ago(daysAgo) });
   }
 }

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CivilDate, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -314,6 +314,19 @@ export interface SaveCaseSettingsCommand {
 }
 
 export const caseSettingsCommandUpdate = defineUpdate<{ version: number }, [SaveCaseSettingsCommand]>('caseSettingsCommand');
+
+export interface ModelHouseholdsWorkflowInput {
+  engagementId: string;
+  /** How long a run waits for a command before it ends (default an hour). */
+  idle?: string;
+}
+
+/** 德治典型: record a household a community recognised, or withdraw one with a reason. */
+export type ModelHouseholdCommand =
+  | { kind: 'record'; actorId: string; id: string; communityKey: string; household: string; deeds: string; recognizedOn: CivilDate; recognizedBy: string; caseId: string | null }
+  | { kind: 'withdraw'; actorId: string; id: string; reason: string };
+
+export const modelHouseholdCommandUpdate = defineUpdate<{ id: string; changed: boolean }, [ModelHouseholdCommand]>('modelHouseholdCommand');
 
 export interface HotlineWorkflowInput {
   engagementId: string;

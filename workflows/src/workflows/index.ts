@@ -8,3 +8,4 @@ export { pdfRenditionWorkflow } from './pdf-rendition';
 export { caseWorkflow } from './case';
 export { caseSettingsWorkflow } from './case-settings';
 export { hotlineWorkflow } from './hotline';
+export { modelHouseholdsWorkflow } from './model-households';

@@ -33,6 +33,7 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   hotline_file_unreadable: 'hotline_file_unreadable',
   hotline_rows_invalid: 'hotline_rows_invalid',
   unknown_hotline_import: 'not_found',
+  unknown_model_household: 'not_found',
 };
 
 /**

@@ -29,6 +29,8 @@ export const queryKeys = {
     caseScorecards: (id: string) => ['engagements', 'case-scorecards', id] as const,
     caseFigures: (id: string) => ['engagements', 'case-figures', id] as const,
     caseSettings: (id: string) => ['engagements', 'case-settings', id] as const,
+    /** 德治典型, refreshed by the `case.updated` a record publishes. */
+    modelHouseholds: (id: string) => ['engagements', 'model-households', id] as const,
     /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
     hotlineImports: (id: string) => ['engagements', 'hotline', id, 'imports'] as const,
     hotlineSettings: (id: string) => ['engagements', 'hotline', id, 'settings'] as const,

@@ -242,6 +242,13 @@ const probes: Record<OperationId, Probe> = {
   },
   downloadCaseReferralLetter: { request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/referral-letters/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
   downloadCaseLetter: { request: async () => ({ path: `/api/engagements/${engagementId}/cases/${randomUUID()}/letter` }), allowed: { status: 404, code: 'not_found' } },
+  listModelHouseholds: { request: async () => ({ path: `/api/engagements/${engagementId}/model-households` }), allowed: { status: 200 } },
+  // A cancelled engagement records none: refused after access control.
+  recordModelHousehold: {
+    request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/model-households`, payload: { community: 'anding', household: '3号院王淑珍家', deeds: '带头清理楼道杂物', recognizedOn: '2026-11-20', recognizedBy: '安定社区居委会' } }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  withdrawModelHousehold: { request: async () => ({ path: `/api/engagements/${engagementId}/model-households/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
   getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },

@@ -55,10 +55,16 @@ export default function EngagementRoute() {
     </Suspense>
   );
 
-  // Everyone on the team follows the cases; the firm's team and the client's contact report problems.
+  // Everyone on the team follows the cases; the firm's team and the client's contact report problems;
+  // the PM and the lawyers record the 德治典型.
   const cases = (
     <Suspense fallback={<BlockSkeleton rows={6} />}>
-      <EngagementCases engagementId={engagement.id} communities={engagement.communities} canReport={engagement.status !== 'cancelled' && engagement.myRole !== 'partner'} />
+      <EngagementCases
+        engagementId={engagement.id}
+        communities={engagement.communities}
+        canReport={engagement.status !== 'cancelled' && engagement.myRole !== 'partner'}
+        canRecordHouseholds={engagement.status !== 'cancelled' && (engagement.myRole === 'pm' || engagement.myRole === 'lawyer')}
+      />
     </Suspense>
   );
 

@@ -10,6 +10,7 @@ import { useCasesTranslation } from '../utils/use-cases-translation';
 import { CaseDrawer } from './case-drawer';
 import { CaseFiguresCard } from './case-figures';
 import { CasePeriods } from './case-periods';
+import { ModelHouseholdsCard } from './model-households';
 import { ReportCaseDrawer } from './report-case-drawer';
 
 type Filter = 'all' | 'open' | 'supervised' | 'closed';
@@ -18,7 +19,7 @@ type Filter = 'all' | 'open' | 'supervised' | 'closed';
  * The engagement's problem cases (问题案件): counts, a board filtered on the page, each case in a
  * drawer with its history and the actions open to the viewer, and the departments' scorecards.
  */
-export function EngagementCases({ engagementId, communities, canReport }: { engagementId: string; communities: { key: string; name: string }[]; canReport: boolean }) {
+export function EngagementCases({ engagementId, communities, canReport, canRecordHouseholds }: { engagementId: string; communities: { key: string; name: string }[]; canReport: boolean; canRecordHouseholds: boolean }) {
   const { t } = useCasesTranslation();
   const { text } = useLocalized();
   const isNarrow = !Grid.useBreakpoint().md;
@@ -152,6 +153,7 @@ export function EngagementCases({ engagementId, communities, canReport }: { enga
         )}
       </Card>
       <CaseFiguresCard engagementId={engagementId} />
+      <ModelHouseholdsCard engagementId={engagementId} communities={communities} canRecord={canRecordHouseholds} onOpenCase={setOpenCaseId} />
       <CasePeriods engagementId={engagementId} />
       <CaseDrawer engagementId={engagementId} caseId={openCaseId} onClose={() => setOpenCaseId(null)} />
       {isReporting ? <ReportCaseDrawer engagementId={engagementId} communities={communities} onClose={() => setIsReporting(false)} onReported={(id) => setOpenCaseId(id)} /> : null}
