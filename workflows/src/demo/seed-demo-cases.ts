@@ -15,9 +15,9 @@ interface DemoCase {
 const DEMO_CASES: DemoCase[] = [
   {
     id: '0195f2a0-0000-7000-8000-00000000ca01',
-    report: { daysAgo: 6, by: 'client', communityKey: 'anding', title: '5号楼2单元楼道堆放杂物', description: '5号楼2单元一至三层楼道长期堆放纸箱、旧家具和花盆，居民反映影响通行，夜间存在消防隐患。', place: '安定社区5号楼2单元', violationKey: 'stairwell-clutter', sourceProblemId: null },
+    report: { daysAgo: 6, by: 'client', communityKey: 'anding', title: '5号楼2单元楼道堆放杂物', description: '5号楼2单元一至三层楼道长期堆放纸箱、旧家具和花盆，居民反映影响通行，夜间存在消防隐患。', place: '安定门社区5号楼2单元', violationKey: 'stairwell-clutter', sourceProblemId: null },
     steps: [
-      { daysAgo: 4, by: 'lawyer', type: 'publishLetter', channel: '楼门张贴、单元居民微信群', approvedBy: '安定社区居委会主任 孙桂芳', note: '倡议书由居委会盖章后张贴于单元门口' },
+      { daysAgo: 4, by: 'lawyer', type: 'publishLetter', channel: '楼门张贴、单元居民微信群', approvedBy: '安定门社区居委会主任 孙桂芳', note: '倡议书由居委会盖章后张贴于单元门口' },
       { daysAgo: 3, by: 'lawyer', type: 'logVisit', visitor: '网格员刘敏、居委会委员周建国', visited: '5号楼2单元201、302户', note: '两户同意周末前清理，302户要求物业协助搬运旧家具' },
     ],
   },
@@ -79,10 +79,10 @@ const DEMO_HOUSEHOLDS = [
   {
     id: '0195f2a0-0000-7000-8000-00000000cb02',
     communityKey: 'anding',
-    household: '安定社区5号楼2单元 刘建国家',
+    household: '安定门社区5号楼2单元 刘建国家',
     deeds: '主动清理自家堆放在楼道的旧家具，带领同单元住户组建楼道值日小组，每周巡查一次。',
     daysAgo: 2,
-    recognizedBy: '安定社区居委会',
+    recognizedBy: '安定门社区居委会',
     caseId: '0195f2a0-0000-7000-8000-00000000ca01',
   },
   {
