@@ -98,8 +98,9 @@ describe('problem cases, from a phone report to the department', () => {
     await page.getByLabel('问题描述').fill('院内公共通道堆放旧家具、纸箱，电动自行车无法推行，夜间存在消防隐患。');
     await shoot(page, 'report-phone', false);
     await page.getByTestId('report-case-submit').click();
-    // The new case opens: at 德治, the open letter due first; the contact has nothing to do yet.
-    await waitForText(page, '发布倡议书/公开信');
+    // The new case opens: at 德治, the open letter due first (drafted for the team); the contact has nothing to do yet.
+    await page.getByTestId('case-detail').getByText('发布倡议书/公开信').first().waitFor();
+    await page.getByTestId('case-letter').waitFor();
     await waitForText(page, '当前没有您可以办理的事项');
     expect(await hasNoSidewaysScroll(page)).toBe(true);
     await shoot(page, 'case-phone', false);
@@ -128,14 +129,11 @@ describe('problem cases, from a phone report to the department', () => {
 
     // A household that set the example in the case is recorded as 德治典型, counted for its community.
     await page.getByTestId('record-household').click();
-    const drawer = page.locator('.ant-drawer-content').filter({ hasText: '记录德治典型' });
-    await drawer.getByLabel('社区').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '菊儿社区' }).first().click();
-    await drawer.getByLabel('示范户').fill('菊儿胡同12号院 王淑珍家');
-    await drawer.getByLabel('典型事迹').fill('带头清走自家堆在通道的旧家具，并动员院内另外3户一起清理。');
-    expect(await drawer.getByLabel('认定单位').inputValue()).toBe('菊儿社区居委会');
-    await drawer.getByLabel(/^相关案件/).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: TITLE }).first().click();
+    await choose(page, '社区', '菊儿社区');
+    await page.getByLabel('示范户', { exact: true }).fill('菊儿胡同12号院 王淑珍家');
+    await page.getByLabel('典型事迹', { exact: true }).fill('带头清走自家堆在通道的旧家具，并动员院内另外3户一起清理。');
+    expect(await page.getByLabel('认定单位', { exact: true }).inputValue()).toBe('菊儿社区居委会');
+    await choose(page, '相关案件', TITLE);
     await page.getByTestId('household-submit').click();
     await page.getByTestId('model-households').getByText('共 1 户：菊儿社区 1 户').waitFor();
 

@@ -33,8 +33,20 @@ export async function uploadFile(page: Page, fileName: string, text: string, not
 /** Picks an option of an antd Select by its visible text. */
 export async function choose(page: Page, label: string, optionText: string): Promise<void> {
   // Labels of optional fields carry antd's "（可选）" mark: match the label's start.
-  await page.getByLabel(new RegExp(`^${label}`)).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+  const control = page.getByLabel(new RegExp(`^${label}`));
+  // The chosen option shows in the field (the dropdown itself is rendered elsewhere in the page).
+  const field = page.locator('.ant-form-item').filter({ has: control });
+  // A click that lands while the dropdown is still opening can leave the field empty: choose again.
+  for (let attempt = 1; ; attempt += 1) {
+    await control.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+    try {
+      await field.getByText(optionText).filter({ visible: true }).first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Submits the task form and waits for the workflow's answer. */

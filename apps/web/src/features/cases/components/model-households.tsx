@@ -54,6 +54,7 @@ function RecordDrawer({ engagementId, communities, onClose }: { engagementId: st
       {record.error ? <ErrorAlert error={record.error} compact /> : null}
       <Form
         form={form}
+        name="model-household"
         layout="vertical"
         initialValues={{ recognizedOn: today }}
         onValuesChange={(changed: Partial<RecordValues>) => {
@@ -110,7 +111,7 @@ function WithdrawModal({ engagementId, household, onClose }: { engagementId: str
   return (
     <Modal open title={t('households.withdrawTitle', { household: household.household })} onCancel={onClose} onOk={() => void submit()} okText={t('submit')} cancelText={t('cancel')} confirmLoading={withdraw.isPending} destroyOnHidden>
       {withdraw.error ? <ErrorAlert error={withdraw.error} compact /> : null}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="model-household-withdrawal" layout="vertical">
         <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true, whitespace: true, message: t('fields.required') }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
