@@ -81,8 +81,8 @@ describe('a community problem case', () => {
     const community = await engine.db.community.findUniqueOrThrow({ where: { id: row.communityId } });
     expect([draft.kind, draft.engagementId, draft.fileName]).toEqual(['case-letter', engagementId, `倡议书（${community.name}·楼道堆放杂物）.docx`]);
     const drafted = readWordText(await buffer((await engine.files.open(draft.storageKey!))!.stream));
-    expect(drafted).toContain('关于楼道堆放杂物的倡议书');
-    expect(drafted).toContain('“楼道堆放杂物”的问题（地点：5号楼2单元）');
+    expect(drafted).toContain('关于楼道堆放杂物问题的倡议书');
+    expect(drafted).toContain('近期，5号楼2单元存在“楼道堆放杂物”的问题');
     await engine.engagements.caseCommand(caseId, { type: 'publishLetter', on: today(), channel: '楼门张贴、居民微信群', approvedBy: '居委会主任李秀兰', actorId: lawyer });
     expect((await eventsOf(caseId))[1]?.details).toMatchObject({ channel: '楼门张贴、居民微信群', approvedBy: '居委会主任李秀兰', letterId: draft.id, letterName: draft.fileName });
     await engine.engagements.caseCommand(caseId, { type: 'logVisit', on: today(), visitor: '网格员刘敏', visited: '5号楼2单元301户', note: '已劝导，承诺周末清理', actorId: lawyer });
@@ -189,6 +189,9 @@ describe('a community problem case', () => {
     expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(events.filter((event) => event.kind === 'visit_logged')).toHaveLength(6);
     expect((await engine.db.problemCase.findUniqueOrThrow({ where: { id: caseId } })).version).toBe(8);
+    // Published as the case opened, before its draft was stored: the publication still names the draft.
+    const draft = await engine.db.generatedDocument.findUniqueOrThrow({ where: { key: `case-letter:${caseId}` } });
+    expect((await eventsOf(caseId)).find((event) => event.kind === 'letter_published')?.details).toMatchObject({ letterId: draft.id });
   });
 
   it('keeps its observation period across a worker restart, and ends a period already over by itself', async () => {

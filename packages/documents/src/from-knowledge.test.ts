@@ -639,23 +639,27 @@ describe('the joint-enforcement plan and the open letter from the knowledge', ()
     expect(built.requests.map(textOf).join('')).not.toMatch(/[（(][^）)]*[）)]的行为/);
   });
 
-  it('narrows the letter to the case: its place, its problem, the catalogue item’s provisions; none cited outside the catalogue', async () => {
-    const request = { client: CLIENTS.street, communityName: '菊儿社区', date: DOCUMENT_DATE, laws, title: '菊儿胡同12号院公共通道堆放杂物', place: '菊儿胡同12号院', description: '院内公共通道堆放旧家具、纸箱，电动自行车无法推行。' };
+  it('narrows the letter to the case: its place, its problem, the catalogue item’s provisions; none cited without them', async () => {
+    const request = { client: CLIENTS.street, communityName: '菊儿社区', date: DOCUMENT_DATE, laws, title: '菊儿胡同12号院公共通道堆放杂物', place: '菊儿胡同12号院', description: '12号院3户将旧家具、纸箱堆放在公共通道。' };
     const letter = caseLetterInputFromKnowledge({ ...request, violation: byKey('fire-lane-obstruction') });
-    expect(letter.kind).toBe('倡议书');
-    expect(letter.topic).toBe('菊儿胡同12号院公共通道堆放杂物');
-    expect(letter.problem).toContain('有居民向社区反映“菊儿胡同12号院公共通道堆放杂物”的问题。院内公共通道堆放旧家具、纸箱，电动自行车无法推行。');
-    // The catalogue's cross-references are the catalogue's, not the residents'.
-    expect(caseLetterInputFromKnowledge({ ...request, violation: byKey('stairwell-clutter') }).problem).not.toContain('本目录');
-    expect(caseLetterInputFromKnowledge({ ...request, title: '楼道堆放杂物', violation: null }).problem).toContain('“楼道堆放杂物”的问题（地点：菊儿胡同12号院）。');
+    expect([letter.kind, letter.topic]).toEqual(['倡议书', '菊儿胡同12号院公共通道堆放杂物问题']);
+    expect(letter.problem).toBe('近期，社区内存在“菊儿胡同12号院公共通道堆放杂物”的问题，影响社区环境和居民生活。');
+    // The report's description (it may name households) stays out of a public letter.
+    expect(letter.problem).not.toContain('3户');
     expect(letter.legalBasis).toEqual(openLetterInputFromKnowledge({ ...request, violation: byKey('fire-lane-obstruction') }).legalBasis);
-    expect(textOf(letter.requests[0]!)).toBe('请菊儿胡同12号院的有关住户自觉遵守上述规定，尽快自行整改。');
+    expect(textOf(letter.requests[0]!)).toBe('请菊儿胡同12号院的有关居民和经营者自觉遵守上述规定，尽快自行整改。');
     expect(letter.issuer).toBe('菊儿社区居民委员会');
-    const outside = caseLetterInputFromKnowledge({ ...request, violation: null });
-    expect(outside.legalBasis).toEqual([]);
-    expect(outside.requests.map(textOf).join('')).not.toContain('上述规定');
+    const elsewhere = caseLetterInputFromKnowledge({ ...request, title: '楼道堆放杂物', violation: byKey('stairwell-clutter') });
+    expect(elsewhere.problem).toBe('近期，菊儿胡同12号院存在“楼道堆放杂物”的问题，影响社区环境和居民生活。');
+    // Outside the catalogue, or an item without prohibiting provisions: no law cited, no "上述规定".
+    const noProvisions = violationEntries.find((entry) => entry.prohibitions.length === 0);
+    for (const violation of [null, ...(noProvisions ? [noProvisions] : [])]) {
+      const bare = caseLetterInputFromKnowledge({ ...request, violation });
+      expect(bare.legalBasis).toEqual([]);
+      expect(bare.requests.map(textOf).join('')).not.toContain('上述规定');
+    }
     const text = readWordText(await renderOpenLetter(letter));
-    expect(text).toContain('关于菊儿胡同12号院公共通道堆放杂物的倡议书');
+    expect(text).toContain('关于菊儿胡同12号院公共通道堆放杂物问题的倡议书');
     expectOnlyKnownArticles(text);
   });
 

@@ -1041,39 +1041,32 @@ export interface CaseLetterRequest {
 
 /**
  * The 倡议书 a case opens with at 德治: about this problem at this place, in the residents' committee's
- * name, citing the catalogue item's prohibiting provisions (flagged 待核实 as the knowledge flags them)
- * and asking what the community's 公开信 asks — the same letter, narrowed to one place and one problem.
+ * name, citing the catalogue item's prohibiting provisions (flagged 待核实 as the knowledge flags them;
+ * none for a problem outside the catalogue or an item without them) and asking those concerned to put
+ * it right — a draft the team edits and the committee approves before it is published.
  */
 export function caseLetterInputFromKnowledge(request: CaseLetterRequest): OpenLetterInput {
   const { client, violation } = request;
   const place = withoutFullStop(request.place);
   const title = withoutFullStop(request.title);
+  // A public letter: the problem and its place, not the report's description (it may name households).
   // 菊儿胡同12号院公共通道堆放杂物 names its place already; 楼道堆放杂物 does not.
-  const seen = `近期，有居民向社区反映“${title}”的问题${title.includes(place) ? '' : `（地点：${place}）`}。${request.description ? `${withoutFullStop(request.description)}。` : ''}`;
-  if (!violation) {
-    return {
-      communityName: request.communityName,
-      kind: '倡议书',
-      topic: title,
-      problem: seen,
-      legalBasis: [],
-      requests: [
-        `请${place}的有关住户自觉配合，尽快自行整改。`,
-        '需要帮助或者有不同意见的，可以联系社区居民委员会，我们将上门听取意见、协助解决。',
-        '邻里之间相互提醒、相互监督，共同维护社区良好秩序。',
-      ],
-      issuer: `${request.communityName}居民委员会`,
-      date: request.date,
-      government: client.name.replace(/^北京市[^区县]*[区县]/, ''),
-    };
-  }
-  const letter = openLetterInputFromKnowledge({ client, communityName: request.communityName, date: request.date, laws: request.laws, violation });
-  const [, ...rest] = letter.requests;
+  const problem = `近期，${title.includes(place) ? '社区内' : place}存在“${title}”的问题，影响社区环境和居民生活。`;
+  const letter = violation ? openLetterInputFromKnowledge({ client, communityName: request.communityName, date: request.date, laws: request.laws, violation }) : null;
+  const legalBasis = letter?.legalBasis ?? [];
+  const help = '需要帮助或者有不同意见的，可以联系社区居民委员会，我们将上门听取意见、协助解决。';
   return {
-    ...letter,
+    communityName: request.communityName,
     kind: '倡议书',
-    topic: title,
-    problem: `${seen}\n${forResidents(wording(client.kind)(violation.description))}`,
-    requests: [`请${place}的有关住户自觉遵守上述规定，尽快自行整改。`, ...rest],
+    topic: title.endsWith('问题') ? title : `${title}问题`,
+    problem,
+    legalBasis,
+    requests:
+      legalBasis.length > 0
+        ? [`请${place}的有关居民和经营者自觉遵守上述规定，尽快自行整改。`, help, ...(letter?.requests.slice(2) ?? [])]
+        : [`请${place}的有关居民和经营者自觉配合，尽快自行整改。`, help, '邻里之间相互提醒、相互监督，共同维护社区良好秩序。'],
+    issuer: `${request.communityName}居民委员会`,
+    date: request.date,
+    government: client.name.replace(/^北京市[^区县]*[区县]/, ''),
   };
 }

@@ -1,6 +1,6 @@
 import { caseLetterKey, type Db, fromDbDate, loadEngagementKnowledge, publishChange } from '@gongzhi/db';
 import { caseLetterInputFromKnowledge, caseReferralViolationFromKnowledge, renderCaseReferral, renderOpenLetter, type CaseReferralStep } from '@gongzhi/documents';
-import { type CasePeriods, type CivilDate, type ClientKind, type GeneratedDocumentKind, OFFICE_MIME_TYPES } from '@gongzhi/domain';
+import { type CasePeriods, type CivilDate, civilDateAt, type ClientKind, type GeneratedDocumentKind, OFFICE_MIME_TYPES } from '@gongzhi/domain';
 import { type FileStore } from '@gongzhi/storage';
 import { clientProfileOf } from './document-generation';
 
@@ -18,8 +18,6 @@ export interface RenderCaseReferralInput {
 export interface RenderCaseLetterInput {
   caseId: string;
   engagementId: string;
-  /** The letter's date: the day the case was reported. */
-  on: CivilDate;
   actorId: string;
 }
 
@@ -43,11 +41,14 @@ const RECOUNTED: Record<string, (details: Record<string, unknown>) => [what: str
   verification_failed: (d) => ['核查未通过', String(d.note ?? '')],
 };
 
+/** A name's first `length` characters, marked when cut: file names stay short enough to show and to store. */
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
+
 export function createCaseDocumentActivities({ db, files }: { db: Db; files: FileStore }): CaseDocumentActivities {
   /** Stores a drafted .docx under its key, once: a retried attempt finds the first one's row. */
   const store = async (input: { key: string; kind: GeneratedDocumentKind; engagementId: string; actorId: string; fileName: string; content: Buffer }) => {
     const stored = await files.put(input.content);
-    const fileName = input.fileName.replace(/[\\/:*?"<>|]/g, '-');
+    const fileName = input.fileName.replace(/[\\/:*?"<>|]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '');
     const saved = await db.generatedDocument.upsert({
       where: { key: input.key },
       create: {
@@ -111,11 +112,11 @@ export function createCaseDocumentActivities({ db, files }: { db: Db; files: Fil
         // Sent back before, or referred again after a reply that did not resolve it.
         isRepeat: isRepeat || row.events.some((event) => event.kind === 'referred'),
       });
-      const fileName = `案件移送函（${row.community.name}·${row.title}·${on}）.docx`;
+      const fileName = `案件移送函（${clip(row.community.name, 30)}·${clip(row.title, 60)}·${on}）.docx`;
       return store({ key, kind: 'case-referral', engagementId, actorId, fileName, content });
     },
 
-    async renderCaseLetter({ caseId, engagementId, on, actorId }) {
+    async renderCaseLetter({ caseId, engagementId, actorId }) {
       const key = caseLetterKey(caseId);
       const done = await db.generatedDocument.findUnique({ where: { key }, select: { id: true, fileName: true } });
       if (done?.fileName) return { documentId: done.id, fileName: done.fileName };
@@ -127,9 +128,9 @@ export function createCaseDocumentActivities({ db, files }: { db: Db; files: Fil
       const client = clientProfileOf(engagement.clientName, engagement.clientKind as ClientKind);
       const violation = (row.violationKey && knowledge.violations.find((candidate) => candidate.key === row.violationKey)) || null;
       const content = await renderOpenLetter(
-        caseLetterInputFromKnowledge({ client, communityName: row.community.name, date: on, laws: knowledge.laws, violation, title: row.title, place: row.place, description: row.description }),
+        caseLetterInputFromKnowledge({ client, communityName: row.community.name, date: civilDateAt(new Date()), laws: knowledge.laws, violation, title: row.title, place: row.place, description: row.description }),
       );
-      const saved = await store({ key, kind: 'case-letter', engagementId, actorId, fileName: `倡议书（${row.community.name}·${row.title}）.docx`, content });
+      const saved = await store({ key, kind: 'case-letter', engagementId, actorId, fileName: `倡议书（${clip(row.community.name, 30)}·${clip(row.title, 60)}）.docx`, content });
       // The case's page offers the draft as soon as it is there.
       await publishChange(db, { engagementId, type: 'case.updated', key: caseId });
       return saved;

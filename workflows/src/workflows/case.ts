@@ -37,8 +37,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
   let refusal: Awaited<ReturnType<CaseActivities['openCase']>> | null = null;
   /** One write at a time, in order: the event numbers are the case's history. */
   let writing = false;
-  /** The 倡议书 drafted when the case opened at 德治; the publication records which letter went out. */
-  let letter: { documentId: string; fileName: string } | null = null;
+  /** The 倡议书 drafted when the case opened at 德治; the publication waits for it and records which letter went out. */
+  let letterDraft: Promise<{ documentId: string; fileName: string } | null> = Promise.resolve(null);
 
   const view = (): CaseView => ({ caseId, version, state });
   const today = () => civilDateAt(new Date());
@@ -102,7 +102,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
           const packet = await documents.renderCaseReferral({ caseId, engagementId, seq: version + 1, department: command.department, on: command.on, isRepeat: decision.event.details.again === true, actorId: command.actorId });
           event = { ...event, details: { ...event.details, packetId: packet.documentId, packetName: packet.fileName } };
         }
-        if (command.type === 'publishLetter' && letter) event = { ...event, details: { ...event.details, letterId: letter.documentId, letterName: letter.fileName } };
+        if (command.type === 'publishLetter') {
+          const letter = await letterDraft;
+          if (letter) event = { ...event, details: { ...event.details, letterId: letter.documentId, letterName: letter.fileName } };
+        }
         if (command.requestKey) event = { ...event, details: { ...event.details, requestKey: command.requestKey, requestHash: command.requestHash ?? null } };
         await write(event, decision.state);
         if (command.requestKey) requests.set(command.requestKey, command.requestHash ?? '');
@@ -132,12 +135,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
   // The 倡议书 is drafted from the case and the catalogue for the team to review, have approved and publish.
   // A draft that cannot be made leaves the case as it is: the letter can be written by hand.
   if (state.step === 'letter' && patched('case-letter-draft')) {
-    try {
-      letter = await documents.renderCaseLetter({ caseId, engagementId, on: report.reportedOn, actorId: report.reporterId });
-    } catch (error) {
+    letterDraft = documents.renderCaseLetter({ caseId, engagementId, actorId: report.reporterId }).catch((error: unknown) => {
       if (!(error instanceof ActivityFailure)) throw error;
       log.warn('the case’s letter could not be drafted', { caseId, error: String(error) });
-    }
+      return null;
+    });
+    await letterDraft;
   }
 
   // Time's own changes: each timer re-reads the state when it fires (a command may have moved the case meanwhile).

@@ -69,8 +69,9 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
         return profile ? [{ engagementId, at, type: 'profile.updated', data: { community: change.key, version: profile.version } }] : [];
       }
       case 'case.updated': {
-        // The client's contact follows the cases too: they report and verify them.
-        if (!change.key) return [];
+        // The client's contact follows the cases too: they report and verify them. Without a case (the
+        // periods, the 德治典型) it is a change of the engagement's case work as a whole.
+        if (!change.key) return engagementEvent();
         const row = await db.problemCase.findFirst({ where: { id: change.key, engagementId }, select: { id: true, version: true, step: true, supervision: true, status: true } });
         return row ? [{ engagementId, at, type: 'case.updated', data: { caseId: row.id, version: row.version, step: row.step, supervision: row.supervision as 'normal' | 'yellow' | 'red', status: row.status } }] : [];
       }

@@ -40,8 +40,6 @@ export default async function modelHouseholdRoutes(fastify: FastifyInstance): Pr
     const { engagementId } = accessOf(request);
     const caller = callerOfRequest(request);
     const { idempotencyKey, ...body } = request.body;
-    const { status } = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
-    if (status === 'cancelled') throw new ApiError('engagement_not_running');
     const record = { communityKey: body.community, household: body.household.trim(), deeds: body.deeds.trim(), recognizedOn: body.recognizedOn, recognizedBy: body.recognizedBy.trim(), caseId: body.case ?? null };
     const errors: FieldError[] = [];
     const required = { zh: '请填写', en: 'Required' };
@@ -50,19 +48,30 @@ export default async function modelHouseholdRoutes(fastify: FastifyInstance): Pr
     if (!record.recognizedBy) errors.push({ field: 'recognizedBy', code: 'required', message: { zh: `${required.zh}认定单位`, en: 'Say who recognised them' } });
     if (record.recognizedOn > today()) errors.push({ field: 'recognizedOn', code: 'invalid_date', message: { zh: '认定日期不能晚于今天', en: 'The date cannot be in the future' } });
     if (record.recognizedOn < addCalendarDays(today(), -3653)) errors.push({ field: 'recognizedOn', code: 'invalid_date', message: { zh: '认定日期不能早于十年前', en: 'The date cannot be more than ten years ago' } });
-    if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
 
-    // With a key, a retried POST names the same record and writes nothing new.
+    // With a key, a retried POST names the same record and writes nothing new (even once the engagement is cancelled).
     const id = idempotencyKey ? idempotentUuid(`model-household:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
     if (idempotencyKey) {
       const first = await findModelHousehold(db, engagementId, id);
       if (first) {
-        if (first.household !== record.household || first.deeds !== record.deeds || first.community.key !== record.communityKey) throw keyUsed('德治典型', 'model household');
+        const same =
+          first.household === record.household &&
+          first.deeds === record.deeds &&
+          first.community.key === record.communityKey &&
+          fromDbDate(first.recognizedOn) === record.recognizedOn &&
+          first.recognizedBy === record.recognizedBy &&
+          (first.problemCase?.id ?? null) === record.caseId;
+        if (!same) throw keyUsed('德治典型', 'model household');
         reply.status(201);
         return view(first);
       }
     }
-    await runCommand(() => engagements.modelHouseholdCommand(engagementId, { kind: 'record', actorId: caller.userId, id, ...record }, idempotencyKey), { validation_failed: 'form_invalid' });
+    const { status } = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
+    if (status === 'cancelled') throw new ApiError('engagement_not_running');
+    if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
+    // The record's id (from the caller's key) makes a retry one record; the Update itself gets a fresh id,
+    // so a refusal is not replayed to a corrected resubmission.
+    await runCommand(() => engagements.modelHouseholdCommand(engagementId, { kind: 'record', actorId: caller.userId, id, ...record }), { validation_failed: 'form_invalid' });
     reply.status(201);
     return viewOf(engagementId, id);
   });

@@ -93,6 +93,7 @@ function ActionModal({ engagementId, detail, action, onClose }: { engagementId: 
   // One key per opening: a retried submit is the same action once.
   const [key] = useState(newIdempotencyKey);
   const fields = ACTION_FIELDS[action];
+  const lineLimit = (name: string) => (['department', 'handler', 'visitor', 'approvedBy'].includes(name) ? 100 : 200);
   const today = civilDateAt(new Date());
   const submit = async () => {
     const values = await validValues(form);
@@ -118,7 +119,7 @@ function ActionModal({ engagementId, detail, action, onClose }: { engagementId: 
         {fields.map((spec) => (
           <Form.Item key={spec.name} name={spec.name} label={t(spec.label)} rules={spec.optional ? [] : [{ required: true, whitespace: true, message: t('fields.required') }]}>
             {spec.kind === 'line' ? (
-              <Input maxLength={spec.name === 'department' || spec.name === 'handler' || spec.name === 'visitor' ? 100 : 200} {...(spec.placeholder ? { placeholder: t(spec.placeholder) } : {})} data-testid={`case-action-${spec.name}`} />
+              <Input maxLength={lineLimit(spec.name)} {...(spec.placeholder ? { placeholder: t(spec.placeholder) } : {})} data-testid={`case-action-${spec.name}`} />
             ) : spec.kind === 'text' ? (
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid={`case-action-${spec.name}`} />
             ) : spec.kind === 'date' ? (

@@ -155,7 +155,8 @@ export function EngagementCases({ engagementId, communities, canReport, canRecor
       <CaseFiguresCard engagementId={engagementId} />
       <ModelHouseholdsCard engagementId={engagementId} communities={communities} canRecord={canRecordHouseholds} onOpenCase={setOpenCaseId} />
       <CasePeriods engagementId={engagementId} />
-      <CaseDrawer engagementId={engagementId} caseId={openCaseId} onClose={() => setOpenCaseId(null)} />
+      {/* One drawer per case: a failed download of one case is not shown on the next. */}
+      <CaseDrawer key={openCaseId ?? 'none'} engagementId={engagementId} caseId={openCaseId} onClose={() => setOpenCaseId(null)} />
       {isReporting ? <ReportCaseDrawer engagementId={engagementId} communities={communities} onClose={() => setIsReporting(false)} onReported={(id) => setOpenCaseId(id)} /> : null}
     </div>
   );

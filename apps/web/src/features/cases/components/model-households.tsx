@@ -1,6 +1,6 @@
 import { civilDateAt } from '@gongzhi/domain';
 import { App, Button, Card, Drawer, Flex, Form, Grid, Input, Modal, Select, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
 import { isApiError } from '../../../lib/errors';
@@ -23,6 +23,8 @@ function RecordDrawer({ engagementId, communities, onClose }: { engagementId: st
   const [key] = useState(newIdempotencyKey);
   const today = civilDateAt(new Date());
   const community = Form.useWatch('community', form);
+  // The committee filled in for the community chosen: replaced when the community changes, unless edited.
+  const filled = useRef<string | null>(null);
   const submit = async () => {
     const values = await validValues(form);
     if (!values) return;
@@ -61,7 +63,11 @@ function RecordDrawer({ engagementId, communities, onClose }: { engagementId: st
           // The community's residents' committee recognises most; the case list follows the community.
           if (changed.community) {
             const name = communities.find((item) => item.key === changed.community)?.name;
-            if (name && !form.getFieldValue('recognizedBy')) form.setFieldValue('recognizedBy', t('households.committeeOf', { name }));
+            const current = (form.getFieldValue('recognizedBy') as string | undefined) ?? '';
+            if (name && (current === '' || current === filled.current)) {
+              filled.current = t('households.committeeOf', { name });
+              form.setFieldValue('recognizedBy', filled.current);
+            }
             form.setFieldValue('case', undefined);
           }
         }}
