@@ -102,6 +102,7 @@ describe('problem cases, from a phone report to the department', () => {
     await page.getByTestId('case-detail').getByText('发布倡议书/公开信').first().waitFor();
     await page.getByTestId('case-letter').waitFor();
     await waitForText(page, '当前没有您可以办理的事项');
+    await waitForText(page, '委托方联系人可在案件申请办结后进行核查');
     expect(await hasNoSidewaysScroll(page)).toBe(true);
     await shoot(page, 'case-phone', false);
   });

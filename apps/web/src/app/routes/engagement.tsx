@@ -64,6 +64,7 @@ export default function EngagementRoute() {
         communities={engagement.communities}
         canReport={engagement.status !== 'cancelled' && engagement.myRole !== 'partner'}
         canRecordHouseholds={engagement.status !== 'cancelled' && (engagement.myRole === 'pm' || engagement.myRole === 'lawyer')}
+        isClient={engagement.myRole === 'client'}
       />
     </Suspense>
   );

@@ -137,7 +137,7 @@ function ActionModal({ engagementId, detail, action, onClose }: { engagementId: 
 }
 
 /** A case: where it stands, what the viewer may do now, and its history. */
-export function CaseDrawer({ engagementId, caseId, onClose }: { engagementId: string; caseId: string | null; onClose: () => void }) {
+export function CaseDrawer({ engagementId, caseId, isClient = false, onClose }: { engagementId: string; caseId: string | null; isClient?: boolean; onClose: () => void }) {
   const { t } = useCasesTranslation();
   const { text } = useLocalized();
   const screens = Grid.useBreakpoint();
@@ -205,7 +205,10 @@ export function CaseDrawer({ engagementId, caseId, onClose }: { engagementId: st
                 ))}
               </Flex>
             ) : (
-              <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('detail.noActions')}
+                {isClient ? <div>{t('detail.readOnly')}</div> : null}
+              </Typography.Text>
             )
           ) : null}
           <Typography.Title level={5} style={{ marginBottom: 0 }}>

@@ -19,7 +19,20 @@ type Filter = 'all' | 'open' | 'supervised' | 'closed';
  * The engagement's problem cases (问题案件): counts, a board filtered on the page, each case in a
  * drawer with its history and the actions open to the viewer, and the departments' scorecards.
  */
-export function EngagementCases({ engagementId, communities, canReport, canRecordHouseholds }: { engagementId: string; communities: { key: string; name: string }[]; canReport: boolean; canRecordHouseholds: boolean }) {
+export function EngagementCases({
+  engagementId,
+  communities,
+  canReport,
+  canRecordHouseholds,
+  isClient,
+}: {
+  engagementId: string;
+  communities: { key: string; name: string }[];
+  canReport: boolean;
+  canRecordHouseholds: boolean;
+  /** The client's contact: told what is theirs to do on a case (verify a proposed resolution). */
+  isClient: boolean;
+}) {
   const { t } = useCasesTranslation();
   const { text } = useLocalized();
   const isNarrow = !Grid.useBreakpoint().md;
@@ -156,7 +169,7 @@ export function EngagementCases({ engagementId, communities, canReport, canRecor
       <ModelHouseholdsCard engagementId={engagementId} communities={communities} canRecord={canRecordHouseholds} onOpenCase={setOpenCaseId} />
       <CasePeriods engagementId={engagementId} />
       {/* One drawer per case: a failed download of one case is not shown on the next. */}
-      <CaseDrawer key={openCaseId ?? 'none'} engagementId={engagementId} caseId={openCaseId} onClose={() => setOpenCaseId(null)} />
+      <CaseDrawer key={openCaseId ?? 'none'} engagementId={engagementId} caseId={openCaseId} isClient={isClient} onClose={() => setOpenCaseId(null)} />
       {isReporting ? <ReportCaseDrawer engagementId={engagementId} communities={communities} onClose={() => setIsReporting(false)} onReported={(id) => setOpenCaseId(id)} /> : null}
     </div>
   );
