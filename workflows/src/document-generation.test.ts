@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readWordText, readZipText } from '@gongzhi/documents/testing';
-import { bankQuestionsFor, generatorForDeliverable, type GeneratedDocumentKind, parseEngagementPlan, violationEntries } from '@gongzhi/domain';
+import { bankQuestionsFor, civilDateAt, DEFAULT_CASE_PERIODS, generatorForDeliverable, type GeneratedDocumentKind, parseEngagementPlan, violationEntries } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { SAMPLE_COMMUNITY_PROFILE, waitFor } from '@gongzhi/testing';
 import { driveEngagement } from './demo/drive';
@@ -148,6 +148,18 @@ describe('document generation', () => {
       problems: [{ id: randomUUID(), description: '遛狗不拴绳、犬吠扰民', violationKey: 'dog-keeping', outsideCatalogue: false }],
     });
     await engine.engagements.fieldResearchCommand(engagementId, { type: 'saveProfile', actorId: engine.team.lawyers[0]!, communityKey: second.key, expectedVersion: 0, details: SAMPLE_COMMUNITY_PROFILE });
+    // A case resolved at 德治, and the household recognised in it.
+    const caseId = randomUUID();
+    const today = civilDateAt(new Date());
+    await engine.engagements.reportCase({
+      caseId,
+      engagementId,
+      report: { communityKey: second.key, title: '遛狗不拴绳', description: '3号楼前常有犬只不拴绳。', place: '3号楼前绿地', violationKey: 'dog-keeping', sourceProblemId: null, reportedOn: today, reporterId: engine.team.lawyers[0]! },
+      periods: DEFAULT_CASE_PERIODS,
+    });
+    await engine.engagements.caseCommand(caseId, { type: 'resolve', on: today, summary: '养犬户已出门拴绳', actorId: engine.team.lawyers[0]! });
+    await engine.engagements.caseCommand(caseId, { type: 'verify', on: today, passed: true, note: '现场核查', actorId: engine.team.pm });
+    await engine.engagements.modelHouseholdCommand(engagementId, { kind: 'record', actorId: engine.team.pm, id: randomUUID(), communityKey: second.key, household: '3号楼2单元 周桂英家', deeds: '主动文明养犬，劝导邻居出门拴绳', recognizedOn: today, recognizedBy: `${second.name}居委会`, caseId });
     await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
 
     const wanted = await engine.db.deliverable.findMany({ where: { engagementId, key: { in: ['joint-enforcement-plan', 'closing-report', 'research-report', `open-letter~${request.communities[1]!.key}`, `self-governance-manual~${second.key}`] } }, select: { id: true, key: true } });
@@ -189,6 +201,9 @@ describe('document generation', () => {
     expect(closing).toContain('项目共7个阶段，已完成7个');
     for (const community of request.communities) expect(closing).toContain(community.name);
     expect(closing).toContain(`${request.communities.length}个社区经居民会议表决通过居民公约`);
+    expect(closing).toContain('共处置社区问题1件，已解决1件，解决率100.0%');
+    expect(closing).toContain('各社区共认定德治典型（示范户）1户');
+    expect(closing).toContain('3号楼2单元 周桂英家');
     if (!hasOfficeTools) return;
     const pdfs = convertAndRead(files);
     expect(pdfOf(pdfs, 'closing-report.docx').compact).toContain('安贞街道“创新社区治理”法律服务项目总结报告');

@@ -26,6 +26,13 @@ describe('renderClosingReport', () => {
       deliverables: [],
       conventions: undefined,
       hotline: undefined,
+      modelHouseholds: undefined,
+      // Counted once each: 3 cases, one of which went on from 德治 to 自治.
+      cases: [
+        { tier: 'moral', opened: 3, resolved: 1 },
+        { tier: 'self-governance', opened: 1, resolved: 1 },
+      ],
+      caseTotals: { reported: 3, resolved: 2 },
       highlights: undefined,
       nextSteps: undefined,
     });
@@ -47,6 +54,14 @@ describe('renderClosingReport', () => {
     expect(text).toContain('共处置社区问题119件，已解决84件，解决率70.6%');
     expect(text).toContain('德治：倡议书/公开信');
     expect(text).toContain('实施后同期301件，下降26.9%。【待核实】');
+    expect(text).toContain('各社区共认定德治典型（示范户）2户');
+    expect(text).toContain('兴化西里2号楼3单元 赵玉兰家');
+  });
+
+  it('counts each case once in the totals when given', () => {
+    const text = readWordText(documents['township.docx'] ?? Buffer.alloc(0));
+    expect(text).toContain('共处置社区问题3件，已解决2件，解决率66.7%');
+    expect(text).not.toContain('德治典型');
   });
 
   it('omits sections with no data instead of printing zeros', () => {
@@ -77,9 +92,10 @@ describe('renderClosingReport', () => {
         '三、居民公约制定和表决情况',
         '四、项目培训情况',
         '五、社区问题分层处置情况',
-        '六、12345市民服务热线诉求变化',
-        '七、主要成效',
-        '八、下一步工作建议',
+        '六、德治典型',
+        '七、12345市民服务热线诉求变化',
+        '八、主要成效',
+        '九、下一步工作建议',
       ]) {
         expect(pdf.compact).toContain(section);
       }

@@ -59,6 +59,13 @@ export interface ClosingEvent {
   participants: number;
 }
 
+export interface ClosingModelHousehold {
+  community: string;
+  household: string;
+  deeds: string;
+  recognizedOn: CivilDate;
+}
+
 export interface ClosingCases {
   tier: Tier;
   opened: number;
@@ -84,6 +91,10 @@ export interface ClosingReportInput {
   trainings?: ClosingTraining[];
   events?: ClosingEvent[];
   cases?: ClosingCases[];
+  /** The cases as counted once each (a case that went on to 法治 is in three tiers' rows); the tiers' sums when omitted. */
+  caseTotals?: { reported: number; resolved: number };
+  /** 德治典型: households the communities recognised for setting an example. */
+  modelHouseholds?: ClosingModelHousehold[];
   /** 12345 tickets in the catalogue's categories, the same length of time before and after. */
   hotline?: { before: number; after: number; months: number; isUnverified?: boolean };
   highlights?: VerifiableText[];
@@ -245,8 +256,8 @@ export async function renderClosingReport(input: ClosingReportInput): Promise<Bu
   }
 
   if (present(input.cases)) {
-    const opened = input.cases.reduce((total, row) => total + row.opened, 0);
-    const resolved = input.cases.reduce((total, row) => total + row.resolved, 0);
+    const opened = input.caseTotals?.reported ?? input.cases.reduce((total, row) => total + row.opened, 0);
+    const resolved = input.caseTotals?.resolved ?? input.cases.reduce((total, row) => total + row.resolved, 0);
     const byTier = TIERS.map((tier) => input.cases?.find((row) => row.tier === tier)).filter(
       (row): row is ClosingCases => row !== undefined,
     );
@@ -270,6 +281,23 @@ export async function renderClosingReport(input: ClosingReportInput): Promise<Bu
           formatPercent(row.resolved, row.opened),
           row.averageDays === undefined ? '' : row.averageDays.toFixed(1),
         ]),
+      }),
+    );
+  }
+
+  if (present(input.modelHouseholds)) {
+    const households = input.modelHouseholds;
+    children.push(
+      numbering.heading(1, '德治典型'),
+      createParagraph(`项目期间，各社区共认定德治典型（示范户）${households.length}户：`),
+      createDataTable({
+        columns: [
+          { header: '社区', weight: 3 },
+          { header: '示范户', weight: 4 },
+          { header: '典型事迹', weight: 8 },
+          { header: '认定日期', weight: 3, align: 'center' },
+        ],
+        rows: households.map((row) => [row.community, row.household, row.deeds, row.recognizedOn]),
       }),
     );
   }

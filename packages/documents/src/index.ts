@@ -6,6 +6,7 @@ export {
   type ClosingConvention,
   type ClosingDeliverable,
   type ClosingEvent,
+  type ClosingModelHousehold,
   type ClosingReportInput,
   type ClosingStage,
   type ClosingTraining,

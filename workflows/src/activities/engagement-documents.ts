@@ -1,7 +1,7 @@
 // What the stage-4, stage-6 and closing documents need from the engagement's own records: the
 // problems research found (by catalogue item), the department symposiums, each community's vote on
 // its convention, the trainings and promotion events as the tasks recorded them.
-import { type Db } from '@gongzhi/db';
+import { caseFigureInputs, type Db, fromDbDate } from '@gongzhi/db';
 import {
   type ClientProfile,
   type ClosingConvention,
@@ -13,7 +13,7 @@ import {
   type DepartmentSymposium,
   type FoundProblem,
 } from '@gongzhi/documents';
-import { type CivilDate, civilDateAt, type EngagementPlan, happenedOn, type ViolationEntry } from '@gongzhi/domain';
+import { caseFigures, type CivilDate, civilDateAt, daysBetween, type EngagementPlan, happenedOn, TIERS, type ViolationEntry } from '@gongzhi/domain';
 import { formOf, recordedProblems } from './research-report';
 
 type Form = Record<string, unknown>;
@@ -158,12 +158,25 @@ export async function closingReportInput(
   const late = done.filter((task) => task.completedAt && heldOn(formOf(task.formData), task.completedAt, date) > task.dueDate.toISOString().slice(0, 10)).length;
   const open = await db.task.count({ where: { engagementId, status: { in: ['pending', 'active', 'in_review', 'changes_requested'] }, isGate: false } });
 
+  // The cases by the tier each reached, and how many each tier resolved; counted once each in the totals.
+  const caseInputs = await caseFigureInputs(db, engagementId);
+  const figures = caseFigures(caseInputs, plan.communities.map((community) => community.name)).overall;
+  const cases = TIERS.filter((tier) => figures.tiers[tier].reached > 0).map((tier) => {
+    const days = caseInputs.filter((item) => item.resolvedTier === tier && item.resolvedOn).map((item) => daysBetween(item.reportedOn, item.resolvedOn!));
+    return { tier, opened: figures.tiers[tier].reached, resolved: figures.tiers[tier].resolved, ...(days.length > 0 ? { averageDays: days.reduce((sum, value) => sum + value, 0) / days.length } : {}) };
+  });
+  const modelHouseholds = (
+    await db.modelHousehold.findMany({ where: { engagementId, withdrawnAt: null }, orderBy: [{ recognizedOn: 'asc' }], select: { household: true, deeds: true, recognizedOn: true, community: { select: { name: true } } } })
+  ).map((row) => ({ community: row.community.name, household: row.household, deeds: row.deeds, recognizedOn: fromDbDate(row.recognizedOn) }));
+
   const highlights = [
     ...(trainings.length > 0 ? [`开展法律培训${trainings.length}场，${trainings.reduce((sum, row) => sum + row.attendance, 0)}人次参加。`] : []),
     ...(deliverables.length > 0 ? [`形成并经审核通过成果文件${deliverables.length}份。`] : []),
     ...(conventions.length > 0 ? [`${conventions.length}个社区经居民会议表决通过居民公约${filings.size > 0 ? `，其中${filings.size}个已报${client.shortName}备案` : ''}。`] : []),
     ...(events.length > 0 ? [`组织推广活动${events.length}场，参与${events.reduce((sum, row) => sum + row.participants, 0)}人次。`] : []),
     ...(reached > 0 ? [`专项及常态宣传覆盖${reached}户居民。`] : []),
+    ...(figures.reported > 0 ? [`按德治、自治、法治分层处置社区问题${figures.reported}件，已解决${figures.resolved}件。`] : []),
+    ...(modelHouseholds.length > 0 ? [`各社区认定德治典型（示范户）${modelHouseholds.length}户。`] : []),
   ];
   const shortcomings = [
     ...(late > 0 ? [`${late}项工作晚于计划完成。`] : []),
@@ -183,6 +196,8 @@ export async function closingReportInput(
     conventions,
     trainings,
     events,
+    ...(cases.length > 0 ? { cases, caseTotals: { reported: figures.reported, resolved: figures.resolved } } : {}),
+    ...(modelHouseholds.length > 0 ? { modelHouseholds } : {}),
     highlights,
     shortcomings,
     nextSteps: [

@@ -844,6 +844,10 @@ export function closingReportInput(variant: Variant, communityCount = 3): Closin
       { tier: 'self-governance', opened: 25, resolved: 17, averageDays: 12.8 },
       { tier: 'rule-of-law', opened: 8, resolved: 6, averageDays: 21.5 },
     ],
+    modelHouseholds: [
+      { community: '和平里北社区', household: '和平里北街11号院 孙志强家', deeds: '退休电工，义务为院内居民检查电动自行车充电线路，引导居民到集中充电桩充电。', recognizedOn: '2026-10-15' },
+      { community: '兴化社区', household: '兴化西里2号楼3单元 赵玉兰家', deeds: '率先拆除自家地锁，并逐户劝说另外3户拆除。', recognizedOn: '2026-10-31' },
+    ],
     hotline: { before: 412, after: 301, months: 6, isUnverified: true },
     highlights: ['各社区居民公约均经居民会议表决并备案，居民知晓率明显提升。'],
     nextSteps: ['将分层处置台账纳入网格化管理平台，持续跟踪问题解决时长。'],
