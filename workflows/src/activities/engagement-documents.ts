@@ -1,7 +1,7 @@
 // What the stage-4, stage-6 and closing documents need from the engagement's own records: the
 // problems research found (by catalogue item), the department symposiums, each community's vote on
 // its convention, the trainings and promotion events as the tasks recorded them.
-import { caseFigureInputs, type Db, fromDbDate } from '@gongzhi/db';
+import { caseFigureInputs, type Db, fromDbDate, loadHotlineFigures } from '@gongzhi/db';
 import {
   type ClientProfile,
   type ClosingConvention,
@@ -13,7 +13,7 @@ import {
   type DepartmentSymposium,
   type FoundProblem,
 } from '@gongzhi/documents';
-import { caseFigures, type CivilDate, civilDateAt, daysBetween, type EngagementPlan, happenedOn, TIERS, type ViolationEntry } from '@gongzhi/domain';
+import { caseFigures, type CivilDate, civilDateAt, daysBetween, type EngagementPlan, happenedOn, hotlineBeforeAfter, TIERS, type ViolationEntry } from '@gongzhi/domain';
 import { formOf, recordedProblems } from './research-report';
 
 type Form = Record<string, unknown>;
@@ -83,6 +83,14 @@ const EVENT_KINDS: Record<string, string> = {
  * each community's vote on its convention (the figures the PM entered from the minutes), trainings
  * and promotion events with their attendance, and highlights and shortcomings drawn from those figures.
  */
+/** The 12345 before/after of the 项目总结报告; a synthetic extract (模拟数据) is marked 待核实. */
+async function hotlineForClosing(db: Db, engagementId: string): Promise<{ before: number; after: number; months: number; isUnverified: boolean } | null> {
+  if ((await db.hotlineTicket.count({ where: { engagementId } })) === 0) return null;
+  const figures = await loadHotlineFigures(db, engagementId);
+  const compared = hotlineBeforeAfter(figures);
+  return compared ? { ...compared, isUnverified: figures.synthetic } : null;
+}
+
 export async function closingReportInput(
   db: Db,
   input: { engagementId: string; engagementName: string; plan: EngagementPlan; client: ClientProfile; preparedBy: string; date: CivilDate },
@@ -169,6 +177,8 @@ export async function closingReportInput(
     await db.modelHousehold.findMany({ where: { engagementId, withdrawnAt: null }, orderBy: [{ recognizedOn: 'asc' }], select: { household: true, deeds: true, recognizedOn: true, community: { select: { name: true } } } })
   ).map((row) => ({ community: row.community.name, household: row.household, deeds: row.deeds, recognizedOn: fromDbDate(row.recognizedOn) }));
 
+  const hotline = await hotlineForClosing(db, engagementId);
+
   const highlights = [
     ...(trainings.length > 0 ? [`开展法律培训${trainings.length}场，${trainings.reduce((sum, row) => sum + row.attendance, 0)}人次参加。`] : []),
     ...(deliverables.length > 0 ? [`形成并经审核通过成果文件${deliverables.length}份。`] : []),
@@ -198,6 +208,7 @@ export async function closingReportInput(
     events,
     ...(cases.length > 0 ? { cases, caseTotals: { reported: figures.reported, resolved: figures.resolved } } : {}),
     ...(modelHouseholds.length > 0 ? { modelHouseholds } : {}),
+    ...(hotline ? { hotline } : {}),
     highlights,
     shortcomings,
     nextSteps: [

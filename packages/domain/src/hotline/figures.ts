@@ -217,3 +217,20 @@ export function hotlineSettingsProblems(settings: { communities: readonly { name
   });
   return errors;
 }
+
+/**
+ * The covered communities' tickets in the catalogue's categories over the engagement's imported months
+ * so far against as many imported months just before it began (the 项目总结报告's before/after); null
+ * without both.
+ */
+export function hotlineBeforeAfter(figures: Pick<HotlineFigures, 'months' | 'series'>): { before: number; after: number; months: number } | null {
+  const all = figures.series.find((series) => series.key === 'all-mapped');
+  if (!all) return null;
+  const indexes = (period: HotlinePeriod) => figures.months.flatMap((month, index) => (month.period === period && month.imported ? [index] : []));
+  const during = indexes('engagement');
+  const baseline = indexes('baseline');
+  const months = Math.min(during.length, baseline.length);
+  if (months === 0) return null;
+  const sum = (picked: number[]) => picked.reduce((total, index) => total + (all.covered.tickets[index] ?? 0), 0);
+  return { before: sum(baseline.slice(-months)), after: sum(during.slice(0, months)), months };
+}

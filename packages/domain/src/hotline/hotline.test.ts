@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, hotlineFigures, type HotlineCount } from './figures';
+import { addMonths, hotlineBeforeAfter, hotlineFigures, type HotlineCount } from './figures';
 import { canonicalHotlineMapping, hotlineTicketsFromTable, parseHotlineTime, resolveHotlineCommunity, suggestHotlineMapping } from './tickets';
 
 const HEADER = ['工单编号', '受理时间', '问题分类', '所属社区', '诉求地址', '承办单位', '办理结果', '是否响应', '是否解决', '是否满意'];
@@ -116,5 +116,10 @@ describe('12345 figures', () => {
     expect(figures.unmapped).toBe(9);
     expect(figures.rates.find((rate) => rate.month === '2025-03' && rate.group === 'covered')).toEqual({ month: '2025-03', group: 'covered', response: 1, resolution: 0.9, satisfaction: null });
     expect(figures.cases.find((month) => month.month === '2026-04')!.resolved).toEqual({ moral: 1, 'self-governance': 0, 'rule-of-law': 0 });
+    // The closing report's before/after: the covered communities' mapped tickets, 2 imported months each way.
+    expect(hotlineBeforeAfter(figures)).toEqual({ before: 16, after: 4, months: 2 });
+    // One engagement month imported so far: compared with the last baseline month only.
+    expect(hotlineBeforeAfter({ ...figures, months: figures.months.map((month) => (month.month === '2026-04' ? { ...month, imported: false } : month)) })).toEqual({ before: 6, after: 2, months: 1 });
+    expect(hotlineBeforeAfter({ ...figures, months: figures.months.map((month) => ({ ...month, imported: month.period !== 'engagement' })) })).toBeNull();
   });
 });
