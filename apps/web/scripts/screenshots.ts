@@ -201,6 +201,17 @@ async function capture(browser: Browser, baseUrl: string, scenario: Scenario): P
   await shoot(pm.page, 'engagement-timeline', () => pm.page.getByTestId('task-timeline').evaluate((element) => element.closest('.ant-card')?.scrollIntoView({ block: 'end' })));
   await pm.page.goto(`${baseUrl}/risk`);
   await shoot(pm.page, 'risk', () => pm.page.locator('tbody tr').nth(1).waitFor());
+  // The demo engagement's problem cases (a case with its history), its 德治典型, and its 12345 figures.
+  await pm.page.goto(`${baseUrl}/engagements/${DEMO_ENGAGEMENT_ID}?tab=cases`);
+  await shoot(pm.page, 'cases', () => pm.page.getByTestId('model-households').getByText('共 3 户').waitFor({ timeout: 30_000 }));
+  await pm.page.getByTestId('case-link').filter({ hasText: '消防通道' }).click();
+  await shoot(pm.page, 'case', () => pm.page.getByTestId('case-referral-letter').first().waitFor(), { fullPage: false });
+  await pm.page.goto(`${baseUrl}/engagements/${DEMO_ENGAGEMENT_ID}?tab=hotline`);
+  await shoot(pm.page, 'hotline', () => pm.page.getByTestId('hotline-synthetic').waitFor({ timeout: 30_000 }));
+  const contact = await signIn(browser, baseUrl, 'client', { viewport: { width: 390, height: 844 } });
+  await contact.page.goto(`${baseUrl}/engagements/${DEMO_ENGAGEMENT_ID}?tab=cases`);
+  await contact.page.getByTestId('case-card').filter({ hasText: '楼道堆放杂物' }).click();
+  await shoot(contact.page, 'case-phone', () => contact.page.getByTestId('case-letter').waitFor(), { fullPage: false });
 
   const lawyer = await signIn(browser, baseUrl, 'lawyer');
   await lawyer.page.goto(`${baseUrl}/tasks`);
