@@ -110,7 +110,7 @@ export const enCases: Catalogue<typeof zhCNCases> = {
     remove: 'Remove',
   },
   households: {
-    title: 'Model households (德治典型)',
+    title: 'Model households',
     record: 'Record a model household',
     recorded: 'Recorded',
     empty: 'No model households yet. Households a community recognised for setting an example can be recorded here with what they did.',
@@ -130,7 +130,8 @@ export const enCases: Catalogue<typeof zhCNCases> = {
     withdraw: 'Withdraw',
     withdrawTitle: 'Withdraw the model household: {{household}}',
     withdrawn: 'Withdrawn',
-    withdrawnBecause: 'withdrawn: {{reason}}',
+    deedsWithdrawn: '{{deeds}} (withdrawn: {{reason}})',
+    caseOption: '{{title}} ({{place}})',
   },
   scorecards: {
     title: 'Departments',

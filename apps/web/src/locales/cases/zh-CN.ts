@@ -129,7 +129,8 @@ export const zhCNCases = {
     withdraw: '撤销',
     withdrawTitle: '撤销德治典型：{{household}}',
     withdrawn: '已撤销',
-    withdrawnBecause: '撤销理由：{{reason}}',
+    deedsWithdrawn: '{{deeds}}（撤销理由：{{reason}}）',
+    caseOption: '{{title}}（{{place}}）',
   },
   scorecards: {
     title: '职能部门办理情况',

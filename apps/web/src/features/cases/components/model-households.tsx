@@ -92,7 +92,7 @@ function RecordDrawer({ engagementId, communities, onClose }: { engagementId: st
             allowClear
             disabled={!community}
             loading={cases.isPending}
-            options={(cases.data?.items ?? []).filter((item) => item.community.key === community).map((item) => ({ value: item.id, label: `${item.title}（${item.place}）` }))}
+            options={(cases.data?.items ?? []).filter((item) => item.community.key === community).map((item) => ({ value: item.id, label: t('households.caseOption', { title: item.title, place: item.place }) }))}
           />
         </Form.Item>
       </Form>
@@ -185,7 +185,7 @@ export function ModelHouseholdsCard({ engagementId, communities, canRecord, onOp
                   </div>
                 ),
               },
-              { key: 'deeds', title: t('households.deeds'), render: (_, row) => (row.withdrawn ? `${row.deeds}（${t('households.withdrawnBecause', { reason: row.withdrawn.reason })}）` : row.deeds) },
+              { key: 'deeds', title: t('households.deeds'), render: (_, row) => (row.withdrawn ? t('households.deedsWithdrawn', { deeds: row.deeds, reason: row.withdrawn.reason }) : row.deeds) },
               {
                 key: 'recognized',
                 title: t('households.recognized'),
