@@ -122,7 +122,8 @@ describe('problem cases, from a phone report to the department', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-referral-letter').click()]);
     expect(download.suggestedFilename()).toMatch(/^案件移送函.*\.docx$/);
     await shoot(page, 'case-desk');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer:visible .ant-drawer-close').click();
+    await expect.poll(() => page.getByTestId('case-detail').count(), { timeout: 10_000 }).toBe(0);
     await waitForText(page, '交道口街道综合行政执法队');
     // The figures: the one case reached 法治, none resolved yet.
     await page.getByTestId('case-figures').getByText('到达 1 件，办结 0 件').first().waitFor();

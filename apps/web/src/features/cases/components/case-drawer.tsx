@@ -1,6 +1,6 @@
 import { addCalendarDays, type CaseActionType, type CaseEventKind, caseEventLabels, type CaseStep, caseStepLabels, civilDateAt, supervisionLabels, tierLabels } from '@gongzhi/domain';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Modal, Radio, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
 import { isApiError } from '../../../lib/errors';
@@ -145,6 +145,13 @@ export function CaseDrawer({ engagementId, caseId, isClient = false, onClose }: 
   const [action, setAction] = useState<CaseActionType | null>(null);
   const download = useDownloadReferralLetter(engagementId, caseId ?? '');
   const downloadLetter = useDownloadCaseLetter(engagementId, caseId ?? '');
+  // A failed download of one case is not shown on the next.
+  const { reset: resetDownload } = download;
+  const { reset: resetLetterDownload } = downloadLetter;
+  useEffect(() => {
+    resetDownload();
+    resetLetterDownload();
+  }, [caseId, resetDownload, resetLetterDownload]);
   const detail = query.data;
   return (
     <Drawer open={caseId !== null} onClose={onClose} size={screens.md ? 640 : '100%'} title={detail?.title ?? t('detail.title')} destroyOnHidden>

@@ -168,8 +168,7 @@ export function EngagementCases({
       <CaseFiguresCard engagementId={engagementId} />
       <ModelHouseholdsCard engagementId={engagementId} communities={communities} canRecord={canRecordHouseholds} onOpenCase={setOpenCaseId} />
       <CasePeriods engagementId={engagementId} />
-      {/* One drawer per case: a failed download of one case is not shown on the next. */}
-      <CaseDrawer key={openCaseId ?? 'none'} engagementId={engagementId} caseId={openCaseId} isClient={isClient} onClose={() => setOpenCaseId(null)} />
+      <CaseDrawer engagementId={engagementId} caseId={openCaseId} isClient={isClient} onClose={() => setOpenCaseId(null)} />
       {isReporting ? <ReportCaseDrawer engagementId={engagementId} communities={communities} onClose={() => setIsReporting(false)} onReported={(id) => setOpenCaseId(id)} /> : null}
     </div>
   );
