@@ -45,10 +45,16 @@ const RECOUNTED: Record<string, (details: Record<string, unknown>) => [what: str
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 export function createCaseDocumentActivities({ db, files }: { db: Db; files: FileStore }): CaseDocumentActivities {
-  /** Stores a drafted .docx under its key, once: a retried attempt finds the first one's row. */
-  const store = async (input: { key: string; kind: GeneratedDocumentKind; engagementId: string; actorId: string; fileName: string; content: Buffer }) => {
-    const stored = await files.put(input.content);
-    const fileName = input.fileName.replace(/[\\/:*?"<>|]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '');
+  /** Drafts a .docx and stores it under its key, once: a retried attempt finds the first one's row and drafts nothing. */
+  const draftOnce = async (
+    input: { key: string; kind: GeneratedDocumentKind; engagementId: string; actorId: string },
+    draft: () => Promise<{ fileName: string; content: Buffer }>,
+  ): Promise<{ documentId: string; fileName: string }> => {
+    const done = await db.generatedDocument.findUnique({ where: { key: input.key }, select: { id: true, fileName: true } });
+    if (done?.fileName) return { documentId: done.id, fileName: done.fileName };
+    const drafted = await draft();
+    const stored = await files.put(drafted.content);
+    const fileName = drafted.fileName.replace(/[\\/:*?"<>|]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '');
     const saved = await db.generatedDocument.upsert({
       where: { key: input.key },
       create: {
@@ -74,63 +80,58 @@ export function createCaseDocumentActivities({ db, files }: { db: Db; files: Fil
   };
 
   return {
-    async renderCaseReferral({ caseId, engagementId, seq, department, on, isRepeat, actorId }) {
-      const key = `case-referral:${caseId}:${seq}`;
-      const done = await db.generatedDocument.findUnique({ where: { key }, select: { id: true, fileName: true } });
-      if (done?.fileName) return { documentId: done.id, fileName: done.fileName };
-
-      const [row, engagement, knowledge] = await Promise.all([
-        db.problemCase.findUniqueOrThrow({
-          where: { id: caseId },
-          select: { title: true, description: true, place: true, reportedOn: true, violationKey: true, periods: true, community: { select: { name: true } }, events: { orderBy: { seq: 'asc' }, select: { kind: true, occurredOn: true, details: true } } },
-        }),
-        db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, clientKind: true } }),
-        loadEngagementKnowledge(db, engagementId),
-      ]);
-      const client = clientProfileOf(engagement.clientName, engagement.clientKind as ClientKind);
-      const entry = row.violationKey ? knowledge.violations.find((candidate) => candidate.key === row.violationKey) : undefined;
-      const history: CaseReferralStep[] = row.events.flatMap((event) => {
-        const recount = RECOUNTED[event.kind];
-        if (!recount) return [];
-        const [what, detail] = recount((event.details ?? {}) as Record<string, unknown>);
-        return [{ on: fromDbDate(event.occurredOn), what, detail }];
-      });
-      const periods = row.periods as unknown as CasePeriods;
-      const content = await renderCaseReferral({
-        client,
-        department,
-        date: on,
-        communityName: row.community.name,
-        place: row.place,
-        title: row.title,
-        description: row.description,
-        foundOn: fromDbDate(row.reportedOn),
-        history,
-        violation: entry ? caseReferralViolationFromKnowledge(entry, knowledge.laws, client.kind) : null,
-        acceptDays: periods.acceptance,
-        replyDays: periods.reply,
-        // Sent back before, or referred again after a reply that did not resolve it.
-        isRepeat: isRepeat || row.events.some((event) => event.kind === 'referred'),
-      });
-      const fileName = `案件移送函（${clip(row.community.name, 30)}·${clip(row.title, 60)}·${on}）.docx`;
-      return store({ key, kind: 'case-referral', engagementId, actorId, fileName, content });
-    },
+    renderCaseReferral: ({ caseId, engagementId, seq, department, on, isRepeat, actorId }) =>
+      draftOnce({ key: `case-referral:${caseId}:${seq}`, kind: 'case-referral', engagementId, actorId }, async () => {
+        const [row, engagement, knowledge] = await Promise.all([
+          db.problemCase.findUniqueOrThrow({
+            where: { id: caseId },
+            select: { title: true, description: true, place: true, reportedOn: true, violationKey: true, periods: true, community: { select: { name: true } }, events: { orderBy: { seq: 'asc' }, select: { kind: true, occurredOn: true, details: true } } },
+          }),
+          db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, clientKind: true } }),
+          loadEngagementKnowledge(db, engagementId),
+        ]);
+        const client = clientProfileOf(engagement.clientName, engagement.clientKind as ClientKind);
+        const entry = row.violationKey ? knowledge.violations.find((candidate) => candidate.key === row.violationKey) : undefined;
+        const history: CaseReferralStep[] = row.events.flatMap((event) => {
+          const recount = RECOUNTED[event.kind];
+          if (!recount) return [];
+          const [what, detail] = recount((event.details ?? {}) as Record<string, unknown>);
+          return [{ on: fromDbDate(event.occurredOn), what, detail }];
+        });
+        const periods = row.periods as unknown as CasePeriods;
+        const content = await renderCaseReferral({
+          client,
+          department,
+          date: on,
+          communityName: row.community.name,
+          place: row.place,
+          title: row.title,
+          description: row.description,
+          foundOn: fromDbDate(row.reportedOn),
+          history,
+          violation: entry ? caseReferralViolationFromKnowledge(entry, knowledge.laws, client.kind) : null,
+          acceptDays: periods.acceptance,
+          replyDays: periods.reply,
+          // Sent back before, or referred again after a reply that did not resolve it.
+          isRepeat: isRepeat || row.events.some((event) => event.kind === 'referred'),
+        });
+        return { fileName: `案件移送函（${clip(row.community.name, 30)}·${clip(row.title, 60)}·${on}）.docx`, content };
+      }),
 
     async renderCaseLetter({ caseId, engagementId, actorId }) {
-      const key = caseLetterKey(caseId);
-      const done = await db.generatedDocument.findUnique({ where: { key }, select: { id: true, fileName: true } });
-      if (done?.fileName) return { documentId: done.id, fileName: done.fileName };
-      const [row, engagement, knowledge] = await Promise.all([
-        db.problemCase.findUniqueOrThrow({ where: { id: caseId }, select: { title: true, description: true, place: true, violationKey: true, community: { select: { name: true } } } }),
-        db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, clientKind: true } }),
-        loadEngagementKnowledge(db, engagementId),
-      ]);
-      const client = clientProfileOf(engagement.clientName, engagement.clientKind as ClientKind);
-      const violation = (row.violationKey && knowledge.violations.find((candidate) => candidate.key === row.violationKey)) || null;
-      const content = await renderOpenLetter(
-        caseLetterInputFromKnowledge({ client, communityName: row.community.name, date: civilDateAt(new Date()), laws: knowledge.laws, violation, title: row.title, place: row.place, description: row.description }),
-      );
-      const saved = await store({ key, kind: 'case-letter', engagementId, actorId, fileName: `倡议书（${clip(row.community.name, 30)}·${clip(row.title, 60)}）.docx`, content });
+      const saved = await draftOnce({ key: caseLetterKey(caseId), kind: 'case-letter', engagementId, actorId }, async () => {
+        const [row, engagement, knowledge] = await Promise.all([
+          db.problemCase.findUniqueOrThrow({ where: { id: caseId }, select: { title: true, description: true, place: true, violationKey: true, community: { select: { name: true } } } }),
+          db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, clientKind: true } }),
+          loadEngagementKnowledge(db, engagementId),
+        ]);
+        const client = clientProfileOf(engagement.clientName, engagement.clientKind as ClientKind);
+        const violation = (row.violationKey && knowledge.violations.find((candidate) => candidate.key === row.violationKey)) || null;
+        const content = await renderOpenLetter(
+          caseLetterInputFromKnowledge({ client, communityName: row.community.name, date: civilDateAt(new Date()), laws: knowledge.laws, violation, title: row.title, place: row.place, description: row.description }),
+        );
+        return { fileName: `倡议书（${clip(row.community.name, 30)}·${clip(row.title, 60)}）.docx`, content };
+      });
       // The case's page offers the draft as soon as it is there.
       await publishChange(db, { engagementId, type: 'case.updated', key: caseId });
       return saved;

@@ -116,7 +116,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ status: 
     },
     {
       validator: (command) => {
-        refuseUnstorableText(Object.fromEntries(Object.entries(command).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
+        refuseUnstorableText(command);
         refuseReusedKey(command);
         const decision = decide(command);
         if ('refused' in decision) refuseDecision(decision);

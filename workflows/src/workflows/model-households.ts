@@ -37,7 +37,7 @@ export async function modelHouseholdsWorkflow({ engagementId, idle }: ModelHouse
         handled += 1;
       }
     },
-    { validator: (command) => refuseUnstorableText(Object.fromEntries(Object.entries(command).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))) },
+    { validator: (command) => refuseUnstorableText(command) },
   );
   await serveUntilIdle(() => handled, idle);
 }

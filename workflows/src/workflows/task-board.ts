@@ -53,8 +53,9 @@ export function refuseStaleVersion(subject: { zh: string; en: string }, currentV
  * Refuses free text the projection could not store (NUL, invalid Unicode): accepted, it would
  * fail its write on every retry. Form values are checked by checkCompletion.
  */
-export function refuseUnstorableText(texts: Record<string, string | undefined>): void {
-  const at = findUnstorableText(texts);
+export function refuseUnstorableText(values: Readonly<Record<string, unknown>>): void {
+  // Only the strings among a command's values are text to store.
+  const at = findUnstorableText(Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
   if (!at) return;
   const field = String(at[0]);
   refuse('validation_failed', `${field} holds characters that cannot be stored`, [

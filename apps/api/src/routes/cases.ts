@@ -203,33 +203,32 @@ export default async function caseRoutes(fastify: FastifyInstance): Promise<void
     return detailOf(request, caseId);
   });
 
+  /** A case's drafted document, checked against its SHA-256 and audited on the case; 404 when there is none. */
+  const sendCaseDocument = (
+    request: Request,
+    reply: Parameters<typeof sendStoredFile>[0]['reply'],
+    caseId: string,
+    document: { id: string; storageKey: string | null; sha256: string | null; fileName: string | null; mimeType: string | null } | null,
+  ) => {
+    const { storageKey, sha256, fileName, mimeType } = document ?? {};
+    if (!document || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
+    return sendStoredFile(
+      { db, files: fastify.files, request, reply },
+      { storageKey, sha256, fileName, mimeType },
+      { actorId: callerOfRequest(request).userId, engagementId: accessOf(request).engagementId, entityType: 'problem_case', entityId: caseId, what: { documentId: document.id, fileName } },
+    );
+  };
+
   registerOperation(fastify, operations.downloadCaseReferralLetter, async (request, reply) => {
     const { engagementId } = accessOf(request);
     const { caseId, documentId } = request.params;
     // The letter a `referred` event of this case names, and nothing else of the engagement's.
     const event = await db.caseEvent.findFirst({ where: { caseId, kind: 'referred', problemCase: { engagementId }, details: { path: ['packetId'], equals: documentId } }, select: { seq: true } });
     const document = event ? await db.generatedDocument.findFirst({ where: { id: documentId, engagementId, kind: 'case-referral', status: 'done' } }) : null;
-    const { storageKey, sha256, fileName, mimeType } = document ?? {};
-    if (!document || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
-    return sendStoredFile(
-      { db, files: fastify.files, request, reply },
-      { storageKey, sha256, fileName, mimeType },
-      { actorId: callerOfRequest(request).userId, engagementId, entityType: 'problem_case', entityId: caseId, what: { documentId, fileName } },
-    );
+    return sendCaseDocument(request, reply, caseId, document);
   });
 
-  registerOperation(fastify, operations.downloadCaseLetter, async (request, reply) => {
-    const { engagementId } = accessOf(request);
-    const { caseId } = request.params;
-    const document = await findCaseLetter(db, engagementId, caseId);
-    const { storageKey, sha256, fileName, mimeType } = document ?? {};
-    if (!document || !storageKey || !sha256 || !fileName || !mimeType) throw notFound();
-    return sendStoredFile(
-      { db, files: fastify.files, request, reply },
-      { storageKey, sha256, fileName, mimeType },
-      { actorId: callerOfRequest(request).userId, engagementId, entityType: 'problem_case', entityId: caseId, what: { documentId: document.id, fileName } },
-    );
-  });
+  registerOperation(fastify, operations.downloadCaseLetter, async (request, reply) => sendCaseDocument(request, reply, request.params.caseId, await findCaseLetter(db, accessOf(request).engagementId, request.params.caseId)));
 
   const settingsOf = async (request: Request) => {
     const { engagementId, teamRole } = accessOf(request);
