@@ -24,10 +24,11 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseSettingsWorkflowId, caseWorkflowId, modelHouseholdsWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseSettingsWorkflowId, caseWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
 import type { modelHouseholdsWorkflow } from './workflows/model-households';
+import type { workLogWorkflow } from './workflows/work-log';
 import type { hotlineWorkflow } from './workflows/hotline';
 import type { documentGenerationWorkflow } from './workflows/document-generation';
 import type { engagementWorkflow } from './workflows/engagement';
@@ -41,6 +42,9 @@ import {
   caseSettingsCommandUpdate,
   modelHouseholdCommandUpdate,
   type ModelHouseholdCommand,
+  workLogCommandUpdate,
+  type WorkLogCommand,
+  workLogExportUpdate,
   type HotlineCommand,
   hotlineCommandUpdate,
   type HotlineCommandResult,
@@ -409,6 +413,24 @@ export function createEngagementClient({
         workflowId: modelHouseholdsWorkflowId(engagementId),
         args: [{ engagementId }] satisfies Parameters<typeof modelHouseholdsWorkflow>,
         what: 'the model households',
+      }),
+
+    /** Logs, shares or withdraws a 工作日志 entry (the engagement's work-log workflow), as fieldResearchCommand. */
+    workLogCommand: (engagementId: string, command: WorkLogCommand, idempotencyKey?: string): Promise<{ id: string; changed: boolean }> =>
+      commandWithStart(workLogCommandUpdate, command, idempotencyKey, {
+        workflowType: 'workLogWorkflow',
+        workflowId: workLogWorkflowId(engagementId),
+        args: [{ engagementId }] satisfies Parameters<typeof workLogWorkflow>,
+        what: 'the work log',
+      }),
+
+    /** The 工作台账 workbook (of one community, or all), drafted on a worker by the work-log workflow. */
+    workLogExport: (engagementId: string, communityKey: string | null) =>
+      commandWithStart(workLogExportUpdate, { communityKey }, undefined, {
+        workflowType: 'workLogWorkflow',
+        workflowId: workLogWorkflowId(engagementId),
+        args: [{ engagementId }] satisfies Parameters<typeof workLogWorkflow>,
+        what: 'the work-log ledger',
       }),
 
     /** One command to the engagement's 12345 workflow (stage or import a month's extract, save the settings, export), as fieldResearchCommand. */

@@ -28,6 +28,7 @@ export const ENGAGEMENT_ERROR_CODES = [
   'hotline_rows_invalid',
   'unknown_hotline_import',
   'unknown_model_household',
+  'unknown_work_log_entry',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

@@ -41,11 +41,17 @@ export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
 
-/** One command workflow per engagement writes its case periods. */
+/** One command workflow per engagement writes its 德治典型. */
 export function modelHouseholdsWorkflowId(engagementId: string): string {
   return `model-households-${engagementId}`;
 }
 
+/** One command workflow per engagement writes its 工作日志. */
+export function workLogWorkflowId(engagementId: string): string {
+  return `work-log-${engagementId}`;
+}
+
+/** One command workflow per engagement writes its case periods. */
 export function caseSettingsWorkflowId(engagementId: string): string {
   return `case-settings-${engagementId}`;
 }

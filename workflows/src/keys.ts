@@ -48,6 +48,8 @@ export const auditKey = {
   /** A new version of an engagement's case periods. */
   caseSettings: (engagementId: string, stamp: string) => `case.settings:${engagementId}:${stamp}`,
   modelHousehold: (id: string, what: 'recorded' | 'withdrawn') => `model-household.${what}:${id}`,
+  /** A 工作日志 entry logged or withdrawn (once each), or shared/unshared (by the instant: it can go back and forth). */
+  workLog: (id: string, what: 'logged' | 'withdrawn' | 'shared', stamp = '') => `work-log.${what}:${id}${stamp ? `:${stamp}` : ''}`,
   /** A 12345 import staged or imported (by import id), or the settings saved (by engagement id). */
   hotline: (what: 'staged' | 'imported' | 'settings', id: string, stamp: string) => `hotline.${what}:${id}:${stamp}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,

@@ -31,6 +31,7 @@ import researchSessionRoutes from './routes/research-sessions';
 import caseRoutes from './routes/cases';
 import hotlineRoutes from './routes/hotline';
 import modelHouseholdRoutes from './routes/model-households';
+import workLogRoutes from './routes/work-log';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -100,6 +101,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(caseRoutes);
   await fastify.register(hotlineRoutes);
   await fastify.register(modelHouseholdRoutes);
+  await fastify.register(workLogRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

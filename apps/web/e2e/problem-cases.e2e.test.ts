@@ -40,6 +40,8 @@ describe('problem cases, from a phone report to the department', () => {
   let browser: Browser;
   const sessions: Session[] = [];
   let engagementId = '';
+  /** The lawyer at the desk for the 12345 import, who then logs work from a phone (each session holds live-update streams: a user may hold five). */
+  let importingLawyer: Session | undefined;
 
   const open = async (username: string, viewport?: { width: number; height: number }) => {
     const session = await signIn(browser, baseUrl, username, viewport ? { viewport } : {});
@@ -189,6 +191,7 @@ describe('problem cases, from a phone report to the department', () => {
       await expect.poll(async () => drawer.count(), { timeout: 30_000 }).toBe(0);
 
       const lawyer = await open('lawyer');
+      importingLawyer = lawyer;
       const { page } = lawyer;
       await page.goto(`${baseUrl}/engagements/${engagementId}?tab=hotline`);
       await upload(page, baselineMonth, `${baselineMonth}工单.csv`, extract(baselineMonth, ['B1,{m}-03 09:00,城乡建设/违法建设,菊儿社区,,是,是,满意', 'B2,{m}-09 10:30,楼道堆物,,府学胡同5号院府学社区,是,否,不满意', 'B3,{m}-12 08:00,违法建设,南锣鼓巷社区,,是,是,满意', 'B4,{m}-15 08:00,楼道堆物,菊儿社区,,是,是,基本满意']));
@@ -227,6 +230,61 @@ describe('problem cases, from a phone report to the department', () => {
       expect(await page.getByTestId('hotline-upload').count()).toBe(0);
       expect(await hasNoSidewaysScroll(page)).toBe(true);
       await shoot(page, 'hotline-phone');
+    });
+  });
+
+  describe('the work log (工作日志)', () => {
+    const VISIT = '到菊儿社区走访12号院公共通道堆物问题，与居委会核对倡议书张贴情况。';
+    const REVIEW = '审查街道拟印发的停车秩序管理工作方案，出具修改意见5条。';
+
+    it('a lawyer logs a visit from the phone, shares it with the client, logs a review for the firm, and reads the hours in Chinese and English', async () => {
+      const { page } = importingLawyer ?? (await open('lawyer'));
+      await page.setViewportSize(PHONE);
+      await page.goto(`${baseUrl}/engagements/${engagementId}?tab=worklog`);
+      await waitForText(page, '尚无工作日志');
+      await page.getByTestId('log-work').click();
+      const drawer = page.locator('.ant-drawer:visible');
+      await drawer.getByRole('button', { name: '1 小时 30 分钟' }).click();
+      await choose(page, '社区', '菊儿社区');
+      await drawer.getByLabel('工作内容').fill(VISIT);
+      await drawer.getByLabel('委托方可见').click();
+      await page.getByTestId('work-log-submit').click();
+      await expect.poll(async () => drawer.count(), { timeout: 30_000 }).toBe(0);
+      await page.getByTestId('work-log-entry').filter({ hasText: VISIT }).waitFor({ timeout: 30_000 });
+
+      await page.getByTestId('log-work').click();
+      await choose(page, '工作类型', '文件审查');
+      await drawer.getByRole('spinbutton').fill('60');
+      await drawer.getByLabel('工作内容').fill(REVIEW);
+      await page.getByTestId('work-log-submit').click();
+      await expect.poll(async () => drawer.count(), { timeout: 30_000 }).toBe(0);
+      await page.getByTestId('work-log-entry').filter({ hasText: REVIEW }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('work-log-totals').getByText('2.5 小时').waitFor();
+      await page.getByTestId('work-log-totals').getByText('菊儿社区 1.5 小时').waitFor();
+      expect(await hasNoSidewaysScroll(page)).toBe(true);
+      await shoot(page, 'work-log-phone');
+      const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByTestId('work-ledger-export').click()]);
+      expect(ledger.suggestedFilename()).toMatch(/法律服务工作台账.*\.xlsx$/);
+
+      await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'en'));
+      await page.reload();
+      await page.getByTestId('work-log-totals').getByText('Service hours').waitFor({ timeout: 30_000 });
+      await page.getByTestId('work-log-totals').getByText('Document review 1 h').waitFor();
+      await waitForText(page, 'Visible to the client');
+      await shoot(page, 'work-log-phone-en');
+      await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'zh-CN'));
+    });
+
+    it('the contact reads the shared visit as a service update, with the hours of all the work, and logs nothing', async () => {
+      const { page } = sessions[0]!;
+      await page.goto(`${baseUrl}/engagements/${engagementId}?tab=worklog`);
+      await page.getByTestId('work-log-entry').filter({ hasText: VISIT }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('work-log-totals').getByText('2.5 小时').waitFor();
+      expect(await page.getByTestId('work-log-entry').count()).toBe(1);
+      expect(await page.getByTestId('log-work').count()).toBe(0);
+      expect(await page.getByTestId('work-ledger-export').count()).toBe(0);
+      expect(await hasNoSidewaysScroll(page)).toBe(true);
+      await shoot(page, 'work-log-client-phone');
     });
   });
 });

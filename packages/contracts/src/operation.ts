@@ -23,6 +23,7 @@ export type OperationTag =
   | 'research'
   | 'cases'
   | 'hotline'
+  | 'worklog'
   | 'audit'
   | 'notifications'
   | 'events'

@@ -56,6 +56,7 @@ import {
   tagCommunityProblem,
 } from './research';
 import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
+import { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry } from './work-log';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
 import { getHealth, getMetrics, getReadiness } from './system';
@@ -143,6 +144,11 @@ export const operations = {
   listModelHouseholds,
   recordModelHousehold,
   withdrawModelHousehold,
+  listWorkLog,
+  logWork,
+  shareWorkLogEntry,
+  withdrawWorkLogEntry,
+  downloadWorkLedger,
   getCaseSettings,
   saveCaseSettings,
   listHotlineImports,

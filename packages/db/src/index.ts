@@ -179,3 +179,16 @@ export {
   recordModelHouseholdRecord,
   withdrawModelHouseholdRecord,
 } from './model-households';
+export {
+  findWorkLogEntry,
+  groupWorkLog,
+  listWorkLog,
+  listWorkLogLedger,
+  recordWorkLogEntryRecord,
+  shareWorkLogEntryRecord,
+  withdrawWorkLogEntryRecord,
+  type WorkLogEntryInput,
+  type WorkLogFilter,
+  type WorkLogRecord,
+  type WorkLogRefusal,
+} from './work-log';

@@ -123,3 +123,4 @@ export { type QuestionnaireResponseRow, type QuestionnaireResultsInput, renderQu
 export { CONVERTIBLE_TO_PDF, type ConvertibleKind, convertToPdf, PDF_CONVERSION_TIMEOUT_MS, PdfConverterMissing } from './pdf';
 export { parseCsv, readTable, type TableRead, writeTable } from './tables';
 export { type HotlineWorkbookInput, renderHotlineWorkbook } from './hotline-workbook';
+export { LEDGER_HEADER_ROW, LEDGER_SHEET, LEDGER_TOTALS_SHEET, renderWorkLogWorkbook, type WorkLogWorkbookEntry, type WorkLogWorkbookInput } from './work-log-workbook';

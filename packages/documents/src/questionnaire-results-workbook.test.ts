@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import { bankQuestionsFor } from '@gongzhi/domain';
 import { describe, expect, it } from 'vitest';
 import { renderQuestionnaireResultsWorkbook, RESPONSES_SHEET, RESULTS_SHEET } from './questionnaire-results-workbook';
 import { CLIENTS, DOCUMENT_DATE, FIRM } from './testing/fixtures';
-import { CONVERSION_TIMEOUT_MS, convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf } from './testing/office-files';
+import { CONVERSION_TIMEOUT_MS, convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readSheetRows as sheetRows } from './testing/office-files';
 import { HEADER_ROW } from './xlsx-layout';
 
 const questions = bankQuestionsFor('residents');
@@ -28,15 +27,6 @@ const input = {
     { community: '安定门社区', source: '律师录入', answeredOn: '2026-10-15', answers: answers('10年以上', ['群租房'], 4) },
   ],
 };
-
-async function sheetRows(workbook: Buffer, name: string): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(workbook as unknown as ArrayBuffer);
-  const sheet = book.getWorksheet(name)!;
-  const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
-  return rows;
-}
 
 describe('the questionnaire results workbook', () => {
   it('counts each option overall and per community, with each scale’s mean', async () => {

@@ -10,3 +10,4 @@ export { createCaseDocumentActivities, type CaseDocumentActivities, type RenderC
 export { createCaseSettingsActivities, type CaseSettingsActivities } from './case-settings-records';
 export { createHotlineActivities, type HotlineActivities, rowProblemAsFieldError } from './hotline-records';
 export { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
+export { createWorkLogActivities, type WorkLogActivities } from './work-log-records';

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CivilDate, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus } from '@gongzhi/domain';
+import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CivilDate, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus, type WorkLogActivity } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -327,6 +327,23 @@ export type ModelHouseholdCommand =
   | { kind: 'withdraw'; actorId: string; id: string; reason: string };
 
 export const modelHouseholdCommandUpdate = defineUpdate<{ id: string; changed: boolean }, [ModelHouseholdCommand]>('modelHouseholdCommand');
+
+export interface WorkLogWorkflowInput {
+  engagementId: string;
+  /** How long a run waits for a command before it ends (default an hour). */
+  idle?: string;
+}
+
+/** 工作日志: log what one did, share an entry with the client (or stop), withdraw one with a reason. */
+export type WorkLogCommand =
+  | { kind: 'log'; actorId: string; id: string; communityKey: string | null; workedOn: CivilDate; minutes: number; activity: WorkLogActivity; note: string; clientVisible: boolean }
+  | { kind: 'share'; actorId: string; id: string; clientVisible: boolean }
+  | { kind: 'withdraw'; actorId: string; id: string; reason: string };
+
+export const workLogCommandUpdate = defineUpdate<{ id: string; changed: boolean }, [WorkLogCommand]>('workLogCommand');
+
+/** The 工作台账 workbook of the standing entries (of one community, or all), drafted on a worker and stored. */
+export const workLogExportUpdate = defineUpdate<{ file: { storageKey: string; sha256: string; sizeBytes: number; fileName: string } }, [{ communityKey: string | null }]>('workLogExport');
 
 export interface HotlineWorkflowInput {
   engagementId: string;

@@ -9,3 +9,4 @@ export { caseWorkflow } from './case';
 export { caseSettingsWorkflow } from './case-settings';
 export { hotlineWorkflow } from './hotline';
 export { modelHouseholdsWorkflow } from './model-households';
+export { workLogWorkflow } from './work-log';

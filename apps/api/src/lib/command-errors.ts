@@ -34,6 +34,7 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   hotline_rows_invalid: 'hotline_rows_invalid',
   unknown_hotline_import: 'not_found',
   unknown_model_household: 'not_found',
+  unknown_work_log_entry: 'not_found',
 };
 
 /**

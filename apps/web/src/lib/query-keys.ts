@@ -31,6 +31,9 @@ export const queryKeys = {
     caseSettings: (id: string) => ['engagements', 'case-settings', id] as const,
     /** 德治典型, refreshed by the `case.updated` a record publishes. */
     modelHouseholds: (id: string) => ['engagements', 'model-households', id] as const,
+    /** 工作日志 with its filters (community, author), refreshed by the `engagement.updated` an entry publishes. */
+    workLog: (id: string, query: object) => ['engagements', 'work-log', id, query] as const,
+    workLogAll: (id: string) => ['engagements', 'work-log', id] as const,
     /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
     hotlineImports: (id: string) => ['engagements', 'hotline', id, 'imports'] as const,
     hotlineSettings: (id: string) => ['engagements', 'hotline', id, 'settings'] as const,

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
@@ -280,4 +281,15 @@ export function pdfOf(pdfs: Map<string, PdfText>, name: string): PdfText {
   const pdf = pdfs.get(name);
   if (!pdf) throw new Error(`${name} was not converted`);
   return pdf;
+}
+
+/** A worksheet's rows as text (empty cells as ''), to read a workbook back. */
+export async function readSheetRows(workbook: Buffer, name: string): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(workbook as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
+  return rows;
 }

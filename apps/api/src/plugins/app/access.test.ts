@@ -249,6 +249,15 @@ const probes: Record<OperationId, Probe> = {
     allowed: { status: 409, code: 'engagement_not_running' },
   },
   withdrawModelHousehold: { request: async () => ({ path: `/api/engagements/${engagementId}/model-households/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  listWorkLog: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log` }), allowed: { status: 200 } },
+  // A cancelled engagement logs nothing more: refused after access control.
+  logWork: {
+    request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/work-log`, payload: { workedOn: '2026-11-20', minutes: 60, activity: 'visit', note: '走访安定门社区，了解楼道堆物情况' } }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  shareWorkLogEntry: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/${randomUUID()}/sharing`, payload: { sharedWithClient: true } }), allowed: { status: 404, code: 'not_found' } },
+  downloadWorkLedger: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/ledger.xlsx` }), allowed: { status: 200 } },
+  withdrawWorkLogEntry: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
   getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },

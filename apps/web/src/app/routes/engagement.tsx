@@ -9,6 +9,7 @@ import { engagementQueryOptions, useEngagement } from '../../features/engagement
 import { ClientEngagementView, EngagementView } from '../../features/engagements/components/engagement-view';
 import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
 import { useEngagementKnowledge } from '../../features/knowledge/api/engagement-knowledge';
+import { useMe } from '../../features/auth/api/get-me';
 import { EngagementTasks } from '../../features/tasks/components/engagement-tasks';
 import { TaskTimeline } from '../../features/tasks/components/task-timeline';
 import { useEngagementTasks } from '../../features/tasks/api/get-tasks';
@@ -19,6 +20,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 const EngagementKnowledge = lazy(() => import('../../features/knowledge/components/engagement-knowledge').then((module) => ({ default: module.EngagementKnowledge })));
 const EngagementCases = lazy(() => import('../../features/cases/components/engagement-cases').then((module) => ({ default: module.EngagementCases })));
 const EngagementHotline = lazy(() => import('../../features/cases/components/engagement-hotline').then((module) => ({ default: module.EngagementHotline })));
+const EngagementWorkLog = lazy(() => import('../../features/work-log/components/engagement-work-log').then((module) => ({ default: module.EngagementWorkLog })));
 const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
@@ -26,6 +28,7 @@ export default function EngagementRoute() {
   const { id = '' } = useParams();
   useWatchEngagement(id);
   const query = useEngagement(id);
+  const me = useMe();
   const { text } = useLocalized();
   // The same query the timeline and task table use: one request, shared.
   const tasks = useEngagementTasks(id);
@@ -80,6 +83,13 @@ export default function EngagementRoute() {
     </Suspense>
   );
 
+  // The firm's team logs its work; the client's contact reads what is shared with them as service updates.
+  const workLog = (
+    <Suspense fallback={<BlockSkeleton rows={6} />}>
+      <EngagementWorkLog engagementId={engagement.id} communities={engagement.communities} isClient={engagement.myRole === 'client'} {...(me.data ? { myId: me.data.id } : {})} />
+    </Suspense>
+  );
+
   if (engagement.myRole === 'client') {
     return (
       <ClientEngagementView
@@ -90,6 +100,7 @@ export default function EngagementRoute() {
         research={research}
         cases={cases}
         hotline={hotline}
+        workLog={workLog}
       />
     );
   }
@@ -104,6 +115,7 @@ export default function EngagementRoute() {
       research={research}
       cases={cases}
       hotline={hotline}
+      workLog={workLog}
       taskName={taskName}
     />
   );

@@ -15,8 +15,8 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
@@ -50,6 +50,7 @@ export function EngagementView({
   research,
   cases,
   hotline,
+  workLog,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -64,6 +65,8 @@ export function EngagementView({
   cases?: ReactNode;
   /** The street's 12345 figures, from the cases feature. */
   hotline?: ReactNode;
+  /** The 工作日志, from the work-log feature. */
+  workLog?: ReactNode;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -78,7 +81,8 @@ export function EngagementView({
     (requested !== 'knowledge' || knowledge) &&
     (requested !== 'research' || research) &&
     (requested !== 'cases' || cases) &&
-    (requested !== 'hotline' || hotline)
+    (requested !== 'hotline' || hotline) &&
+    (requested !== 'worklog' || workLog)
       ? requested
       : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
@@ -137,6 +141,7 @@ export function EngagementView({
           ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
           ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
           ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
+          ...(workLog ? [{ key: 'worklog', label: <span data-testid="worklog-tab">{t('engagement.tabs.worklog')}</span>, children: workLog }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
@@ -159,6 +164,7 @@ export function ClientEngagementView({
   research,
   cases,
   hotline,
+  workLog,
 }: {
   engagement: EngagementDetail;
   crumbs: Crumb[];
@@ -169,6 +175,8 @@ export function ClientEngagementView({
   cases?: ReactNode;
   /** The street's own 12345 figures, to read and export. */
   hotline?: ReactNode;
+  /** The work the firm shared with the client: its service updates. */
+  workLog?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -187,6 +195,7 @@ export function ClientEngagementView({
     ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
     ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
     ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
+    ...(workLog ? [{ key: 'worklog', label: <span data-testid="worklog-tab">{t('client.tabs.worklog')}</span>, children: workLog }] : []),
   ];
   return (
     <>
