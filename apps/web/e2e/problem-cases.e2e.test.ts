@@ -269,7 +269,7 @@ describe('problem cases, from a phone report to the department', () => {
       await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'en'));
       await page.reload();
       await page.getByTestId('work-log-totals').getByText('Service hours').waitFor({ timeout: 30_000 });
-      await page.getByTestId('work-log-totals').getByText('Document review 1 h').waitFor();
+      await page.getByTestId('work-log-totals').getByText('Document review 1.0 h').waitFor();
       await waitForText(page, 'Visible to the client');
       await shoot(page, 'work-log-phone-en');
       await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'zh-CN'));

@@ -27,7 +27,7 @@ export const workLogEntrySchema = z
     loggedBy: userRefSchema,
     recordedAt: instantSchema,
     withdrawn: z
-      .object({ at: instantSchema, by: userRefSchema.nullable(), reason: prose(2000) })
+      .object({ at: instantSchema, by: userRefSchema.nullable(), reason: prose(WORK_LOG_LIMITS.reason) })
       .strict()
       .nullable()
       .meta({ description: 'Withdrawn (logged twice, on the wrong engagement): kept, marked, not counted, never shown to the client' }),
@@ -118,7 +118,7 @@ export const withdrawWorkLogEntry = defineOperation({
   description: 'Its author or the engagement’s PM (or an administrator) withdraws the entry with a reason; it stays on the log, marked, and is no longer counted or shown to the client. Withdrawing it again answers with it unchanged.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: FIRM_TEAM_ROLES, admins: true },
   params: entryParams,
-  body: z.object({ reason: line(2000) }).strict(),
+  body: z.object({ reason: line(WORK_LOG_LIMITS.reason) }).strict(),
   responses: { 200: workLogEntrySchema },
   errors: [...ENGAGEMENT_WRITE_ERRORS],
 });

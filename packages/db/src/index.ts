@@ -191,4 +191,5 @@ export {
   type WorkLogFilter,
   type WorkLogRecord,
   type WorkLogRefusal,
+  UNKNOWN_COMMUNITY,
 } from './work-log';

@@ -21,6 +21,9 @@ export interface WorkLogEntryInput {
   at: Date;
 }
 
+/** The field error for a community key the engagement does not have. */
+export const UNKNOWN_COMMUNITY: FieldError = { field: 'community', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } };
+
 export type WorkLogRefusal = { refused: 'not_found' } | { refused: 'engagement_not_running' } | { refused: 'invalid'; errors: FieldError[] };
 
 const select = {
@@ -97,7 +100,7 @@ export async function recordWorkLogEntryRecord(tx: DbTransaction, input: WorkLog
   let communityId: string | null = null;
   if (input.communityKey !== null) {
     const community = await tx.community.findFirst({ where: { engagementId: input.engagementId, key: input.communityKey }, select: { id: true } });
-    if (!community) return { refused: 'invalid', errors: [{ field: 'community', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } }] };
+    if (!community) return { refused: 'invalid', errors: [UNKNOWN_COMMUNITY] };
     communityId = community.id;
   }
   await tx.workLogEntry.create({

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type CivilDate, type WorkLogActivity, workLogActivityLabels, type WorkLogTotals } from '@gongzhi/domain';
+import { type CivilDate, type WorkLogActivity, workLogActivityLabels, workLogHours as hours, type WorkLogTotals } from '@gongzhi/domain';
 import { formatChineseDate, instantOfCivilDate } from './chinese-text';
 import { addDataRow, addNoteRow, addNotesSheet, addTableSheet, HEADER_ROW, type SheetColumn } from './xlsx-layout';
 
@@ -32,7 +32,6 @@ export const LEDGER_TOTALS_SHEET = '汇总';
 export const LEDGER_HEADER_ROW = HEADER_ROW;
 
 const WHOLE_ENGAGEMENT = '全项目';
-const hours = (minutes: number) => (Math.round(minutes / 6) / 10).toFixed(1);
 
 /**
  * 法律服务工作台账: every piece of service the firm's lawyers logged, as a 司法局's 考评 or the

@@ -78,7 +78,7 @@ export {
 } from './template/schema';
 export { type CompletionAuthority, completionAuthority, type EngagementTeam, eligibleAssignees } from './team';
 export { findUnstorableText, isUnstorableText } from './text';
-export { WORK_LOG_ACTIVITIES, WORK_LOG_LIMITS, type WorkLogActivity, workLogActivityLabels, type WorkLogGroup, type WorkLogTotals, workLogTotals } from './work-log';
+export { WORK_LOG_ACTIVITIES, WORK_LOG_LIMITS, type WorkLogActivity, workLogActivityLabels, type WorkLogGroup, workLogHours, type WorkLogTotals, workLogTotals } from './work-log';
 export { nextTier, type Tier, TIERS, tierLabels } from './tiers';
 export {
   ARTICLE_NOT_GIVEN,

@@ -18,8 +18,11 @@ export const workLogActivityLabels: Record<WorkLogActivity, LocalizedText> = {
   other: { zh: '其他', en: 'Other' },
 };
 
+/** Minutes as hours with one decimal, as the log's totals and the ledger print them: 315 → "5.3". */
+export const workLogHours = (minutes: number): string => (Math.round(minutes / 6) / 10).toFixed(1);
+
 /** One entry's bounds: a day's work at most, a note a phone can hold. */
-export const WORK_LOG_LIMITS = { minMinutes: 5, maxMinutes: 1440, note: 2000, backdateDays: 366 } as const;
+export const WORK_LOG_LIMITS = { minMinutes: 5, maxMinutes: 1440, note: 2000, reason: 2000, backdateDays: 366 } as const;
 
 /** Entries of one activity in one community (`null`: the engagement as a whole), as a query groups them. */
 export interface WorkLogGroup {

@@ -15,6 +15,8 @@ const drafts = proxyActivities<WorkLogActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
 });
 
+const KINDS: readonly WorkLogCommand['kind'][] = ['log', 'share', 'withdraw'];
+
 const run = (engagementId: string, command: WorkLogCommand) => {
   switch (command.kind) {
     case 'log':
@@ -54,14 +56,28 @@ export async function workLogWorkflow({ engagementId, idle }: WorkLogWorkflowInp
         handled += 1;
       }
     },
-    { validator: (command) => refuseUnstorableText(command) },
+    {
+      // A malformed command is refused before it is accepted: it never reaches the handler.
+      validator: (command) => {
+        if (typeof command !== 'object' || command === null || !KINDS.includes(command.kind)) refuse('validation_failed', 'not a work-log command');
+        refuseUnstorableText(command);
+      },
+    },
   );
-  setHandler(workLogExportUpdate, async ({ communityKey }) => {
-    try {
-      return await drafts.exportWorkLog({ engagementId, communityKey });
-    } finally {
-      handled += 1;
-    }
-  });
+  setHandler(
+    workLogExportUpdate,
+    async ({ communityKey }) => {
+      try {
+        return await drafts.exportWorkLog({ engagementId, communityKey });
+      } finally {
+        handled += 1;
+      }
+    },
+    {
+      validator: (command) => {
+        if (typeof command !== 'object' || command === null || (command.communityKey !== null && typeof command.communityKey !== 'string')) refuse('validation_failed', 'not a ledger request');
+      },
+    },
+  );
   await serveUntilIdle(() => handled, idle);
 }

@@ -51,17 +51,17 @@ export default async function modelHouseholdRoutes(fastify: FastifyInstance): Pr
 
     // With a key, a retried POST names the same record and writes nothing new (even once the engagement is cancelled).
     const id = idempotencyKey ? idempotentUuid(`model-household:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
+    const same = (first: ModelHouseholdRecord) =>
+      first.household === record.household &&
+      first.deeds === record.deeds &&
+      first.community.key === record.communityKey &&
+      fromDbDate(first.recognizedOn) === record.recognizedOn &&
+      first.recognizedBy === record.recognizedBy &&
+      (first.problemCase?.id ?? null) === record.caseId;
     if (idempotencyKey) {
       const first = await findModelHousehold(db, engagementId, id);
       if (first) {
-        const same =
-          first.household === record.household &&
-          first.deeds === record.deeds &&
-          first.community.key === record.communityKey &&
-          fromDbDate(first.recognizedOn) === record.recognizedOn &&
-          first.recognizedBy === record.recognizedBy &&
-          (first.problemCase?.id ?? null) === record.caseId;
-        if (!same) throw keyUsed('德治典型', 'model household');
+        if (!same(first)) throw keyUsed('德治典型', 'model household');
         reply.status(201);
         return view(first);
       }
@@ -71,9 +71,13 @@ export default async function modelHouseholdRoutes(fastify: FastifyInstance): Pr
     if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
     // The record's id (from the caller's key) makes a retry one record; the Update itself gets a fresh id,
     // so a refusal is not replayed to a corrected resubmission.
-    await runCommand(() => engagements.modelHouseholdCommand(engagementId, { kind: 'record', actorId: caller.userId, id, ...record }), { validation_failed: 'form_invalid' });
+    const { changed } = await runCommand(() => engagements.modelHouseholdCommand(engagementId, { kind: 'record', actorId: caller.userId, id, ...record }), { validation_failed: 'form_invalid' });
+    const saved = await findModelHousehold(db, engagementId, id);
+    if (!saved) throw notFound();
+    // Two requests with one key at once: the one that did not write answers as a retry would.
+    if (!changed && !same(saved)) throw keyUsed('德治典型', 'model household');
     reply.status(201);
-    return viewOf(engagementId, id);
+    return view(saved);
   });
 
   registerOperation(fastify, operations.withdrawModelHousehold, async (request) => {

@@ -42,6 +42,9 @@ describe('work log (工作日志)', () => {
     const again = await api.request(lawyer, { method: 'POST', url: base, payload: visit });
     expect([again.statusCode, again.json<Entry>().id]).toEqual([201, first.id]);
     expect((await api.request(lawyer, { method: 'POST', url: base, payload: { ...visit, note: '另一次走访' } })).statusCode).toBe(409);
+    // Sharing changes after logging: a late retry of the same work still names the entry.
+    const late = await api.request(lawyer, { method: 'POST', url: base, payload: { ...visit, sharedWithClient: false } });
+    expect([late.statusCode, late.json<Entry>().id, late.json<Entry>().sharedWithClient]).toEqual([201, first.id, true]);
 
     // The firm's own record (not shared), for the engagement as a whole.
     const review = await api.request(lawyer2, { method: 'POST', url: base, payload: { workedOn: addCalendarDays(today(), -2), minutes: 120, activity: 'review', note: '审查街道办事处拟发布的《关于规范社区停车管理的通知》，提出修改意见4条。' } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { findWorkLogEntry, fromDbDate, groupWorkLog, listWorkLog, type WorkLogRecord } from '@gongzhi/db';
+import { findWorkLogEntry, fromDbDate, groupWorkLog, listWorkLog, UNKNOWN_COMMUNITY, type WorkLogRecord } from '@gongzhi/db';
 import { addCalendarDays, civilDateAt, type FieldError, OFFICE_MIME_TYPES, WORK_LOG_LIMITS, type WorkLogActivity, workLogTotals } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, forbidden, notFound } from '../lib/api-error';
@@ -19,7 +19,8 @@ const mayChange = (request: FastifyRequest, entry: { loggedBy: { id: string } },
   return entry.loggedBy.id === caller.userId || teamRole === 'pm' || (what === 'withdraw' && isAdmin(caller));
 };
 
-const view = (request: FastifyRequest, row: WorkLogRecord) => {
+/** An entry as the caller sees it; `running`: the engagement is not cancelled (nothing is shared from a cancelled one). */
+const view = (request: FastifyRequest, row: WorkLogRecord, running: boolean) => {
   const standing = row.withdrawnAt === null;
   return {
     id: row.id,
@@ -33,7 +34,7 @@ const view = (request: FastifyRequest, row: WorkLogRecord) => {
     loggedBy: userRef(row.loggedBy),
     recordedAt: iso(row.recordedAt),
     withdrawn: row.withdrawnAt ? { at: iso(row.withdrawnAt), by: row.withdrawnBy ? userRef(row.withdrawnBy) : null, reason: row.withdrawnReason ?? '' } : null,
-    can: { withdraw: standing && mayChange(request, row, 'withdraw'), share: standing && accessOf(request).teamRole !== 'client' && mayChange(request, row, 'share') },
+    can: { withdraw: standing && mayChange(request, row, 'withdraw'), share: standing && running && accessOf(request).teamRole !== 'client' && mayChange(request, row, 'share') },
   };
 };
 
@@ -47,18 +48,18 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     if (!row) throw notFound();
     return row;
   };
+  const isRunning = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status !== 'cancelled';
+  /** A retried log names the entry its key made: the same work (what never changes once logged), or the key is spent. */
+  const sameWork = (first: WorkLogRecord, entry: { workedOn: string; minutes: number; activity: string; note: string; communityKey: string | null }) =>
+    fromDbDate(first.workedOn) === entry.workedOn && first.minutes === entry.minutes && first.activity === entry.activity && first.note === entry.note && (first.community?.key ?? null) === entry.communityKey;
 
   registerOperation(fastify, operations.listWorkLog, async (request) => {
     const { engagementId, teamRole } = accessOf(request);
     const filter = { ...(request.query.community ? { communityKey: request.query.community } : {}), ...(request.query.loggedBy ? { loggedById: request.query.loggedBy } : {}) };
     const sharedOnly = teamRole === 'client' && !isAdmin(callerOfRequest(request));
-    const [rows, groups, engagement] = await Promise.all([
-      listWorkLog(db, engagementId, { ...filter, sharedOnly }),
-      groupWorkLog(db, engagementId, filter),
-      db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } }),
-    ]);
-    const canLog = engagement.status !== 'cancelled' && (teamRole === 'pm' || teamRole === 'lawyer' || teamRole === 'partner');
-    return { items: rows.map((row) => view(request, row)), totals: workLogTotals(groups), can: { log: canLog } };
+    const [rows, groups, running] = await Promise.all([listWorkLog(db, engagementId, { ...filter, sharedOnly }), groupWorkLog(db, engagementId, filter), isRunning(engagementId)]);
+    const canLog = running && (teamRole === 'pm' || teamRole === 'lawyer' || teamRole === 'partner');
+    return { items: rows.map((row) => view(request, row, running)), totals: workLogTotals(groups), can: { log: canLog } };
   });
 
   registerOperation(fastify, operations.logWork, async (request, reply) => {
@@ -75,28 +76,24 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
 
     // With a key, a retried POST names the same entry and writes nothing new (even once the engagement is cancelled).
     const id = idempotencyKey ? idempotentUuid(`work-log:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
+    const running = await isRunning(engagementId);
     if (idempotencyKey) {
       const first = await findWorkLogEntry(db, engagementId, id);
       if (first) {
-        const same =
-          fromDbDate(first.workedOn) === entry.workedOn &&
-          first.minutes === entry.minutes &&
-          first.activity === entry.activity &&
-          first.note === entry.note &&
-          (first.community?.key ?? null) === entry.communityKey &&
-          first.clientVisible === entry.clientVisible;
-        if (!same) throw keyUsed('工作日志', 'work-log entry');
+        if (!sameWork(first, entry)) throw keyUsed('工作日志', 'work-log entry');
         reply.status(201);
-        return view(request, first);
+        return view(request, first, running);
       }
     }
-    const { status } = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
-    if (status === 'cancelled') throw new ApiError('engagement_not_running');
+    if (!running) throw new ApiError('engagement_not_running');
     if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
     // The entry's id (from the caller's key) makes a retry one entry; the Update gets a fresh id, so a refusal is not replayed to a corrected resubmission.
-    await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'log', actorId: caller.userId, id, ...entry }), { validation_failed: 'form_invalid' });
+    const { changed } = await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'log', actorId: caller.userId, id, ...entry }), { validation_failed: 'form_invalid' });
+    const saved = await entryOf(engagementId, id);
+    // Two requests with one key at once: the one that did not write answers as a retry would.
+    if (!changed && !sameWork(saved, entry)) throw keyUsed('工作日志', 'work-log entry');
     reply.status(201);
-    return view(request, await entryOf(engagementId, id));
+    return view(request, saved, running);
   });
 
   registerOperation(fastify, operations.shareWorkLogEntry, async (request) => {
@@ -104,10 +101,9 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     const { entryId } = request.params;
     const entry = await entryOf(engagementId, entryId);
     if (!mayChange(request, entry, 'share')) throw forbidden();
-    const { status } = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
-    if (status === 'cancelled') throw new ApiError('engagement_not_running');
+    if (!(await isRunning(engagementId))) throw new ApiError('engagement_not_running');
     await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'share', actorId: callerOfRequest(request).userId, id: entryId, clientVisible: request.body.sharedWithClient }));
-    return view(request, await entryOf(engagementId, entryId));
+    return view(request, await entryOf(engagementId, entryId), true);
   });
 
   registerOperation(fastify, operations.withdrawWorkLogEntry, async (request) => {
@@ -118,14 +114,14 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     if (!mayChange(request, entry, 'withdraw')) throw forbidden();
     if (!reason) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'reason', code: 'required', message: { zh: '请填写撤销理由', en: 'Give the reason' } }] });
     await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, id: entryId, reason }), { validation_failed: 'form_invalid' });
-    return view(request, await entryOf(engagementId, entryId));
+    return view(request, await entryOf(engagementId, entryId), await isRunning(engagementId));
   });
 
   registerOperation(fastify, operations.downloadWorkLedger, async (request, reply) => {
     const { engagementId } = accessOf(request);
     const communityKey = request.query.community ?? null;
     if (communityKey !== null && !(await db.community.findFirst({ where: { engagementId, key: communityKey }, select: { id: true } }))) {
-      throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'community', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } }] });
+      throw new ApiError('form_invalid', { domainFieldErrors: [UNKNOWN_COMMUNITY] });
     }
     // Drafted on a worker; the API only streams the stored file.
     const { file } = await runCommand(() => engagements.workLogExport(engagementId, communityKey));

@@ -47,17 +47,19 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, antd] = await Promise.all([
+  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, antd] = await Promise.all([
     import('../locales/en'),
     import('../locales/knowledge/en'),
     import('../locales/research/en'),
     import('../locales/cases/en'),
+    import('../locales/work-log/en'),
     import('antd/es/locale/en_US'),
   ]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
   i18n.addResourceBundle('en', 'knowledge', enKnowledge, true, true);
   i18n.addResourceBundle('en', 'research', enResearch, true, true);
   i18n.addResourceBundle('en', 'cases', enCases, true, true);
+  i18n.addResourceBundle('en', 'workLog', enWorkLog, true, true);
   englishAntdLocale = antd.default;
 }
 

@@ -7,6 +7,8 @@ import { enKnowledge } from './knowledge/en';
 import { zhCNKnowledge } from './knowledge/zh-CN';
 import { enCases } from './cases/en';
 import { zhCNCases } from './cases/zh-CN';
+import { enWorkLog } from './work-log/en';
+import { zhCNWorkLog } from './work-log/zh-CN';
 import { enResearch } from './research/en';
 import { zhCNResearch } from './research/zh-CN';
 import { zhCN } from './zh-CN';
@@ -35,21 +37,19 @@ describe('translations', () => {
     for (const key of leaves(zhCNKnowledge)) expect(variables(get(enKnowledge, key) as string), `knowledge:${key}`).toEqual(variables(get(zhCNKnowledge, key) as string));
     for (const key of leaves(zhCNResearch)) expect(variables(get(enResearch, key) as string), `research:${key}`).toEqual(variables(get(zhCNResearch, key) as string));
     for (const key of leaves(zhCNCases)) expect(variables(get(enCases, key) as string), `cases:${key}`).toEqual(variables(get(zhCNCases, key) as string));
+    for (const key of leaves(zhCNWorkLog)) expect(variables(get(enWorkLog, key) as string), `workLog:${key}`).toEqual(variables(get(zhCNWorkLog, key) as string));
   });
 
-  it('the research namespace has the same keys in English, none empty, none left in Chinese', () => {
-    expect(leaves(enResearch).sort()).toEqual(leaves(zhCNResearch).sort());
-    for (const key of leaves(enResearch)) {
-      const text = get(enResearch, key) as string;
-      expect(text.trim(), key).not.toBe('');
-      expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
-    }
-  });
-
-  it('the cases namespace has the same keys in English, none empty, none left in Chinese', () => {
-    expect(leaves(enCases).sort()).toEqual(leaves(zhCNCases).sort());
-    for (const key of leaves(enCases)) {
-      const text = get(enCases, key) as string;
+  // The features' own namespaces (the knowledge base's has its own test below).
+  const namespaces = [
+    { name: 'research', zh: zhCNResearch, en: enResearch },
+    { name: 'cases', zh: zhCNCases, en: enCases },
+    { name: 'workLog', zh: zhCNWorkLog, en: enWorkLog },
+  ];
+  it.each(namespaces)('the $name namespace has the same keys in English, none empty, none left in Chinese', ({ zh, en: english }) => {
+    expect(leaves(english).sort()).toEqual(leaves(zh).sort());
+    for (const key of leaves(english)) {
+      const text = get(english, key) as string;
       expect(text.trim(), key).not.toBe('');
       expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
     }

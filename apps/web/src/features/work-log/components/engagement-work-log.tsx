@@ -1,14 +1,13 @@
-import { civilDateAt, WORK_LOG_ACTIVITIES, WORK_LOG_LIMITS, workLogActivityLabels } from '@gongzhi/domain';
+import { civilDateAt, WORK_LOG_ACTIVITIES, WORK_LOG_LIMITS, workLogActivityLabels, workLogHours as hoursOf } from '@gongzhi/domain';
 import { App, Button, Card, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
-import { type TFunction } from 'i18next';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
 import { isApiError } from '../../../lib/errors';
 import { validValues } from '../../../lib/forms';
 import { useLocalized } from '../../../lib/i18n';
 import { newIdempotencyKey } from '../../../lib/idempotency';
+import { type WorkLogT, useWorkLogTranslation } from '../utils/use-work-log-translation';
 import { type WorkLog, type WorkLogEntry, type WorkLogQuery, useDownloadWorkLedger, useLogWork, useShareWorkLogEntry, useWithdrawWorkLogEntry, useWorkLog } from '../api/work-log';
 
 type Community = { key: string; name: string };
@@ -19,18 +18,15 @@ const QUICK_MINUTES = [30, 60, 90, 120, 180];
 const LOG_FIELDS = ['workedOn', 'minutes', 'activity', 'community', 'note', 'sharedWithClient'];
 
 /** 90 → "1 小时 30 分钟". */
-export function formatDuration(t: TFunction, minutes: number): string {
+export function formatDuration(t: WorkLogT, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return t('workLog.duration.minutes', { minutes });
-  return rest === 0 ? t('workLog.duration.hours', { hours }) : t('workLog.duration.both', { hours, minutes: rest });
+  if (hours === 0) return t('duration.minutes', { minutes });
+  return rest === 0 ? t('duration.hours', { hours }) : t('duration.both', { hours, minutes: rest });
 }
 
-/** Hours with one decimal, for totals: 315 minutes → "5.3". */
-const hoursOf = (minutes: number) => (Math.round(minutes / 6) / 10).toString();
-
 function LogDrawer({ engagementId, communities, onClose }: { engagementId: string; communities: Community[]; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useWorkLogTranslation();
   const { text } = useLocalized();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -44,25 +40,25 @@ function LogDrawer({ engagementId, communities, onClose }: { engagementId: strin
     try {
       const { community, ...rest } = values;
       await log.mutateAsync({ ...rest, note: values.note.trim(), ...(community ? { community } : {}), idempotencyKey: key });
-      void message.success(t('workLog.logged'));
+      void message.success(t('logged'));
       onClose();
     } catch (error) {
       if (isApiError(error)) form.setFields(error.fieldErrors.filter((field) => LOG_FIELDS.includes(field.field)).map((field) => ({ name: field.field as keyof LogValues, errors: [field.message] })));
     }
   };
-  const required = { required: true, message: t('workLog.required') };
+  const required = { required: true, message: t('required') };
   return (
     <Drawer
       open
       onClose={onClose}
       size={screens.md ? 520 : '100%'}
-      title={t('workLog.logTitle')}
+      title={t('logTitle')}
       destroyOnHidden
       footer={
         <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('workLog.cancel')}</Button>
+          <Button onClick={onClose}>{t('cancel')}</Button>
           <Button type="primary" loading={log.isPending} onClick={() => void submit()} data-testid="work-log-submit">
-            {t('workLog.submit')}
+            {t('submit')}
           </Button>
         </Flex>
       }
@@ -70,14 +66,14 @@ function LogDrawer({ engagementId, communities, onClose }: { engagementId: strin
       {log.error ? <ErrorAlert error={log.error} compact /> : null}
       <Form form={form} name="work-log" layout="vertical" initialValues={{ workedOn: today, minutes: 60, activity: 'visit', sharedWithClient: false }}>
         <Flex gap={12} wrap>
-          <Form.Item name="workedOn" label={t('workLog.workedOn')} rules={[required]} style={{ flex: '1 1 150px' }}>
+          <Form.Item name="workedOn" label={t('workedOn')} rules={[required]} style={{ flex: '1 1 150px' }}>
             <Input type="date" max={today} />
           </Form.Item>
-          <Form.Item name="activity" label={t('workLog.activity')} rules={[required]} style={{ flex: '1 1 150px' }}>
+          <Form.Item name="activity" label={t('activity')} rules={[required]} style={{ flex: '1 1 150px' }}>
             <Select options={WORK_LOG_ACTIVITIES.map((activity) => ({ value: activity, label: text(workLogActivityLabels[activity]) }))} />
           </Form.Item>
         </Flex>
-        <Form.Item label={t('workLog.minutes')} required>
+        <Form.Item label={t('minutes')} htmlFor="work-log_minutes" required>
           <Space wrap>
             <Form.Item name="minutes" noStyle rules={[required]}>
               <InputNumber min={WORK_LOG_LIMITS.minMinutes} max={WORK_LOG_LIMITS.maxMinutes} step={5} precision={0} style={{ width: 110 }} />
@@ -89,13 +85,13 @@ function LogDrawer({ engagementId, communities, onClose }: { engagementId: strin
             ))}
           </Space>
         </Form.Item>
-        <Form.Item name="community" label={t('workLog.community')}>
-          <Select allowClear placeholder={t('workLog.communityPlaceholder')} options={communities.map((item) => ({ value: item.key, label: item.name }))} />
+        <Form.Item name="community" label={t('community')}>
+          <Select allowClear placeholder={t('communityPlaceholder')} options={communities.map((item) => ({ value: item.key, label: item.name }))} />
         </Form.Item>
-        <Form.Item name="note" label={t('workLog.note')} rules={[{ ...required, whitespace: true }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={WORK_LOG_LIMITS.note} placeholder={t('workLog.notePlaceholder')} />
+        <Form.Item name="note" label={t('note')} rules={[{ ...required, whitespace: true }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={WORK_LOG_LIMITS.note} placeholder={t('notePlaceholder')} />
         </Form.Item>
-        <Form.Item name="sharedWithClient" label={t('workLog.sharedLabel')} valuePropName="checked" extra={t('workLog.sharedHelp')}>
+        <Form.Item name="sharedWithClient" label={t('sharedLabel')} valuePropName="checked" extra={t('sharedHelp')}>
           <Switch />
         </Form.Item>
       </Form>
@@ -104,7 +100,7 @@ function LogDrawer({ engagementId, communities, onClose }: { engagementId: strin
 }
 
 function WithdrawModal({ engagementId, entry, onClose }: { engagementId: string; entry: WorkLogEntry; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useWorkLogTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const withdraw = useWithdrawWorkLogEntry(engagementId);
   const submit = async () => {
@@ -118,14 +114,14 @@ function WithdrawModal({ engagementId, entry, onClose }: { engagementId: string;
     }
   };
   return (
-    <Modal open title={t('workLog.withdrawTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('workLog.submit')} cancelText={t('workLog.cancel')} confirmLoading={withdraw.isPending} destroyOnHidden>
+    <Modal open title={t('withdrawTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('submit')} cancelText={t('cancel')} confirmLoading={withdraw.isPending} destroyOnHidden>
       {withdraw.error ? <ErrorAlert error={withdraw.error} compact /> : null}
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
         {entry.workedOn} · {entry.note}
       </Typography.Paragraph>
       <Form form={form} name="work-log-withdrawal" layout="vertical">
-        <Form.Item name="reason" label={t('workLog.reason')} rules={[{ required: true, whitespace: true, message: t('workLog.required') }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={WORK_LOG_LIMITS.reason} />
         </Form.Item>
       </Form>
     </Modal>
@@ -134,35 +130,35 @@ function WithdrawModal({ engagementId, entry, onClose }: { engagementId: string;
 
 /** The hours, by activity and by community: what the engagement is assessed on. */
 function Totals({ totals }: { totals: WorkLog['totals'] }) {
-  const { t } = useTranslation();
+  const { t } = useWorkLogTranslation();
   const { text } = useLocalized();
   const activities = totals.byActivity.filter((row) => row.entries > 0);
   return (
     <Card size="small" data-testid="work-log-totals">
       <Flex wrap style={{ rowGap: 12, columnGap: 32 }}>
         <div>
-          <div className="gz-kpi-title">{t('workLog.hours')}</div>
+          <div className="gz-kpi-title">{t('hours')}</div>
           <div className="gz-num" style={{ fontSize: 22, fontWeight: 600 }}>
-            {t('workLog.hoursValue', { hours: hoursOf(totals.minutes) })}
+            {t('hoursValue', { hours: hoursOf(totals.minutes) })}
           </div>
-          <div className="gz-muted">{t('workLog.entriesValue', { count: totals.entries })}</div>
+          <div className="gz-muted">{t('entriesValue', { count: totals.entries })}</div>
         </div>
         {activities.length > 0 ? (
           <div style={{ flex: '1 1 240px' }}>
-            <div className="gz-kpi-title">{t('workLog.byActivity')}</div>
+            <div className="gz-kpi-title">{t('byActivity')}</div>
             <Flex gap={4} wrap>
               {activities.map((row) => (
-                <Tag key={row.activity}>{t('workLog.groupValue', { name: text(workLogActivityLabels[row.activity]), hours: hoursOf(row.minutes) })}</Tag>
+                <Tag key={row.activity}>{t('groupValue', { name: text(workLogActivityLabels[row.activity]), hours: hoursOf(row.minutes) })}</Tag>
               ))}
             </Flex>
           </div>
         ) : null}
         {totals.byCommunity.length > 0 ? (
           <div style={{ flex: '1 1 240px' }}>
-            <div className="gz-kpi-title">{t('workLog.byCommunity')}</div>
+            <div className="gz-kpi-title">{t('byCommunity')}</div>
             <Flex gap={4} wrap>
               {totals.byCommunity.map((row) => (
-                <Tag key={row.community?.key ?? ''}>{t('workLog.groupValue', { name: row.community?.name ?? t('workLog.wholeEngagement'), hours: hoursOf(row.minutes) })}</Tag>
+                <Tag key={row.community?.key ?? ''}>{t('groupValue', { name: row.community?.name ?? t('wholeEngagement'), hours: hoursOf(row.minutes) })}</Tag>
               ))}
             </Flex>
           </div>
@@ -173,7 +169,7 @@ function Totals({ totals }: { totals: WorkLog['totals'] }) {
 }
 
 function EntryItem({ entry, isClient, onShare, onWithdraw, sharing }: { entry: WorkLogEntry; isClient: boolean; onShare: (shared: boolean) => void; onWithdraw: () => void; sharing: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWorkLogTranslation();
   const { text } = useLocalized();
   return (
     <div className={entry.withdrawn ? 'gz-work-log-entry gz-muted' : 'gz-work-log-entry'} data-testid="work-log-entry">
@@ -181,12 +177,12 @@ function EntryItem({ entry, isClient, onShare, onWithdraw, sharing }: { entry: W
         <Space size={6} wrap>
           <span className="gz-num">{entry.workedOn}</span>
           <Tag color={entry.withdrawn ? undefined : 'blue'}>{text(workLogActivityLabels[entry.activity])}</Tag>
-          <span>{entry.community?.name ?? t('workLog.wholeEngagement')}</span>
+          <span>{entry.community?.name ?? t('wholeEngagement')}</span>
           <span className="gz-muted gz-num">{formatDuration(t, entry.minutes)}</span>
         </Space>
         <Space size={6} wrap>
           {/* The client sees shared entries only: the mark is for the firm. */}
-          {entry.withdrawn ? <Tag>{t('workLog.withdrawn')}</Tag> : entry.sharedWithClient && !isClient ? <Tag color="green">{t('workLog.shared')}</Tag> : null}
+          {entry.withdrawn ? <Tag>{t('withdrawn')}</Tag> : entry.sharedWithClient && !isClient ? <Tag color="green">{t('shared')}</Tag> : null}
         </Space>
       </Flex>
       <Typography.Paragraph style={{ margin: '6px 0 4px', whiteSpace: 'pre-wrap' }} delete={Boolean(entry.withdrawn)}>
@@ -194,19 +190,19 @@ function EntryItem({ entry, isClient, onShare, onWithdraw, sharing }: { entry: W
       </Typography.Paragraph>
       <Flex justify="space-between" align="center" gap={8} wrap>
         <span className="gz-muted">
-          {t('workLog.loggedBy', { name: entry.loggedBy.displayName })}
-          {entry.withdrawn ? ` · ${t('workLog.withdrawnReason', { reason: entry.withdrawn.reason })}` : null}
+          {t('loggedBy', { name: entry.loggedBy.displayName })}
+          {entry.withdrawn ? ` · ${t('withdrawnReason', { reason: entry.withdrawn.reason })}` : null}
         </span>
         {entry.can.share || entry.can.withdraw ? (
           <Space size={4} wrap>
             {entry.can.share ? (
               <Button size="small" type="link" loading={sharing} onClick={() => onShare(!entry.sharedWithClient)}>
-                {entry.sharedWithClient ? t('workLog.unshare') : t('workLog.share')}
+                {entry.sharedWithClient ? t('unshare') : t('share')}
               </Button>
             ) : null}
             {entry.can.withdraw ? (
               <Button size="small" type="link" danger onClick={onWithdraw}>
-                {t('workLog.withdraw')}
+                {t('withdraw')}
               </Button>
             ) : null}
           </Space>
@@ -222,7 +218,7 @@ function EntryItem({ entry, isClient, onShare, onWithdraw, sharing }: { entry: W
  * updates, with the hours of all the work logged. `myId`: the signed-in user, for “only mine”.
  */
 export function EngagementWorkLog({ engagementId, communities, isClient, myId }: { engagementId: string; communities: Community[]; isClient: boolean; myId?: string }) {
-  const { t } = useTranslation();
+  const { t } = useWorkLogTranslation();
   const [query, setQuery] = useState<WorkLogQuery>({});
   const log = useWorkLog(engagementId, query);
   const share = useShareWorkLogEntry(engagementId);
@@ -236,17 +232,17 @@ export function EngagementWorkLog({ engagementId, communities, isClient, myId }:
     <div className="gz-stack" data-testid="work-log">
       <Flex justify="space-between" align="start" gap={12} wrap>
         <Typography.Text type="secondary" style={{ flex: '1 1 320px' }}>
-          {isClient ? t('workLog.clientIntro') : t('workLog.intro')}
+          {isClient ? t('clientIntro') : t('intro')}
         </Typography.Text>
         <Space wrap>
           {isClient ? null : (
             <Button loading={download.isPending} onClick={() => download.mutate(query.community)} data-testid="work-ledger-export">
-              {t('workLog.export')}
+              {t('export')}
             </Button>
           )}
           {can.log ? (
             <Button type="primary" onClick={() => setIsLogging(true)} data-testid="log-work">
-              {t('workLog.log')}
+              {t('log')}
             </Button>
           ) : null}
         </Space>
@@ -262,21 +258,21 @@ export function EngagementWorkLog({ engagementId, communities, isClient, myId }:
               style={{ minWidth: 140 }}
               value={query.community ?? ''}
               onChange={(community: string) => setQuery((current) => ({ ...current, community: community || undefined }))}
-              options={[{ value: '', label: t('workLog.allCommunities') }, ...communities.map((item) => ({ value: item.key, label: item.name }))]}
-              aria-label={t('workLog.filterCommunity')}
+              options={[{ value: '', label: t('allCommunities') }, ...communities.map((item) => ({ value: item.key, label: item.name }))]}
+              aria-label={t('filterCommunity')}
             />
             {!isClient && myId ? (
               <Space size={6}>
-                <Switch size="small" checked={query.loggedBy === myId} onChange={(mine) => setQuery((current) => ({ ...current, loggedBy: mine ? myId : undefined }))} aria-label={t('workLog.mine')} />
-                <span>{t('workLog.mine')}</span>
+                <Switch size="small" checked={query.loggedBy === myId} onChange={(mine) => setQuery((current) => ({ ...current, loggedBy: mine ? myId : undefined }))} aria-label={t('mine')} />
+                <span>{t('mine')}</span>
               </Space>
             ) : null}
           </Space>
         }
       >
         {items.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isClient ? t('workLog.clientEmpty') : t('workLog.empty')}>
-            {isClient ? null : <Typography.Text type="secondary">{t('workLog.emptyHint')}</Typography.Text>}
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isClient ? t('clientEmpty') : t('empty')}>
+            {isClient ? null : <Typography.Text type="secondary">{t('emptyHint')}</Typography.Text>}
           </Empty>
         ) : (
           <div className="gz-work-log">
