@@ -1,28 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { i18n } from '../../../lib/i18n';
+import { type CatalogueKey, useNamespaceTranslation } from '../../../lib/namespace-translation';
 import { zhCNResearch } from '../../../locales/research/zh-CN';
 
 // The Chinese strings travel with the feature's (lazily loaded) code, not with the shell; English
 // comes with the rest of English (lib/i18n.ts, `ensureLocaleLoaded`).
 i18n.addResourceBundle('zh-CN', 'research', zhCNResearch, true, true);
 
-type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-type WithoutPlural<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
-
 /** Every key of field research's catalogue (`links.copyAll`, `list.responses` for `_one`/`_other`). */
-export type ResearchKey = WithoutPlural<Leaves<typeof zhCNResearch>>;
+export type ResearchKey = CatalogueKey<typeof zhCNResearch>;
 export type ResearchT = (key: ResearchKey, options?: Record<string, string | number>) => string;
 
-type LooseT = (key: string, options: Record<string, unknown>) => string;
-
-/**
- * `t` for the `research` namespace, its keys checked against the Chinese catalogue (not declared
- * to i18next's types, for the reason use-knowledge-translation.ts gives).
- */
-export function useResearchTranslation(): { t: ResearchT } {
-  const { t } = useTranslation();
-  const loose = t as unknown as LooseT;
-  return { t: (key, options) => loose(key, { ...options, ns: 'research' }) };
-}
+/** `t` for the `research` namespace (see lib/namespace-translation.ts). */
+export const useResearchTranslation = (): { t: ResearchT } => useNamespaceTranslation<typeof zhCNResearch>('research');
