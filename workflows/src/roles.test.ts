@@ -40,7 +40,7 @@ describe('roles at the workflow', () => {
     const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
     const isOpen = (key: string) => async () => (await engine.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key } } })).status === 'active';
 
-    await driveEngagement(engine, engagementId, plan, { stopWhen: isOpen('proposal.client-confirm-plan') });
+    await driveEngagement(engine, engagementId, plan, { stopWhen: isOpen('proposal.client-confirm-plan'), spare: ['proposal.client-confirm-plan'] });
     const confirm = plan.tasks.find((task) => task.key === 'proposal.client-confirm-plan')!;
     expect(confirm.assigneeId).toBe(engine.team.client);
     const byPm = await refusalOf(engine.engagements.completeTask(engagementId, { taskKey: confirm.key, actorId: engine.team.pm, formData: sampleFormData(confirm) }));
@@ -49,7 +49,7 @@ describe('roles at the workflow', () => {
     expect((await refusalOf(engine.engagements.reassignTask(engagementId, { taskKey: confirm.key, actorId: engine.team.pm, assigneeId: engine.team.pm }))).code).toBe('invalid_assignee');
     expect((await engine.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: confirm.key } } })).status).toBe('active');
 
-    await driveEngagement(engine, engagementId, plan, { stopWhen: isOpen('government-system.gate-partner'), timeoutMs: 180_000 });
+    await driveEngagement(engine, engagementId, plan, { stopWhen: isOpen('government-system.gate-partner'), spare: ['government-system.gate-partner'], timeoutMs: 180_000 });
     const gate = plan.tasks.find((task) => task.key === 'government-system.gate-partner')!;
     await activeTask(engagementId, gate.key);
     const gateByPm = await refusalOf(engine.engagements.completeTask(engagementId, { taskKey: gate.key, actorId: engine.team.pm, formData: sampleFormData(gate) }));
@@ -67,6 +67,7 @@ describe('roles at the workflow', () => {
     const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team, { team: teamWithoutClient }));
     await driveEngagement(engine, engagementId, plan, {
       stopWhen: async () => (await engine.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId, key: 'proposal.client-confirm-plan' } } })).status === 'active',
+      spare: ['proposal.client-confirm-plan'],
     });
     const confirm = plan.tasks.find((task) => task.key === 'proposal.client-confirm-plan')!;
     expect(confirm.assigneeId).toBe(engine.team.pm);

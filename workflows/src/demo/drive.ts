@@ -21,6 +21,11 @@ export interface DriveOptions {
   timeoutMs?: number;
   /** Stop driving as soon as this says so (checked before each round of commands). */
   stopWhen?: () => Promise<boolean>;
+  /**
+   * Task keys left for the caller: never completed or reviewed here. With `stopWhen` waiting for one
+   * to open, a round that lists it open (after the check) would otherwise complete it first.
+   */
+  spare?: readonly string[];
   /** Produces (and stores) the file a deliverable task submits; by default metadata of a generated text. */
   fileFor?: (task: PlannedTask, revision: number) => Promise<SubmittedFile>;
 }
@@ -34,6 +39,7 @@ export async function driveEngagement(engine: { db: Db; engagements: EngagementC
   const { db, engagements } = engine;
   const byKey = new Map(plan.tasks.map((task) => [task.key, task]));
   const sendBack = new Set(options.sendBack ?? []);
+  const spare = new Set(options.spare ?? []);
   const sentBack: string[] = [];
   let commands = 0;
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
@@ -41,11 +47,13 @@ export async function driveEngagement(engine: { db: Db; engagements: EngagementC
     const engagement = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
     if (engagement.status === 'completed' || (await options.stopWhen?.())) return { commands, sentBack };
     if (Date.now() > deadline) throw new Error(`engagement ${engagementId} did not complete in time (status ${engagement.status})`);
-    const open = await db.task.findMany({
-      where: { engagementId, status: { in: ['active', 'changes_requested', 'in_review'] } },
-      include: { deliverable: true },
-      orderBy: { dueDate: 'asc' },
-    });
+    const open = (
+      await db.task.findMany({
+        where: { engagementId, status: { in: ['active', 'changes_requested', 'in_review'] } },
+        include: { deliverable: true },
+        orderBy: { dueDate: 'asc' },
+      })
+    ).filter((task) => !spare.has(task.key));
     if (open.length === 0) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
