@@ -29,3 +29,5 @@ export class ApiError extends Error {
 
 export const notFound = (): ApiError => new ApiError('not_found');
 export const forbidden = (): ApiError => new ApiError('forbidden');
+/** A withdrawal sent with a blank reason (the contract only bounds its length). */
+export const reasonRequired = (): ApiError => new ApiError('form_invalid', { domainFieldErrors: [{ field: 'reason', code: 'required', message: { zh: '请填写撤销理由', en: 'Give the reason' } }] });

@@ -3,12 +3,12 @@ import { type FastifyInstance } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { findModelHousehold, fromDbDate, listModelHouseholds, type ModelHouseholdRecord } from '@gongzhi/db';
 import { addCalendarDays, civilDateAt, type FieldError } from '@gongzhi/domain';
-import { ApiError, notFound } from '../lib/api-error';
+import { ApiError, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
-import { iso, userRef } from '../views/common';
+import { iso, userRef, withdrawalOf } from '../views/common';
 
 const view = (row: ModelHouseholdRecord) => ({
   id: row.id,
@@ -20,7 +20,7 @@ const view = (row: ModelHouseholdRecord) => ({
   case: row.problemCase ? { id: row.problemCase.id, title: row.problemCase.title } : null,
   recordedBy: userRef(row.recordedBy),
   recordedAt: iso(row.recordedAt),
-  withdrawn: row.withdrawnAt ? { at: iso(row.withdrawnAt), by: row.withdrawnBy ? userRef(row.withdrawnBy) : null, reason: row.withdrawnReason ?? '' } : null,
+  withdrawn: withdrawalOf(row),
 });
 
 /** 德治典型: read here, written by the engagement's model-households workflow. */
@@ -84,7 +84,7 @@ export default async function modelHouseholdRoutes(fastify: FastifyInstance): Pr
     const { engagementId } = accessOf(request);
     const { householdId } = request.params;
     const reason = request.body.reason.trim();
-    if (!reason) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'reason', code: 'required', message: { zh: '请填写撤销理由', en: 'Give the reason' } }] });
+    if (!reason) throw reasonRequired();
     if (!(await findModelHousehold(db, engagementId, householdId))) throw notFound();
     await runCommand(() => engagements.modelHouseholdCommand(engagementId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, id: householdId, reason }), { validation_failed: 'form_invalid' });
     return viewOf(engagementId, householdId);

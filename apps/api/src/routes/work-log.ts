@@ -4,13 +4,13 @@ import { operations } from '@gongzhi/contracts';
 import { findWorkLogEntry, fromDbDate, groupWorkLog, listWorkLog, UNKNOWN_COMMUNITY, type WorkLogRecord } from '@gongzhi/db';
 import { addCalendarDays, civilDateAt, type FieldError, OFFICE_MIME_TYPES, WORK_LOG_LIMITS, type WorkLogActivity, workLogTotals } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
-import { ApiError, forbidden, notFound } from '../lib/api-error';
+import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { sendStoredFile } from '../lib/files';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
 import { registerOperation } from '../lib/operation-route';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
-import { iso, userRef } from '../views/common';
+import { iso, userRef, withdrawalOf } from '../views/common';
 
 /** Who may change an entry: its author and the engagement's PM; withdrawing, an administrator too. */
 const mayChange = (request: FastifyRequest, entry: { loggedBy: { id: string } }, what: 'share' | 'withdraw') => {
@@ -33,7 +33,7 @@ const view = (request: FastifyRequest, row: WorkLogRecord, running: boolean) => 
     sharedWithClient: row.clientVisible,
     loggedBy: userRef(row.loggedBy),
     recordedAt: iso(row.recordedAt),
-    withdrawn: row.withdrawnAt ? { at: iso(row.withdrawnAt), by: row.withdrawnBy ? userRef(row.withdrawnBy) : null, reason: row.withdrawnReason ?? '' } : null,
+    withdrawn: withdrawalOf(row),
     can: { withdraw: standing && mayChange(request, row, 'withdraw'), share: standing && running && accessOf(request).teamRole !== 'client' && mayChange(request, row, 'share') },
   };
 };
@@ -112,7 +112,7 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     const reason = request.body.reason.trim();
     const entry = await entryOf(engagementId, entryId);
     if (!mayChange(request, entry, 'withdraw')) throw forbidden();
-    if (!reason) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'reason', code: 'required', message: { zh: '请填写撤销理由', en: 'Give the reason' } }] });
+    if (!reason) throw reasonRequired();
     await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, id: entryId, reason }), { validation_failed: 'form_invalid' });
     return view(request, await entryOf(engagementId, entryId), await isRunning(engagementId));
   });

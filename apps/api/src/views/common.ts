@@ -8,6 +8,9 @@ export const isoOrNull = (date: Date | null | undefined): string | null => (date
 export const civil = (date: Date): string => fromDbDate(date);
 export const text = (zh: string, en: string): LocalizedText => ({ zh, en });
 export const userRef = (user: { id: string; displayName: string }) => ({ id: user.id, displayName: user.displayName });
+/** A record withdrawn with a reason (kept, not counted): when, by whom, why; null while it stands. */
+export const withdrawalOf = (row: { withdrawnAt: Date | null; withdrawnBy: { id: string; displayName: string } | null; withdrawnReason: string | null }) =>
+  row.withdrawnAt ? { at: iso(row.withdrawnAt), by: row.withdrawnBy ? userRef(row.withdrawnBy) : null, reason: row.withdrawnReason ?? '' } : null;
 
 /** One page of a list, as every list operation answers. */
 export const pageOf = <T>(items: T[], total: number, page: number, pageSize: number) => ({ items, total, page, pageSize });

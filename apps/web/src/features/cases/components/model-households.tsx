@@ -1,8 +1,9 @@
 import { civilDateAt } from '@gongzhi/domain';
-import { App, Button, Card, Drawer, Flex, Form, Grid, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Flex, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
+import { ReasonModal } from '../../../components/reason-modal';
 import { isApiError } from '../../../lib/errors';
 import { validValues } from '../../../lib/forms';
 import { newIdempotencyKey } from '../../../lib/idempotency';
@@ -102,27 +103,17 @@ function RecordDrawer({ engagementId, communities, onClose }: { engagementId: st
 
 function WithdrawModal({ engagementId, household, onClose }: { engagementId: string; household: ModelHousehold; onClose: () => void }) {
   const { t } = useCasesTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
   const withdraw = useWithdrawModelHousehold(engagementId);
-  const submit = async () => {
-    const values = await validValues(form);
-    if (!values) return;
-    try {
-      await withdraw.mutateAsync({ householdId: household.id, reason: values.reason.trim() });
-      onClose();
-    } catch {
-      // Shown above the form.
-    }
-  };
   return (
-    <Modal open title={t('households.withdrawTitle', { household: household.household })} onCancel={onClose} onOk={() => void submit()} okText={t('submit')} cancelText={t('cancel')} confirmLoading={withdraw.isPending} destroyOnHidden>
-      {withdraw.error ? <ErrorAlert error={withdraw.error} compact /> : null}
-      <Form form={form} name="model-household-withdrawal" layout="vertical">
-        <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true, whitespace: true, message: t('fields.required') }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ReasonModal
+      name="model-household-withdrawal"
+      labels={{ title: t('households.withdrawTitle', { household: household.household }), reason: t('fields.reason'), submit: t('submit'), cancel: t('cancel'), required: t('fields.required') }}
+      maxLength={2000}
+      onSubmit={(reason) => withdraw.mutateAsync({ householdId: household.id, reason })}
+      pending={withdraw.isPending}
+      error={withdraw.error}
+      onClose={onClose}
+    />
   );
 }
 

@@ -1,8 +1,9 @@
 import { civilDateAt, WORK_LOG_ACTIVITIES, WORK_LOG_LIMITS, workLogActivityLabels, workLogHours as hoursOf } from '@gongzhi/domain';
-import { App, Button, Card, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-state';
 import { BlockSkeleton } from '../../../components/loading';
+import { ReasonModal } from '../../../components/reason-modal';
 import { isApiError } from '../../../lib/errors';
 import { validValues } from '../../../lib/forms';
 import { useLocalized } from '../../../lib/i18n';
@@ -101,30 +102,21 @@ function LogDrawer({ engagementId, communities, onClose }: { engagementId: strin
 
 function WithdrawModal({ engagementId, entry, onClose }: { engagementId: string; entry: WorkLogEntry; onClose: () => void }) {
   const { t } = useWorkLogTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
   const withdraw = useWithdrawWorkLogEntry(engagementId);
-  const submit = async () => {
-    const values = await validValues(form);
-    if (!values) return;
-    try {
-      await withdraw.mutateAsync({ entryId: entry.id, reason: values.reason.trim() });
-      onClose();
-    } catch {
-      // Shown above the form.
-    }
-  };
   return (
-    <Modal open title={t('withdrawTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('submit')} cancelText={t('cancel')} confirmLoading={withdraw.isPending} destroyOnHidden>
-      {withdraw.error ? <ErrorAlert error={withdraw.error} compact /> : null}
+    <ReasonModal
+      name="work-log-withdrawal"
+      labels={{ title: t('withdrawTitle'), reason: t('reason'), submit: t('submit'), cancel: t('cancel'), required: t('required') }}
+      maxLength={WORK_LOG_LIMITS.reason}
+      onSubmit={(reason) => withdraw.mutateAsync({ entryId: entry.id, reason })}
+      pending={withdraw.isPending}
+      error={withdraw.error}
+      onClose={onClose}
+    >
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
         {entry.workedOn} · {entry.note}
       </Typography.Paragraph>
-      <Form form={form} name="work-log-withdrawal" layout="vertical">
-        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={WORK_LOG_LIMITS.reason} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonModal>
   );
 }
 
