@@ -24,8 +24,9 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseSettingsWorkflowId, caseWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
+import type { consultationWorkflow } from './workflows/consultation';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
 import type { modelHouseholdsWorkflow } from './workflows/model-households';
 import type { workLogWorkflow } from './workflows/work-log';
@@ -40,6 +41,10 @@ import {
   caseCommandUpdate,
   caseReportedUpdate,
   caseSettingsCommandUpdate,
+  type ConsultationCommand,
+  consultationCommandUpdate,
+  consultationOpenedUpdate,
+  type ConsultationWorkflowInput,
   modelHouseholdCommandUpdate,
   type ModelHouseholdCommand,
   workLogCommandUpdate,
@@ -441,6 +446,46 @@ export function createEngagementClient({
         args: [{ engagementId }] satisfies Parameters<typeof hotlineWorkflow>,
         what: 'the 12345 record',
       }) as Promise<Extract<HotlineCommandResult, { kind: C['kind'] }>>,
+
+    /**
+     * Puts a 会诊 on record and starts its workflow (`consultation-<id>`); answers once it is
+     * written, or with why it does not fit. Safe to repeat with the same id: a repeat joins it.
+     */
+    async openConsultation(input: ConsultationWorkflowInput): Promise<void> {
+      const start = new WithStartWorkflowOperation<typeof consultationWorkflow>('consultationWorkflow', {
+        workflowId: consultationWorkflowId(input.consultationId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A consultation runs once: its id is never reused, even after a refused opening.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      try {
+        await withDeadline(() => temporal.workflow.executeUpdateWithStart(consultationOpenedUpdate, { args: [], updateId: 'consultation-opened', startWorkflowOperation: start }));
+      } catch (error) {
+        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
+        if (hasClosed && (await db.consultation.count({ where: { id: input.consultationId } })) > 0) return;
+        if (hasClosed) throw new EngagementCommandError('conflict', 'this consultation id was used by an opening that was refused; open it again as a new consultation');
+        await toCommandError(error, async () => undefined);
+      }
+    },
+
+    /** An opinion, the conclusion or a withdrawal; with an idempotency key a retry joins the first attempt while its run lives. */
+    async consultationCommand(consultationId: string, command: ConsultationCommand, idempotencyKey?: string): Promise<{ consultationId: string; changed: boolean }> {
+      try {
+        return await withDeadline(() =>
+          temporal.workflow.getHandle(consultationWorkflowId(consultationId)).executeUpdate(consultationCommandUpdate, { args: [command], updateId: idempotencyKey ?? crypto.randomUUID() }),
+        );
+      } catch (error) {
+        if (isNotFound(error)) {
+          // Its workflow ends with the consultation: a closed one takes nothing more.
+          const row = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true } });
+          if (row) throw new EngagementCommandError('consultation_closed', 'the consultation is concluded or withdrawn');
+          throw new EngagementCommandError('unknown_consultation', `no consultation ${consultationId}`);
+        }
+        return toCommandError(error, async () => undefined);
+      }
+    },
 
     /** One person's action on a case; answers with the case after it. With an idempotency key a retry is the same action once. */
     async caseCommand(caseId: string, command: CaseCommand, idempotencyKey?: string): Promise<CaseView> {

@@ -29,6 +29,9 @@ export const ENGAGEMENT_ERROR_CODES = [
   'unknown_hotline_import',
   'unknown_model_household',
   'unknown_work_log_entry',
+  'unknown_consultation',
+  'consultation_closed',
+  'consultation_pending',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

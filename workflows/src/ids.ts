@@ -60,3 +60,8 @@ export function caseSettingsWorkflowId(engagementId: string): string {
 export function hotlineWorkflowId(engagementId: string): string {
   return `hotline-${engagementId}`;
 }
+
+/** One workflow per 会诊, from its question to its conclusion. */
+export function consultationWorkflowId(consultationId: string): string {
+  return `consultation-${consultationId}`;
+}

@@ -23,6 +23,8 @@ export const notificationKey = {
   knowledgeChanged: (engagementId: string, entryId: string, version: number, userId: string) => `${engagementId}:knowledge:${entryId}:${version}:${userId}`,
   /** A case's 督办 (the event that raised it), once per recipient. */
   caseSupervised: (caseId: string, seq: number, userId: string) => `case:${caseId}:${seq}:supervised:${userId}`,
+  /** A 会诊 asked of someone, its due-day reminder, its conclusion: once per consultation and recipient. */
+  consultation: (consultationId: string, what: 'requested' | 'due' | 'concluded', userId: string) => `consultation:${consultationId}:${what}:${userId}`,
 };
 
 export const auditKey = {
@@ -50,6 +52,8 @@ export const auditKey = {
   modelHousehold: (id: string, what: 'recorded' | 'withdrawn') => `model-household.${what}:${id}`,
   /** A 工作日志 entry logged or withdrawn (once each), or shared/unshared (by the instant: it can go back and forth). */
   workLog: (id: string, what: 'logged' | 'withdrawn' | 'shared', stamp = '') => `work-log.${what}:${id}${stamp ? `:${stamp}` : ''}`,
+  /** A 会诊 opened, concluded or withdrawn (once each), or an opinion given (by the opinion's id). */
+  consultation: (id: string, what: 'opened' | 'concluded' | 'withdrawn' | 'opinion') => `consultation.${what}:${id}`,
   /** A 12345 import staged or imported (by import id), or the settings saved (by engagement id). */
   hotline: (what: 'staged' | 'imported' | 'settings', id: string, stamp: string) => `hotline.${what}:${id}:${stamp}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,

@@ -32,6 +32,7 @@ import caseRoutes from './routes/cases';
 import hotlineRoutes from './routes/hotline';
 import modelHouseholdRoutes from './routes/model-households';
 import workLogRoutes from './routes/work-log';
+import consultationRoutes from './routes/consultations';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
 import templateRoutes from './routes/templates';
@@ -102,6 +103,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(hotlineRoutes);
   await fastify.register(modelHouseholdRoutes);
   await fastify.register(workLogRoutes);
+  await fastify.register(consultationRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);

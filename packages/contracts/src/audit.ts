@@ -37,10 +37,20 @@ export const AUDIT_ACTIONS = [
   'hotline.import_staged',
   'hotline.month_imported',
   'hotline.settings_saved',
+  'model_household.recorded',
+  'model_household.withdrawn',
+  'work_log.logged',
+  'work_log.shared',
+  'work_log.unshared',
+  'work_log.withdrawn',
+  'consultation.opened',
+  'consultation.opinion_given',
+  'consultation.concluded',
+  'consultation.withdrawn',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */
-export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case', 'hotline_import'] as const;
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case', 'hotline_import', 'model_household', 'work_log_entry', 'consultation'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });

@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'case_not_allowed',
   'hotline_file_unreadable',
   'hotline_rows_invalid',
+  'consultation_closed',
+  'consultation_pending',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable machine-readable error code' });
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -85,6 +87,8 @@ export const errorStatus = {
   case_not_allowed: 403,
   hotline_file_unreadable: 422,
   hotline_rows_invalid: 422,
+  consultation_closed: 409,
+  consultation_pending: 409,
 } as const satisfies Record<ErrorCode, number>;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 
@@ -131,6 +135,8 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   case_not_allowed: { zh: '您不能办理该事项（如：核查须由报告人以外的人员进行）', en: 'You cannot do this (for example, someone other than the reporter must verify)' },
   hotline_file_unreadable: { zh: '无法读取该文件：请上传 .xlsx 或 .csv 格式的工单明细（第一行为表头）', en: 'The file cannot be read: upload the ticket extract as .xlsx or .csv with a header row' },
   hotline_rows_invalid: { zh: '工单明细有误，本次未导入任何工单：请按所列行号修改后重新导入', en: 'Some rows are wrong, so nothing was imported: fix the rows listed and import again' },
+  consultation_closed: { zh: '该会诊已形成结论或已撤回，不能再办理', en: 'The consultation is concluded or withdrawn' },
+  consultation_pending: { zh: '该任务正等待会诊结论：会诊形成结论或撤回后才能完成', en: 'This task waits for a consultation: it can be completed once the consultation is concluded or withdrawn' },
 };
 
 export const fieldErrorSchema = z

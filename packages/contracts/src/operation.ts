@@ -24,6 +24,7 @@ export type OperationTag =
   | 'cases'
   | 'hotline'
   | 'worklog'
+  | 'consultations'
   | 'audit'
   | 'notifications'
   | 'events'

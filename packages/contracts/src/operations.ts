@@ -57,6 +57,7 @@ import {
 } from './research';
 import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
 import { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry } from './work-log';
+import { concludeConsultation, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
 import { getHealth, getMetrics, getReadiness } from './system';
@@ -148,6 +149,13 @@ export const operations = {
   logWork,
   shareWorkLogEntry,
   withdrawWorkLogEntry,
+  listConsultations,
+  openConsultation,
+  getConsultation,
+  giveConsultationOpinion,
+  concludeConsultation,
+  withdrawConsultation,
+  searchConsultations,
   downloadWorkLedger,
   getCaseSettings,
   saveCaseSettings,

@@ -131,8 +131,6 @@ export {
 export {
   CaseStatus,
   ClientKind,
-  ConsultationKind,
-  ConsultationStatus,
   ConventionStatus,
   DeliverableKind,
   DeliverableStatus,
@@ -193,3 +191,18 @@ export {
   type WorkLogRefusal,
   UNKNOWN_COMMUNITY,
 } from './work-log';
+export {
+  addConsultationOpinionRecord,
+  checkConsultationOpening,
+  closeConsultationRecord,
+  type ConsultationRecord,
+  type ConsultationRefusal,
+  consultationStatusOf,
+  findConsultation,
+  listConsultations,
+  type OpenConsultationInput,
+  type OpenedConsultation,
+  openConsultationRecord,
+  searchConsultations,
+  unansweredInvitees,
+} from './consultations';

@@ -223,3 +223,4 @@ export {
 } from './research';
 export * from './cases';
 export * from './hotline';
+export { CONSULTATION_LIMITS, CONSULTATION_STATUSES, type ConsultationStatus, consultationStatusLabels, isConsultationOverdue, latestConsultationDue } from './consultation';

@@ -47,6 +47,12 @@ export const NOTIFICATION_TOPICS = {
   knowledge_changed: 'knowledge.changed',
   /** A case's step passed its deadline: yellow to the PM, red to the PM and the client contact. */
   case_supervised: 'case.supervised',
+  /** A 会诊 asks the recipient for an opinion. */
+  consultation_requested: 'consultation.requested',
+  /** A 会诊's opinions are due today and the recipient has given none (or asked it). */
+  consultation_due: 'consultation.due',
+  /** A 会诊 the recipient asked or was asked on is concluded. */
+  consultation_concluded: 'consultation.concluded',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_TOPICS;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[NotificationKind];

@@ -7,6 +7,7 @@ import { createDocumentActivities, type DocumentActivities } from './document-ge
 import { createHotlineActivities, type HotlineActivities } from './hotline-records';
 import { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
 import { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
+import { type ConsultationActivities, createConsultationActivities } from './consultation-records';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
@@ -33,8 +34,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -47,6 +48,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createCaseSettingsActivities(db),
     ...createModelHouseholdActivities(db),
     ...createWorkLogActivities({ db, files, ...(firmName ? { firmName } : {}) }),
+    ...createConsultationActivities({ db }),
     ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),

@@ -11,3 +11,4 @@ export { createCaseSettingsActivities, type CaseSettingsActivities } from './cas
 export { createHotlineActivities, type HotlineActivities, rowProblemAsFieldError } from './hotline-records';
 export { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
 export { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
+export { createConsultationActivities, type ConsultationActivities } from './consultation-records';

@@ -10,6 +10,7 @@ import { seedDemoCases } from './seed-demo-cases';
 import { seedDemoHotline } from './seed-demo-hotline';
 import { seedDemoResearch } from './seed-demo-research';
 import { seedDemoWorkLog } from './seed-demo-work-log';
+import { seedDemoConsultations } from './seed-demo-consultations';
 import { type SubmittedFile } from '../workflows/definitions';
 
 /** Fixed, so seeding twice finds the demo rather than making another. */
@@ -44,6 +45,7 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
     await seedDemoCases({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: await id('pm'), lawyer: await id('lawyer'), client: await id('client') } });
     await seedDemoHotline({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, filesDir, pmId: id('pm'), lawyerId: id('lawyer') });
     await seedDemoWorkLog({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: id('pm'), lawyer: id('lawyer'), lawyer2: id('lawyer2') } });
+    await seedDemoConsultations({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: id('pm'), partner: id('partner'), lawyer: id('lawyer'), lawyer2: id('lawyer2') } });
   };
   // Seeded before: only what later versions of the demo added (each part finds its own).
   if (await db.engagement.findUnique({ where: { id: DEMO_ENGAGEMENT_ID }, select: { id: true } })) return research();

@@ -395,3 +395,26 @@ export type HotlineCommandResult =
   | { kind: 'export'; file: { storageKey: string; sha256: string; sizeBytes: number; fileName: string } };
 
 export const hotlineCommandUpdate = defineUpdate<HotlineCommandResult, [HotlineCommand]>('hotlineCommand');
+
+export interface ConsultationWorkflowInput {
+  consultationId: string;
+  engagementId: string;
+  /** The question as put; the workflow's first step puts it on record. */
+  open: { actorId: string; topic: string; question: string; materials: string; dueOn: CivilDate; taskKey: string | null; holdsTask: boolean; invitees: string[] };
+}
+
+/** 会诊: an opinion from a lawyer asked, the conclusion, or a withdrawal with a reason. */
+export type ConsultationCommand =
+  | { kind: 'opine'; actorId: string; opinionId: string; body: string }
+  | { kind: 'conclude'; actorId: string; conclusion: string }
+  | { kind: 'withdraw'; actorId: string; reason: string };
+
+/** Answers once the consultation is on record (or with why it does not fit the engagement). */
+export const consultationOpenedUpdate = defineUpdate<{ consultationId: string }, []>('consultationOpened');
+export const consultationCommandUpdate = defineUpdate<{ consultationId: string; changed: boolean }, [ConsultationCommand]>('consultationCommand');
+
+/**
+ * Sent to the workflow that owns a task: a consultation opened from it holds its completion
+ * (`held: true`) until it is concluded or withdrawn (`held: false`).
+ */
+export const consultationHoldSignal = defineSignal<[{ taskKey: string; consultationId: string; held: boolean }]>('consultationHold');

@@ -10,3 +10,4 @@ export { caseSettingsWorkflow } from './case-settings';
 export { hotlineWorkflow } from './hotline';
 export { modelHouseholdsWorkflow } from './model-households';
 export { workLogWorkflow } from './work-log';
+export { consultationWorkflow } from './consultation';

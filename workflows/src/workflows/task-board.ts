@@ -16,6 +16,7 @@ import { notificationKey } from '../keys';
 import { type IncidentDesk } from './incidents';
 import {
   completeTaskUpdate,
+  consultationHoldSignal,
   reassignTaskUpdate,
   reviewDeliverableUpdate,
   type CompleteTaskInput,
@@ -87,6 +88,8 @@ interface Entry {
   view: TaskView;
   /** Which accepted update is writing this task's projection; validators refuse a second one meanwhile. */
   busy: 'completion' | 'review' | 'reassignment' | null;
+  /** Open 会诊 the task waits for: it cannot be completed until each is concluded or withdrawn. */
+  heldBy: Set<string>;
 }
 
 /**
@@ -102,6 +105,7 @@ export class TaskBoard {
       this.entries.set(plan.key, {
         plan,
         busy: null,
+        heldBy: new Set(),
         view: {
           key: plan.key,
           status: 'pending',
@@ -154,6 +158,13 @@ export class TaskBoard {
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => void this.validateCompletion(input) });
     setHandler(reviewDeliverableUpdate, (input) => this.review(input), { validator: (input) => this.validateReview(input) });
     setHandler(reassignTaskUpdate, (input) => this.reassign(input), { validator: (input) => void this.validateReassignment(input) });
+    setHandler(consultationHoldSignal, ({ taskKey, consultationId, held }) => {
+      const entry = this.entries.get(taskKey);
+      // A task already done is past waiting; one of another workflow is not this board's.
+      if (!entry || entry.view.status === 'done' || entry.view.status === 'cancelled') return;
+      if (held) entry.heldBy.add(consultationId);
+      else entry.heldBy.delete(consultationId);
+    });
   }
 
   private entry(taskKey: string): Entry {
@@ -228,6 +239,7 @@ export class TaskBoard {
     if (entry.busy || (view.status !== 'active' && view.status !== 'changes_requested')) {
       refuse('task_not_open', `the task is ${entry.busy ? 'being completed' : view.status}`);
     }
+    if (entry.heldBy.size > 0) refuse('consultation_pending', 'the task waits for a consultation to be concluded or withdrawn');
     return entry;
   }
 

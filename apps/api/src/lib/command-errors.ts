@@ -35,6 +35,9 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   unknown_hotline_import: 'not_found',
   unknown_model_household: 'not_found',
   unknown_work_log_entry: 'not_found',
+  unknown_consultation: 'not_found',
+  consultation_closed: 'consultation_closed',
+  consultation_pending: 'consultation_pending',
 };
 
 /**

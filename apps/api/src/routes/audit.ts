@@ -1,5 +1,5 @@
 import { type FastifyInstance } from 'fastify';
-import { AUDIT_ENTITY_TYPES, type AuditEntityType, type auditActionSchema, operations } from '@gongzhi/contracts';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntityType, type auditActionSchema, operations } from '@gongzhi/contracts';
 import { type Prisma } from '@gongzhi/db';
 import { type z } from 'zod';
 import { requestIdOfAuditKey } from '../lib/audit';
@@ -36,6 +36,9 @@ const WIRE_ACTIONS: Record<string, AuditAction> = {
   'knowledge.taken': 'knowledge.taken',
   'knowledge.adapted': 'knowledge.adapted',
 };
+
+// Every other published action is stored under its own name (questionnaires, research, cases, 12345, 德治典型, 工作日志, 会诊).
+for (const action of AUDIT_ACTIONS) if (!Object.values(WIRE_ACTIONS).includes(action)) WIRE_ACTIONS[action] = action;
 
 const storedActionsOf = (wire: readonly AuditAction[]) => Object.entries(WIRE_ACTIONS).filter(([, action]) => wire.includes(action)).map(([stored]) => stored);
 const ENTITY_TYPES = new Set<string>(AUDIT_ENTITY_TYPES);

@@ -19,6 +19,9 @@ const HEADLINES: Record<NotificationKind, LocalizedText> = {
   needs_attention: { zh: '项目需要处理', en: 'Engagement needs attention' },
   knowledge_changed: { zh: '知识库条目有新版本', en: 'Knowledge base entry updated' },
   case_supervised: { zh: '案件督办', en: 'Case supervision' },
+  consultation_requested: { zh: '会诊邀请', en: 'Your opinion is asked' },
+  consultation_due: { zh: '会诊意见今日截止', en: 'Consultation opinions due today' },
+  consultation_concluded: { zh: '会诊已形成结论', en: 'Consultation concluded' },
 };
 
 /** Every kind the engine writes is listed. */
@@ -51,6 +54,11 @@ function bodyOf(kind: NotificationKind, payload: Record<string, unknown>): Local
       en: `${level.en}: ${where}${step ? `, “${step.en}”` : ''} is past its deadline${dueDate ? ` (${dueDate})` : ''}${department ? `; department: ${department}` : ''}`,
     };
   }
+  if (kind === 'consultation_requested') {
+    const by = typeof payload.requestedBy === 'string' ? payload.requestedBy : '';
+    return { zh: `${by}请您就此问题提出意见${dueDate ? `，截止日期：${dueDate}` : ''}`, en: `${by} asks for your opinion${dueDate ? ` by ${dueDate}` : ''}` };
+  }
+  if (kind === 'consultation_concluded') return { zh: '结论已写明，可在项目的“会诊”中查看', en: 'Read the conclusion under the engagement’s Consultations' };
   if (kind === 'changes_requested' && comment) return { zh: `修改意见：${comment}`, en: `Comments: ${comment}` };
   if (DELIVERABLE_KINDS.has(kind) && revision) return { zh: `第 ${revision} 稿`, en: `Revision ${revision}` };
   if (dueDate) return { zh: `截止日期：${dueDate}`, en: `Due ${dueDate}` };

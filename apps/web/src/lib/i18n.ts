@@ -30,7 +30,8 @@ void i18n.use(initReactI18next).init({
   // The knowledge base's strings are a namespace of their own, `knowledge`, brought in Chinese by
   // the feature's code (features/knowledge/utils/use-knowledge-translation.ts) and in English here;
   // field research's likewise, `research` (features/research/utils/use-research-translation.ts), and
-  // problem cases', `cases` (features/cases/utils/use-cases-translation.ts).
+  // problem cases', `cases` (features/cases/utils/use-cases-translation.ts), and 会诊's,
+  // `consultations` (features/consultations/utils/use-consultations-translation.ts).
   resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',
@@ -47,12 +48,13 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, antd] = await Promise.all([
+  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, antd] = await Promise.all([
     import('../locales/en'),
     import('../locales/knowledge/en'),
     import('../locales/research/en'),
     import('../locales/cases/en'),
     import('../locales/work-log/en'),
+    import('../locales/consultations/en'),
     import('antd/es/locale/en_US'),
   ]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
@@ -60,6 +62,7 @@ export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   i18n.addResourceBundle('en', 'research', enResearch, true, true);
   i18n.addResourceBundle('en', 'cases', enCases, true, true);
   i18n.addResourceBundle('en', 'workLog', enWorkLog, true, true);
+  i18n.addResourceBundle('en', 'consultations', enConsultations, true, true);
   englishAntdLocale = antd.default;
 }
 

@@ -34,10 +34,19 @@ export const queryKeys = {
     /** 工作日志 with its filters (community, author), refreshed by the `engagement.updated` an entry publishes. */
     workLog: (id: string, query: object) => ['engagements', 'work-log', id, query] as const,
     workLogAll: (id: string) => ['engagements', 'work-log', id] as const,
+    /** 会诊: the engagement's, filtered (status, task), and one in detail; under `engagements`, so live updates refresh them. */
+    consultations: (id: string, query: object) => ['engagements', 'consultations', id, 'list', query] as const,
+    consultation: (id: string, consultationId: string) => ['engagements', 'consultations', id, 'detail', consultationId] as const,
+    consultationsAll: (id: string) => ['engagements', 'consultations', id] as const,
     /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
     hotlineImports: (id: string) => ['engagements', 'hotline', id, 'imports'] as const,
     hotlineSettings: (id: string) => ['engagements', 'hotline', id, 'settings'] as const,
     hotlineFigures: (id: string) => ['engagements', 'hotline', id, 'figures'] as const,
+  },
+  /** The firm's concluded consultations (会诊结论), searched across engagements. */
+  consultations: {
+    all: ['consultations'] as const,
+    search: (query: object) => ['consultations', 'search', query] as const,
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,

@@ -9,6 +9,8 @@ import { enCases } from './cases/en';
 import { zhCNCases } from './cases/zh-CN';
 import { enWorkLog } from './work-log/en';
 import { zhCNWorkLog } from './work-log/zh-CN';
+import { enConsultations } from './consultations/en';
+import { zhCNConsultations } from './consultations/zh-CN';
 import { enResearch } from './research/en';
 import { zhCNResearch } from './research/zh-CN';
 import { zhCN } from './zh-CN';
@@ -38,6 +40,7 @@ describe('translations', () => {
     for (const key of leaves(zhCNResearch)) expect(variables(get(enResearch, key) as string), `research:${key}`).toEqual(variables(get(zhCNResearch, key) as string));
     for (const key of leaves(zhCNCases)) expect(variables(get(enCases, key) as string), `cases:${key}`).toEqual(variables(get(zhCNCases, key) as string));
     for (const key of leaves(zhCNWorkLog)) expect(variables(get(enWorkLog, key) as string), `workLog:${key}`).toEqual(variables(get(zhCNWorkLog, key) as string));
+    for (const key of leaves(zhCNConsultations)) expect(variables(get(enConsultations, key) as string), `consultations:${key}`).toEqual(variables(get(zhCNConsultations, key) as string));
   });
 
   // The features' own namespaces (the knowledge base's has its own test below).
@@ -45,6 +48,7 @@ describe('translations', () => {
     { name: 'research', zh: zhCNResearch, en: enResearch },
     { name: 'cases', zh: zhCNCases, en: enCases },
     { name: 'workLog', zh: zhCNWorkLog, en: enWorkLog },
+    { name: 'consultations', zh: zhCNConsultations, en: enConsultations },
   ];
   it.each(namespaces)('the $name namespace has the same keys in English, none empty, none left in Chinese', ({ zh, en: english }) => {
     expect(leaves(english).sort()).toEqual(leaves(zh).sort());

@@ -258,6 +258,20 @@ const probes: Record<OperationId, Probe> = {
   shareWorkLogEntry: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/${randomUUID()}/sharing`, payload: { sharedWithClient: true } }), allowed: { status: 404, code: 'not_found' } },
   downloadWorkLedger: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/ledger.xlsx` }), allowed: { status: 200 } },
   withdrawWorkLogEntry: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  listConsultations: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations` }), allowed: { status: 200 } },
+  // A cancelled engagement opens no consultation: refused after access control.
+  openConsultation: {
+    request: async () => ({
+      path: `/api/engagements/${cancelledEngagementId}/consultations`,
+      payload: { topic: '业委会换届争议', question: '业主大会未达法定人数时，居委会能否组织补选？', invitees: [randomUUID()], dueOn: '2026-12-31' },
+    }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  getConsultation: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  giveConsultationOpinion: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations/${randomUUID()}/opinions`, payload: { body: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  concludeConsultation: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations/${randomUUID()}/conclusion`, payload: { conclusion: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  withdrawConsultation: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  searchConsultations: { request: async () => ({ path: '/api/consultations?q=业委会' }), allowed: { status: 200 } },
   getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },

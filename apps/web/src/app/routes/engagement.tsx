@@ -7,6 +7,8 @@ import { BlockSkeleton, PageSkeleton } from '../../components/loading';
 import { DeliverablesTable } from '../../features/deliverables/components/deliverables-table';
 import { engagementQueryOptions, useEngagement } from '../../features/engagements/api/get-engagement';
 import { ClientEngagementView, EngagementView } from '../../features/engagements/components/engagement-view';
+import { ConsultationsTabLabel } from '../../features/consultations/components/consultations-tab-label';
+import { isOpenTask } from '../../features/consultations/utils/consultations';
 import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
 import { useEngagementKnowledge } from '../../features/knowledge/api/engagement-knowledge';
 import { useMe } from '../../features/auth/api/get-me';
@@ -21,6 +23,7 @@ const EngagementKnowledge = lazy(() => import('../../features/knowledge/componen
 const EngagementCases = lazy(() => import('../../features/cases/components/engagement-cases').then((module) => ({ default: module.EngagementCases })));
 const EngagementHotline = lazy(() => import('../../features/cases/components/engagement-hotline').then((module) => ({ default: module.EngagementHotline })));
 const EngagementWorkLog = lazy(() => import('../../features/work-log/components/engagement-work-log').then((module) => ({ default: module.EngagementWorkLog })));
+const EngagementConsultations = lazy(() => import('../../features/consultations/components/engagement-consultations').then((module) => ({ default: module.EngagementConsultations })));
 const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
@@ -90,6 +93,22 @@ export default function EngagementRoute() {
     </Suspense>
   );
 
+  // 会诊 is the firm's own deliberation: its team (and administrators) only, never the client's contact.
+  const taskRefs = (tasks.data ?? []).map((task) => ({
+    id: task.id,
+    key: task.key,
+    label: `${text(task.title)}${task.community ? ` · ${task.community.name}` : ''}${task.department ? ` · ${task.department.name}` : ''}`,
+    open: isOpenTask(task.status),
+  }));
+  const consultations = {
+    label: <ConsultationsTabLabel />,
+    content: (
+      <Suspense fallback={<BlockSkeleton rows={6} />}>
+        <EngagementConsultations engagementId={engagement.id} myId={me.data?.id} tasks={taskRefs} />
+      </Suspense>
+    ),
+  };
+
   if (engagement.myRole === 'client') {
     return (
       <ClientEngagementView
@@ -116,6 +135,7 @@ export default function EngagementRoute() {
       cases={cases}
       hotline={hotline}
       workLog={workLog}
+      consultations={consultations}
       taskName={taskName}
     />
   );

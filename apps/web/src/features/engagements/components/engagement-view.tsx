@@ -15,14 +15,20 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'consultations' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
   content: ReactNode;
   /** Entries whose master has a newer version: a number on the tab. */
   behind: number;
+}
+
+/** A tab another feature owns whole, its label in that feature's own words (its own translation namespace). */
+export interface TabSlot {
+  label: ReactNode;
+  content: ReactNode;
 }
 
 function KnowledgeTabLabel({ behind }: { behind: number }) {
@@ -51,6 +57,7 @@ export function EngagementView({
   cases,
   hotline,
   workLog,
+  consultations,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -67,6 +74,8 @@ export function EngagementView({
   hotline?: ReactNode;
   /** The 工作日志, from the work-log feature. */
   workLog?: ReactNode;
+  /** 会诊, the firm team's consultations, from the consultations feature (never the client's). */
+  consultations?: TabSlot;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -82,7 +91,8 @@ export function EngagementView({
     (requested !== 'research' || research) &&
     (requested !== 'cases' || cases) &&
     (requested !== 'hotline' || hotline) &&
-    (requested !== 'worklog' || workLog)
+    (requested !== 'worklog' || workLog) &&
+    (requested !== 'consultations' || consultations)
       ? requested
       : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
@@ -142,6 +152,7 @@ export function EngagementView({
           ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),
           ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
           ...(workLog ? [{ key: 'worklog', label: <span data-testid="worklog-tab">{t('engagement.tabs.worklog')}</span>, children: workLog }] : []),
+          ...(consultations ? [{ key: 'consultations', label: consultations.label, children: consultations.content }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]

@@ -10,6 +10,11 @@ describe('notificationPath', () => {
     ).toBe(`/engagements/${engagement.id}?tab=knowledge&state=behind`);
   });
 
+  it('leads a 会诊 notice to the engagement’s consultations', () => {
+    expect(notificationPath({ kind: 'consultation.requested', subject: null, engagement })).toBe(`/engagements/${engagement.id}?tab=consultations`);
+    expect(notificationPath({ kind: 'consultation.concluded', subject: { type: 'engagement', id: engagement.id }, engagement: null })).toBe(`/engagements/${engagement.id}?tab=consultations`);
+  });
+
   it('leads other notices to their task, deliverable or engagement', () => {
     expect(notificationPath({ kind: 'task.assigned', subject: { type: 'task', id: 't1' }, engagement })).toBe(
       '/tasks/t1',

@@ -24,13 +24,18 @@ export const useNotifications = (query: NotificationQuery) => useQuery(notificat
 
 /**
  * Where a notification leads: its task, deliverable or engagement — for a changed knowledge base
- * entry, the engagement's knowledge tab with the entries the master moved on from.
+ * entry, the engagement's knowledge tab with the entries the master moved on from; for a 会诊,
+ * the engagement's consultations.
  */
 export function notificationPath(notification: Pick<NotificationItem, 'kind' | 'subject' | 'engagement'>): string | null {
   const { subject } = notification;
   if (notification.kind === 'knowledge.changed') {
     const engagementId = notification.engagement?.id ?? (subject?.type === 'engagement' ? subject.id : null);
     if (engagementId) return `/engagements/${engagementId}?tab=knowledge&state=behind`;
+  }
+  if (notification.kind.startsWith('consultation.')) {
+    const engagementId = notification.engagement?.id ?? (subject?.type === 'engagement' ? subject.id : null);
+    if (engagementId) return `/engagements/${engagementId}?tab=consultations`;
   }
   if (subject?.type === 'task') return `/tasks/${subject.id}`;
   if (subject?.type === 'deliverable') return `/deliverables/${subject.id}`;

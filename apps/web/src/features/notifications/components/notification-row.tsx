@@ -15,8 +15,11 @@ export function notificationTone(kind: NotificationItem['kind']): 'danger' | 'ac
     case 'task.due_soon':
     case 'deliverable.submitted':
     case 'deliverable.changes_requested':
+    case 'consultation.requested':
+    case 'consultation.due':
       return 'action';
     case 'deliverable.approved':
+    case 'consultation.concluded':
       return 'good';
     case 'knowledge.changed':
       return 'info';

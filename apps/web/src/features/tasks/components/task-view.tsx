@@ -32,9 +32,23 @@ export const fileToSubmitOf = (task: Pick<TaskDetail, 'deliverable'>): { sha256:
 
 /**
  * A task: what it asks (its template form), its deliverable (the `deliverable` slot, rendered by
- * the caller), where it sits in the engagement, and — for the PM — reassignment.
+ * the caller), where it sits in the engagement, and — for the PM — reassignment. For the firm's
+ * team, the consultations feature adds its 会诊 section (`consultations`) and, above the form, a
+ * notice when the task waits for a consultation's conclusion (`completionNotice`).
  */
-export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deliverable?: ReactNode; crumbs: Crumb[] }) {
+export function TaskView({
+  task,
+  deliverable,
+  consultations,
+  completionNotice,
+  crumbs,
+}: {
+  task: TaskDetail;
+  deliverable?: ReactNode;
+  consultations?: ReactNode;
+  completionNotice?: ReactNode;
+  crumbs: Crumb[];
+}) {
   const { t } = useTranslation();
   const { text, locale } = useLocalized();
   const { message } = App.useApp();
@@ -98,6 +112,7 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
           ) : null}
           {deliverable ? <div style={{ marginBottom: 16 }}>{deliverable}</div> : null}
           <Card size="small" title={task.isGate ? t('task.gateForm') : t('task.form')}>
+            {completionNotice}
             {complete.error && serverFieldErrors.length === 0 ? (
               <div style={{ marginBottom: 16 }}>
                 <ErrorAlert error={complete.error} />
@@ -197,6 +212,7 @@ export function TaskView({ task, deliverable, crumbs }: { task: TaskDetail; deli
               </ul>
             )}
           </Card>
+          {consultations}
         </Col>
       </Row>
       <ReassignTaskModal task={reassigning ? task : null} onClose={() => setReassigning(false)} />
