@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAndRead, hasOfficeTools, nameOfficeTest, pdfOf, readWordText, readZipText } from '@gongzhi/documents/testing';
-import { bankQuestionsFor, civilDateAt, DEFAULT_CASE_PERIODS, generatorForDeliverable, type GeneratedDocumentKind, parseEngagementPlan, violationEntries } from '@gongzhi/domain';
+import { loadOutcomeFacts } from '@gongzhi/db';
+import { bankQuestionsFor, civilDateAt, DEFAULT_CASE_PERIODS, evaluateResidentsMeeting, generatorForDeliverable, type GeneratedDocumentKind, parseEngagementPlan, violationEntries } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { SAMPLE_COMMUNITY_PROFILE, waitFor } from '@gongzhi/testing';
 import { driveEngagement } from './demo/drive';
@@ -204,6 +205,12 @@ describe('document generation', () => {
     expect(closing).toContain('共处置社区问题1件，已解决1件，解决率100.0%');
     expect(closing).toContain('各社区共认定德治典型（示范户）1户');
     expect(closing).toContain('3号楼2单元 周桂英家');
+    // The outcomes page reads the same facts: a valid vote and a filing per community, the trainings, the events, the case.
+    const facts = await loadOutcomeFacts(engine.db, engagementId, plan, today);
+    expect(facts.conventions.map((convention) => [convention.community, evaluateResidentsMeeting(convention).passed, convention.filedOn !== null]).sort()).toEqual(request.communities.map((community) => [community.name, true, true]).sort());
+    expect(facts.trainings.length).toBeGreaterThan(0);
+    expect(facts.events.map((event) => event.kind)).toEqual(expect.arrayContaining(['launch-ceremony', 'knowledge-contest', 'art-performance', 'cadre-forum']));
+    expect([facts.cases.reported, facts.cases.resolved, facts.modelHouseholds, facts.hotline]).toEqual([1, 1, 1, null]);
     if (!hasOfficeTools) return;
     const pdfs = convertAndRead(files);
     expect(pdfOf(pdfs, 'closing-report.docx').compact).toContain('安贞街道“创新社区治理”法律服务项目总结报告');

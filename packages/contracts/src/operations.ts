@@ -57,6 +57,7 @@ import {
 } from './research';
 import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
 import { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry } from './work-log';
+import { getEngagementOutcomes } from './outcomes';
 import { concludeConsultation, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
@@ -149,6 +150,7 @@ export const operations = {
   logWork,
   shareWorkLogEntry,
   withdrawWorkLogEntry,
+  getEngagementOutcomes,
   listConsultations,
   openConsultation,
   getConsultation,

@@ -206,3 +206,4 @@ export {
   searchConsultations,
   unansweredInvitees,
 } from './consultations';
+export { formOf, heldOn, loadOutcomeFacts, numberIn, textIn } from './outcomes';

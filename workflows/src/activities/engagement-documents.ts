@@ -1,7 +1,7 @@
 // What the stage-4, stage-6 and closing documents need from the engagement's own records: the
 // problems research found (by catalogue item), the department symposiums, each community's vote on
 // its convention, the trainings and promotion events as the tasks recorded them.
-import { caseFigureInputs, type Db, fromDbDate, loadHotlineFigures } from '@gongzhi/db';
+import { type Db, formOf, fromDbDate, heldOn, loadOutcomeFacts, textIn } from '@gongzhi/db';
 import {
   type ClientProfile,
   type ClosingConvention,
@@ -13,14 +13,8 @@ import {
   type DepartmentSymposium,
   type FoundProblem,
 } from '@gongzhi/documents';
-import { caseFigures, type CivilDate, civilDateAt, daysBetween, type EngagementPlan, happenedOn, hotlineBeforeAfter, TIERS, type ViolationEntry } from '@gongzhi/domain';
-import { formOf, recordedProblems } from './research-report';
-
-type Form = Record<string, unknown>;
-const numberIn = (form: Form, key: string): number => (typeof form[key] === 'number' ? (form[key] as number) : 0);
-const textIn = (form: Form, key: string): string | undefined => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
-/** When the work happened: its form's 举办日期 (or 会谈日期, 签订日期…) when it has one, else the day the task was completed. */
-const heldOn = (form: Form, completedAt: Date | null, fallback: CivilDate): CivilDate => happenedOn(form) ?? (completedAt ? civilDateAt(completedAt) : fallback);
+import { type CivilDate, civilDateAt, type EngagementPlan, outcomeEventKindLabels, type ViolationEntry } from '@gongzhi/domain';
+import { recordedProblems } from './research-report';
 
 /**
  * The catalogue items research found, most widespread first (ties in the order first written), with
@@ -71,26 +65,11 @@ export async function departmentSymposiums(db: Db, engagementId: string, plan: E
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const EVENT_KINDS: Record<string, string> = {
-  'launch-ceremony': '启动仪式',
-  'knowledge-contest': '知识竞赛',
-  'art-performance': '文艺展演',
-  'cadre-forum': '主题论坛',
-};
-
 /**
  * 项目总结报告 from what the engagement recorded: stages against their plan, approved deliverables,
  * each community's vote on its convention (the figures the PM entered from the minutes), trainings
  * and promotion events with their attendance, and highlights and shortcomings drawn from those figures.
  */
-/** The 12345 before/after of the 项目总结报告; a synthetic extract (模拟数据) is marked 待核实. */
-async function hotlineForClosing(db: Db, engagementId: string): Promise<{ before: number; after: number; months: number; isUnverified: boolean } | null> {
-  if ((await db.hotlineTicket.count({ where: { engagementId } })) === 0) return null;
-  const figures = await loadHotlineFigures(db, engagementId);
-  const compared = hotlineBeforeAfter(figures);
-  return compared ? { ...compared, isUnverified: figures.synthetic } : null;
-}
-
 export async function closingReportInput(
   db: Db,
   input: { engagementId: string; engagementName: string; plan: EngagementPlan; client: ClientProfile; preparedBy: string; date: CivilDate },
@@ -124,65 +103,44 @@ export async function closingReportInput(
     })
     .sort((a, b) => a.approvedOn.localeCompare(b.approvedOn) || a.title.localeCompare(b.title, 'zh-CN'));
 
+  const facts = await loadOutcomeFacts(db, engagementId, plan, date);
+  const conventions: ClosingConvention[] = facts.conventions.map(({ communityKey: _key, filedOn: _filedOn, filingNo, community, ...vote }) => ({
+    community: community || client.shortName,
+    ...vote,
+    ...(filingNo ? { filingNo } : {}),
+  }));
+  const filed = facts.conventions.filter((convention) => convention.filedOn !== null).length;
+
   const done = await db.task.findMany({
     where: { engagementId, status: 'done' },
-    select: { templateTaskKey: true, communityKey: true, formData: true, completedAt: true, dueDate: true },
+    select: { templateTaskKey: true, formData: true, completedAt: true, dueDate: true },
   });
-  const ofKind = (key: string) => done.filter((task) => task.templateTaskKey === key);
-
-  const filings = new Map(ofKind('convention-filing').map((task) => [task.communityKey, textIn(formOf(task.formData), 'filingNo')]));
-  const conventions: ClosingConvention[] = ofKind('residents-meeting-vote').map((task) => {
-    const form = formOf(task.formData);
-    const filingNo = filings.get(task.communityKey);
-    return {
-      community: communityName(task.communityKey),
-      adoptedOn: heldOn(form, task.completedAt, date),
-      eligible: numberIn(form, 'eligible'),
-      attendees: numberIn(form, 'attendees'),
-      votesFor: numberIn(form, 'votesFor'),
-      votesAgainst: numberIn(form, 'votesAgainst'),
-      abstentions: numberIn(form, 'abstentions'),
-      ...(filingNo ? { filingNo } : {}),
-    };
-  });
-
-  const audience = textIn(formOf(ofKind('plan-training')[0]?.formData), 'audience') ?? `${client.shortName}领导班子成员及各社区居委会成员`;
-  const trainings: ClosingTraining[] = ofKind('deliver-training').map((task) => {
-    const form = formOf(task.formData);
-    return { date: heldOn(form, task.completedAt, date), topic: '“创新社区治理”法律培训', audience: audience.replace(/\s+/g, ' '), attendance: numberIn(form, 'governmentAttendees') + numberIn(form, 'committeeAttendees') };
-  });
-
-  const events: ClosingEvent[] = done
-    .filter((task) => EVENT_KINDS[task.templateTaskKey] !== undefined)
-    .map((task) => {
-      const form = formOf(task.formData);
-      const theme = textIn(form, 'theme');
-      return { date: heldOn(form, task.completedAt, date), community: communityName(task.communityKey), kind: theme ? `${EVENT_KINDS[task.templateTaskKey]}（${theme}）` : EVENT_KINDS[task.templateTaskKey]!, participants: numberIn(form, 'participants') };
-    })
-    .sort((a, b) => a.date.localeCompare(b.date));
-
-  const reached = ofKind('publicity').reduce((sum, task) => sum + numberIn(formOf(task.formData), 'householdsReached'), 0);
+  const audience = textIn(formOf(done.find((task) => task.templateTaskKey === 'plan-training')?.formData), 'audience') ?? `${client.shortName}领导班子成员及各社区居委会成员`;
+  const trainings: ClosingTraining[] = facts.trainings.map((training) => ({ date: training.date, topic: '“创新社区治理”法律培训', audience: audience.replace(/\s+/g, ' '), attendance: training.attendance }));
+  const events: ClosingEvent[] = facts.events.map((event) => ({
+    date: event.date,
+    community: event.community || client.shortName,
+    kind: event.theme ? `${outcomeEventKindLabels[event.kind].zh}（${event.theme}）` : outcomeEventKindLabels[event.kind].zh,
+    participants: event.participants,
+  }));
+  const reached = facts.householdsReached;
   // Late as the timeline counts it: the day the work happened after its due date.
   const late = done.filter((task) => task.completedAt && heldOn(formOf(task.formData), task.completedAt, date) > task.dueDate.toISOString().slice(0, 10)).length;
   const open = await db.task.count({ where: { engagementId, status: { in: ['pending', 'active', 'in_review', 'changes_requested'] }, isGate: false } });
 
   // The cases by the tier each reached, and how many each tier resolved; counted once each in the totals.
-  const caseInputs = await caseFigureInputs(db, engagementId);
-  const figures = caseFigures(caseInputs, plan.communities.map((community) => community.name)).overall;
-  const cases = TIERS.filter((tier) => figures.tiers[tier].reached > 0).map((tier) => {
-    const days = caseInputs.filter((item) => item.resolvedTier === tier && item.resolvedOn).map((item) => daysBetween(item.reportedOn, item.resolvedOn!));
-    return { tier, opened: figures.tiers[tier].reached, resolved: figures.tiers[tier].resolved, ...(days.length > 0 ? { averageDays: days.reduce((sum, value) => sum + value, 0) / days.length } : {}) };
-  });
+  const cases = facts.cases.tiers.map(({ tier, reached: opened, resolved, averageDays }) => ({ tier, opened, resolved, ...(averageDays !== null ? { averageDays } : {}) }));
+  const figures = facts.cases;
   const modelHouseholds = (
     await db.modelHousehold.findMany({ where: { engagementId, withdrawnAt: null }, orderBy: [{ recognizedOn: 'asc' }], select: { household: true, deeds: true, recognizedOn: true, community: { select: { name: true } } } })
   ).map((row) => ({ community: row.community.name, household: row.household, deeds: row.deeds, recognizedOn: fromDbDate(row.recognizedOn) }));
 
-  const hotline = await hotlineForClosing(db, engagementId);
+  const hotline = facts.hotline ? { before: facts.hotline.before, after: facts.hotline.after, months: facts.hotline.months, isUnverified: facts.hotline.unverified } : null;
 
   const highlights = [
     ...(trainings.length > 0 ? [`开展法律培训${trainings.length}场，${trainings.reduce((sum, row) => sum + row.attendance, 0)}人次参加。`] : []),
     ...(deliverables.length > 0 ? [`形成并经审核通过成果文件${deliverables.length}份。`] : []),
-    ...(conventions.length > 0 ? [`${conventions.length}个社区经居民会议表决通过居民公约${filings.size > 0 ? `，其中${filings.size}个已报${client.shortName}备案` : ''}。`] : []),
+    ...(conventions.length > 0 ? [`${conventions.length}个社区经居民会议表决通过居民公约${filed > 0 ? `，其中${filed}个已报${client.shortName}备案` : ''}。`] : []),
     ...(events.length > 0 ? [`组织推广活动${events.length}场，参与${events.reduce((sum, row) => sum + row.participants, 0)}人次。`] : []),
     ...(reached > 0 ? [`专项及常态宣传覆盖${reached}户居民。`] : []),
     ...(figures.reported > 0 ? [`按德治、自治、法治分层处置社区问题${figures.reported}件，已解决${figures.resolved}件。`] : []),

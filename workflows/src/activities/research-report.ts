@@ -1,4 +1,4 @@
-import { type Db, fromDbDate, questionnaireResults } from '@gongzhi/db';
+import { type Db, formOf, fromDbDate, questionnaireResults } from '@gongzhi/db';
 import { type ClientProfile, type QuestionnaireResult, type ResearchProblem, type ResearchReportInput, type ResearchSession } from '@gongzhi/documents';
 import { type CivilDate, civilDateAt, type EngagementPlan, type Question, respondentAudienceLabels, type RespondentAudience, type ViolationEntry } from '@gongzhi/domain';
 
@@ -25,7 +25,6 @@ export function closestViolation(problem: string, violations: readonly Pick<Viol
 const quoted = (text: string) => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 
 /** A task's stored form values as a record (an absent or malformed form reads as empty). */
-export const formOf = (formData: unknown): Record<string, unknown> => (formData && typeof formData === 'object' ? (formData as Record<string, unknown>) : {});
 export const linesOf = (text: unknown): string[] =>
   typeof text === 'string'
     ? text

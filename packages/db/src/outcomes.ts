@@ -1,0 +1,105 @@
+import {
+  caseFigures,
+  type CivilDate,
+  civilDateAt,
+  daysBetween,
+  type EngagementPlan,
+  happenedOn,
+  hotlineBeforeAfter,
+  OUTCOME_EVENT_KINDS,
+  type OutcomeEventKind,
+  type OutcomeFacts,
+  TIERS,
+} from '@gongzhi/domain';
+import { caseFigureInputs } from './cases';
+import { type DbClient } from './client';
+import { loadHotlineFigures } from './hotline';
+
+type Form = Record<string, unknown>;
+/** A completed task's form as stored (an object, or nothing). */
+export const formOf = (formData: unknown): Form => (formData && typeof formData === 'object' ? (formData as Form) : {});
+export const numberIn = (form: Form, key: string): number => (typeof form[key] === 'number' ? (form[key] as number) : 0);
+export const textIn = (form: Form, key: string): string | undefined => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
+/** When the work happened: its form's 举办日期 (or 会谈日期, 签订日期…) when it has one, else the day the task was completed. */
+export const heldOn = (form: Form, completedAt: Date | null, fallback: CivilDate): CivilDate => happenedOn(form) ?? (completedAt ? civilDateAt(completedAt) : fallback);
+
+const isEventKind = (key: string): key is OutcomeEventKind => (OUTCOME_EVENT_KINDS as readonly string[]).includes(key);
+
+/**
+ * What the engagement achieved, from its own records: each community's vote on its convention and
+ * its 备案 (the completed tasks' forms), the trainings and promotion events with their attendance,
+ * the households publicity reached, the cases by tier (each counted once), the 德治典型 and the
+ * 12345 before and after (a synthetic extract marked). The outcomes page, its report and the
+ * 项目总结报告 read the same facts.
+ */
+export async function loadOutcomeFacts(db: DbClient, engagementId: string, plan: Pick<EngagementPlan, 'communities'>, today: CivilDate): Promise<OutcomeFacts> {
+  const communityName = (key: string | null) => (key ? (plan.communities.find((community) => community.key === key)?.name ?? key) : '');
+  const done = await db.task.findMany({
+    where: { engagementId, status: 'done' },
+    select: { templateTaskKey: true, communityKey: true, formData: true, completedAt: true },
+    orderBy: [{ completedAt: 'asc' }, { key: 'asc' }],
+  });
+  const ofKind = (key: string) => done.filter((task) => task.templateTaskKey === key);
+
+  const filings = new Map(
+    ofKind('convention-filing').map((task) => {
+      const form = formOf(task.formData);
+      return [task.communityKey, { filingNo: textIn(form, 'filingNo') ?? null, filedOn: heldOn(form, task.completedAt, today) }] as const;
+    }),
+  );
+  const conventions = ofKind('residents-meeting-vote').map((task) => {
+    const form = formOf(task.formData);
+    const filing = filings.get(task.communityKey);
+    return {
+      communityKey: task.communityKey,
+      community: communityName(task.communityKey),
+      adoptedOn: heldOn(form, task.completedAt, today),
+      eligible: numberIn(form, 'eligible'),
+      attendees: numberIn(form, 'attendees'),
+      votesFor: numberIn(form, 'votesFor'),
+      votesAgainst: numberIn(form, 'votesAgainst'),
+      abstentions: numberIn(form, 'abstentions'),
+      filingNo: filing?.filingNo ?? null,
+      filedOn: filing?.filedOn ?? null,
+    };
+  });
+
+  const trainings = ofKind('deliver-training').map((task) => {
+    const form = formOf(task.formData);
+    return { date: heldOn(form, task.completedAt, today), attendance: numberIn(form, 'governmentAttendees') + numberIn(form, 'committeeAttendees') };
+  });
+
+  const events = done
+    .filter((task) => isEventKind(task.templateTaskKey))
+    .map((task) => {
+      const form = formOf(task.formData);
+      return {
+        date: heldOn(form, task.completedAt, today),
+        communityKey: task.communityKey,
+        community: communityName(task.communityKey),
+        kind: task.templateTaskKey as OutcomeEventKind,
+        theme: textIn(form, 'theme') ?? null,
+        participants: numberIn(form, 'participants'),
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+
+  const householdsReached = ofKind('publicity').reduce((sum, task) => sum + numberIn(formOf(task.formData), 'householdsReached'), 0);
+
+  const caseInputs = await caseFigureInputs(db, engagementId);
+  const figures = caseFigures(caseInputs, plan.communities.map((community) => community.name)).overall;
+  const tiers = TIERS.filter((tier) => figures.tiers[tier].reached > 0).map((tier) => {
+    const days = caseInputs.filter((item) => item.resolvedTier === tier && item.resolvedOn).map((item) => daysBetween(item.reportedOn, item.resolvedOn!));
+    return { tier, reached: figures.tiers[tier].reached, resolved: figures.tiers[tier].resolved, averageDays: days.length > 0 ? days.reduce((sum, value) => sum + value, 0) / days.length : null };
+  });
+
+  const [modelHouseholds, ticketCount] = await Promise.all([db.modelHousehold.count({ where: { engagementId, withdrawnAt: null } }), db.hotlineTicket.count({ where: { engagementId } })]);
+  let hotline: OutcomeFacts['hotline'] = null;
+  if (ticketCount > 0) {
+    const hotlineFigures = await loadHotlineFigures(db, engagementId);
+    const compared = hotlineBeforeAfter(hotlineFigures);
+    if (compared) hotline = { ...compared, unverified: hotlineFigures.synthetic };
+  }
+
+  return { conventions, trainings, events, householdsReached, cases: { reported: figures.reported, resolved: figures.resolved, tiers }, modelHouseholds, hotline };
+}
