@@ -24,9 +24,10 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, outcomesReportWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
 import type { consultationWorkflow } from './workflows/consultation';
+import type { outcomesReportWorkflow } from './workflows/outcomes-report';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
 import type { modelHouseholdsWorkflow } from './workflows/model-households';
 import type { workLogWorkflow } from './workflows/work-log';
@@ -520,6 +521,20 @@ export function createEngagementClient({
         });
       } catch (error) {
         throw new EngagementCommandError('temporarily_unavailable', `the PDF could not be made now (${error instanceof Error ? error.message : 'unknown'}); try again shortly`);
+      }
+    },
+
+    /** The 成效证明材料 workbook, drafted on a worker from the engagement's records as of today and stored. */
+    async outcomesReport(engagementId: string): Promise<Awaited<ReturnType<typeof outcomesReportWorkflow>>> {
+      try {
+        return await temporal.workflow.execute<typeof outcomesReportWorkflow>('outcomesReportWorkflow', {
+          workflowId: outcomesReportWorkflowId(engagementId, crypto.randomUUID()),
+          taskQueue,
+          args: [{ engagementId }],
+          workflowExecutionTimeout: '5 minutes',
+        });
+      } catch (error) {
+        throw new EngagementCommandError('temporarily_unavailable', `the outcomes workbook could not be drafted now (${error instanceof Error ? error.message : 'unknown'}); try again shortly`);
       }
     },
 

@@ -61,6 +61,11 @@ export function hotlineWorkflowId(engagementId: string): string {
   return `hotline-${engagementId}`;
 }
 
+/** One short workflow per request for the outcomes workbook. */
+export function outcomesReportWorkflowId(engagementId: string, requestId: string): string {
+  return `outcomes-report-${engagementId}-${requestId}`;
+}
+
 /** One workflow per 会诊, from its question to its conclusion. */
 export function consultationWorkflowId(consultationId: string): string {
   return `consultation-${consultationId}`;

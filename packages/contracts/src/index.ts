@@ -245,7 +245,7 @@ export {
   supervisionLevelSchema,
 } from './cases';
 export { listModelHouseholds, modelHouseholdSchema, recordModelHousehold, withdrawModelHousehold } from './model-households';
-export { engagementOutcomesSchema, getEngagementOutcomes, outcomeEventKindSchema } from './outcomes';
+export { downloadOutcomesWorkbook, engagementOutcomesSchema, getEngagementOutcomes, outcomeEventKindSchema } from './outcomes';
 export { concludeConsultation, consultationSchema, consultationStatusSchema, consultationSummarySchema, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 export { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry, workLogActivitySchema, workLogEntrySchema, workLogTotalsSchema } from './work-log';
 export {

@@ -57,7 +57,7 @@ import {
 } from './research';
 import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
 import { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry } from './work-log';
-import { getEngagementOutcomes } from './outcomes';
+import { downloadOutcomesWorkbook, getEngagementOutcomes } from './outcomes';
 import { concludeConsultation, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
@@ -151,6 +151,7 @@ export const operations = {
   shareWorkLogEntry,
   withdrawWorkLogEntry,
   getEngagementOutcomes,
+  downloadOutcomesWorkbook,
   listConsultations,
   openConsultation,
   getConsultation,

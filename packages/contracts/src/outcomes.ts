@@ -93,3 +93,18 @@ export const getEngagementOutcomes = defineOperation({
   params: engagementParamsSchema,
   responses: { 200: engagementOutcomesSchema },
 });
+
+export const downloadOutcomesWorkbook = defineOperation({
+  id: 'downloadOutcomesWorkbook',
+  method: 'GET',
+  path: '/api/engagements/:id/outcomes/evidence.xlsx',
+  tag: 'engagements',
+  summary: { zh: '导出项目成效证明材料（Excel）', en: 'Export the outcomes evidence (Excel)' },
+  description:
+    'The 项目成效证明材料 as a workbook drafted on a worker from the same records as the outcomes page: 成效概览 (each indicator, its figure and its source), 居民公约表决与备案 (each vote rechecked under Art. 9; communities not yet voting listed), 问题案件, 推广活动, 成果文件 and 说明. A synthetic 12345 extract is marked 待核实. Content-Disposition carries its Chinese name (RFC 5987).',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: engagementParamsSchema,
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The .xlsx file' }) },
+  errors: ['temporarily_unavailable'],
+});

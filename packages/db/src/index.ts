@@ -206,4 +206,4 @@ export {
   searchConsultations,
   unansweredInvitees,
 } from './consultations';
-export { formOf, heldOn, loadOutcomeFacts, numberIn, textIn } from './outcomes';
+export { formOf, heldOn, loadEngagementOutcomes, loadOutcomeFacts, numberIn, textIn } from './outcomes';

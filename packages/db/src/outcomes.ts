@@ -1,5 +1,9 @@
 import {
   caseFigures,
+  type EngagementOutcomes,
+  evaluateResidentsMeeting,
+  parseEngagementPlan,
+  workLogTotals,
   type CivilDate,
   civilDateAt,
   daysBetween,
@@ -14,6 +18,7 @@ import {
 import { caseFigureInputs } from './cases';
 import { type DbClient } from './client';
 import { loadHotlineFigures } from './hotline';
+import { groupWorkLog } from './work-log';
 
 type Form = Record<string, unknown>;
 /** A completed task's form as stored (an object, or nothing). */
@@ -102,4 +107,62 @@ export async function loadOutcomeFacts(db: DbClient, engagementId: string, plan:
   }
 
   return { conventions, trainings, events, householdsReached, cases: { reported: figures.reported, resolved: figures.resolved, tiers }, modelHouseholds, hotline };
+}
+
+/**
+ * The engagement's outcomes as of `asOf`: the facts above with the approved deliverables (on the
+ * day of the partner's latest approval), the joint mechanism's departments and those consulted,
+ * each vote's Art. 9 validity recomputed, the logged service (standing entries) and the concluded 会诊.
+ */
+export async function loadEngagementOutcomes(db: DbClient, engagementId: string, asOf: CivilDate): Promise<EngagementOutcomes> {
+  const engagement = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { plan: true } });
+  const plan = parseEngagementPlan(engagement.plan);
+  const place = (key: string | null) => {
+    const community = key ? plan.communities.find((candidate) => candidate.key === key) : undefined;
+    return community ? { key: community.key, name: community.name } : null;
+  };
+  const [facts, deliverables, consulted, groups, consultations] = await Promise.all([
+    loadOutcomeFacts(db, engagementId, plan, asOf),
+    db.deliverable.findMany({ where: { engagementId }, select: { id: true, status: true, titleZh: true, titleEn: true, updatedAt: true, task: { select: { communityKey: true } } } }),
+    db.task.findMany({ where: { engagementId, templateTaskKey: 'department-consultation', status: 'done' }, select: { departmentKey: true } }),
+    groupWorkLog(db, engagementId, {}),
+    db.consultation.count({ where: { engagementId, concludedAt: { not: null } } }),
+  ]);
+  const approvals = await db.review.findMany({
+    where: { deliverableId: { in: deliverables.filter((deliverable) => deliverable.status === 'approved').map((deliverable) => deliverable.id) }, decision: 'approved' },
+    select: { deliverableId: true, createdAt: true },
+  });
+  const approvedAt = new Map<string, Date>();
+  for (const review of approvals) if ((approvedAt.get(review.deliverableId) ?? new Date(0)) < review.createdAt) approvedAt.set(review.deliverableId, review.createdAt);
+  const approved = deliverables
+    .filter((deliverable) => deliverable.status === 'approved')
+    .map((deliverable) => ({
+      title: { zh: deliverable.titleZh, en: deliverable.titleEn },
+      community: place(deliverable.task.communityKey),
+      approvedOn: civilDateAt(approvedAt.get(deliverable.id) ?? deliverable.updatedAt),
+    }))
+    .sort((a, b) => a.approvedOn.localeCompare(b.approvedOn) || a.title.zh.localeCompare(b.title.zh, 'zh-CN'));
+  const consultedKeys = new Set(consulted.map((task) => task.departmentKey));
+  const service = workLogTotals(groups);
+  return {
+    engagementId,
+    asOf,
+    communities: plan.communities.map((community) => ({ key: community.key, name: community.name })),
+    deliverables: { approved: approved.length, total: deliverables.length, items: approved },
+    departments: {
+      inMechanism: plan.departments.map((department) => ({ key: department.key, name: department.name })),
+      consulted: plan.departments.filter((department) => consultedKeys.has(department.key)).map((department) => ({ key: department.key, name: department.name })),
+    },
+    conventions: facts.conventions.map(({ communityKey, community: _name, ...vote }) => ({ community: place(communityKey), ...vote, valid: evaluateResidentsMeeting(vote).passed })),
+    trainings: { sessions: facts.trainings.length, attendance: facts.trainings.reduce((sum, training) => sum + training.attendance, 0) },
+    events: {
+      held: facts.events.length,
+      participants: facts.events.reduce((sum, event) => sum + event.participants, 0),
+      householdsReached: facts.householdsReached,
+      items: facts.events.map((event) => ({ date: event.date, community: place(event.communityKey), kind: event.kind, theme: event.theme, participants: event.participants })),
+    },
+    cases: { ...facts.cases, modelHouseholds: facts.modelHouseholds },
+    hotline: facts.hotline,
+    service: { entries: service.entries, minutes: service.minutes, consultations },
+  };
 }

@@ -124,3 +124,13 @@ export { CONVERTIBLE_TO_PDF, type ConvertibleKind, convertToPdf, PDF_CONVERSION_
 export { parseCsv, readTable, type TableRead, writeTable } from './tables';
 export { type HotlineWorkbookInput, renderHotlineWorkbook } from './hotline-workbook';
 export { LEDGER_HEADER_ROW, LEDGER_SHEET, LEDGER_TOTALS_SHEET, renderWorkLogWorkbook, type WorkLogWorkbookEntry, type WorkLogWorkbookInput } from './work-log-workbook';
+export {
+  OUTCOMES_CASES_SHEET,
+  OUTCOMES_CONVENTIONS_SHEET,
+  OUTCOMES_DELIVERABLES_SHEET,
+  OUTCOMES_EVENTS_SHEET,
+  OUTCOMES_HEADER_ROW,
+  OUTCOMES_SUMMARY_SHEET,
+  renderOutcomesWorkbook,
+  type OutcomesWorkbookInput,
+} from './outcomes-workbook';

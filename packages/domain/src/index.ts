@@ -224,4 +224,4 @@ export {
 export * from './cases';
 export * from './hotline';
 export { CONSULTATION_LIMITS, CONSULTATION_STATUSES, type ConsultationStatus, consultationStatusLabels, isConsultationOverdue, latestConsultationDue } from './consultation';
-export { OUTCOME_EVENT_KINDS, type OutcomeCases, type OutcomeConvention, type OutcomeEvent, type OutcomeEventKind, outcomeEventKindLabels, type OutcomeFacts, type OutcomeHotline, type OutcomeTraining } from './outcomes';
+export { type EngagementOutcomes, OUTCOME_EVENT_KINDS, type OutcomeCases, type OutcomeConvention, type OutcomeEvent, type OutcomeEventKind, outcomeEventKindLabels, type OutcomeFacts, type OutcomeHotline, type OutcomeTraining } from './outcomes';

@@ -74,3 +74,32 @@ export interface OutcomeFacts {
   modelHouseholds: number;
   hotline: OutcomeHotline | null;
 }
+
+type Place = { key: string; name: string };
+
+/** The outcomes page and its evidence workbook: the facts with what the engagement adds to them. */
+export interface EngagementOutcomes {
+  engagementId: string;
+  asOf: CivilDate;
+  communities: Place[];
+  deliverables: { approved: number; total: number; items: { title: { zh: string; en: string }; community: Place | null; approvedOn: CivilDate }[] };
+  departments: { inMechanism: Place[]; consulted: Place[] };
+  conventions: {
+    community: Place | null;
+    adoptedOn: CivilDate;
+    eligible: number;
+    attendees: number;
+    votesFor: number;
+    votesAgainst: number;
+    abstentions: number;
+    /** Quorum and majority under 组织法 Art. 9, recomputed from the figures. */
+    valid: boolean;
+    filedOn: CivilDate | null;
+    filingNo: string | null;
+  }[];
+  trainings: { sessions: number; attendance: number };
+  events: { held: number; participants: number; householdsReached: number; items: { date: CivilDate; community: Place | null; kind: OutcomeEventKind; theme: string | null; participants: number }[] };
+  cases: OutcomeCases & { modelHouseholds: number };
+  hotline: OutcomeHotline | null;
+  service: { entries: number; minutes: number; consultations: number };
+}

@@ -8,6 +8,7 @@ import { createHotlineActivities, type HotlineActivities } from './hotline-recor
 import { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
 import { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
 import { type ConsultationActivities, createConsultationActivities } from './consultation-records';
+import { createOutcomeActivities, type OutcomeActivities } from './outcome-records';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
 import { createKnowledgeRecords } from './knowledge-records';
@@ -34,8 +35,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & OutcomeActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & OutcomeActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -49,6 +50,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createModelHouseholdActivities(db),
     ...createWorkLogActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createConsultationActivities({ db }),
+    ...createOutcomeActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createQuestionnaireExportActivities({ db, files, ...(firmName ? { firmName } : {}) }),

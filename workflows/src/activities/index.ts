@@ -11,4 +11,5 @@ export { createCaseSettingsActivities, type CaseSettingsActivities } from './cas
 export { createHotlineActivities, type HotlineActivities, rowProblemAsFieldError } from './hotline-records';
 export { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
 export { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
+export { createOutcomeActivities, type OutcomeActivities } from './outcome-records';
 export { createConsultationActivities, type ConsultationActivities } from './consultation-records';

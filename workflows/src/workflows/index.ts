@@ -11,3 +11,4 @@ export { hotlineWorkflow } from './hotline';
 export { modelHouseholdsWorkflow } from './model-households';
 export { workLogWorkflow } from './work-log';
 export { consultationWorkflow } from './consultation';
+export { outcomesReportWorkflow } from './outcomes-report';

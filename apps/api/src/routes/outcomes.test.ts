@@ -3,6 +3,8 @@
 // nothing is counted that was withdrawn, and an engagement with nothing done yet says so with zeros
 // and empty lists, not invented figures.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OUTCOMES_CONVENTIONS_SHEET, OUTCOMES_HEADER_ROW, OUTCOMES_SUMMARY_SHEET } from '@gongzhi/documents';
+import { readSheetRows } from '@gongzhi/documents/testing';
 import { addCalendarDays, civilDateAt } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { createEngagement } from '../testing/fixtures';
@@ -85,5 +87,15 @@ describe('engagement outcomes (项目成效)', () => {
     const now = contact.json<Outcomes>();
     expect(now.service).toEqual({ entries: 1, minutes: 90, consultations: 1 });
     expect(now.cases).toMatchObject({ reported: 1, resolved: 0, tiers: [{ tier: 'moral', reached: 1, resolved: 0 }] });
+
+    // The evidence workbook, drafted on a worker from the same records; the contact downloads it too.
+    const workbook = await api.request(client, { method: 'GET', url: `${url}/evidence.xlsx` });
+    expect(workbook.statusCode, workbook.body).toBe(200);
+    expect(workbook.headers['content-disposition']).toContain(encodeURIComponent('项目成效证明材料'));
+    const rows = (await readSheetRows(workbook.rawPayload, OUTCOMES_SUMMARY_SHEET)).slice(OUTCOMES_HEADER_ROW);
+    const figure = (indicator: string) => rows.find((row) => row[1] === indicator)?.[2];
+    expect([figure('法律服务时长'), figure('问题案件'), figure('会诊'), figure('12345热线诉求')]).toEqual(['1.5小时（1条工作记录）', '1件，已解决0件（解决率0.0%）', '形成结论1件', '尚未导入实施前后的工单数据']);
+    const votes = (await readSheetRows(workbook.rawPayload, OUTCOMES_CONVENTIONS_SHEET)).slice(OUTCOMES_HEADER_ROW);
+    expect(votes.filter((row) => row[7] === '尚未表决').map((row) => row[0])).toEqual(['朝阳社区', '和平社区']);
   });
 });

@@ -258,6 +258,7 @@ const probes: Record<OperationId, Probe> = {
   shareWorkLogEntry: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/${randomUUID()}/sharing`, payload: { sharedWithClient: true } }), allowed: { status: 404, code: 'not_found' } },
   downloadWorkLedger: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/ledger.xlsx` }), allowed: { status: 200 } },
   withdrawWorkLogEntry: { request: async () => ({ path: `/api/engagements/${engagementId}/work-log/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  downloadOutcomesWorkbook: { request: async () => ({ path: `/api/engagements/${engagementId}/outcomes/evidence.xlsx` }), allowed: { status: 200 } },
   getEngagementOutcomes: { request: async () => ({ path: `/api/engagements/${engagementId}/outcomes` }), allowed: { status: 200 } },
   listConsultations: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations` }), allowed: { status: 200 } },
   // A cancelled engagement opens no consultation: refused after access control.
