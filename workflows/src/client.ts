@@ -484,6 +484,10 @@ export function createEngagementClient({
           if (row) throw new EngagementCommandError('consultation_closed', 'the consultation is concluded or withdrawn');
           throw new EngagementCommandError('unknown_consultation', `no consultation ${consultationId}`);
         }
+        // A write that kept failing is an outage to the caller, not a refusal.
+        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
+          throw new EngagementCommandError('temporarily_unavailable', 'the consultation could not be written; try again shortly');
+        }
         return toCommandError(error, async () => undefined);
       }
     },

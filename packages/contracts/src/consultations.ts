@@ -75,7 +75,7 @@ export const consultationSummarySchema = z
     topic: line(CONSULTATION_LIMITS.topic),
     question: prose(CONSULTATION_LIMITS.question),
     conclusion: prose(CONSULTATION_LIMITS.conclusion),
-    concludedBy: userRefSchema,
+    concludedBy: userRefSchema.nullable().meta({ description: 'Null when that account has since been removed' }),
     concludedAt: instantSchema,
     opinions: z.number().int().min(0),
   })

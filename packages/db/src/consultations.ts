@@ -68,13 +68,12 @@ export async function listConsultations(db: DbClient, engagementId: string, filt
         : filter.status === 'withdrawn'
           ? { withdrawnAt: { not: null } }
           : {};
-  const rows = await db.consultation.findMany({
-    where: { engagementId, ...status, ...(filter.taskKey !== undefined ? { task: { key: filter.taskKey } } : {}) },
-    select,
-    orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
-    take,
-  });
-  return rows.sort((a, b) => Number(consultationStatusOf(a) !== 'open') - Number(consultationStatusOf(b) !== 'open'));
+  const where = { engagementId, ...status, ...(filter.taskKey !== undefined ? { task: { key: filter.taskKey } } : {}) };
+  const orderBy = [{ openedAt: 'desc' as const }, { id: 'desc' as const }];
+  // Every open one first (however old), then the most recent closed ones.
+  const open = await db.consultation.findMany({ where: { AND: [where, { concludedAt: null, withdrawnAt: null }] }, select, orderBy, take });
+  const closed = open.length < take ? await db.consultation.findMany({ where: { AND: [where, { OR: [{ concludedAt: { not: null } }, { withdrawnAt: { not: null } }] }] }, select, orderBy, take: take - open.length }) : [];
+  return [...open, ...closed];
 }
 export type ConsultationRecord = Awaited<ReturnType<typeof listConsultations>>[number];
 
@@ -135,10 +134,14 @@ export async function checkConsultationOpening(
   }
   let task: { id: string; key: string; workflowId: string } | null = null;
   if (input.taskKey !== null) {
-    const row = await db.task.findFirst({ where: { engagementId: input.engagementId, key: input.taskKey }, select: { id: true, key: true, workflowId: true, status: true } });
+    const row = await db.task.findFirst({ where: { engagementId: input.engagementId, key: input.taskKey }, select: { id: true, key: true, workflowId: true, status: true, role: true } });
     if (!row) errors.push({ field: 'taskKey', code: 'invalid_option', message: { zh: '本项目中没有该任务', en: 'The engagement has no such task' } });
-    else if (input.holdsTask && (row.status === 'done' || row.status === 'cancelled')) {
-      errors.push({ field: 'holdsTask', code: 'rule', message: { zh: '该任务已完成或已取消，不能再等待会诊', en: 'The task is closed: it cannot wait for the consultation' } });
+    else if (input.holdsTask && row.status !== 'active' && row.status !== 'changes_requested') {
+      // Only an open task waits: a pending one's workflow may not run yet, a closed one waits for nothing.
+      errors.push({ field: 'holdsTask', code: 'rule', message: { zh: '只有办理中的任务可以等待会诊结论', en: 'Only a task in progress can wait for the conclusion' } });
+    } else if (input.holdsTask && row.role === 'client') {
+      // The client's decisions are not held by the firm's internal deliberation (which the contact never sees).
+      errors.push({ field: 'holdsTask', code: 'rule', message: { zh: '委托方确认的任务不能等待会诊结论', en: 'A task for the client to confirm cannot wait for a consultation' } });
     } else task = { id: row.id, key: row.key, workflowId: row.workflowId };
   } else if (input.holdsTask) errors.push({ field: 'holdsTask', code: 'rule', message: { zh: '请先选择要等待会诊结论的任务', en: 'Choose the task that is to wait for the conclusion' } });
   return { errors, task };

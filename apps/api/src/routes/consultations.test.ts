@@ -58,6 +58,8 @@ describe('consultations (会诊)', () => {
       api.request(pm, { method: 'POST', url: base, payload: { ...question, idempotencyKey: undefined, taskKey: 'no.such-task' } }),
       api.request(pm, { method: 'POST', url: base, payload: { ...question, idempotencyKey: undefined, taskKey: undefined } }),
       api.request(pm, { method: 'POST', url: base, payload: { ...question, idempotencyKey: undefined, topic: '   ' } }),
+      // The client's own decision is never held by the firm's deliberation.
+      api.request(pm, { method: 'POST', url: base, payload: { ...question, idempotencyKey: undefined, taskKey: 'proposal.client-confirm-plan' } }),
     ]);
     expect(refusals.map((response) => [response.statusCode, response.json<Refusal>().error.fieldErrors.map((error) => error.field)])).toEqual([
       [422, ['dueOn']],
@@ -66,6 +68,7 @@ describe('consultations (会诊)', () => {
       [422, ['taskKey']],
       [422, ['holdsTask']],
       [422, ['topic']],
+      [422, ['holdsTask']],
     ]);
     expect(refusals[0]!.json<Refusal>().error.fieldErrors[0]!.message).toBe('The due day cannot be in the past');
     expect(refusals[1]!.json<Refusal>().error.fieldErrors[0]!.message).toBe('不能邀请自己：请选择其他律师');

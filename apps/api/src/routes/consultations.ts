@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { checkConsultationOpening, type ConsultationRecord, consultationStatusOf, findConsultation, fromDbDate, listConsultations, searchConsultations } from '@gongzhi/db';
-import { civilDateAt, type FieldError, isConsultationOverdue, latestConsultationDue } from '@gongzhi/domain';
+import { civilDateAt, CONSULTATION_LIMITS, type FieldError, isConsultationOverdue, latestConsultationDue } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
@@ -87,7 +87,13 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
       invitees: [...new Set(body.invitees)],
     };
     const id = idempotencyKey ? idempotentUuid(`consultation:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
-    const same = (row: ConsultationRecord) => row.topic === open.topic && row.question === open.question && fromDbDate(row.dueOn) === open.dueOn && (row.task?.key ?? null) === open.taskKey;
+    const same = (row: ConsultationRecord) =>
+      row.topic === open.topic &&
+      row.question === open.question &&
+      row.materials === open.materials &&
+      fromDbDate(row.dueOn) === open.dueOn &&
+      (row.task?.key ?? null) === open.taskKey &&
+      row.invitees.map((invitee) => invitee.user.id).join() === open.invitees.join();
     if (idempotencyKey) {
       const first = await findConsultation(db, engagementId, id);
       if (first) {
@@ -125,6 +131,9 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
     if (consultationStatusOf(row) !== 'open') throw new ApiError('consultation_closed');
     if (!abilities(request, row).opine) throw forbidden();
     if (!body) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'body', code: 'required', message: { zh: '请写明您的意见', en: 'Write your opinion' } }] });
+    if (row.opinions.length >= CONSULTATION_LIMITS.maxOpinions) {
+      throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'body', code: 'too_large', message: { zh: `本会诊已有${CONSULTATION_LIMITS.maxOpinions}条意见，请形成结论或另行发起会诊`, en: `The consultation has ${CONSULTATION_LIMITS.maxOpinions} opinions: conclude it or open another` } }] });
+    }
     await runCommand(() => engagements.consultationCommand(consultationId, { kind: 'opine', actorId: caller.userId, opinionId, body }), { validation_failed: 'form_invalid' });
     reply.status(201);
     return view(request, await consultationOf(engagementId, consultationId), today());
@@ -164,7 +173,7 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
         topic: row.topic,
         question: row.question,
         conclusion: row.conclusion ?? '',
-        concludedBy: userRef(row.concludedBy!),
+        concludedBy: row.concludedBy ? userRef(row.concludedBy) : null,
         concludedAt: iso(row.concludedAt!),
         opinions: row._count.opinions,
       })),

@@ -44,7 +44,7 @@ function Result({ item }: { item: ConsultationSummary }) {
       </div>
       <div className="gz-consultation-meta">
         <span>
-          {t('search.concluded', { name: item.concludedBy.displayName, at: formatInstant(item.concludedAt, locale) })}
+          {t('search.concluded', { name: item.concludedBy?.displayName ?? '—', at: formatInstant(item.concludedAt, locale) })}
         </span>
         <span>{t('search.opinions', { count: item.opinions })}</span>
       </div>
