@@ -196,7 +196,10 @@ export async function openConsultationRecord(tx: DbTransaction, input: OpenConsu
 }
 
 const lockConsultation = async (tx: DbTransaction, id: string) => {
-  const [row] = await tx.$queryRaw<{ concluded: boolean; withdrawn: boolean }[]>`select concluded_at is not null as concluded, withdrawn_at is not null as withdrawn from consultation where id = ${id}::uuid for update`;
+  const [row] = await tx.$queryRaw<{ concluded: boolean; withdrawn: boolean; conclusion: string | null; reason: string | null; closedBy: string | null }[]>`
+    select concluded_at is not null as concluded, withdrawn_at is not null as withdrawn, conclusion, withdrawn_reason as reason,
+           coalesce(concluded_by_id, withdrawn_by_id)::text as "closedBy"
+    from consultation where id = ${id}::uuid for update`;
   return row ?? null;
 };
 
@@ -211,14 +214,17 @@ export async function addConsultationOpinionRecord(tx: DbTransaction, input: { c
   return { changed: true };
 }
 
-/** Concludes or withdraws an open consultation; the same close again (a retry) changes nothing, another is refused. */
+/** Concludes or withdraws an open consultation; the same close again (a retry: same person, same words) changes nothing, any other is refused. */
 export async function closeConsultationRecord(
   tx: DbTransaction,
   input: { consultationId: string; close: { kind: 'conclude'; conclusion: string } | { kind: 'withdraw'; reason: string }; actorId: string; at: Date },
 ): Promise<{ changed: boolean } | ConsultationRefusal> {
   const row = await lockConsultation(tx, input.consultationId);
   if (!row) return { refused: 'not_found' };
-  if ((input.close.kind === 'conclude' && row.concluded) || (input.close.kind === 'withdraw' && row.withdrawn)) return { changed: false };
+  const isRetry =
+    row.closedBy === input.actorId &&
+    ((input.close.kind === 'conclude' && row.concluded && row.conclusion === input.close.conclusion) || (input.close.kind === 'withdraw' && row.withdrawn && row.reason === input.close.reason));
+  if (isRetry) return { changed: false };
   if (row.concluded || row.withdrawn) return { refused: 'closed' };
   const data =
     input.close.kind === 'conclude'
