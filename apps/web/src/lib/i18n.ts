@@ -30,8 +30,9 @@ void i18n.use(initReactI18next).init({
   // The knowledge base's strings are a namespace of their own, `knowledge`, brought in Chinese by
   // the feature's code (features/knowledge/utils/use-knowledge-translation.ts) and in English here;
   // field research's likewise, `research` (features/research/utils/use-research-translation.ts), and
-  // problem cases', `cases` (features/cases/utils/use-cases-translation.ts), and 会诊's,
-  // `consultations` (features/consultations/utils/use-consultations-translation.ts).
+  // problem cases', `cases` (features/cases/utils/use-cases-translation.ts), 会诊's,
+  // `consultations` (features/consultations/utils/use-consultations-translation.ts), and 项目成效's,
+  // `outcomes` (features/outcomes/utils/use-outcomes-translation.ts).
   resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',
@@ -48,13 +49,14 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, antd] = await Promise.all([
+  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, { enOutcomes }, antd] = await Promise.all([
     import('../locales/en'),
     import('../locales/knowledge/en'),
     import('../locales/research/en'),
     import('../locales/cases/en'),
     import('../locales/work-log/en'),
     import('../locales/consultations/en'),
+    import('../locales/outcomes/en'),
     import('antd/es/locale/en_US'),
   ]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
@@ -63,6 +65,7 @@ export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   i18n.addResourceBundle('en', 'cases', enCases, true, true);
   i18n.addResourceBundle('en', 'workLog', enWorkLog, true, true);
   i18n.addResourceBundle('en', 'consultations', enConsultations, true, true);
+  i18n.addResourceBundle('en', 'outcomes', enOutcomes, true, true);
   englishAntdLocale = antd.default;
 }
 

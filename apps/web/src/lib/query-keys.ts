@@ -38,6 +38,8 @@ export const queryKeys = {
     consultations: (id: string, query: object) => ['engagements', 'consultations', id, 'list', query] as const,
     consultation: (id: string, consultationId: string) => ['engagements', 'consultations', id, 'detail', consultationId] as const,
     consultationsAll: (id: string) => ['engagements', 'consultations', id] as const,
+    /** 项目成效: under `engagements`, so any change to the engagement's work refreshes it. */
+    outcomes: (id: string) => ['engagements', 'outcomes', id] as const,
     /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
     hotlineImports: (id: string) => ['engagements', 'hotline', id, 'imports'] as const,
     hotlineSettings: (id: string) => ['engagements', 'hotline', id, 'settings'] as const,

@@ -11,6 +11,8 @@ import { enWorkLog } from './work-log/en';
 import { zhCNWorkLog } from './work-log/zh-CN';
 import { enConsultations } from './consultations/en';
 import { zhCNConsultations } from './consultations/zh-CN';
+import { enOutcomes } from './outcomes/en';
+import { zhCNOutcomes } from './outcomes/zh-CN';
 import { enResearch } from './research/en';
 import { zhCNResearch } from './research/zh-CN';
 import { zhCN } from './zh-CN';
@@ -41,6 +43,7 @@ describe('translations', () => {
     for (const key of leaves(zhCNCases)) expect(variables(get(enCases, key) as string), `cases:${key}`).toEqual(variables(get(zhCNCases, key) as string));
     for (const key of leaves(zhCNWorkLog)) expect(variables(get(enWorkLog, key) as string), `workLog:${key}`).toEqual(variables(get(zhCNWorkLog, key) as string));
     for (const key of leaves(zhCNConsultations)) expect(variables(get(enConsultations, key) as string), `consultations:${key}`).toEqual(variables(get(zhCNConsultations, key) as string));
+    for (const key of leaves(zhCNOutcomes)) expect(variables(get(enOutcomes, key) as string), `outcomes:${key}`).toEqual(variables(get(zhCNOutcomes, key) as string));
   });
 
   // The features' own namespaces (the knowledge base's has its own test below).
@@ -49,6 +52,7 @@ describe('translations', () => {
     { name: 'cases', zh: zhCNCases, en: enCases },
     { name: 'workLog', zh: zhCNWorkLog, en: enWorkLog },
     { name: 'consultations', zh: zhCNConsultations, en: enConsultations },
+    { name: 'outcomes', zh: zhCNOutcomes, en: enOutcomes },
   ];
   it.each(namespaces)('the $name namespace has the same keys in English, none empty, none left in Chinese', ({ zh, en: english }) => {
     expect(leaves(english).sort()).toEqual(leaves(zh).sort());

@@ -9,6 +9,7 @@ import { engagementQueryOptions, useEngagement } from '../../features/engagement
 import { ClientEngagementView, EngagementView } from '../../features/engagements/components/engagement-view';
 import { ConsultationsTabLabel } from '../../features/consultations/components/consultations-tab-label';
 import { isOpenTask } from '../../features/consultations/utils/consultations';
+import { OutcomesTabLabel } from '../../features/outcomes/components/outcomes-tab-label';
 import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
 import { useEngagementKnowledge } from '../../features/knowledge/api/engagement-knowledge';
 import { useMe } from '../../features/auth/api/get-me';
@@ -24,6 +25,7 @@ const EngagementCases = lazy(() => import('../../features/cases/components/engag
 const EngagementHotline = lazy(() => import('../../features/cases/components/engagement-hotline').then((module) => ({ default: module.EngagementHotline })));
 const EngagementWorkLog = lazy(() => import('../../features/work-log/components/engagement-work-log').then((module) => ({ default: module.EngagementWorkLog })));
 const EngagementConsultations = lazy(() => import('../../features/consultations/components/engagement-consultations').then((module) => ({ default: module.EngagementConsultations })));
+const EngagementOutcomes = lazy(() => import('../../features/outcomes/components/engagement-outcomes').then((module) => ({ default: module.EngagementOutcomes })));
 const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
@@ -109,6 +111,16 @@ export default function EngagementRoute() {
     ),
   };
 
+  // 项目成效: every role reads it, the client's contact above all (it is what they accept the project on).
+  const outcomes = {
+    label: <OutcomesTabLabel />,
+    content: (
+      <Suspense fallback={<BlockSkeleton rows={8} />}>
+        <EngagementOutcomes engagementId={engagement.id} />
+      </Suspense>
+    ),
+  };
+
   if (engagement.myRole === 'client') {
     return (
       <ClientEngagementView
@@ -120,6 +132,7 @@ export default function EngagementRoute() {
         cases={cases}
         hotline={hotline}
         workLog={workLog}
+        outcomes={outcomes}
       />
     );
   }
@@ -136,6 +149,7 @@ export default function EngagementRoute() {
       hotline={hotline}
       workLog={workLog}
       consultations={consultations}
+      outcomes={outcomes}
       taskName={taskName}
     />
   );

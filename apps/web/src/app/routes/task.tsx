@@ -7,6 +7,8 @@ import { useMe } from '../../features/auth/api/get-me';
 import { TaskConsultationHold, TaskConsultations } from '../../features/consultations/components/task-consultations';
 import { isOpenTask } from '../../features/consultations/utils/consultations';
 import { DeliverablePanel } from '../../features/deliverables/components/deliverable-panel';
+import { OutcomesAcceptanceNotice } from '../../features/outcomes/components/acceptance-notice';
+import { isClientAcceptance } from '../../features/outcomes/utils/outcomes';
 import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
 import { taskQueryOptions, useTask } from '../../features/tasks/api/get-task';
 import { TaskView } from '../../features/tasks/components/task-view';
@@ -42,6 +44,7 @@ export default function TaskRoute() {
             completionNotice: <TaskConsultationHold engagementId={task.engagement.id} taskKey={task.key} />,
           }
         : {})}
+      {...(isClientAcceptance(task) ? { notice: <OutcomesAcceptanceNotice engagementId={task.engagement.id} /> } : {})}
       crumbs={[{ label: t('nav.myTasks'), to: '/tasks' }, { label: task.engagement.name, to: `/engagements/${task.engagement.id}` }, { label: text(task.title) }]}
       deliverable={task.deliverable ? <DeliverablePanel deliverable={task.deliverable} /> : undefined}
     />

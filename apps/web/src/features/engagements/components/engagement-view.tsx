@@ -15,8 +15,8 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'consultations' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'consultations' | 'outcomes' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'outcomes', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
@@ -58,6 +58,7 @@ export function EngagementView({
   hotline,
   workLog,
   consultations,
+  outcomes,
   taskName,
 }: {
   engagement: EngagementDetail;
@@ -76,6 +77,8 @@ export function EngagementView({
   workLog?: ReactNode;
   /** 会诊, the firm team's consultations, from the consultations feature (never the client's). */
   consultations?: TabSlot;
+  /** 项目成效, from the outcomes feature: what the engagement achieved, from its records. */
+  outcomes?: TabSlot;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
   taskName?: (taskId: string) => string | undefined;
 }) {
@@ -92,7 +95,8 @@ export function EngagementView({
     (requested !== 'cases' || cases) &&
     (requested !== 'hotline' || hotline) &&
     (requested !== 'worklog' || workLog) &&
-    (requested !== 'consultations' || consultations)
+    (requested !== 'consultations' || consultations) &&
+    (requested !== 'outcomes' || outcomes)
       ? requested
       : 'overview';
   const people = new Map([engagement.team.pm, engagement.team.partner, ...engagement.team.lawyers, ...(engagement.team.client ? [engagement.team.client] : [])].map((person) => [person.id, person.displayName]));
@@ -153,6 +157,7 @@ export function EngagementView({
           ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
           ...(workLog ? [{ key: 'worklog', label: <span data-testid="worklog-tab">{t('engagement.tabs.worklog')}</span>, children: workLog }] : []),
           ...(consultations ? [{ key: 'consultations', label: consultations.label, children: consultations.content }] : []),
+          ...(outcomes ? [{ key: 'outcomes', label: outcomes.label, children: outcomes.content }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
             ? [{ key: 'audit', label: t('engagement.tabs.audit'), children: <Card size="small" styles={{ body: { padding: 0 } }}>{<AuditHistory engagementId={engagement.id} entityName={entityName} personName={(id) => people.get(id)} />}</Card> }]
@@ -164,8 +169,9 @@ export function EngagementView({
 }
 
 /**
- * The client contact's page: progress and, through the slots, the approved deliverables and (to
- * read) the engagement's copy of the knowledge base and the field research's results.
+ * The client contact's page: progress and, through the slots, the engagement's outcomes (what they
+ * accept the project on, so right after the progress), the approved deliverables and (to read) the
+ * engagement's copy of the knowledge base and the field research's results.
  */
 export function ClientEngagementView({
   engagement,
@@ -176,6 +182,7 @@ export function ClientEngagementView({
   cases,
   hotline,
   workLog,
+  outcomes,
 }: {
   engagement: EngagementDetail;
   crumbs: Crumb[];
@@ -188,6 +195,8 @@ export function ClientEngagementView({
   hotline?: ReactNode;
   /** The work the firm shared with the client: its service updates. */
   workLog?: ReactNode;
+  /** 项目成效: the evidence the contact accepts the project on. */
+  outcomes?: TabSlot;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -202,6 +211,7 @@ export function ClientEngagementView({
   const requested = params.get('tab');
   const tabs = [
     { key: 'overview', label: t('client.tabs.progress'), children: progress },
+    ...(outcomes ? [{ key: 'outcomes', label: outcomes.label, children: outcomes.content }] : []),
     ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content }] : []),
     ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
     ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),

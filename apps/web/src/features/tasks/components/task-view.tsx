@@ -34,19 +34,22 @@ export const fileToSubmitOf = (task: Pick<TaskDetail, 'deliverable'>): { sha256:
  * A task: what it asks (its template form), its deliverable (the `deliverable` slot, rendered by
  * the caller), where it sits in the engagement, and — for the PM — reassignment. For the firm's
  * team, the consultations feature adds its 会诊 section (`consultations`) and, above the form, a
- * notice when the task waits for a consultation's conclusion (`completionNotice`).
+ * notice when the task waits for a consultation's conclusion (`completionNotice`). `notice`: what
+ * another feature says about the task at its top (the client's acceptance points to the outcomes).
  */
 export function TaskView({
   task,
   deliverable,
   consultations,
   completionNotice,
+  notice,
   crumbs,
 }: {
   task: TaskDetail;
   deliverable?: ReactNode;
   consultations?: ReactNode;
   completionNotice?: ReactNode;
+  notice?: ReactNode;
   crumbs: Crumb[];
 }) {
   const { t } = useTranslation();
@@ -94,6 +97,7 @@ export function TaskView({
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
+          {notice}
           {task.description ? (
             <Card size="small" style={{ marginBottom: 16 }}>
               <Typography.Paragraph style={{ margin: 0 }}>{text(task.description)}</Typography.Paragraph>
