@@ -155,6 +155,13 @@ const isNotFound = (error: unknown) =>
   error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) || (isGrpcServiceError((error as { cause?: unknown } | null)?.cause) && (error as { cause: { code: number } }).cause.code === GRPC_NOT_FOUND);
 
 /** Maps what Temporal says about a refused or impossible command to a stable business code. */
+/** A command whose write kept failing (its activity out of retries) is an outage to the caller, not a refusal. */
+function refuseFailedWrite(error: unknown, what: string): void {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
+    throw new EngagementCommandError('temporarily_unavailable', `${what} could not be written; try again shortly`);
+  }
+}
+
 async function toCommandError(error: unknown, taskStatus: () => Promise<string | undefined>): Promise<never> {
   if (error instanceof EngagementCommandError) throw error;
   if (error instanceof WorkflowUpdateFailedError) {
@@ -294,10 +301,7 @@ export function createEngagementClient({
           continue;
         }
         if (isResourceExhausted(error)) throw new EngagementCommandError('temporarily_unavailable', 'too many commands at once; try again shortly');
-        // A write that kept failing is an outage to the caller, not a refusal.
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
-          throw new EngagementCommandError('temporarily_unavailable', `${target.what} could not be written; try again shortly`);
-        }
+        refuseFailedWrite(error, target.what);
         // The run ended (idle, or its history long) as the command arrived: the next run takes it.
         if (attempt === 1 && (isNotFound(error) || error instanceof WorkflowExecutionAlreadyStartedError)) continue;
         return toCommandError(error, async () => undefined);
@@ -484,10 +488,7 @@ export function createEngagementClient({
           if (row) throw new EngagementCommandError('consultation_closed', 'the consultation is concluded or withdrawn');
           throw new EngagementCommandError('unknown_consultation', `no consultation ${consultationId}`);
         }
-        // A write that kept failing is an outage to the caller, not a refusal.
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
-          throw new EngagementCommandError('temporarily_unavailable', 'the consultation could not be written; try again shortly');
-        }
+        refuseFailedWrite(error, 'the consultation');
         return toCommandError(error, async () => undefined);
       }
     },

@@ -109,11 +109,13 @@ export async function searchConsultations(db: DbClient, query: { q?: string; lim
   return { total: Number(total), rows: rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) };
 }
 
-/** The search tokens of everything written on the consultation, recomputed on each write. */
+/** The search tokens of what is written on a consultation (its question, materials, opinions, conclusion). */
+const searchTextOf = (parts: readonly string[]) => searchTokens(parts.join('\n')).join(' ');
+
+/** The search tokens of everything written on the consultation, recomputed on each write after its opening. */
 async function refreshSearchText(tx: DbTransaction, id: string): Promise<void> {
   const row = await tx.consultation.findUniqueOrThrow({ where: { id }, select: { topic: true, question: true, materials: true, conclusion: true, opinions: { select: { body: true } } } });
-  const text = [row.topic, row.question, row.materials, ...row.opinions.map((opinion) => opinion.body), row.conclusion ?? ''].join('\n');
-  await tx.consultation.update({ where: { id }, data: { searchText: searchTokens(text).join(' ') } });
+  await tx.consultation.update({ where: { id }, data: { searchText: searchTextOf([row.topic, row.question, row.materials, ...row.opinions.map((opinion) => opinion.body), row.conclusion ?? '']) } });
 }
 
 /**
@@ -187,11 +189,10 @@ export async function openConsultationRecord(tx: DbTransaction, input: OpenConsu
       dueOn: toDbDate(input.dueOn),
       requestedById: input.actorId,
       openedAt: input.at,
-      searchText: '',
+      searchText: searchTextOf([input.topic, input.question, input.materials]),
       invitees: { create: [...new Set(input.invitees)].map((userId, position) => ({ userId, position })) },
     },
   });
-  await refreshSearchText(tx, input.id);
   return { id: input.id, created: true, dueOn: input.dueOn, requestedById: input.actorId, invitees: [...new Set(input.invitees)], hold: taskHold(task, input.holdsTask) };
 }
 

@@ -1,5 +1,5 @@
 import { type FileChild } from 'docx';
-import { type CivilDate, evaluateResidentsMeeting, type Tier, tierLabels, TIERS } from '@gongzhi/domain';
+import { type CivilDate, evaluateResidentsMeeting, type OutcomeConvention, type Tier, tierLabels, TIERS } from '@gongzhi/domain';
 import { formatChineseDate, formatChineseDateRange, formatPercent } from './chinese-text';
 import { type ClientProfile } from './client-terms';
 import {
@@ -29,16 +29,8 @@ export interface ClosingDeliverable {
   revision: number;
 }
 
-/** A convention adopted by a 居民会议: its vote, checked against 组织法 Art. 9. */
-export interface ClosingConvention {
-  community: string;
-  adoptedOn: CivilDate;
-  /** Members of the meeting (residents 18+, household or group representatives). */
-  eligible: number;
-  attendees: number;
-  votesFor: number;
-  votesAgainst: number;
-  abstentions: number;
+/** A convention adopted by a 居民会议: its vote (as the outcomes record it), checked against 组织法 Art. 9. */
+export interface ClosingConvention extends Pick<OutcomeConvention, 'community' | 'adoptedOn' | 'eligible' | 'attendees' | 'votesFor' | 'votesAgainst' | 'abstentions'> {
   filingNo?: string;
   /** Set when the figures come from the community's own report and are not yet checked against the minutes. */
   isUnverified?: boolean;

@@ -23,6 +23,7 @@ export interface OutcomeConvention {
   communityKey: string | null;
   community: string;
   adoptedOn: CivilDate;
+  /** Members of the meeting (residents 18+, household or group representatives). */
   eligible: number;
   attendees: number;
   votesFor: number;
@@ -84,19 +85,11 @@ export interface EngagementOutcomes {
   communities: Place[];
   deliverables: { approved: number; total: number; items: { title: { zh: string; en: string }; community: Place | null; approvedOn: CivilDate }[] };
   departments: { inMechanism: Place[]; consulted: Place[] };
-  conventions: {
+  conventions: (Omit<OutcomeConvention, 'communityKey' | 'community'> & {
     community: Place | null;
-    adoptedOn: CivilDate;
-    eligible: number;
-    attendees: number;
-    votesFor: number;
-    votesAgainst: number;
-    abstentions: number;
     /** Quorum and majority under 组织法 Art. 9, recomputed from the figures. */
     valid: boolean;
-    filedOn: CivilDate | null;
-    filingNo: string | null;
-  }[];
+  })[];
   trainings: { sessions: number; attendance: number };
   events: { held: number; participants: number; householdsReached: number; items: { date: CivilDate; community: Place | null; kind: OutcomeEventKind; theme: string | null; participants: number }[] };
   cases: OutcomeCases & { modelHouseholds: number };

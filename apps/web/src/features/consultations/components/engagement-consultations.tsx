@@ -9,8 +9,7 @@ import { useLocalized } from '../../../lib/i18n';
 import { type ConsultationStatus, useConsultations } from '../api/consultations';
 import { sortConsultations } from '../utils/consultations';
 import { useConsultationsTranslation } from '../utils/use-consultations-translation';
-import { ConsultationDrawer } from './consultation-drawer';
-import { ConsultationForm } from './consultation-form';
+import { ConsultationDialogs } from './consultation-dialogs';
 import { ConsultationRow, type TaskRef } from './consultation-parts';
 import { ConsultationSearch } from './consultation-search';
 
@@ -53,7 +52,6 @@ export function EngagementConsultations({
   if (list.isPending) return <BlockSkeleton rows={6} />;
   if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
   const items = sortConsultations(list.data.items);
-  const opened = openId ? items.find((item) => item.id === openId) : undefined;
 
   return (
     <div className="gz-stack" data-testid="consultations">
@@ -108,25 +106,16 @@ export function EngagementConsultations({
         )}
       </Card>
       <ConsultationSearch />
-      {isOpening ? (
-        <ConsultationForm
-          engagementId={engagementId}
-          myId={myId}
-          tasks={tasks}
-          onClose={() => setIsOpening(false)}
-          onOpened={(consultation) => show(consultation.id)}
-        />
-      ) : null}
-      {openId ? (
-        <ConsultationDrawer
-          key={openId}
-          engagementId={engagementId}
-          consultationId={openId}
-          {...(opened ? { placeholder: opened } : {})}
-          tasks={tasks}
-          onClose={() => show(null)}
-        />
-      ) : null}
+      <ConsultationDialogs
+        engagementId={engagementId}
+        myId={myId}
+        tasks={tasks}
+        isOpening={isOpening}
+        onCloseForm={() => setIsOpening(false)}
+        openId={openId}
+        items={items}
+        show={show}
+      />
     </div>
   );
 }

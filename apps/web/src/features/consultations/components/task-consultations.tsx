@@ -6,8 +6,7 @@ import { isApiError } from '../../../lib/errors';
 import { useConsultations } from '../api/consultations';
 import { holdingConsultations, sortConsultations } from '../utils/consultations';
 import { useConsultationsTranslation } from '../utils/use-consultations-translation';
-import { ConsultationDrawer } from './consultation-drawer';
-import { ConsultationForm } from './consultation-form';
+import { ConsultationDialogs } from './consultation-dialogs';
 import { ConsultationRow, type TaskRef } from './consultation-parts';
 
 /** The consultations opened from one task (the same request for the section and the hold notice). */
@@ -35,7 +34,6 @@ export function TaskConsultations({
   if (list.isError && isApiError(list.error, 'forbidden')) return null;
   const items = list.data ? sortConsultations(list.data.items) : [];
   const canOpen = Boolean(list.data?.can.open) && task.open;
-  const opened = openId ? items.find((item) => item.id === openId) : undefined;
   return (
     <Card
       size="small"
@@ -61,25 +59,17 @@ export function TaskConsultations({
           onOpen={() => setOpenId(consultation.id)}
         />
       ))}
-      {isOpening ? (
-        <ConsultationForm
-          engagementId={engagementId}
-          myId={myId}
-          task={task}
-          onClose={() => setIsOpening(false)}
-          onOpened={(consultation) => setOpenId(consultation.id)}
-        />
-      ) : null}
-      {openId ? (
-        <ConsultationDrawer
-          key={openId}
-          engagementId={engagementId}
-          consultationId={openId}
-          {...(opened ? { placeholder: opened } : {})}
-          tasks={[task]}
-          onClose={() => setOpenId(null)}
-        />
-      ) : null}
+      <ConsultationDialogs
+        engagementId={engagementId}
+        myId={myId}
+        tasks={[task]}
+        task={task}
+        isOpening={isOpening}
+        onCloseForm={() => setIsOpening(false)}
+        openId={openId}
+        items={items}
+        show={setOpenId}
+      />
     </Card>
   );
 }
