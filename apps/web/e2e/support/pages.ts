@@ -36,15 +36,16 @@ export async function choose(page: Page, label: string, optionText: string): Pro
   const control = page.getByLabel(new RegExp(`^${label}`));
   // The chosen option shows in the field (the dropdown itself is rendered elsewhere in the page).
   const field = page.locator('.ant-form-item').filter({ has: control });
-  // A click that lands while the dropdown is still opening can leave the field empty: choose again.
+  // A click that lands while the dropdown is still opening can leave the field empty, and a live
+  // update that re-renders the form can close the dropdown under the pointer: choose again.
   for (let attempt = 1; ; attempt += 1) {
-    await control.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
     try {
+      await control.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click({ timeout: 5_000 });
       await field.getByText(optionText).filter({ visible: true }).first().waitFor({ timeout: 2_000 });
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 4) throw error;
     }
   }
 }
