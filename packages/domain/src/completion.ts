@@ -1,5 +1,5 @@
 import { civilDateSchema, daysBetween } from './calendar';
-import { evaluateResidentsMeeting } from './quorum';
+import { checkMeetingFigures, evaluateMeeting } from './adoption';
 import { isUnstorableText } from './text';
 import { type CompletionRule, type FormField, type LocalizedText } from './template/schema';
 
@@ -65,49 +65,17 @@ function checkRule(rule: CompletionRule, values: FormValues): FieldError | null 
       const attendees = values[rule.attendeesField];
       const votesFor = values[rule.votesForField];
       if (typeof eligible !== 'number' || typeof attendees !== 'number' || typeof votesFor !== 'number') return null;
-      // Arithmetic first: figures that cannot be true are a typing mistake, not a failed vote.
-      if (attendees > eligible) {
-        return {
-          field: rule.attendeesField,
-          code: 'rule',
-          message: { zh: `实到人数（${attendees}）不得超过应到人数（${eligible}）`, en: `Present (${attendees}) cannot exceed those eligible (${eligible})` },
-        };
-      }
       const against = rule.votesAgainstField ? values[rule.votesAgainstField] : undefined;
       const abstaining = rule.abstentionsField ? values[rule.abstentionsField] : undefined;
-      const cast = votesFor + (typeof against === 'number' ? against : 0) + (typeof abstaining === 'number' ? abstaining : 0);
-      if (cast > attendees) {
-        return {
-          field: rule.votesForField,
-          code: 'rule',
-          message: {
-            zh: `赞成、反对、弃权票合计 ${cast} 票，超过实到人数 ${attendees} 人，请核对表决记录`,
-            en: `Votes for, against and abstaining add up to ${cast}, more than the ${attendees} present; check the tally`,
-          },
-        };
-      }
-      const result = evaluateResidentsMeeting({ eligible, attendees, votesFor });
-      if (!result.quorumMet) {
-        return {
-          field: rule.attendeesField,
-          code: 'rule',
-          message: {
-            zh: `出席人数未过半数（应到 ${eligible} 人，至少须 ${result.requiredAttendance} 人出席；居民委员会组织法第九条），会议无效`,
-            en: `No quorum: at least ${result.requiredAttendance} of ${eligible} must attend (Organic Law Art. 9)`,
-          },
-        };
-      }
-      if (!result.passed) {
-        return {
-          field: rule.votesForField,
-          code: 'rule',
-          message: {
-            zh: `赞成票未过出席人数的半数（至少须 ${result.requiredVotesFor} 票），表决未通过`,
-            en: `Not adopted: at least ${result.requiredVotesFor} votes for are needed`,
-          },
-        };
-      }
-      return null;
+      const figures = { kind: 'residents' as const, eligible, attendees, votesFor, votesAgainst: typeof against === 'number' ? against : 0, abstentions: typeof abstaining === 'number' ? abstaining : 0 };
+      const fieldOf = (field: string) => (field === 'attendees' ? rule.attendeesField : rule.votesForField);
+      // Arithmetic first: figures that cannot be true are a typing mistake, not a failed vote.
+      const [impossible] = checkMeetingFigures(figures);
+      if (impossible) return { ...impossible, field: fieldOf(impossible.field) };
+      // A task form records a valid adoption only: a failed meeting is the procedure's to record (adoption.ts).
+      const outcome = evaluateMeeting(figures, null);
+      if (outcome.verdict === 'passed') return null;
+      return { field: outcome.verdict === 'no_quorum' ? rule.attendeesField : rule.votesForField, code: 'rule', message: outcome.explanation };
     }
     case 'date-order': {
       const from = values[rule.fromField];

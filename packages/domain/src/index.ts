@@ -223,5 +223,27 @@ export {
 } from './research';
 export * from './cases';
 export * from './hotline';
+export {
+  ADOPTION_INSTRUMENTS,
+  ADOPTION_LIMITS,
+  ADOPTION_STATUSES,
+  type AdoptionInstrument,
+  type AdoptionStatus,
+  adoptionInstrumentLabels,
+  adoptionStatusLabels,
+  checkMeetingFigures,
+  checkNoticeTerms,
+  evaluateMeeting,
+  isAdoptionClosed,
+  type MeetingFigures,
+  type MeetingOutcome,
+  type MeetingVerdict,
+  meetingKindOf,
+  type NoticeTerms,
+  OWNERS_MATTERS,
+  ownersMatterLabels,
+  type OwnersVoteFigures,
+  type ResidentsMeetingFigures,
+} from './adoption';
 export { CONSULTATION_LIMITS, CONSULTATION_STATUSES, type ConsultationStatus, consultationStatusLabels, isConsultationOverdue, latestConsultationDue } from './consultation';
 export { type EngagementOutcomes, OUTCOME_EVENT_KINDS, type OutcomeCases, type OutcomeConvention, type OutcomeEvent, type OutcomeEventKind, outcomeEventKindLabels, type OutcomeFacts, type OutcomeHotline, type OutcomeTraining } from './outcomes';
