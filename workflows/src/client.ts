@@ -24,9 +24,10 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, outcomesReportWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { adoptionWorkflowId, caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, outcomesReportWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
 import type { consultationWorkflow } from './workflows/consultation';
+import type { adoptionWorkflow } from './workflows/adoption';
 import type { outcomesReportWorkflow } from './workflows/outcomes-report';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
 import type { modelHouseholdsWorkflow } from './workflows/model-households';
@@ -45,6 +46,10 @@ import {
   type ConsultationCommand,
   consultationCommandUpdate,
   consultationOpenedUpdate,
+  type AdoptionCommand,
+  adoptionCommandUpdate,
+  adoptionOpenedUpdate,
+  type AdoptionWorkflowInput,
   type ConsultationWorkflowInput,
   modelHouseholdCommandUpdate,
   type ModelHouseholdCommand,
@@ -489,6 +494,42 @@ export function createEngagementClient({
           throw new EngagementCommandError('unknown_consultation', `no consultation ${consultationId}`);
         }
         refuseFailedWrite(error, 'the consultation');
+        return toCommandError(error, async () => undefined);
+      }
+    },
+
+    /** Opens a community's adoption procedure; answers once it is on record (a retry with the same id joins it). */
+    async openAdoption(input: AdoptionWorkflowInput): Promise<void> {
+      const start = new WithStartWorkflowOperation<typeof adoptionWorkflow>('adoptionWorkflow', {
+        workflowId: adoptionWorkflowId(input.adoptionId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A procedure runs once: its id is never reused, even after a refused opening.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      try {
+        await withDeadline(() => temporal.workflow.executeUpdateWithStart(adoptionOpenedUpdate, { args: [], updateId: 'adoption-opened', startWorkflowOperation: start }));
+      } catch (error) {
+        const hasClosed = error instanceof WorkflowExecutionAlreadyStartedError || (error as { cause?: unknown })?.cause instanceof WorkflowExecutionAlreadyStartedError;
+        if (hasClosed && (await db.conventionAdoption.count({ where: { id: input.adoptionId } })) > 0) return;
+        if (hasClosed) throw new EngagementCommandError('conflict', 'this procedure id was used by an opening that was refused; open it again as a new procedure');
+        await toCommandError(error, async () => undefined);
+      }
+    },
+
+    /** A meeting, a re-notice, the filing or a withdrawal; with an idempotency key a retry joins the first attempt while its run lives. */
+    async adoptionCommand(adoptionId: string, command: AdoptionCommand, idempotencyKey?: string): Promise<{ adoptionId: string; changed: boolean }> {
+      try {
+        return await withDeadline(() => temporal.workflow.getHandle(adoptionWorkflowId(adoptionId)).executeUpdate(adoptionCommandUpdate, { args: [command], updateId: idempotencyKey ?? crypto.randomUUID() }));
+      } catch (error) {
+        if (isNotFound(error)) {
+          // Its workflow ends with the procedure: an adopted or withdrawn one takes nothing more.
+          const row = await db.conventionAdoption.findUnique({ where: { id: adoptionId }, select: { id: true } });
+          if (row) throw new EngagementCommandError('adoption_closed', 'the procedure is adopted or withdrawn');
+          throw new EngagementCommandError('unknown_adoption', `no procedure ${adoptionId}`);
+        }
+        refuseFailedWrite(error, 'the adoption procedure');
         return toCommandError(error, async () => undefined);
       }
     },

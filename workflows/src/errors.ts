@@ -32,6 +32,10 @@ export const ENGAGEMENT_ERROR_CODES = [
   'unknown_consultation',
   'consultation_closed',
   'consultation_pending',
+  'unknown_adoption',
+  'adoption_closed',
+  'adoption_out_of_order',
+  'adoption_in_progress',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];
 

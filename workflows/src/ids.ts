@@ -70,3 +70,8 @@ export function outcomesReportWorkflowId(engagementId: string, requestId: string
 export function consultationWorkflowId(consultationId: string): string {
   return `consultation-${consultationId}`;
 }
+
+/** One workflow per 民主程序, from its notice to its filing. */
+export function adoptionWorkflowId(adoptionId: string): string {
+  return `adoption-${adoptionId}`;
+}

@@ -54,6 +54,7 @@ export const auditKey = {
   workLog: (id: string, what: 'logged' | 'withdrawn' | 'shared', stamp = '') => `work-log.${what}:${id}${stamp ? `:${stamp}` : ''}`,
   /** A 会诊 opened, concluded or withdrawn (once each), or an opinion given (by the opinion's id). */
   consultation: (id: string, what: 'opened' | 'concluded' | 'withdrawn' | 'opinion') => `consultation.${what}:${id}`,
+  adoption: (id: string, what: string) => `adoption.${what}:${id}`,
   /** A 12345 import staged or imported (by import id), or the settings saved (by engagement id). */
   hotline: (what: 'staged' | 'imported' | 'settings', id: string, stamp: string) => `hotline.${what}:${id}:${stamp}`,
   documentGenerated: (generationId: string) => `deliverable.generated:${generationId}`,

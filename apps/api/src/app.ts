@@ -33,6 +33,7 @@ import hotlineRoutes from './routes/hotline';
 import modelHouseholdRoutes from './routes/model-households';
 import workLogRoutes from './routes/work-log';
 import consultationRoutes from './routes/consultations';
+import adoptionRoutes from './routes/adoptions';
 import outcomeRoutes from './routes/outcomes';
 import systemRoutes from './routes/system';
 import taskRoutes from './routes/tasks';
@@ -105,6 +106,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(modelHouseholdRoutes);
   await fastify.register(workLogRoutes);
   await fastify.register(consultationRoutes);
+  await fastify.register(adoptionRoutes);
   await fastify.register(outcomeRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(notificationRoutes);

@@ -70,6 +70,7 @@ function callerAndPath(operation: Operation): { user: TestUserName | null; path:
     .replace(':householdId', '00000000-0000-4000-8000-0000000000a5')
     .replace(':entryId', '00000000-0000-4000-8000-0000000000a6')
     .replace(':consultationId', '00000000-0000-4000-8000-0000000000a7')
+    .replace(':adoptionId', '00000000-0000-4000-8000-0000000000a8')
     .replace(':community', 'no-such-community')
     .replace(':token', 'x'.repeat(32));
   if (permission.auth === 'public') return { user: null, path };

@@ -47,10 +47,16 @@ export const AUDIT_ACTIONS = [
   'consultation.opinion_given',
   'consultation.concluded',
   'consultation.withdrawn',
+  'adoption.opened',
+  'adoption.notice_ended',
+  'adoption.meeting_recorded',
+  'adoption.renoticed',
+  'adoption.filed',
+  'adoption.withdrawn',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */
-export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case', 'hotline_import', 'model_household', 'work_log_entry', 'consultation'] as const;
+export const AUDIT_ENTITY_TYPES = ['engagement', 'stage', 'task', 'deliverable', 'knowledge_entry', 'questionnaire', 'research_session', 'community_problem', 'community', 'problem_case', 'hotline_import', 'model_household', 'work_log_entry', 'consultation', 'adoption'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });

@@ -25,6 +25,7 @@ export type OperationTag =
   | 'hotline'
   | 'worklog'
   | 'consultations'
+  | 'adoptions'
   | 'audit'
   | 'notifications'
   | 'events'

@@ -58,6 +58,7 @@ import {
 import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
 import { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry } from './work-log';
 import { downloadOutcomesWorkbook, getEngagementOutcomes } from './outcomes';
+import { fileAdoption, getAdoption, listAdoptions, openAdoption, recordAdoptionMeeting, renoticeAdoption, withdrawAdoption } from './adoptions';
 import { concludeConsultation, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
@@ -159,6 +160,13 @@ export const operations = {
   concludeConsultation,
   withdrawConsultation,
   searchConsultations,
+  listAdoptions,
+  openAdoption,
+  getAdoption,
+  recordAdoptionMeeting,
+  renoticeAdoption,
+  fileAdoption,
+  withdrawAdoption,
   downloadWorkLedger,
   getCaseSettings,
   saveCaseSettings,

@@ -167,12 +167,12 @@ export const completeTask = defineOperation({
   tag: 'tasks',
   summary: { zh: '完成任务', en: 'Complete a task' },
   description:
-    'Goes through the engagement workflow and answers only once the workflow accepted it, with the task’s new state. The assignee completes it; the PM may finish a lawyer’s task, and records a client’s decision only when the team has no client contact (then with `standInReason`); nobody signs in the partner’s place (403 `not_assignee`). A task with a deliverable names an uploaded file by `file.sha256` (422 `file_required` when absent or not uploaded for this deliverable); the workflow then creates the next revision from it and, where review is required, submits it to the partner. After changes were requested, upload the revised file and complete again. 422 `form_invalid` carries one fieldError per field; of two simultaneous completions one gets 409 `task_already_completed`. While a 会诊 opened from the task holds it, 409 `consultation_pending`.',
+    'Goes through the engagement workflow and answers only once the workflow accepted it, with the task’s new state. The assignee completes it; the PM may finish a lawyer’s task, and records a client’s decision only when the team has no client contact (then with `standInReason`); nobody signs in the partner’s place (403 `not_assignee`). A task with a deliverable names an uploaded file by `file.sha256` (422 `file_required` when absent or not uploaded for this deliverable); the workflow then creates the next revision from it and, where review is required, submits it to the partner. After changes were requested, upload the revised file and complete again. 422 `form_invalid` carries one fieldError per field; of two simultaneous completions one gets 409 `task_already_completed`. While a 会诊 opened from the task holds it, 409 `consultation_pending`; while the community’s adoption procedure drives it (a convention’s notice, vote or filing), 409 `adoption_in_progress`.',
   permission: { auth: 'engagement', resource: 'task', teamRoles: ALL_TEAM_ROLES, admins: false, rules: ['assignee-or-pm'] },
   params: idParamsSchema,
   body: completeTaskBodySchema,
   responses: { 200: taskDetailSchema },
-  errors: ['not_assignee', 'form_invalid', 'file_required', 'task_already_completed', 'task_not_open', 'consultation_pending', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
+  errors: ['not_assignee', 'form_invalid', 'file_required', 'task_already_completed', 'task_not_open', 'consultation_pending', 'adoption_in_progress', 'engagement_not_running', 'temporarily_unavailable', 'engagement_needs_attention'],
 });
 
 export const assignTaskBodySchema = z.object({ assigneeId: idSchema }).strict().meta({ id: 'AssignTaskBody' });

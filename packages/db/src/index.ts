@@ -131,7 +131,6 @@ export {
 export {
   CaseStatus,
   ClientKind,
-  ConventionStatus,
   DeliverableKind,
   DeliverableStatus,
   EngagementStatus,
@@ -207,3 +206,20 @@ export {
   unansweredInvitees,
 } from './consultations';
 export { formOf, heldOn, loadEngagementOutcomes, loadOutcomeFacts, numberIn, textIn } from './outcomes';
+export {
+  type AdoptionDrive,
+  type AdoptionRecord,
+  type AdoptionRefusal,
+  checkAdoptionOpening,
+  endAdoptionNoticeRecord,
+  fileAdoptionRecord,
+  findAdoption,
+  listAdoptions,
+  noticeOf,
+  type OpenAdoptionInput,
+  openAdoptionRecord,
+  type OpenedAdoption,
+  recordAdoptionMeetingRecord,
+  renoticeAdoptionRecord,
+  withdrawAdoptionRecord,
+} from './adoptions';

@@ -8,6 +8,7 @@ import { createHotlineActivities, type HotlineActivities } from './hotline-recor
 import { createModelHouseholdActivities, type ModelHouseholdActivities } from './model-household-records';
 import { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
 import { type ConsultationActivities, createConsultationActivities } from './consultation-records';
+import { type AdoptionActivities, createAdoptionActivities } from './adoption-records';
 import { createOutcomeActivities, type OutcomeActivities } from './outcome-records';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
@@ -35,8 +36,8 @@ export interface EngagementActivityDeps {
  * database. Each write is one transaction keyed by business ids (see keys.ts): a retried attempt
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
-export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & OutcomeActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & OutcomeActivities>({
+export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & AdoptionActivities & OutcomeActivities {
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & AdoptionActivities & OutcomeActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -50,6 +51,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createModelHouseholdActivities(db),
     ...createWorkLogActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createConsultationActivities({ db }),
+    ...createAdoptionActivities({ db }),
     ...createOutcomeActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),

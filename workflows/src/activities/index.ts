@@ -13,3 +13,4 @@ export { createModelHouseholdActivities, type ModelHouseholdActivities } from '.
 export { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
 export { createOutcomeActivities, type OutcomeActivities } from './outcome-records';
 export { createConsultationActivities, type ConsultationActivities } from './consultation-records';
+export { createAdoptionActivities, type AdoptionActivities } from './adoption-records';

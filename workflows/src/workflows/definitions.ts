@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CivilDate, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus, type WorkLogActivity } from '@gongzhi/domain';
+import { type AdoptionInstrument, type CaseAction, type CaseReport, type CasePeriods, type CasePeriodSettings, type CaseState, type CivilDate, type CommunityProfileDetails, type HolidayCalendar, type HotlineCampaign, type HotlineMapping, type EngagementPlan, type EngagementStatus, type FormValues, type KnowledgeKind, type MeetingFigures, type OwnersMatter, type PlannedTask, type Question, type RespondentAudience, type ResearchSessionKind, type StageStatus, type TaskStatus, type WorkLogActivity } from '@gongzhi/domain';
 
 export interface EngagementDetails {
   name: string;
@@ -418,3 +418,33 @@ export const consultationCommandUpdate = defineUpdate<{ consultationId: string; 
  * (`held: true`) until it is concluded or withdrawn (`held: false`).
  */
 export const consultationHoldSignal = defineSignal<[{ taskKey: string; consultationId: string; held: boolean }]>('consultationHold');
+
+export interface AdoptionWorkflowInput {
+  adoptionId: string;
+  engagementId: string;
+  /** The procedure as opened; the workflow's first step puts it on record. */
+  open: { actorId: string; communityId: string; instrument: AdoptionInstrument; matter: OwnersMatter | null; title: string; noticeFrom: CivilDate; noticeTo: CivilDate; location: string };
+}
+
+/**
+ * 民主程序: a meeting (with its figures; the workflow computes the verdict), a revised draft put
+ * on a new notice, the 备案, or a withdrawal with a reason.
+ */
+export type AdoptionCommand =
+  | { kind: 'meeting'; actorId: string; meetingId: string; heldOn: CivilDate; figures: MeetingFigures; note: string }
+  | { kind: 'renotice'; actorId: string; noticeFrom: CivilDate; noticeTo: CivilDate; location: string }
+  | { kind: 'file'; actorId: string; filedOn: CivilDate; filedWith: string; filingNo: string | null }
+  | { kind: 'withdraw'; actorId: string; reason: string };
+
+export const adoptionOpenedUpdate = defineUpdate<{ adoptionId: string }, []>('adoptionOpened');
+export const adoptionCommandUpdate = defineUpdate<{ adoptionId: string; changed: boolean }, [AdoptionCommand]>('adoptionCommand');
+
+/**
+ * Sent to the workflow that owns a community's convention tasks. `drive` (true) puts them in the
+ * procedure's hands — completing them by hand is refused — and (false) gives them back;
+ * `complete` completes one with the values the procedure recorded, as soon as it is open.
+ */
+export type AdoptionTaskSignal =
+  | { kind: 'drive'; adoptionId: string; taskKeys: string[]; driven: boolean }
+  | { kind: 'complete'; adoptionId: string; taskKey: string; actorId: string; formData: FormValues; at: string };
+export const adoptionTaskSignal = defineSignal<[AdoptionTaskSignal]>('adoptionTask');

@@ -11,4 +11,5 @@ export { hotlineWorkflow } from './hotline';
 export { modelHouseholdsWorkflow } from './model-households';
 export { workLogWorkflow } from './work-log';
 export { consultationWorkflow } from './consultation';
+export { adoptionWorkflow } from './adoption';
 export { outcomesReportWorkflow } from './outcomes-report';

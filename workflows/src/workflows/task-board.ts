@@ -15,10 +15,12 @@ import { type EngagementErrorCode } from '../errors';
 import { notificationKey } from '../keys';
 import { type IncidentDesk } from './incidents';
 import {
+  adoptionTaskSignal,
   completeTaskUpdate,
   consultationHoldSignal,
   reassignTaskUpdate,
   reviewDeliverableUpdate,
+  type AdoptionTaskSignal,
   type CompleteTaskInput,
   type ReassignTaskInput,
   type ReviewDeliverableInput,
@@ -90,6 +92,8 @@ interface Entry {
   busy: 'completion' | 'review' | 'reassignment' | null;
   /** Open 会诊 the task waits for: it cannot be completed until each is concluded or withdrawn. */
   heldBy: Set<string>;
+  /** The adoption procedure that completes this task (a convention's notice, vote, filing); nobody completes it by hand meanwhile. */
+  drivenBy: string | null;
 }
 
 /**
@@ -106,6 +110,7 @@ export class TaskBoard {
         plan,
         busy: null,
         heldBy: new Set(),
+        drivenBy: null,
         view: {
           key: plan.key,
           status: 'pending',
@@ -164,6 +169,18 @@ export class TaskBoard {
       if (!entry || entry.view.status === 'done' || entry.view.status === 'cancelled') return;
       if (held) entry.heldBy.add(consultationId);
       else entry.heldBy.delete(consultationId);
+    });
+    setHandler(adoptionTaskSignal, async (signal) => {
+      if (signal.kind === 'drive') {
+        for (const key of signal.taskKeys) {
+          const entry = this.entries.get(key);
+          if (!entry) continue;
+          if (signal.driven) entry.drivenBy = signal.adoptionId;
+          else if (entry.drivenBy === signal.adoptionId) entry.drivenBy = null;
+        }
+        return;
+      }
+      await this.completeForProcedure(signal);
     });
   }
 
@@ -240,6 +257,7 @@ export class TaskBoard {
       refuse('task_not_open', `the task is ${entry.busy ? 'being completed' : view.status}`);
     }
     if (entry.heldBy.size > 0) refuse('consultation_pending', 'the task waits for a consultation to be concluded or withdrawn');
+    if (entry.drivenBy) refuse('adoption_in_progress', 'the community’s adoption procedure completes this task');
     return entry;
   }
 
@@ -302,6 +320,49 @@ export class TaskBoard {
       completedAt: nextStatus === 'done' ? at : view.completedAt,
     } satisfies Partial<TaskView>);
     return { ...view };
+  }
+
+  /**
+   * Completes a task the adoption procedure drives, with the values it recorded, as soon as the
+   * task is open (its dependencies done, nothing else writing it). A task already done, one of
+   * another workflow, or one the engagement is closing is left as it is.
+   */
+  private async completeForProcedure(signal: Extract<AdoptionTaskSignal, { kind: 'complete' }>): Promise<void> {
+    const entry = this.entries.get(signal.taskKey);
+    if (!entry) return;
+    const isOpen = () => (entry.view.status === 'active' || entry.view.status === 'changes_requested') && entry.busy === null && !this.context.isPaused();
+    const isOver = () => entry.view.status === 'done' || entry.view.status === 'cancelled' || this.context.isClosing();
+    await condition(() => isOpen() || isOver());
+    if (isOver()) return;
+    const { plan, view } = entry;
+    const check = checkCompletion(plan, signal.formData);
+    if (!check.ok) {
+      // The procedure records what the form asks for; a mismatch is a defect to see, not a task to
+      // wedge: the task goes back to its assignee to complete by hand.
+      log.error('the adoption procedure’s values do not fit the task form', { taskKey: plan.key, errors: JSON.stringify(check.errors) });
+      entry.drivenBy = null;
+      return;
+    }
+    entry.busy = 'completion';
+    try {
+      await CancellationScope.nonCancellable(() => this.context.incidents.write('recordTaskCompletion', () => this.context.projection.recordTaskCompletion({
+        engagementId: this.context.engagementId,
+        taskKey: plan.key,
+        actorId: signal.actorId,
+        formData: check.values,
+        file: null,
+        note: null,
+        revision: view.revision,
+        status: 'done',
+        reviewerId: null,
+        at: signal.at,
+      }), 'abandonOnClose'));
+    } finally {
+      entry.busy = null;
+    }
+    entry.drivenBy = null;
+    // A deliverable it has (the vote record) keeps its state: the procedure's record is the evidence.
+    Object.assign(view, { status: 'done', formData: check.values, completedById: signal.actorId, completedAt: signal.at } satisfies Partial<TaskView>);
   }
 
   private validateReview(input: ReviewDeliverableInput): void {

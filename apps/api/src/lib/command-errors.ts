@@ -38,6 +38,10 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   unknown_consultation: 'not_found',
   consultation_closed: 'consultation_closed',
   consultation_pending: 'consultation_pending',
+  unknown_adoption: 'not_found',
+  adoption_closed: 'adoption_closed',
+  adoption_out_of_order: 'adoption_out_of_order',
+  adoption_in_progress: 'adoption_in_progress',
 };
 
 /**

@@ -274,6 +274,23 @@ const probes: Record<OperationId, Probe> = {
   concludeConsultation: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations/${randomUUID()}/conclusion`, payload: { conclusion: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
   withdrawConsultation: { request: async () => ({ path: `/api/engagements/${engagementId}/consultations/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
   searchConsultations: { request: async () => ({ path: '/api/consultations?q=业委会' }), allowed: { status: 200 } },
+  listAdoptions: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions` }), allowed: { status: 200 } },
+  // A cancelled engagement opens no procedure: refused after access control.
+  openAdoption: {
+    request: async () => ({
+      path: `/api/engagements/${cancelledEngagementId}/adoptions`,
+      payload: { communityId: randomUUID(), instrument: 'residents_convention', title: '《矩阵社区居民公约（修订稿）》', noticeFrom: '2026-12-01', noticeTo: '2026-12-08', location: '社区公告栏' },
+    }),
+    allowed: { status: 409, code: 'engagement_not_running' },
+  },
+  getAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}` }), allowed: { status: 404, code: 'not_found' } },
+  recordAdoptionMeeting: {
+    request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/meetings`, payload: { heldOn: '2026-12-10', figures: { kind: 'residents', eligible: 300, attendees: 200, votesFor: 180, votesAgainst: 10, abstentions: 10 } } }),
+    allowed: { status: 404, code: 'not_found' },
+  },
+  renoticeAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/notice`, payload: { noticeFrom: '2026-12-10', noticeTo: '2026-12-17', location: '社区公告栏' } }), allowed: { status: 404, code: 'not_found' } },
+  fileAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/filing`, payload: { filedOn: '2026-12-20', filedWith: '和平里街道办事处' } }), allowed: { status: 404, code: 'not_found' } },
+  withdrawAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
   getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },

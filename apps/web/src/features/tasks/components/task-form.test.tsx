@@ -139,7 +139,7 @@ describe('TaskForm', () => {
     fireEvent.click(within(field('modules')).getByLabelText('民主决策'));
     fireEvent.click(screen.getByRole('button', { name: '提交审阅' }));
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(errorOf('attendees')).toMatch(/出席人数未过半数（应到 180 人，至少须 91 人出席/);
+    expect(errorOf('attendees')).toMatch(/出席人数未过半数：应到 180 人，实到 80 人，至少须 91 人出席/);
 
     type('attendees', '112');
     fireEvent.click(screen.getByRole('button', { name: '提交审阅' }));

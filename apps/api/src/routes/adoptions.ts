@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { operations } from '@gongzhi/contracts';
+import { type AdoptionRecord, checkAdoptionOpening, findAdoption, fromDbDate, listAdoptions, noticeOf } from '@gongzhi/db';
+import { type AdoptionStatus, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
+import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
+import { runCommand } from '../lib/command-errors';
+import { idempotentUuid, keyUsed } from '../lib/idempotency';
+import { registerOperation } from '../lib/operation-route';
+import { accessOf, callerOfRequest } from '../plugins/app/access';
+import { iso, userRef, withdrawalOf } from '../views/common';
+
+/** What the caller may do now: the engagement's PM, each at its step (see the contract's `can`). */
+const abilities = (request: FastifyRequest, row: AdoptionRecord) => {
+  const isPm = accessOf(request).teamRole === 'pm';
+  const status = row.status as AdoptionStatus;
+  const closed = status === 'adopted' || status === 'withdrawn';
+  return {
+    recordMeeting: isPm && (status === 'awaiting_meeting' || status === 'meeting_failed'),
+    renotice: isPm && (status === 'awaiting_meeting' || status === 'meeting_failed'),
+    file: isPm && status === 'awaiting_filing',
+    withdraw: isPm && !closed,
+  };
+};
+
+const view = (request: FastifyRequest, row: AdoptionRecord) => ({
+  id: row.id,
+  engagementId: row.engagementId,
+  community: { id: row.community.id, name: row.community.name },
+  instrument: row.instrument as 'residents_convention' | 'owners_rules',
+  matter: (row.matter as OwnersMatter | null) ?? null,
+  title: row.title,
+  status: row.status as AdoptionStatus,
+  notice: noticeOf(row),
+  meetings: row.meetings.map((meeting) => ({
+    id: meeting.id,
+    position: meeting.position,
+    heldOn: fromDbDate(meeting.heldOn),
+    figures: meeting.figures as unknown as MeetingFigures,
+    verdict: meeting.verdict as 'passed' | 'no_quorum' | 'vote_lost',
+    explanation: { zh: meeting.explanationZh, en: meeting.explanationEn },
+    note: meeting.note,
+    recordedBy: userRef(meeting.recordedBy),
+    recordedAt: iso(meeting.recordedAt),
+  })),
+  filing: row.filedOn && row.filedWith ? { filedOn: fromDbDate(row.filedOn), filedWith: row.filedWith, filingNo: row.filingNo, by: row.filedBy ? userRef(row.filedBy) : null } : null,
+  drivesTasks: row.instrument === 'residents_convention',
+  openedBy: userRef(row.openedBy),
+  openedAt: iso(row.openedAt),
+  withdrawn: withdrawalOf(row),
+  can: abilities(request, row),
+});
+
+/** 民主程序: read here, written by each procedure's workflow. */
+export default async function adoptionRoutes(fastify: FastifyInstance): Promise<void> {
+  const { db, engagements } = fastify;
+  const today = () => civilDateAt(fastify.clock.now());
+  const adoptionOf = async (engagementId: string, id: string) => {
+    const row = await findAdoption(db, engagementId, id);
+    if (!row) throw notFound();
+    return row;
+  };
+  const isRunning = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status !== 'cancelled';
+  /** The step's own checks are the workflow's; these answer first what the record already shows. */
+  const openFor = (request: FastifyRequest, row: AdoptionRecord) => {
+    if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
+    if (accessOf(request).teamRole !== 'pm') throw forbidden();
+  };
+
+  registerOperation(fastify, operations.listAdoptions, async (request) => {
+    const { engagementId, teamRole } = accessOf(request);
+    const [rows, running] = await Promise.all([listAdoptions(db, engagementId, request.query.community ? { communityId: request.query.community } : {}), isRunning(engagementId)]);
+    return { items: rows.map((row) => view(request, row)), can: { open: running && teamRole === 'pm' } };
+  });
+
+  registerOperation(fastify, operations.getAdoption, async (request) => {
+    const { engagementId } = accessOf(request);
+    return view(request, await adoptionOf(engagementId, request.params.adoptionId));
+  });
+
+  registerOperation(fastify, operations.openAdoption, async (request, reply) => {
+    const { engagementId } = accessOf(request);
+    const caller = callerOfRequest(request);
+    const { idempotencyKey, ...body } = request.body;
+    const open = {
+      actorId: caller.userId,
+      communityId: body.communityId,
+      instrument: body.instrument,
+      matter: body.instrument === 'owners_rules' ? (body.matter ?? 'ordinary') : null,
+      title: body.title.trim(),
+      noticeFrom: body.noticeFrom,
+      noticeTo: body.noticeTo,
+      location: body.location.trim(),
+    };
+    const id = idempotencyKey ? idempotentUuid(`adoption:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
+    if (idempotencyKey) {
+      const first = await findAdoption(db, engagementId, id);
+      if (first) {
+        const same = first.community.id === open.communityId && first.instrument === open.instrument && first.title === open.title;
+        if (!same) throw keyUsed('民主程序', 'adoption procedure');
+        reply.status(201);
+        return view(request, first);
+      }
+    }
+    if (!(await isRunning(engagementId))) throw new ApiError('engagement_not_running');
+    const errors: FieldError[] = [];
+    if (!open.title) errors.push({ field: 'title', code: 'required', message: { zh: '请写明公示的文件名称', en: 'Name the document put on notice' } });
+    if (!open.location) errors.push({ field: 'location', code: 'required', message: { zh: '请写明公示地点', en: 'Say where the notice is posted' } });
+    if (body.instrument !== 'owners_rules' && body.matter !== undefined) errors.push({ field: 'matter', code: 'invalid_option', message: { zh: '只有业主共同决定事项区分一般事项与重大事项', en: 'Only an owners’ matter is ordinary or special' } });
+    errors.push(...checkNoticeTerms({ noticeFrom: open.noticeFrom, noticeTo: open.noticeTo, location: open.location }, today()));
+    const opening = await checkAdoptionOpening(db, { engagementId, ...open });
+    errors.push(...opening.errors);
+    if (errors.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: errors });
+    if (opening.conflict.length > 0) throw new ApiError('conflict', { domainFieldErrors: opening.conflict });
+    await runCommand(() => engagements.openAdoption({ adoptionId: id, engagementId, open }), { validation_failed: 'form_invalid' });
+    reply.status(201);
+    return view(request, await adoptionOf(engagementId, id));
+  });
+
+  registerOperation(fastify, operations.recordAdoptionMeeting, async (request, reply) => {
+    const { engagementId } = accessOf(request);
+    const caller = callerOfRequest(request);
+    const { adoptionId } = request.params;
+    const row = await adoptionOf(engagementId, adoptionId);
+    const { idempotencyKey, heldOn, figures } = request.body;
+    const note = (request.body.note ?? '').trim();
+    const meetingId = idempotencyKey ? idempotentUuid(`adoption-meeting:${adoptionId}`, caller.userId, idempotencyKey) : randomUUID();
+    const first = idempotencyKey ? row.meetings.find((meeting) => meeting.id === meetingId) : undefined;
+    if (first) {
+      if (fromDbDate(first.heldOn) !== heldOn || JSON.stringify(first.figures) !== JSON.stringify(figures)) throw keyUsed('表决结果', 'vote');
+      reply.status(201);
+      return view(request, row);
+    }
+    openFor(request, row);
+    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'meeting', actorId: caller.userId, meetingId, heldOn, figures, note }, idempotencyKey ? `meeting:${meetingId}` : undefined), { validation_failed: 'form_invalid' });
+    reply.status(201);
+    return view(request, await adoptionOf(engagementId, adoptionId));
+  });
+
+  registerOperation(fastify, operations.renoticeAdoption, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { adoptionId } = request.params;
+    const row = await adoptionOf(engagementId, adoptionId);
+    openFor(request, row);
+    const location = request.body.location.trim();
+    if (!location) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'location', code: 'required', message: { zh: '请写明公示地点', en: 'Say where the notice is posted' } }] });
+    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'renotice', actorId: callerOfRequest(request).userId, noticeFrom: request.body.noticeFrom, noticeTo: request.body.noticeTo, location }), { validation_failed: 'form_invalid' });
+    return view(request, await adoptionOf(engagementId, adoptionId));
+  });
+
+  registerOperation(fastify, operations.fileAdoption, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { adoptionId } = request.params;
+    const row = await adoptionOf(engagementId, adoptionId);
+    openFor(request, row);
+    const filedWith = request.body.filedWith.trim();
+    const filingNo = request.body.filingNo?.trim() || null;
+    if (!filedWith) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'filedWith', code: 'required', message: { zh: '请写明备案机关（街道办事处或乡镇人民政府）', en: 'Name the street office or township government it was filed with' } }] });
+    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'file', actorId: callerOfRequest(request).userId, filedOn: request.body.filedOn, filedWith, filingNo }), { validation_failed: 'form_invalid' });
+    return view(request, await adoptionOf(engagementId, adoptionId));
+  });
+
+  registerOperation(fastify, operations.withdrawAdoption, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { adoptionId } = request.params;
+    const row = await adoptionOf(engagementId, adoptionId);
+    openFor(request, row);
+    const reason = request.body.reason.trim();
+    if (!reason) throw reasonRequired();
+    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }), { validation_failed: 'form_invalid' });
+    return view(request, await adoptionOf(engagementId, adoptionId));
+  });
+}

@@ -1,0 +1,98 @@
+import {
+  type AdoptionRefusal,
+  type Db,
+  type DbTransaction,
+  endAdoptionNoticeRecord,
+  fileAdoptionRecord,
+  type OpenedAdoption,
+  openAdoptionRecord,
+  publishChange,
+  recordAdoptionMeetingRecord,
+  renoticeAdoptionRecord,
+  withdrawAdoptionRecord,
+  withTransaction,
+} from '@gongzhi/db';
+import { type MeetingOutcome } from '@gongzhi/domain';
+import { type AdoptionCommand, type AdoptionWorkflowInput } from '../workflows/definitions';
+import { auditKey } from '../keys';
+import { audit } from './support';
+
+type Command<K extends AdoptionCommand['kind']> = Extract<AdoptionCommand, { kind: K }>;
+
+export interface AdoptionActivities {
+  /** Puts the procedure on record, on notice, with its audit row, or answers why not; a retried attempt writes nothing twice. */
+  openAdoption(input: { adoptionId: string; engagementId: string; at: string } & AdoptionWorkflowInput['open']): Promise<OpenedAdoption | AdoptionRefusal>;
+  /** The notice period is over. */
+  endAdoptionNotice(input: { adoptionId: string; engagementId: string; at: string }): Promise<{ changed: boolean }>;
+  /** A meeting with the verdict the workflow computed (once per meeting id). */
+  recordAdoptionMeeting(input: { adoptionId: string; engagementId: string; command: Command<'meeting'>; outcome: MeetingOutcome; at: string }): Promise<{ changed: boolean }>;
+  /** A revised draft on a new notice (once per round). */
+  renoticeAdoption(input: { adoptionId: string; engagementId: string; command: Command<'renotice'>; round: number; at: string }): Promise<{ changed: boolean }>;
+  /** The 备案. */
+  fileAdoption(input: { adoptionId: string; engagementId: string; command: Command<'file'>; at: string }): Promise<{ changed: boolean }>;
+  /** Withdraws the procedure. */
+  withdrawAdoption(input: { adoptionId: string; engagementId: string; command: Command<'withdraw'>; at: string }): Promise<{ changed: boolean }>;
+}
+
+export function createAdoptionActivities({ db }: { db: Db }): AdoptionActivities {
+  /** Writes one step with its audit row in one transaction; on a change, refreshes the engagement on screens. */
+  const step = async (
+    input: { adoptionId: string; engagementId: string; actorId: string | null; at: string },
+    what: 'notice_ended' | 'meeting_recorded' | 'renoticed' | 'filed' | 'withdrawn',
+    key: string,
+    after: Record<string, unknown>,
+    write: (tx: DbTransaction) => Promise<{ changed: boolean }>,
+  ): Promise<{ changed: boolean }> => {
+    const result = await withTransaction(db, async (tx) => {
+      const saved = await write(tx);
+      if (saved.changed) {
+        await audit(tx, { key: auditKey.adoption(key, what), engagementId: input.engagementId, actorId: input.actorId, action: `adoption.${what}`, entityType: 'adoption', entityId: input.adoptionId, after, at: input.at });
+      }
+      return saved;
+    });
+    if (result.changed) await publishChange(db, { engagementId: input.engagementId, type: 'engagement.updated' });
+    return result;
+  };
+
+  return {
+    async openAdoption({ adoptionId, engagementId, at, actorId, ...open }) {
+      const result = await withTransaction(db, async (tx) => {
+        const saved = await openAdoptionRecord(tx, { id: adoptionId, engagementId, actorId, at: new Date(at), ...open });
+        if ('refused' in saved || !saved.created) return saved;
+        await audit(tx, {
+          key: auditKey.adoption(adoptionId, 'opened'),
+          engagementId,
+          actorId,
+          action: 'adoption.opened',
+          entityType: 'adoption',
+          entityId: adoptionId,
+          after: { communityId: open.communityId, instrument: open.instrument, matter: open.matter, title: open.title, noticeFrom: open.noticeFrom, noticeTo: open.noticeTo, location: open.location },
+          at,
+        });
+        return saved;
+      });
+      if (!('refused' in result) && result.created) await publishChange(db, { engagementId, type: 'engagement.updated' });
+      return result;
+    },
+
+    endAdoptionNotice: ({ adoptionId, engagementId, at }) => step({ adoptionId, engagementId, actorId: null, at }, 'notice_ended', adoptionId, {}, (tx) => endAdoptionNoticeRecord(tx, { adoptionId, at: new Date(at) })),
+
+    recordAdoptionMeeting: ({ adoptionId, engagementId, command, outcome, at }) =>
+      step({ adoptionId, engagementId, actorId: command.actorId, at }, 'meeting_recorded', command.meetingId, { heldOn: command.heldOn, figures: command.figures, verdict: outcome.verdict }, (tx) =>
+        recordAdoptionMeetingRecord(tx, { adoptionId, meetingId: command.meetingId, heldOn: command.heldOn, figures: command.figures, outcome, note: command.note, actorId: command.actorId, at: new Date(at) }),
+      ),
+
+    renoticeAdoption: ({ adoptionId, engagementId, command, round, at }) =>
+      step({ adoptionId, engagementId, actorId: command.actorId, at }, 'renoticed', `${adoptionId}:${round}`, { round, noticeFrom: command.noticeFrom, noticeTo: command.noticeTo, location: command.location }, (tx) =>
+        renoticeAdoptionRecord(tx, { adoptionId, round, noticeFrom: command.noticeFrom, noticeTo: command.noticeTo, location: command.location, at: new Date(at) }),
+      ),
+
+    fileAdoption: ({ adoptionId, engagementId, command, at }) =>
+      step({ adoptionId, engagementId, actorId: command.actorId, at }, 'filed', adoptionId, { filedOn: command.filedOn, filedWith: command.filedWith, filingNo: command.filingNo }, (tx) =>
+        fileAdoptionRecord(tx, { adoptionId, filedOn: command.filedOn, filedWith: command.filedWith, filingNo: command.filingNo, actorId: command.actorId, at: new Date(at) }),
+      ),
+
+    withdrawAdoption: ({ adoptionId, engagementId, command, at }) =>
+      step({ adoptionId, engagementId, actorId: command.actorId, at }, 'withdrawn', adoptionId, { reason: command.reason }, (tx) => withdrawAdoptionRecord(tx, { adoptionId, reason: command.reason, actorId: command.actorId, at: new Date(at) })),
+  };
+}

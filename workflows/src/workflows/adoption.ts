@@ -1,0 +1,203 @@
+import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ADOPTION_LIMITS,
+  type AdoptionStatus,
+  checkMeetingFigures,
+  checkNoticeTerms,
+  civilDateAt,
+  endOfCivilDay,
+  evaluateMeeting,
+  type FieldError,
+  type FormValues,
+  isAdoptionClosed,
+  meetingKindOf,
+} from '@gongzhi/domain';
+import { type AdoptionActivities } from '../activities/adoption-records';
+import { adoptionCommandUpdate, type AdoptionCommand, adoptionOpenedUpdate, adoptionTaskSignal, type AdoptionTaskSignal, type AdoptionWorkflowInput } from './definitions';
+import { refuse, refuseUnstorableText } from './task-board';
+
+const records = proxyActivities<AdoptionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
+const KINDS: readonly AdoptionCommand['kind'][] = ['meeting', 'renotice', 'file', 'withdraw'];
+
+const invalid = (errors: FieldError[]): never => refuse('validation_failed', errors.map((error) => error.message.en).join('; '), errors);
+const outOfOrder = (zh: string, en: string): never => refuse('adoption_out_of_order', en, [{ field: '_form', code: 'rule', message: { zh, en } }]);
+
+/**
+ * `adoption-<id>`: one community's 民主程序 from the 公示 to the 备案, the one writer of its record
+ * and its meetings. The notice runs to the end of its last day on a durable timer; each meeting's
+ * verdict is computed here from the law (adoption.ts), and a failed one waits for another meeting
+ * or a revised draft on a new notice — an invalid adoption is never recorded. For a residents'
+ * convention it drives the community's notice, vote and filing tasks: while it runs they cannot be
+ * completed by hand, and each is completed, by a signal to the workflow that owns it, with what
+ * the procedure recorded.
+ */
+export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ status: AdoptionStatus | 'refused' }> {
+  const { adoptionId, engagementId, open } = input;
+  let opened: Awaited<ReturnType<AdoptionActivities['openAdoption']>> | null = null;
+  let ready = false;
+  let status: AdoptionStatus = 'notice';
+  const notice = { from: open.noticeFrom, to: open.noticeTo, location: open.location, round: 1, by: open.actorId };
+  const meetings: { heldOn: string; passed: boolean }[] = [];
+
+  const drive = () => (opened && !('refused' in opened) ? opened.drive : null);
+  /** Tells the workflow that owns the community's tasks; gone, it has nothing left to drive. */
+  const tellTasks = async (signal: AdoptionTaskSignal) => {
+    const target = drive();
+    if (!target) return;
+    try {
+      await getExternalWorkflowHandle(target.workflowId).signal(adoptionTaskSignal, signal);
+    } catch (error) {
+      log.info('the tasks’ workflow is gone; nothing to drive', { adoptionId, error: String(error) });
+    }
+  };
+  const completeTask = (taskKey: (target: NonNullable<ReturnType<typeof drive>>) => string, actorId: string, formData: FormValues) => {
+    const target = drive();
+    return target ? tellTasks({ kind: 'complete', adoptionId, taskKey: taskKey(target), actorId, formData, at: new Date().toISOString() }) : Promise.resolve();
+  };
+
+  // One command at a time: each is checked against the state the previous one left.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const today = () => civilDateAt(new Date());
+
+  const check = (command: AdoptionCommand): void => {
+    if (isAdoptionClosed(status)) refuse('adoption_closed', `the procedure is ${status}`);
+    switch (command.kind) {
+      case 'meeting': {
+        if (status === 'notice') outOfOrder(`公示期至 ${notice.to} 届满，届满后方可召开会议表决`, `The notice runs until ${notice.to}; the vote comes after it`);
+        if (status === 'awaiting_filing') outOfOrder('已有会议表决通过，请登记备案', 'A meeting has adopted it already: record the filing');
+        if (meetings.length >= ADOPTION_LIMITS.maxMeetings) outOfOrder(`已登记 ${meetings.length} 次会议，请修改草案或撤回程序`, `${meetings.length} meetings are on record: revise the draft or withdraw`);
+        const kind = meetingKindOf(open.instrument);
+        if (command.figures?.kind !== kind) invalid([{ field: 'figures', code: 'invalid_type', message: { zh: kind === 'residents' ? '居民公约须登记居民会议的表决数据' : '业主共同决定事项须登记业主表决的面积与人数', en: kind === 'residents' ? 'A residents’ convention takes a residents’ meeting’s figures' : 'An owners’ matter takes the owners’ area and headcount' } }]);
+        const errors = checkMeetingFigures(command.figures);
+        if (command.heldOn <= notice.to) errors.push({ field: 'heldOn', code: 'rule', message: { zh: `会议应在公示期（至 ${notice.to}）届满后召开`, en: `The meeting comes after the notice (which ran until ${notice.to})` } });
+        else if (command.heldOn > today()) errors.push({ field: 'heldOn', code: 'rule', message: { zh: '会议日期不能晚于今天：会后再登记', en: 'The meeting date cannot be in the future' } });
+        else if (meetings.length > 0 && command.heldOn < meetings[meetings.length - 1]!.heldOn) errors.push({ field: 'heldOn', code: 'rule', message: { zh: '会议日期不能早于上一次会议', en: 'The meeting cannot predate the previous one' } });
+        if (errors.length > 0) invalid(errors);
+        return;
+      }
+      case 'renotice': {
+        if (status === 'notice') outOfOrder('草案正在公示中', 'The draft is on notice now');
+        if (status === 'awaiting_filing') outOfOrder('已有会议表决通过，不能再修改草案', 'A meeting has adopted it: the draft cannot be revised now');
+        const errors = checkNoticeTerms({ noticeFrom: command.noticeFrom, noticeTo: command.noticeTo, location: command.location }, today());
+        const after = meetings.length > 0 ? meetings[meetings.length - 1]!.heldOn : notice.to;
+        if (command.noticeFrom <= after) errors.push({ field: 'noticeFrom', code: 'rule', message: { zh: `修改稿的公示应在 ${after} 之后开始`, en: `The revised draft’s notice starts after ${after}` } });
+        if (errors.length > 0) invalid(errors);
+        return;
+      }
+      case 'file': {
+        if (status !== 'awaiting_filing') outOfOrder('尚无会议表决通过，不能登记备案', 'No meeting has adopted it yet: nothing to file');
+        const passed = meetings.find((meeting) => meeting.passed);
+        if (passed && command.filedOn < passed.heldOn) invalid([{ field: 'filedOn', code: 'rule', message: { zh: `备案日期不能早于表决通过之日（${passed.heldOn}）`, en: `The filing cannot predate the vote (${passed.heldOn})` } }]);
+        if (command.filedOn > today()) invalid([{ field: 'filedOn', code: 'rule', message: { zh: '备案日期不能晚于今天', en: 'The filing date cannot be in the future' } }]);
+        return;
+      }
+      case 'withdraw':
+        return;
+    }
+  };
+
+  setHandler(adoptionOpenedUpdate, async () => {
+    await condition(() => ready || (opened !== null && 'refused' in opened));
+    if (opened && 'refused' in opened) {
+      if (opened.refused === 'engagement_not_running') refuse('engagement_not_running', 'the engagement is cancelled');
+      if (opened.refused === 'invalid') refuse('validation_failed', 'the procedure does not fit the engagement', opened.errors);
+      if (opened.refused === 'conflict') refuse('conflict', 'the community’s convention has a procedure already', opened.errors);
+      refuse('unknown_adoption', `no engagement ${engagementId}`);
+    }
+    return { adoptionId };
+  });
+
+  setHandler(
+    adoptionCommandUpdate,
+    async (command) =>
+      serially(async () => {
+        await condition(() => ready || (opened !== null && 'refused' in opened));
+        if (opened && 'refused' in opened) refuse('unknown_adoption', `procedure ${adoptionId} was not opened`);
+        // Checked again in turn: a command accepted alongside another meets the state that one left.
+        check(command);
+        const at = new Date().toISOString();
+        switch (command.kind) {
+          case 'meeting': {
+            const outcome = evaluateMeeting(command.figures, open.matter);
+            const { changed } = await records.recordAdoptionMeeting({ adoptionId, engagementId, command, outcome, at });
+            const passed = outcome.verdict === 'passed';
+            meetings.push({ heldOn: command.heldOn, passed });
+            status = passed ? 'awaiting_filing' : 'meeting_failed';
+            if (passed && command.figures.kind === 'residents') {
+              const { eligible, attendees, votesFor, votesAgainst, abstentions } = command.figures;
+              await completeTask((target) => target.vote, command.actorId, { heldOn: command.heldOn, eligible, attendees, votesFor, votesAgainst, abstentions });
+            }
+            return { adoptionId, changed };
+          }
+          case 'renotice': {
+            const round = notice.round + 1;
+            const { changed } = await records.renoticeAdoption({ adoptionId, engagementId, command, round, at });
+            Object.assign(notice, { from: command.noticeFrom, to: command.noticeTo, location: command.location, round, by: command.actorId });
+            status = 'notice';
+            return { adoptionId, changed };
+          }
+          case 'file': {
+            const { changed } = await records.fileAdoption({ adoptionId, engagementId, command, at });
+            status = 'adopted';
+            await completeTask((target) => target.filing, command.actorId, { filedOn: command.filedOn, ...(command.filingNo ? { filingNo: command.filingNo } : {}) });
+            return { adoptionId, changed };
+          }
+          case 'withdraw': {
+            const { changed } = await records.withdrawAdoption({ adoptionId, engagementId, command, at });
+            status = 'withdrawn';
+            const target = drive();
+            if (target) await tellTasks({ kind: 'drive', adoptionId, taskKeys: [target.notice, target.vote, target.filing], driven: false });
+            return { adoptionId, changed };
+          }
+        }
+      }),
+    {
+      // A malformed command, or one the procedure's state refuses, is refused before it is accepted.
+      validator: (command) => {
+        if (typeof command !== 'object' || command === null || !KINDS.includes(command.kind)) refuse('validation_failed', 'not an adoption command');
+        refuseUnstorableText(command as unknown as Record<string, unknown>);
+        if (ready) check(command);
+      },
+    },
+  );
+
+  opened = await records.openAdoption({ adoptionId, engagementId, at: new Date().toISOString(), ...open });
+  if ('refused' in opened) {
+    await condition(allHandlersFinished);
+    return { status: 'refused' };
+  }
+  const target = drive();
+  if (target) await tellTasks({ kind: 'drive', adoptionId, taskKeys: [target.notice, target.vote, target.filing], driven: true });
+  ready = true;
+
+  while (!isAdoptionClosed(status)) {
+    if (status !== 'notice') {
+      await condition(() => status === 'notice' || isAdoptionClosed(status));
+      continue;
+    }
+    // To the end of the notice's last day; a withdrawal ends the wait sooner.
+    const round = notice.round;
+    const untilEnd = endOfCivilDay(notice.to).getTime() + 1 - Date.now();
+    const interrupted = untilEnd > 0 && (await condition(() => status !== 'notice' || notice.round !== round, untilEnd));
+    if (interrupted) continue;
+    await serially(async () => {
+      if (status !== 'notice' || notice.round !== round) return;
+      await records.endAdoptionNotice({ adoptionId, engagementId, at: new Date().toISOString() });
+      status = 'awaiting_meeting';
+      // The notice task records the first notice; a revised draft's is on the procedure's record.
+      if (round === 1) await completeTask((drive) => drive.notice, notice.by, { noticeFrom: notice.from, noticeTo: notice.to, location: notice.location });
+    });
+  }
+  await condition(allHandlersFinished);
+  return { status };
+}
