@@ -5,7 +5,7 @@ import { findEngagementKnowledge, findKnowledgeEntry, listEngagementKnowledge, r
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { waitFor } from '@gongzhi/testing';
-import { EngagementCommandError } from './client';
+import { refusalOf } from './testing/refusals';
 import { createTestEngine, engagementRequest, type TestEngine } from './testing/harness';
 
 let engine: TestEngine;
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
 });
-
-const refusalOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(EngagementCommandError);
-  return error as EngagementCommandError;
-};
 
 describe("an engagement's knowledge base", () => {
   it('is copied at creation, adapted through the workflow, and told of master changes', async () => {

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { waitFor } from '@gongzhi/testing';
-import { EngagementCommandError } from './client';
 import { sampleFormData } from './demo/sample-form';
+import { refusalOf } from './testing/refusals';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from './testing/harness';
 
 let engine: TestEngine;
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
 });
-
-const refusalOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(EngagementCommandError);
-  return error as EngagementCommandError;
-};
 
 const activeTask = (engagementId: string, key: string) =>
   waitFor(

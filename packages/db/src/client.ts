@@ -95,6 +95,12 @@ export function isRecordNotFound(error: unknown): boolean {
   return isKnownError(error, 'P2025');
 }
 
+/** The engagement takes new work (it exists and is not cancelled): what a route asks before sending a workflow something new. */
+export async function isEngagementRunning(db: DbClient, engagementId: string): Promise<boolean> {
+  const row = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } });
+  return row.status !== 'cancelled';
+}
+
 /**
  * Locks the engagement's row for the rest of the transaction and answers its status (null: no such
  * engagement): writers that check the engagement's state and then write take their turns.

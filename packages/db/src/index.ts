@@ -7,6 +7,7 @@ export {
   type DbClient,
   type DbOptions,
   type DbTransaction,
+  isEngagementRunning,
   isRecordNotFound,
   isRefusedData,
   isUniqueViolation,

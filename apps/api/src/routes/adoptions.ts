@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { type AdoptionRecord, checkAdoptionOpening, findAdoption, fromDbDate, listAdoptions, noticeOf } from '@gongzhi/db';
+import { type AdoptionRecord, checkAdoptionOpening, findAdoption, fromDbDate, listAdoptions, noticeOf, isEngagementRunning } from '@gongzhi/db';
 import { type AdoptionStatus, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
@@ -60,7 +60,6 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     if (!row) throw notFound();
     return row;
   };
-  const isRunning = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status !== 'cancelled';
   /** The step's own checks are the workflow's; these answer first what the record already shows. */
   const openFor = (request: FastifyRequest, row: AdoptionRecord) => {
     if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
@@ -69,7 +68,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
 
   registerOperation(fastify, operations.listAdoptions, async (request) => {
     const { engagementId, teamRole } = accessOf(request);
-    const [rows, running] = await Promise.all([listAdoptions(db, engagementId, request.query.community ? { communityId: request.query.community } : {}), isRunning(engagementId)]);
+    const [rows, running] = await Promise.all([listAdoptions(db, engagementId, request.query.community ? { communityId: request.query.community } : {}), isEngagementRunning(db, engagementId)]);
     return { items: rows.map((row) => view(request, row)), can: { open: running && teamRole === 'pm' } };
   });
 
@@ -102,7 +101,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
         return view(request, first);
       }
     }
-    if (!(await isRunning(engagementId))) throw new ApiError('engagement_not_running');
+    if (!(await isEngagementRunning(db, engagementId))) throw new ApiError('engagement_not_running');
     const errors: FieldError[] = [];
     if (!open.title) errors.push({ field: 'title', code: 'required', message: { zh: '请写明公示的文件名称', en: 'Name the document put on notice' } });
     if (!open.location) errors.push({ field: 'location', code: 'required', message: { zh: '请写明公示地点', en: 'Say where the notice is posted' } });

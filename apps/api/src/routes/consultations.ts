@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { checkConsultationOpening, type ConsultationRecord, consultationStatusOf, findConsultation, fromDbDate, listConsultations, searchConsultations } from '@gongzhi/db';
+import { checkConsultationOpening, type ConsultationRecord, consultationStatusOf, findConsultation, fromDbDate, listConsultations, searchConsultations, isEngagementRunning } from '@gongzhi/db';
 import { civilDateAt, CONSULTATION_LIMITS, type FieldError, isConsultationOverdue, latestConsultationDue } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
@@ -58,11 +58,10 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
     if (!row) throw notFound();
     return row;
   };
-  const isRunning = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status !== 'cancelled';
 
   registerOperation(fastify, operations.listConsultations, async (request) => {
     const { engagementId, teamRole } = accessOf(request);
-    const [rows, running] = await Promise.all([listConsultations(db, engagementId, { ...(request.query.task ? { taskKey: request.query.task } : {}), ...(request.query.status ? { status: request.query.status } : {}) }), isRunning(engagementId)]);
+    const [rows, running] = await Promise.all([listConsultations(db, engagementId, { ...(request.query.task ? { taskKey: request.query.task } : {}), ...(request.query.status ? { status: request.query.status } : {}) }), isEngagementRunning(db, engagementId)]);
     const day = today();
     return { items: rows.map((row) => view(request, row, day)), can: { open: running && teamRole !== 'client' && teamRole !== undefined } };
   });
@@ -102,7 +101,7 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
         return view(request, first, today());
       }
     }
-    if (!(await isRunning(engagementId))) throw new ApiError('engagement_not_running');
+    if (!(await isEngagementRunning(db, engagementId))) throw new ApiError('engagement_not_running');
     const errors: FieldError[] = [];
     if (!open.topic) errors.push({ field: 'topic', code: 'required', message: { zh: '请写明会诊议题', en: 'Give the consultation a topic' } });
     if (!open.question) errors.push({ field: 'question', code: 'required', message: { zh: '请写明需要会诊的问题', en: 'State the question' } });

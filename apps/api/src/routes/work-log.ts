@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { findWorkLogEntry, fromDbDate, groupWorkLog, listWorkLog, UNKNOWN_COMMUNITY, type WorkLogRecord } from '@gongzhi/db';
+import { findWorkLogEntry, fromDbDate, groupWorkLog, listWorkLog, UNKNOWN_COMMUNITY, type WorkLogRecord, isEngagementRunning } from '@gongzhi/db';
 import { addCalendarDays, civilDateAt, type FieldError, OFFICE_MIME_TYPES, WORK_LOG_LIMITS, type WorkLogActivity, workLogTotals } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
@@ -48,7 +48,6 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     if (!row) throw notFound();
     return row;
   };
-  const isRunning = async (engagementId: string) => (await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { status: true } })).status !== 'cancelled';
   /** A retried log names the entry its key made: the same work (what never changes once logged), or the key is spent. */
   const sameWork = (first: WorkLogRecord, entry: { workedOn: string; minutes: number; activity: string; note: string; communityKey: string | null }) =>
     fromDbDate(first.workedOn) === entry.workedOn && first.minutes === entry.minutes && first.activity === entry.activity && first.note === entry.note && (first.community?.key ?? null) === entry.communityKey;
@@ -57,7 +56,7 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     const { engagementId, teamRole } = accessOf(request);
     const filter = { ...(request.query.community ? { communityKey: request.query.community } : {}), ...(request.query.loggedBy ? { loggedById: request.query.loggedBy } : {}) };
     const sharedOnly = teamRole === 'client' && !isAdmin(callerOfRequest(request));
-    const [rows, groups, running] = await Promise.all([listWorkLog(db, engagementId, { ...filter, sharedOnly }), groupWorkLog(db, engagementId, filter), isRunning(engagementId)]);
+    const [rows, groups, running] = await Promise.all([listWorkLog(db, engagementId, { ...filter, sharedOnly }), groupWorkLog(db, engagementId, filter), isEngagementRunning(db, engagementId)]);
     const canLog = running && (teamRole === 'pm' || teamRole === 'lawyer' || teamRole === 'partner');
     return { items: rows.map((row) => view(request, row, running)), totals: workLogTotals(groups), can: { log: canLog } };
   });
@@ -76,7 +75,7 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
 
     // With a key, a retried POST names the same entry and writes nothing new (even once the engagement is cancelled).
     const id = idempotencyKey ? idempotentUuid(`work-log:${engagementId}`, caller.userId, idempotencyKey) : randomUUID();
-    const running = await isRunning(engagementId);
+    const running = await isEngagementRunning(db, engagementId);
     if (idempotencyKey) {
       const first = await findWorkLogEntry(db, engagementId, id);
       if (first) {
@@ -101,7 +100,7 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     const { entryId } = request.params;
     const entry = await entryOf(engagementId, entryId);
     if (!mayChange(request, entry, 'share')) throw forbidden();
-    if (!(await isRunning(engagementId))) throw new ApiError('engagement_not_running');
+    if (!(await isEngagementRunning(db, engagementId))) throw new ApiError('engagement_not_running');
     await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'share', actorId: callerOfRequest(request).userId, id: entryId, clientVisible: request.body.sharedWithClient }));
     return view(request, await entryOf(engagementId, entryId), true);
   });
@@ -114,7 +113,7 @@ export default async function workLogRoutes(fastify: FastifyInstance): Promise<v
     if (!mayChange(request, entry, 'withdraw')) throw forbidden();
     if (!reason) throw reasonRequired();
     await runCommand(() => engagements.workLogCommand(engagementId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, id: entryId, reason }), { validation_failed: 'form_invalid' });
-    return view(request, await entryOf(engagementId, entryId), await isRunning(engagementId));
+    return view(request, await entryOf(engagementId, entryId), await isEngagementRunning(db, engagementId));
   });
 
   registerOperation(fastify, operations.downloadWorkLedger, async (request, reply) => {
