@@ -95,11 +95,15 @@ const conventionTaskKey = (task: string, communityKey: string) => `self-governan
  */
 export async function checkAdoptionOpening(
   db: DbClient | DbTransaction,
-  input: Pick<OpenAdoptionInput, 'engagementId' | 'communityId' | 'instrument'>,
+  input: Pick<OpenAdoptionInput, 'engagementId' | 'communityId' | 'instrument' | 'matter'> & { id?: string },
 ): Promise<{ errors: FieldError[]; conflict: FieldError[]; drive: AdoptionDrive | null }> {
   const community = await db.community.findFirst({ where: { id: input.communityId, engagementId: input.engagementId }, select: { id: true, key: true } });
   if (!community) return { errors: [{ field: 'communityId', code: 'invalid_option', message: { zh: '本项目中没有该社区', en: 'The engagement has no such community' } }], conflict: [], drive: null };
-  if (input.instrument !== 'residents_convention') return { errors: [], conflict: [], drive: null };
+  if (input.instrument !== 'residents_convention') {
+    // The threshold depends on it (民法典 Art. 278 ¶2): never assumed.
+    const errors: FieldError[] = input.matter ? [] : [{ field: 'matter', code: 'required', message: { zh: '请选择表决事项类别（一般事项或须四分之三同意的特别事项）', en: 'Say whether it is an ordinary or a special matter' } }];
+    return { errors, conflict: [], drive: null };
+  }
   const keys = { draft: conventionTaskKey('convention-draft', community.key), notice: conventionTaskKey('public-notice', community.key), vote: conventionTaskKey('residents-meeting-vote', community.key), filing: conventionTaskKey('convention-filing', community.key) };
   const tasks = await db.task.findMany({ where: { engagementId: input.engagementId, key: { in: Object.values(keys) } }, select: { key: true, status: true, workflowId: true } });
   const task = (key: string) => tasks.find((row) => row.key === key);
@@ -111,7 +115,7 @@ export async function checkAdoptionOpening(
   if (filing?.status === 'done') {
     return { errors: [], conflict: [{ field: 'communityId', code: 'rule', message: { zh: '该社区的居民公约已登记备案，无需再次启动民主程序', en: 'The community’s convention is already filed' } }], drive: null };
   }
-  const other = await db.conventionAdoption.findFirst({ where: { communityId: community.id, instrument: 'residents_convention', status: { not: 'withdrawn' } }, select: { id: true } });
+  const other = await db.conventionAdoption.findFirst({ where: { communityId: community.id, instrument: 'residents_convention', status: { not: 'withdrawn' }, ...(input.id ? { id: { not: input.id } } : {}) }, select: { id: true } });
   if (other) {
     return { errors: [], conflict: [{ field: 'communityId', code: 'rule', message: { zh: '该社区的居民公约已有进行中或已通过的民主程序', en: 'The community’s convention already has a procedure in progress or adopted' } }], drive: null };
   }
@@ -129,7 +133,7 @@ export async function openAdoptionRecord(tx: DbTransaction, input: OpenAdoptionI
   if (existing) {
     // A retry: the drive is as it was unless the procedure has closed since.
     if (existing.status === 'adopted' || existing.status === 'withdrawn') return { id: input.id, created: false, drive: null };
-    const { drive } = await checkAdoptionOpening(tx, input).catch(() => ({ drive: null }));
+    const { drive } = await checkAdoptionOpening(tx, input);
     return { id: input.id, created: false, drive };
   }
   if (status === 'cancelled') return { refused: 'engagement_not_running' };
@@ -142,7 +146,7 @@ export async function openAdoptionRecord(tx: DbTransaction, input: OpenAdoptionI
       engagementId: input.engagementId,
       communityId: input.communityId,
       instrument: input.instrument,
-      matter: input.instrument === 'owners_rules' ? (input.matter ?? 'ordinary') : null,
+      matter: input.instrument === 'owners_rules' ? input.matter : null,
       title: input.title,
       status: 'notice' satisfies AdoptionStatus,
       openedById: input.actorId,

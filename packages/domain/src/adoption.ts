@@ -23,7 +23,7 @@ export const OWNERS_MATTERS = ['ordinary', 'special'] as const satisfies readonl
 
 export const ownersMatterLabels: Record<OwnersMatter, LocalizedText> = {
   ordinary: { zh: '一般事项（管理规约、议事规则、选聘物业等，民法典第二百七十八条第一款第一至五、九项）', en: 'Ordinary matter (management rules, procedure, property manager…; Civil Code Art. 278 items 1–5, 9)' },
-  special: { zh: '重大事项（筹集维修资金、改建重建、改变共有部分用途，民法典第二百七十八条第一款第六至八项）', en: 'Special matter (raising repair funds, rebuilding, changing common parts; Civil Code Art. 278 items 6–8)' },
+  special: { zh: '须四分之三同意的特别事项（筹集维修资金，改建、重建建筑物及其附属设施，改变共有部分用途或利用共有部分从事经营活动；民法典第二百七十八条第一款第六至八项）', en: 'Special matter needing three-quarters (raising repair funds, rebuilding, changing the use of common parts or running a business on them; Civil Code Art. 278 items 6–8)' },
 };
 
 export const ADOPTION_STATUSES = ['notice', 'awaiting_meeting', 'meeting_failed', 'awaiting_filing', 'adopted', 'withdrawn'] as const;
@@ -141,7 +141,9 @@ export interface MeetingOutcome {
   explanation: LocalizedText;
 }
 
-const area = (value: number) => `${(hundredths(value) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} m²`;
+const areaIn = (unit: string) => (value: number) => `${(hundredths(value) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit}`;
+const area = areaIn('平方米');
+const areaEn = areaIn('m²');
 
 /**
  * Whether a meeting adopted the instrument, by the law's thresholds. Call only with figures that
@@ -154,7 +156,7 @@ export function evaluateMeeting(figures: MeetingFigures, matter: OwnersMatter | 
       return {
         verdict: 'no_quorum',
         explanation: {
-          zh: `出席人数未过半数：应到 ${figures.eligible} 人，实到 ${figures.attendees} 人，至少须 ${result.requiredAttendance} 人出席（城市居民委员会组织法第九条），会议无效，须另行召开`,
+          zh: `出席人数未过半数：应到 ${figures.eligible} 人，实到 ${figures.attendees} 人，至少须 ${result.requiredAttendance} 人出席（城市居民委员会组织法第九条），会议不能举行，须另行召集`,
           en: `No quorum: ${figures.attendees} of ${figures.eligible} attended; at least ${result.requiredAttendance} must (Organic Law of Urban Residents’ Committees Art. 9). The meeting is void; hold another`,
         },
       };
@@ -188,7 +190,7 @@ export function evaluateMeeting(figures: MeetingFigures, matter: OwnersMatter | 
   const result = evaluateOwnersVote(vote, special ? 'special' : 'ordinary');
   const participation = {
     zh: `参与表决：专有部分面积 ${area(figures.participatingArea)}／${area(figures.totalArea)}，人数 ${figures.participatingOwners}／${figures.totalOwners} 人`,
-    en: `took part: ${area(figures.participatingArea)} of ${area(figures.totalArea)}, ${figures.participatingOwners} of ${figures.totalOwners} owners`,
+    en: `took part: ${areaEn(figures.participatingArea)} of ${areaEn(figures.totalArea)}, ${figures.participatingOwners} of ${figures.totalOwners} owners`,
   };
   if (!result.participationMet) {
     return {
@@ -204,7 +206,7 @@ export function evaluateMeeting(figures: MeetingFigures, matter: OwnersMatter | 
     : { zh: '参与表决专有部分面积过半数且参与表决人数过半数的业主同意（民法典第二百七十八条第二款）', en: 'more than half of the participating area and of the participating owners (Art. 278 ¶2)' };
   const tally = {
     zh: `同意：面积 ${area(figures.areaFor)}，人数 ${figures.ownersFor} 人`,
-    en: `in favour: ${area(figures.areaFor)}, ${figures.ownersFor} owners`,
+    en: `in favour: ${areaEn(figures.areaFor)}, ${figures.ownersFor} owners`,
   };
   if (!result.passed) {
     return {

@@ -333,7 +333,8 @@ export class TaskBoard {
     const isOpen = () => (entry.view.status === 'active' || entry.view.status === 'changes_requested') && entry.busy === null && !this.context.isPaused();
     const isOver = () => entry.view.status === 'done' || entry.view.status === 'cancelled' || this.context.isClosing();
     await condition(() => isOpen() || isOver());
-    if (isOver()) return;
+    // Only for the procedure that drives it now: one withdrawn meanwhile completes nothing.
+    if (isOver() || entry.drivenBy !== signal.adoptionId) return;
     const { plan, view } = entry;
     const check = checkCompletion(plan, signal.formData);
     if (!check.ok) {

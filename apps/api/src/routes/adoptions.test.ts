@@ -57,12 +57,15 @@ describe('adoption procedures (民主程序)', () => {
       api.request(pm, { method: 'POST', url: base, payload: { ...body, idempotencyKey: undefined, title: '   ' } }),
       api.request(pm, { method: 'POST', url: base, payload: { ...body, idempotencyKey: undefined, matter: 'special' } }),
       api.request(pm, { method: 'POST', url: base, payload: { ...body, idempotencyKey: undefined, communityId: crypto.randomUUID() } }),
+      // An owners' matter's threshold depends on which it is: never assumed.
+      api.request(pm, { method: 'POST', url: base, payload: { ...body, idempotencyKey: undefined, instrument: 'owners_rules' } }),
     ]);
     expect(refusals.map((response) => [response.statusCode, response.json<Refusal>().error.fieldErrors.map((error) => error.field)])).toEqual([
       [422, ['noticeTo']],
       [422, ['title']],
       [422, ['matter']],
       [422, ['communityId']],
+      [422, ['matter']],
     ]);
     expect(refusals[0]!.json<Refusal>().error.fieldErrors[0]!.message).toBe('公示期不得少于 7 日（本所惯例）');
     expect((await api.request(lawyer, { method: 'POST', url: base, payload: body })).statusCode).toBe(403);
@@ -97,6 +100,10 @@ describe('adoption procedures (民主程序)', () => {
     expect(noQuorum.statusCode, noQuorum.body).toBe(201);
     expect(noQuorum.json<Adoption>()).toMatchObject({ status: 'meeting_failed', meetings: [{ verdict: 'no_quorum' }] });
     expect(noQuorum.json<Adoption>().meetings[0]!.explanation.zh).toContain('至少须 211 人出席');
+    // The same vote sent again with its key records nothing more (figures compared field by field, not as stored text).
+    const resent = await api.request(pm, { method: 'POST', url: `${url}/meetings`, payload: { heldOn: addCalendarDays(today(), -1), figures: { kind: 'residents', eligible: 420, attendees: 200, votesFor: 190, votesAgainst: 5, abstentions: 5 }, note: '到会人数不足', idempotencyKey: 'meeting-chaoyang-1' } });
+    expect(resent.statusCode, resent.body).toBe(201);
+    expect(resent.json<Adoption>().meetings).toHaveLength(1);
     // Figures that cannot be true, and filing before a vote passed: refused.
     const impossible = await api.request(pm, { method: 'POST', url: `${url}/meetings`, payload: { heldOn: today(), figures: { kind: 'residents', eligible: 420, attendees: 300, votesFor: 250, votesAgainst: 40, abstentions: 20 } }, headers: { 'accept-language': 'en' } });
     expect(impossible.statusCode).toBe(422);

@@ -85,7 +85,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
       actorId: caller.userId,
       communityId: body.communityId,
       instrument: body.instrument,
-      matter: body.instrument === 'owners_rules' ? (body.matter ?? 'ordinary') : null,
+      matter: body.instrument === 'owners_rules' ? (body.matter ?? null) : null,
       title: body.title.trim(),
       noticeFrom: body.noticeFrom,
       noticeTo: body.noticeTo,
@@ -126,7 +126,10 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const meetingId = idempotencyKey ? idempotentUuid(`adoption-meeting:${adoptionId}`, caller.userId, idempotencyKey) : randomUUID();
     const first = idempotencyKey ? row.meetings.find((meeting) => meeting.id === meetingId) : undefined;
     if (first) {
-      if (fromDbDate(first.heldOn) !== heldOn || JSON.stringify(first.figures) !== JSON.stringify(figures)) throw keyUsed('表决结果', 'vote');
+      // Field by field: jsonb keeps the figures' keys in its own order.
+      const stored = first.figures as Record<string, unknown>;
+      const sameFigures = Object.keys(stored).length === Object.keys(figures).length && Object.entries(figures).every(([name, value]) => stored[name] === value);
+      if (fromDbDate(first.heldOn) !== heldOn || !sameFigures) throw keyUsed('表决结果', 'vote');
       reply.status(201);
       return view(request, row);
     }
