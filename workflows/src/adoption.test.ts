@@ -2,13 +2,16 @@
 // on notice; the notice ends on its timer and completes the community's notice task; a meeting
 // without a quorum is on record with why and changes no task; a second meeting passes and completes
 // the vote task with its figures; the filing adopts it. While the procedure runs, nobody completes
-// those tasks by hand. An owners' matter waits out its notice, and a withdrawal gives tasks back.
+// those tasks by hand. An owners' matter waits out its notice, and a withdrawal gives tasks back;
+// a procedure whose run was terminated is picked up by the next command; an owners' decision is
+// adopted by its vote, with no filing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, civilDateAt } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { waitFor } from '@gongzhi/testing';
 import { EngagementCommandError } from './client';
 import { sampleFormData } from './demo/sample-form';
+import { recordHistory } from './testing/histories';
 import { refusalOf } from './testing/refusals';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from './testing/harness';
 
@@ -52,15 +55,15 @@ describe('democratic adoption (民主程序)', () => {
     expect(again.code).toBe('conflict');
 
     // Filing before any vote passed, impossible figures, a meeting during the notice: refused, nothing written.
-    expect((await refusalOf(engine.engagements.adoptionCommand(adoptionId, { kind: 'file', actorId: pm, filedOn: today(), filedWith: '和平里街道办事处', filingNo: null }))).code).toBe('adoption_out_of_order');
-    const impossible = await refusalOf(engine.engagements.adoptionCommand(adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'residents', eligible: 300, attendees: 320, votesFor: 200, votesAgainst: 0, abstentions: 0 }, note: '' }));
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'file', actorId: pm, filedOn: today(), filedWith: '和平里街道办事处', filingNo: null }))).code).toBe('adoption_out_of_order');
+    const impossible = await refusalOf(engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'residents', eligible: 300, attendees: 320, votesFor: 200, votesAgainst: 0, abstentions: 0 }, note: '' }));
     expect(impossible.code).toBe('validation_failed');
-    const owners = await refusalOf(engine.engagements.adoptionCommand(adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'owners', totalArea: 1000, totalOwners: 10, participatingArea: 800, participatingOwners: 8, areaFor: 800, ownersFor: 8 }, note: '' }));
+    const owners = await refusalOf(engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'owners', totalArea: 1000, totalOwners: 10, participatingArea: 800, participatingOwners: 8, areaFor: 800, ownersFor: 8 }, note: '' }));
     expect(owners.code).toBe('validation_failed');
     expect(await engine.db.adoptionMeeting.count({ where: { adoptionId } })).toBe(0);
 
     // No quorum: on record with the figures and why; the vote task waits.
-    await engine.engagements.adoptionCommand(adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: addCalendarDays(today(), -1), figures: { kind: 'residents', eligible: 420, attendees: 180, votesFor: 170, votesAgainst: 5, abstentions: 5 }, note: '雨天，到会人数不足' });
+    await engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: addCalendarDays(today(), -1), figures: { kind: 'residents', eligible: 420, attendees: 180, votesFor: 170, votesAgainst: 5, abstentions: 5 }, note: '雨天，到会人数不足' });
     const failed = await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: adoptionId }, include: { meetings: true } });
     expect(failed.status).toBe('meeting_failed');
     expect(failed.adoptedMeetingId).toBeNull();
@@ -70,24 +73,25 @@ describe('democratic adoption (民主程序)', () => {
 
     // The second meeting passes: the vote task completes with its figures.
     const passing = { kind: 'residents' as const, eligible: 420, attendees: 263, votesFor: 241, votesAgainst: 12, abstentions: 10 };
-    await engine.engagements.adoptionCommand(adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: passing, note: '' });
+    await engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: passing, note: '' });
     const voteTask = await waitFor(() => taskOf(vote.key), (task) => task.status === 'done', 30_000);
     expect(voteTask.formData).toEqual({ heldOn: today(), eligible: 420, attendees: 263, votesFor: 241, votesAgainst: 12, abstentions: 10 });
     expect(voteTask.completedById).toBe(pm);
 
     // The filing adopts it and completes the filing task; the procedure then takes nothing more.
-    await engine.engagements.adoptionCommand(adoptionId, { kind: 'file', actorId: pm, filedOn: today(), filedWith: '北京市东城区和平里街道办事处', filingNo: '和街备〔2026〕12号' });
+    await engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'file', actorId: pm, filedOn: today(), filedWith: '北京市东城区和平里街道办事处', filingNo: '和街备〔2026〕12号' });
     const filingTask = await waitFor(() => taskOf(driven[2]!), (task) => task.status === 'done', 30_000);
     expect(filingTask.formData).toEqual({ filedOn: today(), filingNo: '和街备〔2026〕12号' });
     const adopted = await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: adoptionId } });
     expect(adopted).toMatchObject({ status: 'adopted', filedWith: '北京市东城区和平里街道办事处' });
     expect(adopted.adoptedMeetingId).not.toBeNull();
-    expect((await refusalOf(engine.engagements.adoptionCommand(adoptionId, { kind: 'withdraw', actorId: pm, reason: '误操作' }))).code).toBe('adoption_closed');
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'withdraw', actorId: pm, reason: '误操作' }))).code).toBe('adoption_closed');
     const trail = await engine.db.auditEvent.findMany({ where: { engagementId, entityType: 'adoption' }, orderBy: { at: 'asc' }, select: { action: true } });
     expect(trail.map((event) => event.action)).toEqual(['adoption.opened', 'adoption.notice_ended', 'adoption.meeting_recorded', 'adoption.meeting_recorded', 'adoption.filed']);
+    if (process.env.GONGZHI_RECORD_HISTORIES === '1') await recordHistory('adoption', await engine.temporal.workflow.getHandle(`adoption-${adoptionId}`).fetchHistory());
   });
 
-  it('waits out an owners’ notice, and a withdrawn convention procedure gives the tasks back', { timeout: 300_000 }, async () => {
+  it('waits out an owners’ notice, picks up procedures whose runs were terminated, adopts an owners’ decision by its vote and gives a withdrawn convention’s tasks back', { timeout: 300_000 }, async () => {
     const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
     const key = (task: string) => `self-governance.${task}~heping`;
     const driven = [key('public-notice'), key('residents-meeting-vote'), key('convention-filing')];
@@ -103,8 +107,30 @@ describe('democratic adoption (民主程序)', () => {
       engagementId,
       open: { actorId: pm, communityId: community.id, instrument: 'owners_rules', matter: 'ordinary', title: '《和平里小区管理规约》', noticeFrom: today(), noticeTo: addCalendarDays(today(), 7), location: '小区公告栏' },
     });
-    expect((await refusalOf(engine.engagements.adoptionCommand(ownersId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'owners', totalArea: 1000, totalOwners: 10, participatingArea: 800, participatingOwners: 8, areaFor: 800, ownersFor: 8 }, note: '' }))).code).toBe('adoption_out_of_order');
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, ownersId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'owners', totalArea: 1000, totalOwners: 10, participatingArea: 800, participatingOwners: 8, areaFor: 800, ownersFor: 8 }, note: '' }))).code).toBe('adoption_out_of_order');
     expect((await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: ownersId } })).status).toBe('notice');
+
+    // A special matter whose notice is over; an operator terminates its run before the vote is
+    // recorded. The vote starts a run that picks it up: adopted by the vote (Art. 280), no filing.
+    const specialId = crypto.randomUUID();
+    await engine.engagements.openAdoption({
+      adoptionId: specialId,
+      engagementId,
+      open: { actorId: pm, communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于使用专项维修资金更换3号楼电梯的决定', noticeFrom: addCalendarDays(today(), -12), noticeTo: addCalendarDays(today(), -3), location: '小区公告栏、3号楼单元门' },
+    });
+    await engine.temporal.workflow.getHandle(`adoption-${specialId}`).terminate('operator test');
+    // Owners' area with nobody to own it cannot be true: refused, nothing written.
+    const nobody = await refusalOf(engine.engagements.adoptionCommand(engagementId, specialId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'owners', totalArea: 12_000, totalOwners: 120, participatingArea: 9_000, participatingOwners: 0, areaFor: 0, ownersFor: 0 }, note: '' }));
+    expect(nobody.code).toBe('validation_failed');
+    // Exactly three-quarters of the participating area and owners (Art. 278 ¶2): adopted.
+    const special = { kind: 'owners' as const, totalArea: 12_000, totalOwners: 120, participatingArea: 8_000, participatingOwners: 80, areaFor: 6_000, ownersFor: 60 };
+    await engine.engagements.adoptionCommand(engagementId, specialId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: special, note: '' });
+    const decided = await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: specialId }, include: { meetings: true } });
+    expect(decided.status).toBe('adopted');
+    expect(decided.meetings.map((meeting) => meeting.verdict)).toEqual(['passed']);
+    // The run that picked it up (the next command starts another).
+    if (process.env.GONGZHI_RECORD_HISTORIES === '1') await recordHistory('adoption-picked-up', await engine.temporal.workflow.getHandle(`adoption-${specialId}`).fetchHistory());
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, specialId, { kind: 'file', actorId: pm, filedOn: today(), filedWith: '和平里街道办事处', filingNo: null }))).code).toBe('adoption_closed');
 
     // A convention procedure drives the notice task until it is withdrawn; then it is the PM's again.
     const conventionId = crypto.randomUUID();
@@ -116,7 +142,10 @@ describe('democratic adoption (民主程序)', () => {
     const notice = plan.tasks.find((task) => task.key === driven[0])!;
     const formData = { noticeFrom: today(), noticeTo: addCalendarDays(today(), 7), location: '社区公告栏' };
     expect((await refusalOf(engine.engagements.completeTask(engagementId, { taskKey: notice.key, actorId: notice.assigneeId, formData }))).code).toBe('adoption_in_progress');
-    await engine.engagements.adoptionCommand(conventionId, { kind: 'withdraw', actorId: pm, reason: '草案须按街道意见修改后重新启动' });
+    // Its run terminated: the tasks stay the procedure's, and the withdrawal still reaches it.
+    await engine.temporal.workflow.getHandle(`adoption-${conventionId}`).terminate('operator test');
+    expect((await refusalOf(engine.engagements.completeTask(engagementId, { taskKey: notice.key, actorId: notice.assigneeId, formData }))).code).toBe('adoption_in_progress');
+    await engine.engagements.adoptionCommand(engagementId, conventionId, { kind: 'withdraw', actorId: pm, reason: '草案须按街道意见修改后重新启动' });
     expect((await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('withdrawn');
     const done = await waitFor(
       () => engine.engagements.completeTask(engagementId, { taskKey: notice.key, actorId: notice.assigneeId, formData }).catch((error: unknown) => error),
@@ -124,7 +153,7 @@ describe('democratic adoption (民主程序)', () => {
       30_000,
     );
     expect(done).toMatchObject({ status: 'done' });
-    await engine.engagements.adoptionCommand(ownersId, { kind: 'withdraw', actorId: pm, reason: '业主大会筹备组另行组织' });
+    await engine.engagements.adoptionCommand(engagementId, ownersId, { kind: 'withdraw', actorId: pm, reason: '业主大会筹备组另行组织' });
     expect((await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: ownersId } })).status).toBe('withdrawn');
   });
 });

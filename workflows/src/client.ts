@@ -518,21 +518,19 @@ export function createEngagementClient({
       }
     },
 
-    /** A meeting, a re-notice, the filing or a withdrawal; with an idempotency key a retry joins the first attempt while its run lives. */
-    async adoptionCommand(adoptionId: string, command: AdoptionCommand, idempotencyKey?: string): Promise<{ adoptionId: string; changed: boolean }> {
-      try {
-        return await withDeadline(() => temporal.workflow.getHandle(adoptionWorkflowId(adoptionId)).executeUpdate(adoptionCommandUpdate, { args: [command], updateId: idempotencyKey ?? crypto.randomUUID() }));
-      } catch (error) {
-        if (isNotFound(error)) {
-          // Its workflow ends with the procedure: an adopted or withdrawn one takes nothing more.
-          const row = await db.conventionAdoption.findUnique({ where: { id: adoptionId }, select: { id: true } });
-          if (row) throw new EngagementCommandError('adoption_closed', 'the procedure is adopted or withdrawn');
-          throw new EngagementCommandError('unknown_adoption', `no procedure ${adoptionId}`);
-        }
-        refuseFailedWrite(error, 'the adoption procedure');
-        return toCommandError(error, async () => undefined);
-      }
-    },
+    /**
+     * A meeting, a re-notice, the filing or a withdrawal; with an idempotency key a retry joins the
+     * first attempt while its run lives. By update-with-start: when the procedure's run is gone
+     * (ended early, or with the procedure), a run picks it up from its record and takes the
+     * command — or refuses it, the procedure being adopted or withdrawn.
+     */
+    adoptionCommand: (engagementId: string, adoptionId: string, command: AdoptionCommand, idempotencyKey?: string): Promise<{ adoptionId: string; changed: boolean }> =>
+      commandWithStart(adoptionCommandUpdate, command, idempotencyKey, {
+        workflowType: 'adoptionWorkflow',
+        workflowId: adoptionWorkflowId(adoptionId),
+        args: [{ adoptionId, engagementId } satisfies AdoptionWorkflowInput],
+        what: 'the adoption procedure',
+      }),
 
     /** One person's action on a case; answers with the case after it. With an idempotency key a retry is the same action once. */
     async caseCommand(caseId: string, command: CaseCommand, idempotencyKey?: string): Promise<CaseView> {

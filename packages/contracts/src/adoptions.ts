@@ -10,7 +10,7 @@ import { ALL_TEAM_ROLES } from './permissions';
 
 export const adoptionStatusSchema = z
   .enum(ADOPTION_STATUSES)
-  .meta({ id: 'AdoptionStatus', description: 'notice 公示中, awaiting_meeting 待表决, meeting_failed 表决未通过 (another meeting or a revised draft), awaiting_filing 待备案, adopted 已通过并备案, withdrawn 已撤回' });
+  .meta({ id: 'AdoptionStatus', description: 'notice 公示中, awaiting_meeting 待表决, meeting_failed 表决未通过 (another meeting or a revised draft), awaiting_filing 待备案 (a residents’ convention only), adopted 已通过 (a convention once filed; an owners’ decision once its vote passes, binding under 民法典 Art. 280), withdrawn 已撤回' });
 export const adoptionInstrumentSchema = z
   .enum(ADOPTION_INSTRUMENTS)
   .meta({ id: 'AdoptionInstrument', description: 'residents_convention: 居民公约, decided by a residents’ meeting (Organic Law Art. 9); owners_rules: a matter the owners decide (管理规约 etc., 民法典 Art. 278)' });
@@ -65,7 +65,7 @@ export const adoptionSchema = z
       .object({ filedOn: civilDateSchema, filedWith: line(ADOPTION_LIMITS.filedWith), filingNo: line(ADOPTION_LIMITS.filingNo).nullable(), by: userRefSchema.nullable() })
       .strict()
       .nullable()
-      .meta({ description: 'The 备案, once recorded (the procedure is then adopted)' }),
+      .meta({ description: 'A residents’ convention’s 备案, once recorded (the procedure is then adopted); always null for an owners’ decision' }),
     drivesTasks: z.boolean().meta({ description: 'A residents’ convention completes the community’s notice, vote and filing tasks itself; they cannot be completed by hand meanwhile (409 `adoption_in_progress`)' }),
     openedBy: userRefSchema,
     openedAt: instantSchema,
@@ -147,7 +147,7 @@ export const recordAdoptionMeeting = defineOperation({
   path: '/api/engagements/:id/adoptions/:adoptionId/meetings',
   tag: 'adoptions',
   summary: { zh: '登记表决结果', en: 'Record a vote' },
-  description: `After the notice has ended, the PM records a meeting (a residents’ meeting’s figures for a convention, the owners’ area and headcount for an owners’ matter) held on \`heldOn\` (after the notice, not in the future, not before the previous meeting). The verdict is computed from the law: passed → awaiting the filing (a convention’s vote task completes with these figures); no quorum or vote lost → \`meeting_failed\` with why, and the procedure waits for another meeting or a revised draft. Figures that cannot be true (more present than entitled, more votes than voters) are a 422, not a failed vote. At most ${ADOPTION_LIMITS.maxMeetings} meetings. 409 \`adoption_out_of_order\` during the notice or once a meeting passed. With \`idempotencyKey\`, a retry records nothing more (201 again).`,
+  description: `After the notice has ended, the PM records a meeting (a residents’ meeting’s figures for a convention, the owners’ area and headcount for an owners’ matter) held on \`heldOn\` (after the notice, not in the future, not before the previous meeting). The verdict is computed from the law: passed → a residents’ convention awaits the filing (its vote task completes with these figures), an owners’ decision is adopted (binding once made, 民法典 Art. 280); no quorum or vote lost → \`meeting_failed\` with why, and the procedure waits for another meeting or a revised draft. Figures that cannot be true (more present than entitled, more votes than voters, owners’ area without owners or owners without area) are a 422, not a failed vote. At most ${ADOPTION_LIMITS.maxMeetings} meetings. 409 \`adoption_out_of_order\` during the notice or once a meeting passed. With \`idempotencyKey\`, a retry records nothing more (201 again).`,
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: false },
   params: adoptionParams,
   body: z.object({ heldOn: civilDateSchema, figures: meetingFiguresSchema, note: prose(ADOPTION_LIMITS.note).optional(), idempotencyKey: idempotencyKeySchema.optional() }).strict(),
@@ -161,10 +161,10 @@ export const renoticeAdoption = defineOperation({
   path: '/api/engagements/:id/adoptions/:adoptionId/notice',
   tag: 'adoptions',
   summary: { zh: '修改草案后重新公示', en: 'Re-notice a revised draft' },
-  description: 'After a failed vote (or before any vote), the PM puts a revised draft on a new notice, starting after the last meeting (or the previous notice); the same bounds as the first notice. 409 `adoption_out_of_order` while on notice or once a meeting passed.',
+  description: 'After a failed vote (or before any vote), the PM puts a revised draft on a new notice, starting after the last meeting (or the previous notice); the same bounds as the first notice. 409 `adoption_out_of_order` while on notice or once a meeting passed. With `idempotencyKey`, a retry after the first succeeded answers 200 with the procedure as it is, when its current notice is the one asked for.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: false },
   params: adoptionParams,
-  body: z.object({ noticeFrom: civilDateSchema, noticeTo: civilDateSchema, location: line(ADOPTION_LIMITS.location) }).strict(),
+  body: z.object({ noticeFrom: civilDateSchema, noticeTo: civilDateSchema, location: line(ADOPTION_LIMITS.location), idempotencyKey: idempotencyKeySchema.optional() }).strict(),
   responses: { 200: adoptionSchema },
   errors: [...ADOPTION_ERRORS],
 });
@@ -175,10 +175,10 @@ export const fileAdoption = defineOperation({
   path: '/api/engagements/:id/adoptions/:adoptionId/filing',
   tag: 'adoptions',
   summary: { zh: '登记备案', en: 'Record the filing' },
-  description: 'After a passing vote, the PM records the 备案 with the street office or township government (for a residents’ convention: Organic Law Art. 15; Beijing Measures Art. 18): the day (not before the vote, not in the future), with whom, and the filing number if one was given. The procedure is then adopted; a convention’s filing task completes. 409 `adoption_out_of_order` before a vote passed.',
+  description: 'After a passing vote on a residents’ convention, the PM records its 备案 with the street office or township government (Organic Law Art. 15; Beijing Measures Art. 18): the day (not before the vote, not in the future), with whom, and the filing number if one was given. The procedure is then adopted and the community’s filing task completes. 409 `adoption_out_of_order` before a vote passed; an owners’ decision has no filing step (409 `adoption_closed` once adopted). With `idempotencyKey`, a retry after the first succeeded answers 200 when the filing on record is the one asked for.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: false },
   params: adoptionParams,
-  body: z.object({ filedOn: civilDateSchema, filedWith: line(ADOPTION_LIMITS.filedWith), filingNo: line(ADOPTION_LIMITS.filingNo).optional() }).strict(),
+  body: z.object({ filedOn: civilDateSchema, filedWith: line(ADOPTION_LIMITS.filedWith), filingNo: line(ADOPTION_LIMITS.filingNo).optional(), idempotencyKey: idempotencyKeySchema.optional() }).strict(),
   responses: { 200: adoptionSchema },
   errors: [...ADOPTION_ERRORS],
 });
@@ -189,10 +189,10 @@ export const withdrawAdoption = defineOperation({
   path: '/api/engagements/:id/adoptions/:adoptionId/withdrawal',
   tag: 'adoptions',
   summary: { zh: '撤回民主程序', en: 'Withdraw an adoption procedure' },
-  description: 'The PM withdraws a procedure not yet adopted, with a reason; a convention’s tasks can then be completed by hand again (or by a new procedure). 409 `adoption_closed` once adopted or withdrawn.',
+  description: 'The PM withdraws a procedure not yet adopted, with a reason; a convention’s tasks can then be completed by hand again (or by a new procedure). 409 `adoption_closed` once adopted or withdrawn. With `idempotencyKey`, a retry after the first succeeded answers 200 when the withdrawal on record gives the same reason.',
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: false },
   params: adoptionParams,
-  body: z.object({ reason: line(ADOPTION_LIMITS.reason) }).strict(),
+  body: z.object({ reason: line(ADOPTION_LIMITS.reason), idempotencyKey: idempotencyKeySchema.optional() }).strict(),
   responses: { 200: adoptionSchema },
   errors: [...ADOPTION_ERRORS],
 });

@@ -1,4 +1,4 @@
-import { type AdoptionInstrument, type AdoptionStatus, type CivilDate, type FieldError, type MeetingFigures, type MeetingOutcome, type OwnersMatter } from '@gongzhi/domain';
+import { type AdoptionInstrument, type AdoptionStatus, type CivilDate, type FieldError, type MeetingFigures, type MeetingOutcome, type OwnersMatter, statusAfterPassingVote } from '@gongzhi/domain';
 import { type DbClient, type DbTransaction, lockEngagement } from './client';
 import { fromDbDate, toDbDate } from './dates';
 
@@ -86,6 +86,18 @@ export function findAdoption(db: DbClient, engagementId: string, id: string) {
 }
 
 const conventionTaskKey = (task: string, communityKey: string) => `self-governance.${task}~${communityKey}`;
+const conventionTaskKeys = (communityKey: string) => ({
+  draft: conventionTaskKey('convention-draft', communityKey),
+  notice: conventionTaskKey('public-notice', communityKey),
+  vote: conventionTaskKey('residents-meeting-vote', communityKey),
+  filing: conventionTaskKey('convention-filing', communityKey),
+});
+
+/** The notice, vote and filing tasks a convention's procedure completes, when one workflow owns all three. */
+function driveOf(tasks: { key: string; workflowId: string }[], keys: ReturnType<typeof conventionTaskKeys>): AdoptionDrive | null {
+  const [notice, vote, filing] = [keys.notice, keys.vote, keys.filing].map((key) => tasks.find((row) => row.key === key));
+  return notice && vote && filing && notice.workflowId === vote.workflowId && vote.workflowId === filing.workflowId ? { workflowId: notice.workflowId, notice: keys.notice, vote: keys.vote, filing: keys.filing } : null;
+}
 
 /**
  * Why an adoption cannot be opened as asked (none: it can), and for a residents' convention the
@@ -104,7 +116,7 @@ export async function checkAdoptionOpening(
     const errors: FieldError[] = input.matter ? [] : [{ field: 'matter', code: 'required', message: { zh: '请选择表决事项类别（一般事项或须四分之三同意的特别事项）', en: 'Say whether it is an ordinary or a special matter' } }];
     return { errors, conflict: [], drive: null };
   }
-  const keys = { draft: conventionTaskKey('convention-draft', community.key), notice: conventionTaskKey('public-notice', community.key), vote: conventionTaskKey('residents-meeting-vote', community.key), filing: conventionTaskKey('convention-filing', community.key) };
+  const keys = conventionTaskKeys(community.key);
   const tasks = await db.task.findMany({ where: { engagementId: input.engagementId, key: { in: Object.values(keys) } }, select: { key: true, status: true, workflowId: true } });
   const task = (key: string) => tasks.find((row) => row.key === key);
   const draft = task(keys.draft);
@@ -119,10 +131,7 @@ export async function checkAdoptionOpening(
   if (other) {
     return { errors: [], conflict: [{ field: 'communityId', code: 'rule', message: { zh: '该社区的居民公约已有进行中或已通过的民主程序', en: 'The community’s convention already has a procedure in progress or adopted' } }], drive: null };
   }
-  const notice = task(keys.notice);
-  const vote = task(keys.vote);
-  const drive = notice && vote && filing && notice.workflowId === vote.workflowId && vote.workflowId === filing.workflowId ? { workflowId: notice.workflowId, notice: keys.notice, vote: keys.vote, filing: keys.filing } : null;
-  return { errors: [], conflict: [], drive };
+  return { errors: [], conflict: [], drive: driveOf(tasks, keys) };
 }
 
 /** Puts an adoption on record under the engagement's lock, on notice; a retried attempt (same id) finds it written. */
@@ -160,6 +169,59 @@ export async function openAdoptionRecord(tx: DbTransaction, input: OpenAdoptionI
   return { id: input.id, created: true, drive };
 }
 
+/** A procedure as its workflow holds it: what a run picks up when the one before it ended early (terminated, failed). */
+export interface AdoptionState {
+  engagementId: string;
+  instrument: AdoptionInstrument;
+  matter: OwnersMatter | null;
+  status: AdoptionStatus;
+  notice: { from: CivilDate; to: CivilDate; location: string; round: number; by: string };
+  meetings: { heldOn: CivilDate; passed: boolean; figures: MeetingFigures; by: string }[];
+  filing: { filedOn: CivilDate; filingNo: string | null; by: string | null } | null;
+  /** For a convention, open or closed: a run picking up after an early end repeats what it sent. */
+  drive: AdoptionDrive | null;
+}
+
+/** The procedure's state from its record, with the tasks it drives while open (null: no such procedure). */
+export async function loadAdoptionState(db: DbClient | DbTransaction, adoptionId: string): Promise<AdoptionState | null> {
+  const row = await db.conventionAdoption.findUnique({
+    where: { id: adoptionId },
+    select: {
+      engagementId: true,
+      instrument: true,
+      matter: true,
+      status: true,
+      noticeFrom: true,
+      noticeTo: true,
+      noticeLocation: true,
+      noticeRound: true,
+      openedById: true,
+      filedOn: true,
+      filingNo: true,
+      filedById: true,
+      community: { select: { key: true } },
+      meetings: { select: { heldOn: true, verdict: true, figures: true, recordedById: true }, orderBy: { position: 'asc' } },
+    },
+  });
+  if (!row) return null;
+  const status = row.status as AdoptionStatus;
+  let drive: AdoptionDrive | null = null;
+  if (row.instrument === 'residents_convention') {
+    const keys = conventionTaskKeys(row.community.key);
+    drive = driveOf(await db.task.findMany({ where: { engagementId: row.engagementId, key: { in: [keys.notice, keys.vote, keys.filing] } }, select: { key: true, workflowId: true } }), keys);
+  }
+  return {
+    engagementId: row.engagementId,
+    instrument: row.instrument as AdoptionInstrument,
+    matter: (row.matter as OwnersMatter | null) ?? null,
+    status,
+    notice: { from: fromDbDate(row.noticeFrom), to: fromDbDate(row.noticeTo), location: row.noticeLocation, round: row.noticeRound, by: row.openedById },
+    meetings: row.meetings.map((meeting) => ({ heldOn: fromDbDate(meeting.heldOn), passed: meeting.verdict === 'passed', figures: meeting.figures as unknown as MeetingFigures, by: meeting.recordedById })),
+    filing: row.filedOn ? { filedOn: fromDbDate(row.filedOn), filingNo: row.filingNo, by: row.filedById } : null,
+    drive,
+  };
+}
+
 /** The notice period is over: the procedure waits for the meeting. Only from `notice` (a retry changes nothing). */
 export async function endAdoptionNoticeRecord(tx: DbTransaction, input: { adoptionId: string; at: Date }): Promise<{ changed: boolean }> {
   const { count } = await tx.conventionAdoption.updateMany({ where: { id: input.adoptionId, status: 'notice' }, data: { status: 'awaiting_meeting' satisfies AdoptionStatus, updatedAt: input.at } });
@@ -170,9 +232,10 @@ export async function endAdoptionNoticeRecord(tx: DbTransaction, input: { adopti
 export async function recordAdoptionMeetingRecord(
   tx: DbTransaction,
   input: { adoptionId: string; meetingId: string; heldOn: CivilDate; figures: MeetingFigures; outcome: MeetingOutcome; note: string; actorId: string; at: Date },
-): Promise<{ changed: boolean; position: number }> {
-  const existing = await tx.adoptionMeeting.findUnique({ where: { id: input.meetingId }, select: { position: true } });
-  if (existing) return { changed: false, position: existing.position };
+): Promise<{ changed: boolean; position: number; verdict: MeetingOutcome['verdict'] }> {
+  const existing = await tx.adoptionMeeting.findUnique({ where: { id: input.meetingId }, select: { position: true, verdict: true } });
+  if (existing) return { changed: false, position: existing.position, verdict: existing.verdict as MeetingOutcome['verdict'] };
+  const { instrument } = await tx.conventionAdoption.findUniqueOrThrow({ where: { id: input.adoptionId }, select: { instrument: true } });
   const position = (await tx.adoptionMeeting.count({ where: { adoptionId: input.adoptionId } })) + 1;
   await tx.adoptionMeeting.create({
     data: {
@@ -192,9 +255,9 @@ export async function recordAdoptionMeetingRecord(
   const passed = input.outcome.verdict === 'passed';
   await tx.conventionAdoption.update({
     where: { id: input.adoptionId },
-    data: { status: (passed ? 'awaiting_filing' : 'meeting_failed') satisfies AdoptionStatus, ...(passed ? { adoptedMeetingId: input.meetingId } : {}), updatedAt: input.at },
+    data: { status: passed ? statusAfterPassingVote(instrument as AdoptionInstrument) : ('meeting_failed' satisfies AdoptionStatus), ...(passed ? { adoptedMeetingId: input.meetingId } : {}), updatedAt: input.at },
   });
-  return { changed: true, position };
+  return { changed: true, position, verdict: input.outcome.verdict };
 }
 
 /** A revised draft on a new notice (round `round`); a retry of the same round changes nothing. */

@@ -216,6 +216,8 @@ export {
   fileAdoptionRecord,
   findAdoption,
   listAdoptions,
+  loadAdoptionState,
+  type AdoptionState,
   noticeOf,
   type OpenAdoptionInput,
   openAdoptionRecord,

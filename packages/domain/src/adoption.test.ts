@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeetingFigures, checkNoticeTerms, evaluateMeeting, type OwnersVoteFigures } from './adoption';
+import { checkMeetingFigures, checkNoticeTerms, evaluateMeeting, type OwnersVoteFigures, statusAfterPassingVote } from './adoption';
 
 const owners = (over: Partial<OwnersVoteFigures>): OwnersVoteFigures => ({
   kind: 'owners',
@@ -57,6 +57,23 @@ describe('an owners’ vote (Civil Code Art. 278)', () => {
   it('compares areas in hundredths of a square metre, not binary fractions', () => {
     // 0.1 + 0.2 style drift: 2/3 of 0.3 m² is exactly 0.2 m².
     expect(evaluateMeeting(owners({ totalArea: 0.3, participatingArea: 0.2, areaFor: 0.15, totalOwners: 3, participatingOwners: 2, ownersFor: 2 }), 'special').verdict).toBe('passed');
+  });
+});
+
+describe('owners’ figures that cannot be true', () => {
+  it('refuses area without owners and owners without area, taking part or in favour', () => {
+    expect(checkMeetingFigures(owners({}))).toEqual([]);
+    expect(checkMeetingFigures(owners({ participatingOwners: 0, ownersFor: 0, areaFor: 0 })).map((error) => error.field)).toEqual(['participatingArea']);
+    expect(checkMeetingFigures(owners({ areaFor: 0 })).map((error) => error.field)).toEqual(['areaFor']);
+    expect(checkMeetingFigures(owners({ participatingArea: 0, participatingOwners: 0, areaFor: 0, ownersFor: 0 }))).toEqual([]);
+    expect(checkMeetingFigures(owners({ areaFor: 0.004, ownersFor: 1 })).map((error) => error.field)).toEqual(['areaFor']);
+  });
+});
+
+describe('where a passing vote leaves the procedure', () => {
+  it('sends a convention to the filing and adopts an owners’ decision at once (Civil Code Art. 280)', () => {
+    expect(statusAfterPassingVote('residents_convention')).toBe('awaiting_filing');
+    expect(statusAfterPassingVote('owners_rules')).toBe('adopted');
   });
 });
 

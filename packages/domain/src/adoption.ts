@@ -34,11 +34,18 @@ export const adoptionStatusLabels: Record<AdoptionStatus, LocalizedText> = {
   awaiting_meeting: { zh: '待表决', en: 'Awaiting the vote' },
   meeting_failed: { zh: '表决未通过', en: 'Vote failed' },
   awaiting_filing: { zh: '待备案', en: 'Awaiting filing' },
-  adopted: { zh: '已通过并备案', en: 'Adopted and filed' },
+  adopted: { zh: '已通过', en: 'Adopted' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 };
 
 export const isAdoptionClosed = (status: AdoptionStatus): boolean => status === 'adopted' || status === 'withdrawn';
+
+/**
+ * Where a passing vote leaves the procedure: a residents' convention still goes to the 备案
+ * (Organic Law Art. 15); an owners' decision binds the owners once made (民法典 Art. 280), so it
+ * is adopted there and then.
+ */
+export const statusAfterPassingVote = (instrument: AdoptionInstrument): AdoptionStatus => (instrument === 'residents_convention' ? 'awaiting_filing' : 'adopted');
 
 export const ADOPTION_LIMITS = {
   title: 120,
@@ -130,6 +137,16 @@ export function checkMeetingFigures(figures: MeetingFigures): FieldError[] {
   if (figures.participatingOwners > figures.totalOwners) errors.push(fieldError('participatingOwners', '参与表决的业主人数不得超过业主总人数', 'The participating owners cannot outnumber all owners'));
   if (hundredths(figures.areaFor) > hundredths(figures.participatingArea)) errors.push(fieldError('areaFor', '同意的专有部分面积不得超过参与表决的面积', 'The area in favour cannot exceed the participating area'));
   if (figures.ownersFor > figures.participatingOwners) errors.push(fieldError('ownersFor', '同意的业主人数不得超过参与表决的人数', 'The owners in favour cannot outnumber those who voted'));
+  // Area and headcount go together: every owner holds some exclusive area, and area has an owner.
+  const pairs = [
+    ['participatingArea', figures.participatingArea, figures.participatingOwners, '参与表决', 'taking part'],
+    ['areaFor', figures.areaFor, figures.ownersFor, '同意', 'in favour'],
+  ] as const;
+  for (const [field, squareMetres, owners, zh, en] of pairs) {
+    if ((hundredths(squareMetres) > 0) !== owners > 0) {
+      errors.push(fieldError(field, `${zh}的面积为 ${hundredths(squareMetres) / 100} 平方米、人数为 ${owners} 人：面积与人数须同为零或同不为零，请核对表决记录`, `The area ${en} (${hundredths(squareMetres) / 100} m²) and the owners ${en} (${owners}) must both be zero or both not; check the tally`));
+    }
+  }
   return errors;
 }
 

@@ -231,6 +231,7 @@ export {
   type AdoptionStatus,
   adoptionInstrumentLabels,
   adoptionStatusLabels,
+  statusAfterPassingVote,
   checkMeetingFigures,
   checkNoticeTerms,
   evaluateMeeting,

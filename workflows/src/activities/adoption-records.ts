@@ -1,9 +1,11 @@
 import {
   type AdoptionRefusal,
+  type AdoptionState,
   type Db,
   type DbTransaction,
   endAdoptionNoticeRecord,
   fileAdoptionRecord,
+  loadAdoptionState,
   type OpenedAdoption,
   openAdoptionRecord,
   publishChange,
@@ -12,7 +14,7 @@ import {
   withdrawAdoptionRecord,
   withTransaction,
 } from '@gongzhi/db';
-import { type MeetingOutcome } from '@gongzhi/domain';
+import { evaluateMeeting, type MeetingVerdict, type OwnersMatter } from '@gongzhi/domain';
 import { type AdoptionCommand, type AdoptionWorkflowInput } from '../workflows/definitions';
 import { auditKey } from '../keys';
 import { audit } from './support';
@@ -22,10 +24,16 @@ type Command<K extends AdoptionCommand['kind']> = Extract<AdoptionCommand, { kin
 export interface AdoptionActivities {
   /** Puts the procedure on record, on notice, with its audit row, or answers why not; a retried attempt writes nothing twice. */
   openAdoption(input: { adoptionId: string; engagementId: string; at: string } & AdoptionWorkflowInput['open']): Promise<OpenedAdoption | AdoptionRefusal>;
+  /** The procedure as on record, for a run that picks up after one that ended early (null: none). */
+  loadAdoption(input: { adoptionId: string }): Promise<AdoptionState | null>;
   /** The notice period is over. */
   endAdoptionNotice(input: { adoptionId: string; engagementId: string; at: string }): Promise<{ changed: boolean }>;
-  /** A meeting with the verdict the workflow computed (once per meeting id). */
-  recordAdoptionMeeting(input: { adoptionId: string; engagementId: string; command: Command<'meeting'>; outcome: MeetingOutcome; at: string }): Promise<{ changed: boolean }>;
+  /**
+   * A meeting (once per meeting id) with its verdict, computed here from the law and answered: the
+   * workflow acts on the verdict on record, so a later change of the rules cannot change its
+   * history on replay.
+   */
+  recordAdoptionMeeting(input: { adoptionId: string; engagementId: string; command: Command<'meeting'>; at: string }): Promise<{ changed: boolean; verdict: MeetingVerdict }>;
   /** A revised draft on a new notice (once per round). */
   renoticeAdoption(input: { adoptionId: string; engagementId: string; command: Command<'renotice'>; round: number; at: string }): Promise<{ changed: boolean }>;
   /** The 备案. */
@@ -77,10 +85,20 @@ export function createAdoptionActivities({ db }: { db: Db }): AdoptionActivities
 
     endAdoptionNotice: ({ adoptionId, engagementId, at }) => step({ adoptionId, engagementId, actorId: null, at }, 'notice_ended', adoptionId, {}, (tx) => endAdoptionNoticeRecord(tx, { adoptionId, at: new Date(at) })),
 
-    recordAdoptionMeeting: ({ adoptionId, engagementId, command, outcome, at }) =>
-      step({ adoptionId, engagementId, actorId: command.actorId, at }, 'meeting_recorded', command.meetingId, { heldOn: command.heldOn, figures: command.figures, verdict: outcome.verdict }, (tx) =>
-        recordAdoptionMeetingRecord(tx, { adoptionId, meetingId: command.meetingId, heldOn: command.heldOn, figures: command.figures, outcome, note: command.note, actorId: command.actorId, at: new Date(at) }),
-      ),
+    loadAdoption: ({ adoptionId }) => loadAdoptionState(db, adoptionId),
+
+    async recordAdoptionMeeting({ adoptionId, engagementId, command, at }) {
+      const { matter } = await db.conventionAdoption.findUniqueOrThrow({ where: { id: adoptionId }, select: { matter: true } });
+      const outcome = evaluateMeeting(command.figures, (matter as OwnersMatter | null) ?? null);
+      let verdict = outcome.verdict;
+      const { changed } = await step({ adoptionId, engagementId, actorId: command.actorId, at }, 'meeting_recorded', command.meetingId, { heldOn: command.heldOn, figures: command.figures, verdict: outcome.verdict }, async (tx) => {
+        const saved = await recordAdoptionMeetingRecord(tx, { adoptionId, meetingId: command.meetingId, heldOn: command.heldOn, figures: command.figures, outcome, note: command.note, actorId: command.actorId, at: new Date(at) });
+        // A retried attempt answers the verdict first written.
+        verdict = saved.verdict;
+        return saved;
+      });
+      return { changed, verdict };
+    },
 
     renoticeAdoption: ({ adoptionId, engagementId, command, round, at }) =>
       step({ adoptionId, engagementId, actorId: command.actorId, at }, 'renoticed', `${adoptionId}:${round}`, { round, noticeFrom: command.noticeFrom, noticeTo: command.noticeTo, location: command.location }, (tx) =>

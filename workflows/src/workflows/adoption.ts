@@ -6,20 +6,30 @@ import {
   checkNoticeTerms,
   civilDateAt,
   endOfCivilDay,
-  evaluateMeeting,
   type FieldError,
   type FormValues,
   isAdoptionClosed,
+  type MeetingFigures,
   meetingKindOf,
+  statusAfterPassingVote,
 } from '@gongzhi/domain';
 import { type AdoptionActivities } from '../activities/adoption-records';
 import { adoptionCommandUpdate, type AdoptionCommand, adoptionOpenedUpdate, adoptionTaskSignal, type AdoptionTaskSignal, type AdoptionWorkflowInput } from './definitions';
 import { refuse, refuseUnstorableText } from './task-board';
 
+/** A command's writes: the caller waits, so a store that stays down answers an error after a while. */
 const records = proxyActivities<AdoptionActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
+/** The procedure's own steps (putting it on record, ending the notice): retried until the store answers, never given up. */
+const steps = proxyActivities<AdoptionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+type AdoptionDrive = NonNullable<NonNullable<Awaited<ReturnType<AdoptionActivities['loadAdoption']>>>['drive']>;
+type Refusal = Extract<Awaited<ReturnType<AdoptionActivities['openAdoption']>>, { refused: string }>;
 
 const KINDS: readonly AdoptionCommand['kind'][] = ['meeting', 'renotice', 'file', 'withdraw'];
 
@@ -34,30 +44,40 @@ const outOfOrder = (zh: string, en: string): never => refuse('adoption_out_of_or
  * convention it drives the community's notice, vote and filing tasks: while it runs they cannot be
  * completed by hand, and each is completed, by a signal to the workflow that owns it, with what
  * the procedure recorded.
+ *
+ * A run that ends early (terminated by an operator, failed) leaves its procedure open: the next
+ * command starts a run without `open`, which picks the procedure up from its record, repeats what
+ * the tasks may have missed and goes on — nothing wedges on a run that is gone.
  */
 export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ status: AdoptionStatus | 'refused' }> {
   const { adoptionId, engagementId, open } = input;
-  let opened: Awaited<ReturnType<AdoptionActivities['openAdoption']>> | null = null;
+  /** Why the procedure cannot go on (undefined: it can, or not known yet). */
+  let refusal: Refusal | undefined;
   let ready = false;
   let status: AdoptionStatus = 'notice';
-  const notice = { from: open.noticeFrom, to: open.noticeTo, location: open.location, round: 1, by: open.actorId };
+  let instrument = open?.instrument ?? 'residents_convention';
+  let drive: AdoptionDrive | null = null;
+  const notice = { from: open?.noticeFrom ?? '', to: open?.noticeTo ?? '', location: open?.location ?? '', round: 1, by: open?.actorId ?? '' };
   const meetings: { heldOn: string; passed: boolean }[] = [];
 
-  const drive = () => (opened && !('refused' in opened) ? opened.drive : null);
   /** Tells the workflow that owns the community's tasks; gone, it has nothing left to drive. */
   const tellTasks = async (signal: AdoptionTaskSignal) => {
-    const target = drive();
-    if (!target) return;
+    if (!drive) return;
     try {
-      await getExternalWorkflowHandle(target.workflowId).signal(adoptionTaskSignal, signal);
+      await getExternalWorkflowHandle(drive.workflowId).signal(adoptionTaskSignal, signal);
     } catch (error) {
       log.info('the tasks’ workflow is gone; nothing to drive', { adoptionId, error: String(error) });
     }
   };
-  const completeTask = (taskKey: (target: NonNullable<ReturnType<typeof drive>>) => string, actorId: string, formData: FormValues) => {
-    const target = drive();
-    return target ? tellTasks({ kind: 'complete', adoptionId, taskKey: taskKey(target), actorId, formData, at: new Date().toISOString() }) : Promise.resolve();
+  const completeTask = (taskKey: (target: AdoptionDrive) => string, actorId: string, formData: FormValues) =>
+    drive ? tellTasks({ kind: 'complete', adoptionId, taskKey: taskKey(drive), actorId, formData, at: new Date().toISOString() }) : Promise.resolve();
+  const driveTasks = (driven: boolean) => (drive ? tellTasks({ kind: 'drive', adoptionId, taskKeys: [drive.notice, drive.vote, drive.filing], driven }) : Promise.resolve());
+  const voteValues = (heldOn: string, figures: MeetingFigures): FormValues | null => {
+    if (figures.kind !== 'residents') return null;
+    const { eligible, attendees, votesFor, votesAgainst, abstentions } = figures;
+    return { heldOn, eligible, attendees, votesFor, votesAgainst, abstentions };
   };
+  const filingValues = (filedOn: string, filingNo: string | null): FormValues => ({ filedOn, ...(filingNo ? { filingNo } : {}) });
 
   // One command at a time: each is checked against the state the previous one left.
   let queue: Promise<unknown> = Promise.resolve();
@@ -76,7 +96,7 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
         if (status === 'notice') outOfOrder(`公示期至 ${notice.to} 届满，届满后方可召开会议表决`, `The notice runs until ${notice.to}; the vote comes after it`);
         if (status === 'awaiting_filing') outOfOrder('已有会议表决通过，请登记备案', 'A meeting has adopted it already: record the filing');
         if (meetings.length >= ADOPTION_LIMITS.maxMeetings) outOfOrder(`已登记 ${meetings.length} 次会议，请修改草案或撤回程序`, `${meetings.length} meetings are on record: revise the draft or withdraw`);
-        const kind = meetingKindOf(open.instrument);
+        const kind = meetingKindOf(instrument);
         if (command.figures?.kind !== kind) invalid([{ field: 'figures', code: 'invalid_type', message: { zh: kind === 'residents' ? '居民公约须登记居民会议的表决数据' : '业主共同决定事项须登记业主表决的面积与人数', en: kind === 'residents' ? 'A residents’ convention takes a residents’ meeting’s figures' : 'An owners’ matter takes the owners’ area and headcount' } }]);
         const errors = checkMeetingFigures(command.figures);
         if (command.heldOn <= notice.to) errors.push({ field: 'heldOn', code: 'rule', message: { zh: `会议应在公示期（至 ${notice.to}）届满后召开`, en: `The meeting comes after the notice (which ran until ${notice.to})` } });
@@ -106,14 +126,19 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
     }
   };
 
-  setHandler(adoptionOpenedUpdate, async () => {
-    await condition(() => ready || (opened !== null && 'refused' in opened));
-    if (opened && 'refused' in opened) {
-      if (opened.refused === 'engagement_not_running') refuse('engagement_not_running', 'the engagement is cancelled');
-      if (opened.refused === 'invalid') refuse('validation_failed', 'the procedure does not fit the engagement', opened.errors);
-      if (opened.refused === 'conflict') refuse('conflict', 'the community’s convention has a procedure already', opened.errors);
-      refuse('unknown_adoption', `no engagement ${engagementId}`);
+  /** Waits until the procedure is on record (or known not to be), and refuses if it cannot go on. */
+  const whenReady = async () => {
+    await condition(() => ready || Boolean(refusal));
+    if (refusal) {
+      if (refusal.refused === 'engagement_not_running') refuse('engagement_not_running', 'the engagement is cancelled');
+      if (refusal.refused === 'invalid') refuse('validation_failed', 'the procedure does not fit the engagement', refusal.errors);
+      if (refusal.refused === 'conflict') refuse('conflict', 'the community’s convention has a procedure already', refusal.errors);
+      refuse('unknown_adoption', open ? `no engagement ${engagementId}` : `no procedure ${adoptionId}`);
     }
+  };
+
+  setHandler(adoptionOpenedUpdate, async () => {
+    await whenReady();
     return { adoptionId };
   });
 
@@ -121,22 +146,19 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
     adoptionCommandUpdate,
     async (command) =>
       serially(async () => {
-        await condition(() => ready || (opened !== null && 'refused' in opened));
-        if (opened && 'refused' in opened) refuse('unknown_adoption', `procedure ${adoptionId} was not opened`);
+        await whenReady();
         // Checked again in turn: a command accepted alongside another meets the state that one left.
         check(command);
         const at = new Date().toISOString();
         switch (command.kind) {
           case 'meeting': {
-            const outcome = evaluateMeeting(command.figures, open.matter);
-            const { changed } = await records.recordAdoptionMeeting({ adoptionId, engagementId, command, outcome, at });
-            const passed = outcome.verdict === 'passed';
+            // The verdict is the one on record (computed by the activity), not recomputed here.
+            const { changed, verdict } = await records.recordAdoptionMeeting({ adoptionId, engagementId, command, at });
+            const passed = verdict === 'passed';
             meetings.push({ heldOn: command.heldOn, passed });
-            status = passed ? 'awaiting_filing' : 'meeting_failed';
-            if (passed && command.figures.kind === 'residents') {
-              const { eligible, attendees, votesFor, votesAgainst, abstentions } = command.figures;
-              await completeTask((target) => target.vote, command.actorId, { heldOn: command.heldOn, eligible, attendees, votesFor, votesAgainst, abstentions });
-            }
+            status = passed ? statusAfterPassingVote(instrument) : 'meeting_failed';
+            const values = passed ? voteValues(command.heldOn, command.figures) : null;
+            if (values) await completeTask((target) => target.vote, command.actorId, values);
             return { adoptionId, changed };
           }
           case 'renotice': {
@@ -149,14 +171,13 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
           case 'file': {
             const { changed } = await records.fileAdoption({ adoptionId, engagementId, command, at });
             status = 'adopted';
-            await completeTask((target) => target.filing, command.actorId, { filedOn: command.filedOn, ...(command.filingNo ? { filingNo: command.filingNo } : {}) });
+            await completeTask((target) => target.filing, command.actorId, filingValues(command.filedOn, command.filingNo));
             return { adoptionId, changed };
           }
           case 'withdraw': {
             const { changed } = await records.withdrawAdoption({ adoptionId, engagementId, command, at });
             status = 'withdrawn';
-            const target = drive();
-            if (target) await tellTasks({ kind: 'drive', adoptionId, taskKeys: [target.notice, target.vote, target.filing], driven: false });
+            await driveTasks(false);
             return { adoptionId, changed };
           }
         }
@@ -171,13 +192,46 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
     },
   );
 
-  opened = await records.openAdoption({ adoptionId, engagementId, at: new Date().toISOString(), ...open });
-  if ('refused' in opened) {
-    await condition(allHandlersFinished);
-    return { status: 'refused' };
+  /** The notice is over: the procedure waits for the vote (the notice task records the first notice). */
+  const endNotice = async () => {
+    await steps.endAdoptionNotice({ adoptionId, engagementId, at: new Date().toISOString() });
+    status = 'awaiting_meeting';
+    // A revised draft's notice is on the procedure's record only.
+    if (notice.round === 1) await completeTask((target) => target.notice, notice.by, { noticeFrom: notice.from, noticeTo: notice.to, location: notice.location });
+  };
+  const noticeLeft = () => endOfCivilDay(notice.to).getTime() + 1 - Date.now();
+
+  if (open) {
+    const opened = await steps.openAdoption({ adoptionId, engagementId, at: new Date().toISOString(), ...open });
+    if ('refused' in opened) {
+      refusal = opened;
+      await condition(allHandlersFinished);
+      return { status: 'refused' };
+    }
+    drive = opened.drive;
+    await driveTasks(true);
+  } else {
+    const state = await steps.loadAdoption({ adoptionId });
+    if (!state || state.engagementId !== engagementId) {
+      refusal = { refused: 'not_found' };
+      await condition(allHandlersFinished);
+      return { status: 'refused' };
+    }
+    ({ instrument, status, drive } = state);
+    Object.assign(notice, state.notice);
+    meetings.push(...state.meetings.map(({ heldOn, passed }) => ({ heldOn, passed })));
+    // Repeats what the run before may not have sent: the tasks ignore what they have already.
+    if (status === 'withdrawn') await driveTasks(false);
+    else if (status !== 'adopted') await driveTasks(true);
+    if (status !== 'notice' && status !== 'withdrawn' && notice.round === 1) await completeTask((target) => target.notice, notice.by, { noticeFrom: notice.from, noticeTo: notice.to, location: notice.location });
+    const passed = state.meetings.find((meeting) => meeting.passed);
+    const values = passed ? voteValues(passed.heldOn, passed.figures) : null;
+    if (values && status !== 'withdrawn') await completeTask((target) => target.vote, passed!.by, values);
+    if (state.filing) await completeTask((target) => target.filing, state.filing.by ?? notice.by, filingValues(state.filing.filedOn, state.filing.filingNo));
+    log.info('adoption procedure picked up from its record', { adoptionId, status });
   }
-  const target = drive();
-  if (target) await tellTasks({ kind: 'drive', adoptionId, taskKeys: [target.notice, target.vote, target.filing], driven: true });
+  // A notice already over (backdated, or ended while no run was there) ends before any command is taken.
+  if (status === 'notice' && noticeLeft() <= 0) await endNotice();
   ready = true;
 
   while (!isAdoptionClosed(status)) {
@@ -187,15 +241,11 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
     }
     // To the end of the notice's last day; a withdrawal ends the wait sooner.
     const round = notice.round;
-    const untilEnd = endOfCivilDay(notice.to).getTime() + 1 - Date.now();
+    const untilEnd = noticeLeft();
     const interrupted = untilEnd > 0 && (await condition(() => status !== 'notice' || notice.round !== round, untilEnd));
     if (interrupted) continue;
     await serially(async () => {
-      if (status !== 'notice' || notice.round !== round) return;
-      await records.endAdoptionNotice({ adoptionId, engagementId, at: new Date().toISOString() });
-      status = 'awaiting_meeting';
-      // The notice task records the first notice; a revised draft's is on the procedure's record.
-      if (round === 1) await completeTask((drive) => drive.notice, notice.by, { noticeFrom: notice.from, noticeTo: notice.to, location: notice.location });
+      if (status === 'notice' && notice.round === round) await endNotice();
     });
   }
   await condition(allHandlersFinished);

@@ -422,8 +422,12 @@ export const consultationHoldSignal = defineSignal<[{ taskKey: string; consultat
 export interface AdoptionWorkflowInput {
   adoptionId: string;
   engagementId: string;
-  /** The procedure as opened; the workflow's first step puts it on record. */
-  open: { actorId: string; communityId: string; instrument: AdoptionInstrument; matter: OwnersMatter | null; title: string; noticeFrom: CivilDate; noticeTo: CivilDate; location: string };
+  /**
+   * The procedure as opened; the workflow's first step puts it on record. Absent: a run that picks
+   * the procedure up from its record, started by the next command after a run ended early
+   * (terminated, failed) — nothing wedges on a run that is gone.
+   */
+  open?: { actorId: string; communityId: string; instrument: AdoptionInstrument; matter: OwnersMatter | null; title: string; noticeFrom: CivilDate; noticeTo: CivilDate; location: string };
 }
 
 /**

@@ -116,8 +116,13 @@ describe('adoption procedures (民主程序)', () => {
     const passed = await api.request(pm, { method: 'POST', url: `${url}/meetings`, payload: { heldOn: today(), figures: { kind: 'residents', eligible: 420, attendees: 263, votesFor: 241, votesAgainst: 12, abstentions: 10 } } });
     expect(passed.statusCode, passed.body).toBe(201);
     expect(passed.json<Adoption>()).toMatchObject({ status: 'awaiting_filing', can: { file: true, recordMeeting: false } });
-    const filed = await api.request(pm, { method: 'POST', url: `${url}/filing`, payload: { filedOn: today(), filedWith: '北京市东城区和平里街道办事处', filingNo: '和街备〔2026〕12号' } });
+    const filing = { filedOn: today(), filedWith: '北京市东城区和平里街道办事处', filingNo: '和街备〔2026〕12号', idempotencyKey: 'filing-chaoyang' };
+    const filed = await api.request(pm, { method: 'POST', url: `${url}/filing`, payload: filing });
     expect(filed.statusCode, filed.body).toBe(200);
+    // Its retry (the answer was lost) finds it done; a different filing is refused.
+    const refiled = await api.request(pm, { method: 'POST', url: `${url}/filing`, payload: filing });
+    expect(refiled.statusCode, refiled.body).toBe(200);
+    expect((await api.request(pm, { method: 'POST', url: `${url}/filing`, payload: { ...filing, filingNo: '和街备〔2026〕13号' } })).statusCode).toBe(409);
     expect(filed.json<Adoption>()).toMatchObject({ status: 'adopted', filing: { filedWith: '北京市东城区和平里街道办事处', filingNo: '和街备〔2026〕12号' }, can: { recordMeeting: false, renotice: false, file: false, withdraw: false } });
 
     // The client's contact reads the record and changes nothing; a closed procedure takes nothing more.
@@ -129,5 +134,51 @@ describe('adoption procedures (民主程序)', () => {
     expect(closed.json<Refusal>().error.code).toBe('adoption_closed');
     const task = await api.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId: engagement.id, key: spare[2]! } } });
     expect(task.status).toBe('done');
+  });
+
+  it('adopts an owners’ decision by its vote, refuses figures that cannot be true, and answers keyed retries of a re-notice and a withdrawal', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const pm = await api.sessionFor('pm');
+    const base = `/api/engagements/${engagement.id}/adoptions`;
+    const community = await api.db.community.findFirstOrThrow({ where: { engagementId: engagement.id }, orderBy: { key: 'asc' } });
+    const open = (title: string, matter: 'ordinary' | 'special') =>
+      api.request(pm, { method: 'POST', url: base, payload: { communityId: community.id, instrument: 'owners_rules', matter, title, noticeFrom: addCalendarDays(today(), -14), noticeTo: addCalendarDays(today(), -4), location: '小区公告栏、各单元门' } });
+    const awaitingVote = async (id: string) => waitFor(async () => (await api.request(pm, { method: 'GET', url: `${base}/${id}` })).json<Adoption>(), (current) => current.status === 'awaiting_meeting');
+
+    const rules = await open('《和平里小区管理规约》', 'ordinary');
+    expect(rules.statusCode, rules.body).toBe(201);
+    const rulesUrl = `${base}/${rules.json<Adoption>().id}`;
+    expect((await awaitingVote(rules.json<Adoption>().id)).drivesTasks).toBe(false);
+    // Area with nobody owning it: the tally is wrong, not the vote lost.
+    const nobody = await api.request(pm, { method: 'POST', url: `${rulesUrl}/meetings`, payload: { heldOn: today(), figures: { kind: 'owners', totalArea: 36_500.5, totalOwners: 412, participatingArea: 25_000, participatingOwners: 0, areaFor: 0, ownersFor: 0 } }, headers: { 'accept-language': 'en' } });
+    expect(nobody.statusCode).toBe(422);
+    expect(nobody.json<Refusal>().error.fieldErrors).toEqual([expect.objectContaining({ field: 'participatingArea', message: expect.stringContaining('must both be zero or both not') })]);
+    // More than half of the participating area and owners (Art. 278 ¶2): adopted there and then, no filing.
+    const voted = await api.request(pm, { method: 'POST', url: `${rulesUrl}/meetings`, payload: { heldOn: today(), figures: { kind: 'owners', totalArea: 36_500.5, totalOwners: 412, participatingArea: 25_120.3, participatingOwners: 290, areaFor: 19_870.45, ownersFor: 231 } } });
+    expect(voted.statusCode, voted.body).toBe(201);
+    expect(voted.json<Adoption>()).toMatchObject({ status: 'adopted', filing: null, meetings: [{ verdict: 'passed' }], can: { recordMeeting: false, file: false, withdraw: false } });
+    const noFiling = await api.request(pm, { method: 'POST', url: `${rulesUrl}/filing`, payload: { filedOn: today(), filedWith: '和平里街道办事处' } });
+    expect([noFiling.statusCode, noFiling.json<Refusal>().error.code]).toEqual([409, 'adoption_closed']);
+
+    // A re-notice and a withdrawal, each sent twice with its key: done once, answered twice.
+    const repair = await open('关于使用专项维修资金更换3号楼电梯的决定', 'special');
+    const repairUrl = `${base}/${repair.json<Adoption>().id}`;
+    await awaitingVote(repair.json<Adoption>().id);
+    const renotice = { noticeFrom: addCalendarDays(today(), -1), noticeTo: addCalendarDays(today(), 9), location: '小区公告栏、3号楼单元门', idempotencyKey: 'renotice-repair' };
+    const renoticed = await api.request(pm, { method: 'POST', url: `${repairUrl}/notice`, payload: renotice });
+    expect(renoticed.statusCode, renoticed.body).toBe(200);
+    const again = await api.request(pm, { method: 'POST', url: `${repairUrl}/notice`, payload: renotice });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json<Adoption>()).toMatchObject({ status: 'notice', notice: { round: 2, from: renotice.noticeFrom } });
+    const unkeyed = await api.request(pm, { method: 'POST', url: `${repairUrl}/notice`, payload: { ...renotice, idempotencyKey: undefined } });
+    expect([unkeyed.statusCode, unkeyed.json<Refusal>().error.code]).toEqual([409, 'adoption_out_of_order']);
+    const withdrawal = { reason: '业委会决定先行征求全体业主意见后再表决', idempotencyKey: 'withdraw-repair' };
+    expect((await api.request(pm, { method: 'POST', url: `${repairUrl}/withdrawal`, payload: withdrawal })).statusCode).toBe(200);
+    const rewithdrawn = await api.request(pm, { method: 'POST', url: `${repairUrl}/withdrawal`, payload: withdrawal });
+    expect(rewithdrawn.statusCode, rewithdrawn.body).toBe(200);
+    expect(rewithdrawn.json<Adoption>().status).toBe('withdrawn');
+    expect((await api.request(pm, { method: 'POST', url: `${repairUrl}/withdrawal`, payload: { ...withdrawal, idempotencyKey: undefined } })).statusCode).toBe(409);
+    const trail = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, entityId: repair.json<Adoption>().id }, select: { action: true } });
+    expect(trail.map((event) => event.action).sort()).toEqual(['adoption.notice_ended', 'adoption.opened', 'adoption.renoticed', 'adoption.withdrawn']);
   });
 });

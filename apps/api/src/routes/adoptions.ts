@@ -51,6 +51,9 @@ const view = (request: FastifyRequest, row: AdoptionRecord) => ({
   can: abilities(request, row),
 });
 
+/** The Update id for a keyed command: a retry while the first is in flight joins it. */
+const keyed = (kind: string, request: FastifyRequest, idempotencyKey: string | undefined) => (idempotencyKey ? `${kind}:${idempotentUuid(`adoption-${kind}`, callerOfRequest(request).userId, idempotencyKey)}` : undefined);
+
 /** 民主程序: read here, written by each procedure's workflow. */
 export default async function adoptionRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, engagements } = fastify;
@@ -134,7 +137,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
       return view(request, row);
     }
     openFor(request, row);
-    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'meeting', actorId: caller.userId, meetingId, heldOn, figures, note }, idempotencyKey ? `meeting:${meetingId}` : undefined), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'meeting', actorId: caller.userId, meetingId, heldOn, figures, note }, idempotencyKey ? `meeting:${meetingId}` : undefined), { validation_failed: 'form_invalid' });
     reply.status(201);
     return view(request, await adoptionOf(engagementId, adoptionId));
   });
@@ -143,10 +146,14 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const { engagementId } = accessOf(request);
     const { adoptionId } = request.params;
     const row = await adoptionOf(engagementId, adoptionId);
-    openFor(request, row);
+    const { noticeFrom, noticeTo, idempotencyKey } = request.body;
     const location = request.body.location.trim();
+    // A retry after the first succeeded: the revised draft is on this notice now.
+    const notice = noticeOf(row);
+    if (idempotencyKey && notice.round > 1 && notice.from === noticeFrom && notice.to === noticeTo && notice.location === location) return view(request, row);
+    openFor(request, row);
     if (!location) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'location', code: 'required', message: { zh: '请写明公示地点', en: 'Say where the notice is posted' } }] });
-    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'renotice', actorId: callerOfRequest(request).userId, noticeFrom: request.body.noticeFrom, noticeTo: request.body.noticeTo, location }), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'renotice', actorId: callerOfRequest(request).userId, noticeFrom, noticeTo, location }, keyed('renotice', request, idempotencyKey)), { validation_failed: 'form_invalid' });
     return view(request, await adoptionOf(engagementId, adoptionId));
   });
 
@@ -154,11 +161,13 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const { engagementId } = accessOf(request);
     const { adoptionId } = request.params;
     const row = await adoptionOf(engagementId, adoptionId);
-    openFor(request, row);
+    const { filedOn, idempotencyKey } = request.body;
     const filedWith = request.body.filedWith.trim();
     const filingNo = request.body.filingNo?.trim() || null;
+    if (idempotencyKey && row.filedOn && fromDbDate(row.filedOn) === filedOn && row.filedWith === filedWith && row.filingNo === filingNo) return view(request, row);
+    openFor(request, row);
     if (!filedWith) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'filedWith', code: 'required', message: { zh: '请写明备案机关（街道办事处或乡镇人民政府）', en: 'Name the street office or township government it was filed with' } }] });
-    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'file', actorId: callerOfRequest(request).userId, filedOn: request.body.filedOn, filedWith, filingNo }), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'file', actorId: callerOfRequest(request).userId, filedOn, filedWith, filingNo }, keyed('file', request, idempotencyKey)), { validation_failed: 'form_invalid' });
     return view(request, await adoptionOf(engagementId, adoptionId));
   });
 
@@ -166,10 +175,12 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const { engagementId } = accessOf(request);
     const { adoptionId } = request.params;
     const row = await adoptionOf(engagementId, adoptionId);
-    openFor(request, row);
     const reason = request.body.reason.trim();
+    const { idempotencyKey } = request.body;
+    if (idempotencyKey && row.status === 'withdrawn' && row.withdrawnReason === reason) return view(request, row);
+    openFor(request, row);
     if (!reason) throw reasonRequired();
-    await runCommand(() => engagements.adoptionCommand(adoptionId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }, keyed('withdraw', request, idempotencyKey)), { validation_failed: 'form_invalid' });
     return view(request, await adoptionOf(engagementId, adoptionId));
   });
 }
