@@ -35,6 +35,7 @@ export const ENGAGEMENT_ERROR_CODES = [
   'unknown_adoption',
   'adoption_closed',
   'adoption_out_of_order',
+  'notice_over',
   'adoption_in_progress',
 ] as const;
 export type EngagementErrorCode = (typeof ENGAGEMENT_ERROR_CODES)[number];

@@ -71,6 +71,7 @@ function callerAndPath(operation: Operation): { user: TestUserName | null; path:
     .replace(':entryId', '00000000-0000-4000-8000-0000000000a6')
     .replace(':consultationId', '00000000-0000-4000-8000-0000000000a7')
     .replace(':adoptionId', '00000000-0000-4000-8000-0000000000a8')
+    .replace(':commentId', '00000000-0000-4000-8000-0000000000a9')
     .replace(':community', 'no-such-community')
     .replace(':token', 'x'.repeat(32));
   if (permission.auth === 'public') return { user: null, path };

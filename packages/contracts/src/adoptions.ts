@@ -196,3 +196,124 @@ export const withdrawAdoption = defineOperation({
   responses: { 200: adoptionSchema },
   errors: [...ADOPTION_ERRORS],
 });
+
+// ─── 公示 comments ──────────────────────────────────────────────────────────────────────────────
+
+const commentLinkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }).strict();
+
+export const adoptionCommentSchema = z
+  .object({
+    id: idSchema,
+    round: z.number().int().min(1).meta({ description: 'The notice round of the draft commented on' }),
+    clause: z.string().max(ADOPTION_LIMITS.commentClause).meta({ description: 'The clause commented on (第三条 …); empty: the draft as a whole' }),
+    body: line(ADOPTION_LIMITS.commentBody),
+    signedAs: z.string().max(ADOPTION_LIMITS.commentSignedAs).meta({ description: 'How the resident signed; empty: anonymous' }),
+    submittedAt: instantSchema,
+    answer: z.object({ text: line(ADOPTION_LIMITS.commentAnswer), by: userRefSchema.nullable(), at: instantSchema }).strict().nullable(),
+  })
+  .strict()
+  .meta({ id: 'AdoptionComment' });
+
+export const listAdoptionComments = defineOperation({
+  id: 'listAdoptionComments',
+  method: 'GET',
+  path: '/api/engagements/:id/adoptions/:adoptionId/comments',
+  tag: 'adoptions',
+  summary: { zh: '公示意见及答复', en: 'Comments on the notice and the answers' },
+  description: 'Every comment residents sent through the procedure’s links, oldest first, with the team’s answers, and how many links were issued and used. The team and the client’s contact alike.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: adoptionParams,
+  responses: {
+    200: z
+      .object({
+        items: z.array(adoptionCommentSchema).max(5000),
+        links: z.object({ issued: z.number().int().min(0), used: z.number().int().min(0) }).strict(),
+        can: z.object({ issueLinks: z.boolean(), answer: z.boolean() }).strict().meta({ description: 'issueLinks: the PM or a lawyer while the draft is on notice; answer: the PM or a lawyer until the procedure is adopted or withdrawn' }),
+      })
+      .strict()
+      .meta({ id: 'AdoptionComments' }),
+  },
+});
+
+export const issueAdoptionCommentLinks = defineOperation({
+  id: 'issueAdoptionCommentLinks',
+  method: 'POST',
+  path: '/api/engagements/:id/adoptions/:adoptionId/comment-links',
+  tag: 'adoptions',
+  summary: { zh: '生成公示意见链接', en: 'Issue comment links' },
+  description: `While the draft is on notice, the PM or a lawyer issues up to ${ADOPTION_LIMITS.linksPerIssue} single-use links (for the notice board’s QR code, a household, a WeChat group). Residents comment through them without signing in, one set of comments per link. Each token is in this response only (the server keeps its hash). 409 \`adoption_out_of_order\` when the draft is not on notice.`,
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: false },
+  params: adoptionParams,
+  body: z.object({ count: z.number().int().min(1).max(ADOPTION_LIMITS.linksPerIssue) }).strict(),
+  responses: {
+    201: z
+      .object({ links: z.array(z.object({ id: idSchema, token: z.string(), path: z.string().meta({ description: 'The page to open, e.g. /c/<token>' }) }).strict()).max(ADOPTION_LIMITS.linksPerIssue) })
+      .strict()
+      .meta({ id: 'AdoptionCommentLinks' }),
+  },
+  errors: [...ADOPTION_ERRORS],
+});
+
+export const answerAdoptionComment = defineOperation({
+  id: 'answerAdoptionComment',
+  method: 'PUT',
+  path: '/api/engagements/:id/adoptions/:adoptionId/comments/:commentId/answer',
+  tag: 'adoptions',
+  summary: { zh: '答复公示意见', en: 'Answer a comment' },
+  description: 'The PM or a lawyer answers a resident’s comment (adopted into the draft, explained, …); answering again replaces the answer. Until the procedure is adopted or withdrawn (409 `adoption_closed`). The same answer again changes nothing.',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm', 'lawyer'], admins: false },
+  params: z.object({ id: idSchema, adoptionId: idSchema, commentId: idSchema }).strict(),
+  body: z.object({ answer: line(ADOPTION_LIMITS.commentAnswer) }).strict(),
+  responses: { 200: adoptionCommentSchema },
+  errors: [...ADOPTION_ERRORS],
+});
+
+export const getPublicAdoptionDraft = defineOperation({
+  id: 'getPublicAdoptionDraft',
+  method: 'GET',
+  path: '/api/public/adoption-comments/:token',
+  tag: 'adoptions',
+  summary: { zh: '公示征求意见（无需登录）', en: 'A draft on notice, for comments (no sign-in)' },
+  description: 'What a resident sees through a comment link: the draft’s title, the community, who asks, the notice period and where the full text is posted. 404 for an unknown token; 409 `link_used` once comments were sent through it, `notice_over` once the notice has ended.',
+  permission: { auth: 'public' },
+  params: commentLinkParams,
+  responses: {
+    200: z
+      .object({
+        title: line(ADOPTION_LIMITS.title),
+        community: line(100),
+        askedBy: line(300).meta({ description: 'The residents’ committee of the community' }),
+        instrument: adoptionInstrumentSchema,
+        noticeFrom: civilDateSchema,
+        noticeTo: civilDateSchema,
+        location: line(ADOPTION_LIMITS.location),
+        limits: z.object({ comments: z.number().int(), body: z.number().int(), clause: z.number().int(), signedAs: z.number().int() }).strict(),
+      })
+      .strict()
+      .meta({ id: 'PublicAdoptionDraft' }),
+  },
+  errors: ['link_used', 'notice_over'],
+});
+
+export const submitPublicAdoptionComments = defineOperation({
+  id: 'submitPublicAdoptionComments',
+  method: 'POST',
+  path: '/api/public/adoption-comments/:token',
+  tag: 'adoptions',
+  summary: { zh: '提交公示意见（无需登录）', en: 'Send comments (no sign-in)' },
+  description: `One set of 1–${ADOPTION_LIMITS.commentsPerLink} comments per link, each on a clause (or the whole draft), optionally signed: a second set is 409 \`link_used\`; after the notice, 409 \`notice_over\`. A comment left blank is a 422 naming it (\`comments.<n>.body\`); nothing is recorded then and the link stays usable.`,
+  permission: { auth: 'public' },
+  params: commentLinkParams,
+  body: z
+    .object({
+      comments: z
+        .array(z.object({ clause: prose(ADOPTION_LIMITS.commentClause).optional(), body: prose(ADOPTION_LIMITS.commentBody) }).strict())
+        .min(1)
+        .max(ADOPTION_LIMITS.commentsPerLink),
+      signedAs: prose(ADOPTION_LIMITS.commentSignedAs).optional().meta({ description: 'e.g. 3号楼居民 王女士; leave out to comment anonymously' }),
+    })
+    .strict()
+    .meta({ id: 'SubmitPublicAdoptionComments' }),
+  responses: { 201: z.object({ received: z.literal(true) }).strict() },
+  errors: ['form_invalid', 'link_used', 'notice_over', 'temporarily_unavailable'],
+});

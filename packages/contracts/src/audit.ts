@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   'adoption.renoticed',
   'adoption.filed',
   'adoption.withdrawn',
+  'adoption.comment_links_issued',
+  'adoption.comments_received',
+  'adoption.comment_answered',
   'file.downloaded',
 ] as const;
 /** What an engagement's trail records events about. */

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'consultation_pending',
   'adoption_closed',
   'adoption_out_of_order',
+  'notice_over',
   'adoption_in_progress',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable machine-readable error code' });
@@ -94,6 +95,7 @@ export const errorStatus = {
   consultation_pending: 409,
   adoption_closed: 409,
   adoption_out_of_order: 409,
+  notice_over: 409,
   adoption_in_progress: 409,
 } as const satisfies Record<ErrorCode, number>;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
@@ -143,7 +145,8 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   hotline_rows_invalid: { zh: '工单明细有误，本次未导入任何工单：请按所列行号修改后重新导入', en: 'Some rows are wrong, so nothing was imported: fix the rows listed and import again' },
   consultation_closed: { zh: '该会诊已形成结论或已撤回，不能再办理', en: 'The consultation is concluded or withdrawn' },
   consultation_pending: { zh: '该任务正等待会诊结论：会诊形成结论或撤回后才能完成', en: 'This task waits for a consultation: it can be completed once the consultation is concluded or withdrawn' },
-  adoption_closed: { zh: '该民主程序已通过备案或已撤回，不能再办理', en: 'The adoption procedure is adopted or withdrawn' },
+  adoption_closed: { zh: '该民主程序已通过或已撤回，不能再办理', en: 'The adoption procedure is adopted or withdrawn' },
+  notice_over: { zh: '公示期已结束，不再收集意见。感谢您的关注！', en: 'The public notice is over and no longer takes comments. Thank you for your interest!' },
   adoption_out_of_order: { zh: '民主程序当前环节不能办理该事项（公示→表决→备案），请刷新后查看当前环节', en: 'The procedure is not at a step where this applies (notice → vote → filing); reload to see where it is' },
   adoption_in_progress: { zh: '该任务由社区的民主程序办理：公示届满、表决通过、登记备案时自动完成，请在「民主程序」中登记', en: 'This task is done through the community’s adoption procedure: record the notice, vote and filing there' },
 };

@@ -294,3 +294,97 @@ export const noticeOf = (row: Pick<AdoptionRecord, 'noticeFrom' | 'noticeTo' | '
   location: row.noticeLocation,
   round: row.noticeRound,
 });
+
+// ─── 公示 comments ────────────────────────────────────────────────────────────────────────────
+
+/** Single-use comment links (hashes only); a retried write finds them written. */
+export async function issueAdoptionCommentLinksRecord(tx: DbTransaction, input: { adoptionId: string; links: { id: string; tokenHash: string }[]; actorId: string; at: Date }): Promise<{ changed: boolean }> {
+  const { count } = await tx.adoptionCommentLink.createMany({
+    data: input.links.map((link) => ({ id: link.id, adoptionId: input.adoptionId, tokenHash: link.tokenHash, createdById: input.actorId, createdAt: input.at })),
+    skipDuplicates: true,
+  });
+  return { changed: count > 0 };
+}
+
+export type CommentsRefusal = { refused: 'not_found' } | { refused: 'link_used' };
+
+/**
+ * A resident's comments through one link, which they use up; a retried write (same comment ids)
+ * finds them written, and a link used by another set is refused.
+ */
+export async function submitAdoptionCommentsRecord(
+  tx: DbTransaction,
+  input: { adoptionId: string; tokenHash: string; round: number; comments: { id: string; clause: string; body: string }[]; signedAs: string; at: Date },
+): Promise<{ changed: boolean } | CommentsRefusal> {
+  const link = await tx.adoptionCommentLink.findUnique({ where: { tokenHash: input.tokenHash }, select: { id: true, adoptionId: true, usedAt: true } });
+  if (!link || link.adoptionId !== input.adoptionId) return { refused: 'not_found' };
+  if (link.usedAt) {
+    const first = await tx.adoptionComment.findUnique({ where: { id: input.comments[0]!.id }, select: { linkId: true } });
+    return first?.linkId === link.id ? { changed: false } : { refused: 'link_used' };
+  }
+  const { count } = await tx.adoptionCommentLink.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: input.at } });
+  if (count === 0) return { refused: 'link_used' };
+  await tx.adoptionComment.createMany({
+    data: input.comments.map((comment, index) => ({
+      id: comment.id,
+      adoptionId: input.adoptionId,
+      linkId: link.id,
+      noticeRound: input.round,
+      position: index + 1,
+      clause: comment.clause,
+      body: comment.body,
+      signedAs: input.signedAs,
+      submittedAt: input.at,
+    })),
+  });
+  return { changed: true };
+}
+
+/** The team's answer to a comment (replacing an earlier one); the same answer again changes nothing. */
+export async function answerAdoptionCommentRecord(tx: DbTransaction, input: { adoptionId: string; commentId: string; answer: string; actorId: string; at: Date }): Promise<{ changed: boolean } | { refused: 'not_found' }> {
+  const comment = await tx.adoptionComment.findFirst({ where: { id: input.commentId, adoptionId: input.adoptionId }, select: { answer: true } });
+  if (!comment) return { refused: 'not_found' };
+  if (comment.answer === input.answer) return { changed: false };
+  await tx.adoptionComment.update({ where: { id: input.commentId }, data: { answer: input.answer, answeredById: input.actorId, answeredAt: input.at } });
+  return { changed: true };
+}
+
+/** The procedure's comments, oldest first, with the links issued and used. */
+export async function listAdoptionComments(db: DbClient, adoptionId: string) {
+  const [items, issued, used] = await Promise.all([
+    db.adoptionComment.findMany({
+      where: { adoptionId },
+      select: { id: true, noticeRound: true, clause: true, body: true, signedAs: true, submittedAt: true, answer: true, answeredAt: true, answeredBy: { select: { id: true, displayName: true } } },
+      orderBy: [{ submittedAt: 'asc' }, { linkId: 'asc' }, { position: 'asc' }],
+      take: 5000,
+    }),
+    db.adoptionCommentLink.count({ where: { adoptionId } }),
+    db.adoptionCommentLink.count({ where: { adoptionId, usedAt: { not: null } } }),
+  ]);
+  return { items, links: { issued, used } };
+}
+export type AdoptionCommentRecord = Awaited<ReturnType<typeof listAdoptionComments>>['items'][number];
+
+/** What a comment link opens: its procedure, for the public page. */
+export function findAdoptionCommentLink(db: DbClient, tokenHash: string) {
+  return db.adoptionCommentLink.findUnique({
+    where: { tokenHash },
+    select: {
+      usedAt: true,
+      adoption: {
+        select: {
+          id: true,
+          engagementId: true,
+          title: true,
+          instrument: true,
+          status: true,
+          noticeFrom: true,
+          noticeTo: true,
+          noticeLocation: true,
+          community: { select: { name: true } },
+          engagement: { select: { clientName: true, status: true } },
+        },
+      },
+    },
+  });
+}

@@ -60,6 +60,13 @@ export const ADOPTION_LIMITS = {
   /** How far back a notice may have been posted when it is put on record. */
   maxNoticeBackdateDays: 30,
   maxMeetings: 10,
+  /** 公示 comments through single-use links. */
+  commentBody: 1000,
+  commentClause: 40,
+  commentSignedAs: 40,
+  commentAnswer: 2000,
+  commentsPerLink: 10,
+  linksPerIssue: 200,
   maxHeadcount: 1_000_000,
   /** Square metres. */
   maxArea: 100_000_000,

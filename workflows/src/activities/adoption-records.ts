@@ -1,6 +1,10 @@
 import {
   type AdoptionRefusal,
   type AdoptionState,
+  answerAdoptionCommentRecord,
+  type CommentsRefusal,
+  issueAdoptionCommentLinksRecord,
+  submitAdoptionCommentsRecord,
   type Db,
   type DbTransaction,
   endAdoptionNoticeRecord,
@@ -38,6 +42,12 @@ export interface AdoptionActivities {
   renoticeAdoption(input: { adoptionId: string; engagementId: string; command: Command<'renotice'>; round: number; at: string }): Promise<{ changed: boolean }>;
   /** The 备案. */
   fileAdoption(input: { adoptionId: string; engagementId: string; command: Command<'file'>; at: string }): Promise<{ changed: boolean }>;
+  /** Single-use comment links. */
+  issueCommentLinks(input: { adoptionId: string; engagementId: string; command: Command<'issue_links'>; at: string }): Promise<{ changed: boolean }>;
+  /** A resident's comments through a link (uses it up), or why not. */
+  submitComments(input: { adoptionId: string; engagementId: string; command: Command<'comment'>; round: number; at: string }): Promise<{ changed: boolean } | CommentsRefusal>;
+  /** The team's answer to a comment. */
+  answerComment(input: { adoptionId: string; engagementId: string; command: Command<'answer'>; at: string }): Promise<{ changed: boolean } | { refused: 'not_found' }>;
   /** Withdraws the procedure. */
   withdrawAdoption(input: { adoptionId: string; engagementId: string; command: Command<'withdraw'>; at: string }): Promise<{ changed: boolean }>;
 }
@@ -46,7 +56,7 @@ export function createAdoptionActivities({ db }: { db: Db }): AdoptionActivities
   /** Writes one step with its audit row in one transaction; on a change, refreshes the engagement on screens. */
   const step = async (
     input: { adoptionId: string; engagementId: string; actorId: string | null; at: string },
-    what: 'notice_ended' | 'meeting_recorded' | 'renoticed' | 'filed' | 'withdrawn',
+    what: 'notice_ended' | 'meeting_recorded' | 'renoticed' | 'filed' | 'withdrawn' | 'comment_links_issued' | 'comments_received' | 'comment_answered',
     key: string,
     after: Record<string, unknown>,
     write: (tx: DbTransaction) => Promise<{ changed: boolean }>,
@@ -109,6 +119,37 @@ export function createAdoptionActivities({ db }: { db: Db }): AdoptionActivities
       step({ adoptionId, engagementId, actorId: command.actorId, at }, 'filed', adoptionId, { filedOn: command.filedOn, filedWith: command.filedWith, filingNo: command.filingNo }, (tx) =>
         fileAdoptionRecord(tx, { adoptionId, filedOn: command.filedOn, filedWith: command.filedWith, filingNo: command.filingNo, actorId: command.actorId, at: new Date(at) }),
       ),
+
+    issueCommentLinks: ({ adoptionId, engagementId, command, at }) =>
+      step({ adoptionId, engagementId, actorId: command.actorId, at }, 'comment_links_issued', command.links[0]?.id ?? adoptionId, { count: command.links.length }, (tx) =>
+        issueAdoptionCommentLinksRecord(tx, { adoptionId, links: command.links, actorId: command.actorId, at: new Date(at) }),
+      ),
+
+    async submitComments({ adoptionId, engagementId, command, round, at }) {
+      let refusal: CommentsRefusal | null = null;
+      const { changed } = await step({ adoptionId, engagementId, actorId: null, at }, 'comments_received', command.comments[0]!.id, { round, count: command.comments.length, clauses: command.comments.map((comment) => comment.clause) }, async (tx) => {
+        const written = await submitAdoptionCommentsRecord(tx, { adoptionId, tokenHash: command.tokenHash, round, comments: command.comments, signedAs: command.signedAs, at: new Date(at) });
+        if ('refused' in written) {
+          refusal = written;
+          return { changed: false };
+        }
+        return written;
+      });
+      return refusal ?? { changed };
+    },
+
+    async answerComment({ adoptionId, engagementId, command, at }) {
+      let missing = false;
+      const { changed } = await step({ adoptionId, engagementId, actorId: command.actorId, at }, 'comment_answered', `${command.commentId}:${at}`, { commentId: command.commentId, answer: command.answer }, async (tx) => {
+        const written = await answerAdoptionCommentRecord(tx, { adoptionId, commentId: command.commentId, answer: command.answer, actorId: command.actorId, at: new Date(at) });
+        if ('refused' in written) {
+          missing = true;
+          return { changed: false };
+        }
+        return written;
+      });
+      return missing ? { refused: 'not_found' as const } : { changed };
+    },
 
     withdrawAdoption: ({ adoptionId, engagementId, command, at }) =>
       step({ adoptionId, engagementId, actorId: command.actorId, at }, 'withdrawn', adoptionId, { reason: command.reason }, (tx) => withdrawAdoptionRecord(tx, { adoptionId, reason: command.reason, actorId: command.actorId, at: new Date(at) })),

@@ -31,7 +31,7 @@ const steps = proxyActivities<AdoptionActivities>({
 type AdoptionDrive = NonNullable<NonNullable<Awaited<ReturnType<AdoptionActivities['loadAdoption']>>>['drive']>;
 type Refusal = Extract<Awaited<ReturnType<AdoptionActivities['openAdoption']>>, { refused: string }>;
 
-const KINDS: readonly AdoptionCommand['kind'][] = ['meeting', 'renotice', 'file', 'withdraw'];
+const KINDS: readonly AdoptionCommand['kind'][] = ['meeting', 'renotice', 'file', 'withdraw', 'issue_links', 'comment', 'answer'];
 
 const invalid = (errors: FieldError[]): never => refuse('validation_failed', errors.map((error) => error.message.en).join('; '), errors);
 const outOfOrder = (zh: string, en: string): never => refuse('adoption_out_of_order', en, [{ field: '_form', code: 'rule', message: { zh, en } }]);
@@ -121,7 +121,14 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
         if (command.filedOn > today()) invalid([{ field: 'filedOn', code: 'rule', message: { zh: '备案日期不能晚于今天', en: 'The filing date cannot be in the future' } }]);
         return;
       }
+      case 'issue_links':
+        if (status !== 'notice') outOfOrder('草案不在公示期内，不能生成意见链接', 'The draft is not on notice: no comment links now');
+        return;
+      case 'comment':
+        if (status !== 'notice') refuse('notice_over', 'the notice is over');
+        return;
       case 'withdraw':
+      case 'answer':
         return;
     }
   };
@@ -173,6 +180,18 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
             status = 'adopted';
             await completeTask((target) => target.filing, command.actorId, filingValues(command.filedOn, command.filingNo));
             return { adoptionId, changed };
+          }
+          case 'issue_links':
+            return { adoptionId, ...(await records.issueCommentLinks({ adoptionId, engagementId, command, at })) };
+          case 'comment': {
+            const written = await records.submitComments({ adoptionId, engagementId, command, round: notice.round, at });
+            if ('refused' in written) refuse(written.refused === 'link_used' ? 'link_used' : 'unknown_adoption', `the link is ${written.refused === 'link_used' ? 'used' : 'not this procedure’s'}`);
+            return { adoptionId, changed: written.changed };
+          }
+          case 'answer': {
+            const written = await records.answerComment({ adoptionId, engagementId, command, at });
+            if ('refused' in written) refuse('unknown_adoption', `no comment ${command.commentId}`);
+            return { adoptionId, changed: written.changed };
           }
           case 'withdraw': {
             const { changed } = await records.withdrawAdoption({ adoptionId, engagementId, command, at });

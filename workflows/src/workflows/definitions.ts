@@ -431,14 +431,20 @@ export interface AdoptionWorkflowInput {
 }
 
 /**
- * 民主程序: a meeting (with its figures; the workflow computes the verdict), a revised draft put
- * on a new notice, the 备案, or a withdrawal with a reason.
+ * 民主程序: a meeting (with its figures; the verdict is computed as it is written), a revised
+ * draft put on a new notice, the 备案, a withdrawal with a reason, and the 公示's comments.
  */
 export type AdoptionCommand =
   | { kind: 'meeting'; actorId: string; meetingId: string; heldOn: CivilDate; figures: MeetingFigures; note: string }
   | { kind: 'renotice'; actorId: string; noticeFrom: CivilDate; noticeTo: CivilDate; location: string }
   | { kind: 'file'; actorId: string; filedOn: CivilDate; filedWith: string; filingNo: string | null }
-  | { kind: 'withdraw'; actorId: string; reason: string };
+  | { kind: 'withdraw'; actorId: string; reason: string }
+  /** Single-use comment links for the draft on notice (hashes only: the tokens stay with the caller). */
+  | { kind: 'issue_links'; actorId: string; links: { id: string; tokenHash: string }[] }
+  /** A resident's comments through a link, which they use up; only while on notice. */
+  | { kind: 'comment'; tokenHash: string; comments: { id: string; clause: string; body: string }[]; signedAs: string }
+  /** The team's answer to a comment. */
+  | { kind: 'answer'; actorId: string; commentId: string; answer: string };
 
 export const adoptionOpenedUpdate = defineUpdate<{ adoptionId: string }, []>('adoptionOpened');
 export const adoptionCommandUpdate = defineUpdate<{ adoptionId: string; changed: boolean }, [AdoptionCommand]>('adoptionCommand');

@@ -41,6 +41,7 @@ const DEFAULT_CODES: Record<CommandCode, ErrorCode> = {
   unknown_adoption: 'not_found',
   adoption_closed: 'adoption_closed',
   adoption_out_of_order: 'adoption_out_of_order',
+  notice_over: 'notice_over',
   adoption_in_progress: 'adoption_in_progress',
 };
 

@@ -31,6 +31,7 @@ type Adoption = {
 };
 type Refusal = { error: { code: string; message: string; fieldErrors: { field: string; message: string }[] } };
 const today = () => civilDateAt(new Date());
+const anonymous = { kind: 'none' } as const;
 
 describe('adoption procedures (民主程序)', () => {
   it('opens a convention’s procedure once its draft is approved, records a failed and a passing vote with the law’s figures, and files it', { timeout: 300_000 }, async () => {
@@ -180,5 +181,60 @@ describe('adoption procedures (民主程序)', () => {
     expect((await api.request(pm, { method: 'POST', url: `${repairUrl}/withdrawal`, payload: { ...withdrawal, idempotencyKey: undefined } })).statusCode).toBe(409);
     const trail = await api.db.auditEvent.findMany({ where: { engagementId: engagement.id, entityId: repair.json<Adoption>().id }, select: { action: true } });
     expect(trail.map((event) => event.action).sort()).toEqual(['adoption.notice_ended', 'adoption.opened', 'adoption.renoticed', 'adoption.withdrawn']);
+  });
+
+  it('takes residents’ comments on a draft on notice through single-use links, without sign-in, and the team answers each', { timeout: 120_000 }, async () => {
+    const { engagement } = await createEngagement(api);
+    const [pm, lawyer, client] = await Promise.all([api.sessionFor('pm'), api.sessionFor('lawyer'), api.sessionFor('client')]);
+    const base = `/api/engagements/${engagement.id}/adoptions`;
+    const community = await api.db.community.findFirstOrThrow({ where: { engagementId: engagement.id }, orderBy: { key: 'asc' } });
+    const opened = await api.request(pm, { method: 'POST', url: base, payload: { communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于使用专项维修资金为7号楼加装电梯的决定（草案）', noticeFrom: addCalendarDays(today(), -2), noticeTo: addCalendarDays(today(), 8), location: '7号楼各单元门、小区公告栏' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const url = `${base}/${opened.json<Adoption>().id}`;
+
+    // The lawyer issues links; the client's contact may not.
+    expect((await api.request(client, { method: 'POST', url: `${url}/comment-links`, payload: { count: 2 } })).statusCode).toBe(403);
+    const issued = await api.request(lawyer, { method: 'POST', url: `${url}/comment-links`, payload: { count: 2 } });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const [first, second] = issued.json<{ links: { token: string; path: string }[] }>().links;
+    expect(first!.path).toBe(`/c/${first!.token}`);
+
+    // A resident opens it without signing in.
+    const publicUrl = (token: string) => `/api/public/adoption-comments/${token}`;
+    const page = await api.request(anonymous, { method: 'GET', url: publicUrl(first!.token) });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toMatchObject({ title: '关于使用专项维修资金为7号楼加装电梯的决定（草案）', community: community.name, askedBy: `${community.name}居民委员会`, noticeTo: addCalendarDays(today(), 8) });
+    expect((await api.request(anonymous, { method: 'GET', url: publicUrl('y'.repeat(32)) })).statusCode).toBe(404);
+
+    // A blank comment is named, nothing is recorded and the link stays usable.
+    const blank = await api.request(anonymous, { method: 'POST', url: publicUrl(first!.token), payload: { comments: [{ clause: '第二条', body: '电梯运行费用应按楼层分摊' }, { body: '   ' }] }, headers: { 'accept-language': 'zh-CN' } });
+    expect(blank.statusCode).toBe(422);
+    expect(blank.json<Refusal>().error.fieldErrors).toEqual([expect.objectContaining({ field: 'comments.1.body', message: '第 2 条意见没有内容' })]);
+    const sent = await api.request(anonymous, { method: 'POST', url: publicUrl(first!.token), payload: { comments: [{ clause: '第二条', body: '电梯运行和维护费用应按楼层分摊，一层住户不应承担。' }, { body: '施工期间请保证消防通道畅通。' }], signedAs: '7号楼2单元 王女士' } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    // Used up: a second set is refused, and the page says so.
+    const twice = await api.request(anonymous, { method: 'POST', url: publicUrl(first!.token), payload: { comments: [{ body: '再补充一条' }] } });
+    expect([twice.statusCode, twice.json<Refusal>().error.code]).toEqual([409, 'link_used']);
+    expect((await api.request(anonymous, { method: 'GET', url: publicUrl(first!.token) })).json<Refusal>().error.code).toBe('link_used');
+
+    // The team and the client's contact read them; the lawyer answers one, the contact may not.
+    const listed = await api.request(client, { method: 'GET', url: `${url}/comments` });
+    expect(listed.statusCode).toBe(200);
+    type Comments = { items: { id: string; clause: string; body: string; signedAs: string; round: number; answer: { text: string } | null }[]; links: { issued: number; used: number }; can: { issueLinks: boolean; answer: boolean } };
+    const comments = listed.json<Comments>();
+    expect(comments).toMatchObject({ links: { issued: 2, used: 1 }, can: { issueLinks: false, answer: false } });
+    expect(comments.items.map((item) => [item.clause, item.signedAs, item.round])).toEqual([['第二条', '7号楼2单元 王女士', 1], ['', '7号楼2单元 王女士', 1]]);
+    const answerUrl = `${url}/comments/${comments.items[0]!.id}/answer`;
+    expect((await api.request(client, { method: 'PUT', url: answerUrl, payload: { answer: '同意' } })).statusCode).toBe(403);
+    const answered = await api.request(lawyer, { method: 'PUT', url: answerUrl, payload: { answer: '已采纳：修改稿第二条明确运行维护费用按楼层系数分摊，一层住户不分摊。' } });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json<{ answer: { text: string; by: { displayName: string } } }>().answer.text).toContain('已采纳');
+    expect((await api.request(lawyer, { method: 'PUT', url: `${url}/comments/${crypto.randomUUID()}/answer`, payload: { answer: '同意' } })).statusCode).toBe(404);
+
+    // Once the procedure is withdrawn the notice is over: the unused link takes nothing.
+    expect((await api.request(pm, { method: 'POST', url: `${url}/withdrawal`, payload: { reason: '业委会决定先行召开楼栋协商会' } })).statusCode).toBe(200);
+    const late = await api.request(anonymous, { method: 'POST', url: publicUrl(second!.token), payload: { comments: [{ body: '支持加装电梯' }] }, headers: { 'accept-language': 'en' } });
+    expect([late.statusCode, late.json<Refusal>().error.code]).toEqual([409, 'notice_over']);
+    expect(await api.db.adoptionComment.count({ where: { adoptionId: opened.json<Adoption>().id } })).toBe(2);
   });
 });

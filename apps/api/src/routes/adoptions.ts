@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
-import { type AdoptionRecord, checkAdoptionOpening, findAdoption, fromDbDate, listAdoptions, noticeOf, isEngagementRunning } from '@gongzhi/db';
-import { type AdoptionStatus, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
+import { type AdoptionCommentRecord, type AdoptionRecord, checkAdoptionOpening, findAdoption, findAdoptionCommentLink, fromDbDate, hashLinkToken, isEngagementRunning, listAdoptionComments, listAdoptions, noticeOf } from '@gongzhi/db';
+import { ADOPTION_LIMITS, type AdoptionStatus, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
 import { registerOperation } from '../lib/operation-route';
+import { PUBLIC_READ_LIMIT, PUBLIC_SUBMIT_LIMIT } from '../lib/public-limits';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { iso, userRef, withdrawalOf } from '../views/common';
 
@@ -49,6 +50,19 @@ const view = (request: FastifyRequest, row: AdoptionRecord) => ({
   openedAt: iso(row.openedAt),
   withdrawn: withdrawalOf(row),
   can: abilities(request, row),
+});
+
+/** The page a comment link opens. */
+export const commentPagePath = (token: string) => `/c/${token}`;
+
+const commentView = (comment: AdoptionCommentRecord) => ({
+  id: comment.id,
+  round: comment.noticeRound,
+  clause: comment.clause,
+  body: comment.body,
+  signedAs: comment.signedAs,
+  submittedAt: iso(comment.submittedAt),
+  answer: comment.answer && comment.answeredAt ? { text: comment.answer, by: comment.answeredBy ? userRef(comment.answeredBy) : null, at: iso(comment.answeredAt) } : null,
 });
 
 /** The Update id for a keyed command: a retry while the first is in flight joins it. */
@@ -183,4 +197,96 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }, keyed('withdraw', request, idempotencyKey)), { validation_failed: 'form_invalid' });
     return view(request, await adoptionOf(engagementId, adoptionId));
   });
+
+  // ─── 公示 comments ──────────────────────────────────────────────────────────────────────────
+
+  const isWriter = (request: FastifyRequest) => ['pm', 'lawyer'].includes(accessOf(request).teamRole ?? '');
+
+  registerOperation(fastify, operations.listAdoptionComments, async (request) => {
+    const { engagementId } = accessOf(request);
+    const row = await adoptionOf(engagementId, request.params.adoptionId);
+    const { items, links } = await listAdoptionComments(db, row.id);
+    const closed = row.status === 'adopted' || row.status === 'withdrawn';
+    return { items: items.map(commentView), links, can: { issueLinks: isWriter(request) && row.status === 'notice', answer: isWriter(request) && !closed } };
+  });
+
+  registerOperation(fastify, operations.issueAdoptionCommentLinks, async (request, reply) => {
+    const { engagementId } = accessOf(request);
+    const { adoptionId } = request.params;
+    const row = await adoptionOf(engagementId, adoptionId);
+    if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
+    if (!isWriter(request)) throw forbidden();
+    // The tokens stay here: the workflow (and its history) sees only their hashes.
+    const links = Array.from({ length: request.body.count }, () => ({ id: randomUUID(), token: randomBytes(24).toString('base64url') }));
+    await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'issue_links', actorId: callerOfRequest(request).userId, links: links.map(({ id, token }) => ({ id, tokenHash: hashLinkToken(token) })) }), { validation_failed: 'form_invalid' });
+    reply.status(201);
+    return { links: links.map(({ id, token }) => ({ id, token, path: commentPagePath(token) })) };
+  });
+
+  registerOperation(fastify, operations.answerAdoptionComment, async (request) => {
+    const { engagementId } = accessOf(request);
+    const { adoptionId, commentId } = request.params;
+    const row = await adoptionOf(engagementId, adoptionId);
+    if (!(await db.adoptionComment.count({ where: { id: commentId, adoptionId } }))) throw notFound();
+    if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
+    if (!isWriter(request)) throw forbidden();
+    const answer = request.body.answer.trim();
+    if (!answer) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'answer', code: 'required', message: { zh: '请填写答复内容', en: 'Write the answer' } }] });
+    await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'answer', actorId: callerOfRequest(request).userId, commentId, answer }), { validation_failed: 'form_invalid', unknown_adoption: 'not_found' });
+    const { items } = await listAdoptionComments(db, adoptionId);
+    const comment = items.find((item) => item.id === commentId);
+    if (!comment) throw notFound();
+    return commentView(comment);
+  });
+
+  /** The procedure a comment link opens, while it takes comments. */
+  const openCommentLink = async (token: string) => {
+    const link = await findAdoptionCommentLink(db, hashLinkToken(token));
+    if (!link) throw notFound();
+    if (link.usedAt) throw new ApiError('link_used');
+    const { adoption } = link;
+    const over = adoption.status !== 'notice' || fromDbDate(adoption.noticeTo) < today() || adoption.engagement.status === 'cancelled' || adoption.engagement.status === 'completed';
+    if (over) throw new ApiError('notice_over');
+    return adoption;
+  };
+
+  registerOperation(
+    fastify,
+    operations.getPublicAdoptionDraft,
+    async (request) => {
+      const adoption = await openCommentLink(request.params.token);
+      return {
+        title: adoption.title,
+        community: adoption.community.name,
+        askedBy: `${adoption.community.name}居民委员会`,
+        instrument: adoption.instrument as 'residents_convention' | 'owners_rules',
+        noticeFrom: fromDbDate(adoption.noticeFrom),
+        noticeTo: fromDbDate(adoption.noticeTo),
+        location: adoption.noticeLocation,
+        limits: { comments: ADOPTION_LIMITS.commentsPerLink, body: ADOPTION_LIMITS.commentBody, clause: ADOPTION_LIMITS.commentClause, signedAs: ADOPTION_LIMITS.commentSignedAs },
+      };
+    },
+    { config: { rateLimit: PUBLIC_READ_LIMIT } },
+  );
+
+  registerOperation(
+    fastify,
+    operations.submitPublicAdoptionComments,
+    async (request, reply) => {
+      const { token } = request.params;
+      const adoption = await openCommentLink(token);
+      const comments = request.body.comments.map((comment) => ({ id: randomUUID(), clause: (comment.clause ?? '').trim(), body: comment.body.trim() }));
+      const blank = comments.flatMap((comment, index): FieldError[] => (comment.body ? [] : [{ field: `comments.${index}.body`, code: 'required', message: { zh: `第 ${index + 1} 条意见没有内容`, en: `Comment ${index + 1} is empty` } }]));
+      if (blank.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: blank });
+      const tokenHash = hashLinkToken(token);
+      await runCommand(
+        // One Update per link: a double submit joins the first.
+        () => engagements.adoptionCommand(adoption.engagementId, adoption.id, { kind: 'comment', tokenHash, comments, signedAs: (request.body.signedAs ?? '').trim() }, `comment:${tokenHash}`),
+        { validation_failed: 'form_invalid', unknown_adoption: 'not_found', adoption_closed: 'notice_over', engagement_not_running: 'notice_over' },
+      );
+      reply.status(201);
+      return { received: true as const };
+    },
+    { config: { rateLimit: PUBLIC_SUBMIT_LIMIT } },
+  );
 }

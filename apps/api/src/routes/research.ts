@@ -8,6 +8,7 @@ import { idempotentUuid, keyUsed, requestHashOf } from '../lib/idempotency';
 import { runCommand } from '../lib/command-errors';
 import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
+import { PUBLIC_READ_LIMIT, PUBLIC_SUBMIT_LIMIT } from '../lib/public-limits';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { isoOrNull, iso, userRef } from '../views/common';
 
@@ -15,8 +16,6 @@ import { isoOrNull, iso, userRef } from '../views/common';
  * Per address and minute. A whole symposium may answer from one street-office Wi-Fi, so the limits
  * leave room for a room full of phones while stopping a script.
  */
-const PUBLIC_READ_LIMIT = { max: 120, timeWindow: 60_000 };
-const PUBLIC_SUBMIT_LIMIT = { max: 60, timeWindow: 60_000 };
 
 /** The path of the respondent's page in the dashboard. */
 export const answerPagePath = (token: string) => `/q/${token}`;

@@ -291,6 +291,11 @@ const probes: Record<OperationId, Probe> = {
   renoticeAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/notice`, payload: { noticeFrom: '2026-12-10', noticeTo: '2026-12-17', location: '社区公告栏' } }), allowed: { status: 404, code: 'not_found' } },
   fileAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/filing`, payload: { filedOn: '2026-12-20', filedWith: '和平里街道办事处' } }), allowed: { status: 404, code: 'not_found' } },
   withdrawAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  listAdoptionComments: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/comments` }), allowed: { status: 404, code: 'not_found' } },
+  issueAdoptionCommentLinks: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/comment-links`, payload: { count: 1 } }), allowed: { status: 404, code: 'not_found' } },
+  answerAdoptionComment: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/comments/${randomUUID()}/answer`, payload: { answer: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  getPublicAdoptionDraft: { request: async () => ({ path: `/api/public/adoption-comments/${'x'.repeat(32)}` }), allowed: { status: 404, code: 'not_found' } },
+  submitPublicAdoptionComments: { request: async () => ({ path: `/api/public/adoption-comments/${'x'.repeat(32)}`, payload: { comments: [{ body: '矩阵测试' }] } }), allowed: { status: 404, code: 'not_found' } },
   getCaseSettings: { request: async () => ({ path: `/api/engagements/${engagementId}/case-settings` }), allowed: { status: 200 } },
   // A cancelled engagement's periods are not changed: refused after access control.
   saveCaseSettings: { request: async () => ({ path: `/api/engagements/${cancelledEngagementId}/case-settings`, payload: { defaults: { observation: 10 }, expectedVersion: 0 } }), allowed: { status: 409, code: 'engagement_not_running' } },
