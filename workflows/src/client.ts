@@ -24,11 +24,12 @@ import {
   planEngagement,
 } from '@gongzhi/domain';
 import { type EngagementErrorCode, isEngagementErrorCode } from './errors';
-import { adoptionWorkflowId, caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, outcomesReportWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
+import { adoptionRecordWorkflowId, adoptionWorkflowId, caseSettingsWorkflowId, caseWorkflowId, consultationWorkflowId, outcomesReportWorkflowId, modelHouseholdsWorkflowId, workLogWorkflowId, documentGenerationWorkflowId, ENGAGEMENT_TASK_QUEUE, engagementWorkflowId, fieldResearchWorkflowId, hotlineWorkflowId, pdfRenditionWorkflowId, questionnaireWorkflowId } from './ids';
 import type { caseWorkflow } from './workflows/case';
 import type { consultationWorkflow } from './workflows/consultation';
 import type { adoptionWorkflow } from './workflows/adoption';
 import type { outcomesReportWorkflow } from './workflows/outcomes-report';
+import type { adoptionRecordWorkflow } from './workflows/adoption-record';
 import type { caseSettingsWorkflow } from './workflows/case-settings';
 import type { modelHouseholdsWorkflow } from './workflows/model-households';
 import type { workLogWorkflow } from './workflows/work-log';
@@ -579,6 +580,20 @@ export function createEngagementClient({
         });
       } catch (error) {
         throw new EngagementCommandError('temporarily_unavailable', `the outcomes workbook could not be drafted now (${error instanceof Error ? error.message : 'unknown'}); try again shortly`);
+      }
+    },
+
+    /** A procedure's 民主程序记录 (.docx), drafted on a worker from its record as of now and stored; null: no such procedure. */
+    async adoptionRecord(engagementId: string, adoptionId: string): Promise<Awaited<ReturnType<typeof adoptionRecordWorkflow>>> {
+      try {
+        return await temporal.workflow.execute<typeof adoptionRecordWorkflow>('adoptionRecordWorkflow', {
+          workflowId: adoptionRecordWorkflowId(adoptionId, crypto.randomUUID()),
+          taskQueue,
+          args: [{ engagementId, adoptionId }],
+          workflowExecutionTimeout: '3 minutes',
+        });
+      } catch (error) {
+        throw new EngagementCommandError('temporarily_unavailable', `the adoption record could not be drafted now (${error instanceof Error ? error.message : 'unknown'}); try again shortly`);
       }
     },
 

@@ -66,6 +66,11 @@ export function outcomesReportWorkflowId(engagementId: string, requestId: string
   return `outcomes-report-${engagementId}-${requestId}`;
 }
 
+/** One short workflow per request for a procedure's 民主程序记录. */
+export function adoptionRecordWorkflowId(adoptionId: string, requestId: string): string {
+  return `adoption-record-${adoptionId}-${requestId}`;
+}
+
 /** One workflow per 会诊, from its question to its conclusion. */
 export function consultationWorkflowId(consultationId: string): string {
   return `consultation-${consultationId}`;

@@ -197,6 +197,21 @@ export const withdrawAdoption = defineOperation({
   errors: [...ADOPTION_ERRORS],
 });
 
+export const downloadAdoptionRecord = defineOperation({
+  id: 'downloadAdoptionRecord',
+  method: 'GET',
+  path: '/api/engagements/:id/adoptions/:adoptionId/record.docx',
+  tag: 'adoptions',
+  summary: { zh: '导出民主程序记录（Word）', en: 'Export the procedure’s record (Word)' },
+  description:
+    'The 民主程序记录 drafted on a worker from the procedure’s record as of now: the notice, every comment with its answer, each meeting’s figures with the verdict the law gives them and why, the 备案 (or why an owners’ decision needs none), and the paper originals to attach (sign-in sheet, tally, notice photos, filing receipt). Content-Disposition carries its Chinese name (RFC 5987).',
+  permission: { auth: 'engagement', resource: 'engagement', teamRoles: ALL_TEAM_ROLES, admins: true },
+  params: adoptionParams,
+  responseEncoding: 'binary',
+  responses: { 200: z.file().meta({ description: 'The .docx file' }) },
+  errors: ['temporarily_unavailable'],
+});
+
 // ─── 公示 comments ──────────────────────────────────────────────────────────────────────────────
 
 const commentLinkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }).strict();

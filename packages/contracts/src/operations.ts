@@ -58,7 +58,7 @@ import {
 import { listModelHouseholds, recordModelHousehold, withdrawModelHousehold } from './model-households';
 import { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry } from './work-log';
 import { downloadOutcomesWorkbook, getEngagementOutcomes } from './outcomes';
-import { answerAdoptionComment, fileAdoption, getAdoption, getPublicAdoptionDraft, issueAdoptionCommentLinks, listAdoptionComments, listAdoptions, openAdoption, recordAdoptionMeeting, renoticeAdoption, submitPublicAdoptionComments, withdrawAdoption } from './adoptions';
+import { answerAdoptionComment, downloadAdoptionRecord, fileAdoption, getAdoption, getPublicAdoptionDraft, issueAdoptionCommentLinks, listAdoptionComments, listAdoptions, openAdoption, recordAdoptionMeeting, renoticeAdoption, submitPublicAdoptionComments, withdrawAdoption } from './adoptions';
 import { concludeConsultation, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 import { actOnCase, downloadCaseLetter, downloadCaseReferralLetter, getCase, getCaseFigures, getCaseSettings, listCases, listDepartmentScorecards, reportCase, saveCaseSettings } from './cases';
 import { commitHotlineImport, downloadHotlineReport, getHotlineFigures, getHotlineImport, getHotlineSettings, listHotlineImports, saveHotlineSettings, stageHotlineImport } from './hotline';
@@ -167,6 +167,7 @@ export const operations = {
   renoticeAdoption,
   fileAdoption,
   withdrawAdoption,
+  downloadAdoptionRecord,
   listAdoptionComments,
   issueAdoptionCommentLinks,
   answerAdoptionComment,

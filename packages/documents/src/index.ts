@@ -1,3 +1,4 @@
+export { type AdoptionRecordInput, renderAdoptionRecord } from './adoption-record';
 export { type CaseReferralInput, type CaseReferralStep, type CaseReferralViolation, renderCaseReferral } from './case-referral';
 export { formatChineseDate, formatChineseDateRange, toChineseNumeral } from './chinese-text';
 export { type ClientProfile, type ClientTerms, termsFor } from './client-terms';

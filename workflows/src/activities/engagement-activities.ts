@@ -9,6 +9,7 @@ import { createModelHouseholdActivities, type ModelHouseholdActivities } from '.
 import { createWorkLogActivities, type WorkLogActivities } from './work-log-records';
 import { type ConsultationActivities, createConsultationActivities } from './consultation-records';
 import { type AdoptionActivities, createAdoptionActivities } from './adoption-records';
+import { type AdoptionRecordActivities, createAdoptionRecordActivities } from './adoption-record-export';
 import { createOutcomeActivities, type OutcomeActivities } from './outcome-records';
 import { createEngagementRecords } from './engagement-records';
 import { createIncidentRecords } from './incident-records';
@@ -37,7 +38,7 @@ export interface EngagementActivityDeps {
  * writes nothing twice, and a guarded update never lets a stale attempt undo a newer state.
  */
 export function createEngagementActivities({ db, files, firmName }: EngagementActivityDeps): EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & AdoptionActivities & OutcomeActivities {
-  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & AdoptionActivities & OutcomeActivities>({
+  return failFastOnRefusedData<EngagementActivities & DocumentActivities & QuestionnaireActivities & QuestionnaireExportActivities & FieldResearchActivities & PdfActivities & CaseActivities & CaseDocumentActivities & CaseSettingsActivities & HotlineActivities & ModelHouseholdActivities & WorkLogActivities & ConsultationActivities & AdoptionActivities & AdoptionRecordActivities & OutcomeActivities>({
     ...createMaterializeActivity(db),
     ...createEngagementRecords(db),
     ...createTaskRecords(db),
@@ -52,6 +53,7 @@ export function createEngagementActivities({ db, files, firmName }: EngagementAc
     ...createWorkLogActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createConsultationActivities({ db }),
     ...createAdoptionActivities({ db }),
+    ...createAdoptionRecordActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createOutcomeActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createHotlineActivities({ db, files, ...(firmName ? { firmName } : {}) }),
     ...createDocumentActivities({ db, files, ...(firmName ? { firmName } : {}) }),

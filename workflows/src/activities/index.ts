@@ -14,3 +14,4 @@ export { createWorkLogActivities, type WorkLogActivities } from './work-log-reco
 export { createOutcomeActivities, type OutcomeActivities } from './outcome-records';
 export { createConsultationActivities, type ConsultationActivities } from './consultation-records';
 export { createAdoptionActivities, type AdoptionActivities } from './adoption-records';
+export { type AdoptionRecordActivities, createAdoptionRecordActivities } from './adoption-record-export';

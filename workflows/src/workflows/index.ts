@@ -13,3 +13,4 @@ export { workLogWorkflow } from './work-log';
 export { consultationWorkflow } from './consultation';
 export { adoptionWorkflow } from './adoption';
 export { outcomesReportWorkflow } from './outcomes-report';
+export { adoptionRecordWorkflow } from './adoption-record';

@@ -135,6 +135,14 @@ describe('adoption procedures (民主程序)', () => {
     expect(closed.json<Refusal>().error.code).toBe('adoption_closed');
     const task = await api.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId: engagement.id, key: spare[2]! } } });
     expect(task.status).toBe('done');
+
+    // Its 民主程序记录, drafted on a worker, for the client's contact too.
+    const record = await api.request(client, { method: 'GET', url: `${url}/record.docx` });
+    expect(record.statusCode, record.body).toBe(200);
+    expect(record.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(String(record.headers['content-disposition']))).toContain('民主程序记录');
+    expect(record.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await api.request(client, { method: 'GET', url: `${base}/${crypto.randomUUID()}/record.docx` })).statusCode).toBe(404);
   });
 
   it('adopts an owners’ decision by its vote, refuses figures that cannot be true, and answers keyed retries of a re-notice and a withdrawal', { timeout: 120_000 }, async () => {

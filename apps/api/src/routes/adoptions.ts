@@ -2,10 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { type AdoptionCommentRecord, type AdoptionRecord, checkAdoptionOpening, findAdoption, findAdoptionCommentLink, fromDbDate, hashLinkToken, isEngagementRunning, listAdoptionComments, listAdoptions, noticeOf } from '@gongzhi/db';
-import { ADOPTION_LIMITS, type AdoptionStatus, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
+import { ADOPTION_LIMITS, type AdoptionStatus, OFFICE_MIME_TYPES, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
+import { sendStoredFile } from '../lib/files';
 import { registerOperation } from '../lib/operation-route';
 import { PUBLIC_READ_LIMIT, PUBLIC_SUBMIT_LIMIT } from '../lib/public-limits';
 import { accessOf, callerOfRequest } from '../plugins/app/access';
@@ -70,7 +71,7 @@ const keyed = (kind: string, request: FastifyRequest, idempotencyKey: string | u
 
 /** 民主程序: read here, written by each procedure's workflow. */
 export default async function adoptionRoutes(fastify: FastifyInstance): Promise<void> {
-  const { db, engagements } = fastify;
+  const { db, engagements, files } = fastify;
   const today = () => civilDateAt(fastify.clock.now());
   const adoptionOf = async (engagementId: string, id: string) => {
     const row = await findAdoption(db, engagementId, id);
@@ -196,6 +197,16 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     if (!reason) throw reasonRequired();
     await runCommand(() => engagements.adoptionCommand(engagementId, adoptionId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }, keyed('withdraw', request, idempotencyKey)), { validation_failed: 'form_invalid' });
     return view(request, await adoptionOf(engagementId, adoptionId));
+  });
+
+  registerOperation(fastify, operations.downloadAdoptionRecord, async (request, reply) => {
+    const { engagementId } = accessOf(request);
+    const { adoptionId } = request.params;
+    await adoptionOf(engagementId, adoptionId);
+    // Drafted on a worker; the API only streams the stored file.
+    const drafted = await runCommand(() => engagements.adoptionRecord(engagementId, adoptionId));
+    if (!drafted) throw notFound();
+    return sendStoredFile({ db, files, request, reply }, { ...drafted.file, mimeType: OFFICE_MIME_TYPES.docx }, { actorId: callerOfRequest(request).userId, engagementId, entityType: 'adoption', entityId: adoptionId, what: { export: 'adoption-record.docx' } });
   });
 
   // ─── 公示 comments ──────────────────────────────────────────────────────────────────────────

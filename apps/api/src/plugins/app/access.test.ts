@@ -291,6 +291,7 @@ const probes: Record<OperationId, Probe> = {
   renoticeAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/notice`, payload: { noticeFrom: '2026-12-10', noticeTo: '2026-12-17', location: '社区公告栏' } }), allowed: { status: 404, code: 'not_found' } },
   fileAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/filing`, payload: { filedOn: '2026-12-20', filedWith: '和平里街道办事处' } }), allowed: { status: 404, code: 'not_found' } },
   withdrawAdoption: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/withdrawal`, payload: { reason: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
+  downloadAdoptionRecord: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/record.docx` }), allowed: { status: 404, code: 'not_found' } },
   listAdoptionComments: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/comments` }), allowed: { status: 404, code: 'not_found' } },
   issueAdoptionCommentLinks: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/comment-links`, payload: { count: 1 } }), allowed: { status: 404, code: 'not_found' } },
   answerAdoptionComment: { request: async () => ({ path: `/api/engagements/${engagementId}/adoptions/${randomUUID()}/comments/${randomUUID()}/answer`, payload: { answer: '矩阵测试' } }), allowed: { status: 404, code: 'not_found' } },
