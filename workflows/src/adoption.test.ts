@@ -116,7 +116,7 @@ describe('democratic adoption (民主程序)', () => {
     await engine.engagements.openAdoption({
       adoptionId: specialId,
       engagementId,
-      open: { actorId: pm, communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于使用专项维修资金更换3号楼电梯的决定', noticeFrom: addCalendarDays(today(), -12), noticeTo: addCalendarDays(today(), -3), location: '小区公告栏、3号楼单元门' },
+      open: { actorId: pm, communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于3号楼加装电梯的决定', noticeFrom: addCalendarDays(today(), -12), noticeTo: addCalendarDays(today(), -3), location: '小区公告栏、3号楼单元门' },
     });
     await engine.temporal.workflow.getHandle(`adoption-${specialId}`).terminate('operator test');
     // Owners' area with nobody to own it cannot be true: refused, nothing written.
@@ -155,5 +155,28 @@ describe('democratic adoption (民主程序)', () => {
     expect(done).toMatchObject({ status: 'done' });
     await engine.engagements.adoptionCommand(engagementId, ownersId, { kind: 'withdraw', actorId: pm, reason: '业主大会筹备组另行组织' });
     expect((await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: ownersId } })).status).toBe('withdrawn');
+  });
+
+  it('hands a busy procedure over to a new run, which picks it up from the record and takes the next commands', { timeout: 120_000 }, async () => {
+    const { engagementId } = await engine.engagements.startEngagement(engagementRequest(engine.team));
+    const community = await engine.db.community.findFirstOrThrow({ where: { engagementId, key: 'heping' } });
+    const { pm } = engine.team;
+    const adoptionId = crypto.randomUUID();
+    await engine.engagements.openAdoption({
+      adoptionId,
+      engagementId,
+      rollAfter: 2,
+      open: { actorId: pm, communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于5号楼加装电梯的决定（草案）', noticeFrom: addCalendarDays(today(), -1), noticeTo: addCalendarDays(today(), 9), location: '5号楼各单元门' },
+    });
+    const handle = engine.temporal.workflow.getHandle(`adoption-${adoptionId}`);
+    const firstRun = (await handle.describe()).runId;
+    const links = (n: number) => Array.from({ length: n }, () => ({ id: crypto.randomUUID(), tokenHash: crypto.randomUUID().replaceAll('-', '') }));
+    for (let batch = 0; batch < 3; batch++) await engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'issue_links', actorId: pm, links: links(2) });
+    // Two commands, then a new run; the third went to it, and the notice is still running there.
+    await waitFor(() => handle.describe(), (description) => description.runId !== firstRun && description.status.name === 'RUNNING', 30_000);
+    expect(await engine.db.adoptionCommentLink.count({ where: { adoptionId } })).toBe(6);
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'meeting', actorId: pm, meetingId: crypto.randomUUID(), heldOn: today(), figures: { kind: 'owners', totalArea: 5000, totalOwners: 60, participatingArea: 4000, participatingOwners: 50, areaFor: 3900, ownersFor: 48 }, note: '' }))).code).toBe('adoption_out_of_order');
+    await engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'withdraw', actorId: pm, reason: '楼内住户意见分歧较大，先行协商' });
+    expect((await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: adoptionId } })).status).toBe('withdrawn');
   });
 });

@@ -10,7 +10,7 @@ import { ALL_TEAM_ROLES } from './permissions';
 
 export const adoptionStatusSchema = z
   .enum(ADOPTION_STATUSES)
-  .meta({ id: 'AdoptionStatus', description: 'notice 公示中, awaiting_meeting 待表决, meeting_failed 表决未通过 (another meeting or a revised draft), awaiting_filing 待备案 (a residents’ convention only), adopted 已通过 (a convention once filed; an owners’ decision once its vote passes, binding under 民法典 Art. 280), withdrawn 已撤回' });
+  .meta({ id: 'AdoptionStatus', description: 'notice 公示中, awaiting_meeting 待表决, meeting_failed 表决未通过 (another meeting or a revised draft), awaiting_filing 待备案 (a residents’ convention only), adopted 已通过 (a convention once filed; an owners’ decision once its vote passes — it binds the owners, 民法典 Art. 280; any filing other rules ask of the owners’ bodies is outside this procedure), withdrawn 已撤回' });
 export const adoptionInstrumentSchema = z
   .enum(ADOPTION_INSTRUMENTS)
   .meta({ id: 'AdoptionInstrument', description: 'residents_convention: 居民公约, decided by a residents’ meeting (Organic Law Art. 9); owners_rules: a matter the owners decide (管理规约 etc., 民法典 Art. 278)' });
@@ -147,7 +147,7 @@ export const recordAdoptionMeeting = defineOperation({
   path: '/api/engagements/:id/adoptions/:adoptionId/meetings',
   tag: 'adoptions',
   summary: { zh: '登记表决结果', en: 'Record a vote' },
-  description: `After the notice has ended, the PM records a meeting (a residents’ meeting’s figures for a convention, the owners’ area and headcount for an owners’ matter) held on \`heldOn\` (after the notice, not in the future, not before the previous meeting). The verdict is computed from the law: passed → a residents’ convention awaits the filing (its vote task completes with these figures), an owners’ decision is adopted (binding once made, 民法典 Art. 280); no quorum or vote lost → \`meeting_failed\` with why, and the procedure waits for another meeting or a revised draft. Figures that cannot be true (more present than entitled, more votes than voters, owners’ area without owners or owners without area) are a 422, not a failed vote. At most ${ADOPTION_LIMITS.maxMeetings} meetings. 409 \`adoption_out_of_order\` during the notice or once a meeting passed. With \`idempotencyKey\`, a retry records nothing more (201 again).`,
+  description: `After the notice has ended, the PM records a meeting (a residents’ meeting’s figures for a convention, the owners’ area and headcount for an owners’ matter) held on \`heldOn\` (after the notice, not in the future, not before the previous meeting). The verdict is computed from the law: passed → a residents’ convention awaits the filing (its vote task completes with these figures), an owners’ decision is adopted (binding once made, 民法典 Art. 280); no quorum or vote lost → \`meeting_failed\` with why, and the procedure waits for another meeting or a revised draft. Figures that cannot be true (more present than entitled, more votes than voters, owners’ area without owners or owners without area) are a 422, not a failed vote. At most ${ADOPTION_LIMITS.maxMeetings} meetings. 409 \`adoption_out_of_order\` while the notice runs (one past its last day is ended first) or once a meeting passed a convention (an owners’ decision adopted by its vote is 409 \`adoption_closed\`). With \`idempotencyKey\`, a retry records nothing more (201 again).`,
   permission: { auth: 'engagement', resource: 'engagement', teamRoles: ['pm'], admins: false },
   params: adoptionParams,
   body: z.object({ heldOn: civilDateSchema, figures: meetingFiguresSchema, note: prose(ADOPTION_LIMITS.note).optional(), idempotencyKey: idempotencyKeySchema.optional() }).strict(),
@@ -297,7 +297,7 @@ export const getPublicAdoptionDraft = defineOperation({
       .object({
         title: line(ADOPTION_LIMITS.title),
         community: line(100),
-        askedBy: line(300).meta({ description: 'The residents’ committee of the community' }),
+        askedBy: line(300).meta({ description: 'The community’s residents’ committee (for an owners’ matter, assisting the owners)' }),
         instrument: adoptionInstrumentSchema,
         noticeFrom: civilDateSchema,
         noticeTo: civilDateSchema,

@@ -101,7 +101,9 @@ const taskCountsShape = Object.fromEntries(taskStatusSchema.options.map((status)
 export const engagementDetailSchema = engagementSummarySchema
   .extend({
     stages: z.array(engagementStageSchema).max(50),
-    communities: z.array(placeSchema).max(50),
+    communities: z
+      .array(z.object({ id: idSchema.meta({ description: 'What an adoption procedure names as its community' }), key: line(100), name: line(100) }).strict().meta({ id: 'EngagementCommunity' }))
+      .max(50),
     departments: z.array(placeSchema).max(50),
     team: teamSchema,
     /** Community × stage progress; a cell is null where the stage has no per-community work. */

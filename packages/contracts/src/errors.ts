@@ -126,7 +126,7 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   no_generator: { zh: '该成果暂不支持自动生成文稿，请上传文件', en: 'This deliverable cannot be generated yet; upload a file instead' },
   not_convertible: { zh: '只有 Word 和 Excel 文件可以转换为 PDF', en: 'Only Word and Excel files can be converted to PDF' },
   questionnaire_closed: { zh: '该问卷已结束收集', en: 'This questionnaire no longer takes responses' },
-  link_used: { zh: '该链接已提交过问卷，每个链接只能填写一次。感谢您的参与！', en: 'This link has already been used: each link takes one response. Thank you for taking part!' },
+  link_used: { zh: '该链接已经提交过，每个链接只能提交一次。感谢您的参与！', en: 'This link has already been used: each link takes one submission. Thank you for taking part!' },
   rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
   internal: { zh: '系统出现错误，请稍后重试；如持续出现请联系管理员', en: 'Something went wrong; try again later or contact your administrator' },
   not_ready: { zh: '服务暂不可用（数据库或流程引擎无法连接）', en: 'Service unavailable (database or workflow engine unreachable)' },

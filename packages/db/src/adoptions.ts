@@ -232,10 +232,13 @@ export async function endAdoptionNoticeRecord(tx: DbTransaction, input: { adopti
 export async function recordAdoptionMeetingRecord(
   tx: DbTransaction,
   input: { adoptionId: string; meetingId: string; heldOn: CivilDate; figures: MeetingFigures; outcome: MeetingOutcome; note: string; actorId: string; at: Date },
-): Promise<{ changed: boolean; position: number; verdict: MeetingOutcome['verdict'] }> {
+): Promise<{ changed: boolean; position: number; verdict: MeetingOutcome['verdict'] } | { refused: 'out_of_order' }> {
   const existing = await tx.adoptionMeeting.findUnique({ where: { id: input.meetingId }, select: { position: true, verdict: true } });
   if (existing) return { changed: false, position: existing.position, verdict: existing.verdict as MeetingOutcome['verdict'] };
-  const { instrument } = await tx.conventionAdoption.findUniqueOrThrow({ where: { id: input.adoptionId }, select: { instrument: true } });
+  // Under the row's lock: an attempt of a run that ended early may still land after the next run read the record.
+  const [row] = await tx.$queryRaw<{ instrument: string; status: string }[]>`SELECT instrument, status FROM convention_adoption WHERE id = ${input.adoptionId}::uuid FOR UPDATE`;
+  if (row?.status !== 'awaiting_meeting' && row?.status !== 'meeting_failed') return { refused: 'out_of_order' };
+  const { instrument } = row;
   const position = (await tx.adoptionMeeting.count({ where: { adoptionId: input.adoptionId } })) + 1;
   await tx.adoptionMeeting.create({
     data: {

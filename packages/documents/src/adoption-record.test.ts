@@ -67,7 +67,7 @@ describe('renderAdoptionRecord', () => {
     expect(text).toContain('四、业主表决');
     expect(text).toContain('35,102.4 平方米');
     expect(text).toContain('72.77% / 76.69%（占全体）');
-    expect(text).toContain('无须备案');
+    expect(text).toContain('本程序不含备案环节');
     expect(text).toContain('公示期间未通过意见征集链接收到意见');
   });
 

@@ -119,7 +119,7 @@ export async function renderAdoptionRecord(input: AdoptionRecordInput): Promise<
           ? input.withdrawn
             ? '程序已撤回，未备案。'
             : '尚未备案。居民公约经居民会议讨论通过后，报不设区的市、市辖区的人民政府或者它的派出机关备案（《城市居民委员会组织法》第十五条）。'
-          : '业主共同决定事项经表决通过即对业主具有法律约束力（《民法典》第二百八十条），无须备案。',
+          : '业主共同决定事项经依法表决通过，对业主具有法律约束力（《民法典》第二百八十条第一款）。本程序不含备案环节；如有关规定要求将决定报送或备案，另行办理。',
     ),
     ...(input.withdrawn ? [createHeading(1, '六、撤回'), createParagraph(`${formatChineseDate(input.withdrawn.on)}撤回，理由：${input.withdrawn.reason}`)] : []),
     createNote(`1. ${isConvention ? '居民会议签到表' : '业主表决票及计票表'}（原件，与上表人数核对一致）；2. 计票单（原件）；3. 公示照片（张贴位置、起止日期）${isConvention ? '；4. 备案回执' : ''}。`, { label: '附件：' }),

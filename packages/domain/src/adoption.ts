@@ -43,7 +43,7 @@ export const isAdoptionClosed = (status: AdoptionStatus): boolean => status === 
 /**
  * Where a passing vote leaves the procedure: a residents' convention still goes to the 备案
  * (Organic Law Art. 15); an owners' decision binds the owners once made (民法典 Art. 280), so it
- * is adopted there and then.
+ * is adopted there and then — any filing other rules ask of the owners' bodies is done outside it.
  */
 export const statusAfterPassingVote = (instrument: AdoptionInstrument): AdoptionStatus => (instrument === 'residents_convention' ? 'awaiting_filing' : 'adopted');
 

@@ -37,7 +37,7 @@ export interface AdoptionActivities {
    * workflow acts on the verdict on record, so a later change of the rules cannot change its
    * history on replay.
    */
-  recordAdoptionMeeting(input: { adoptionId: string; engagementId: string; command: Command<'meeting'>; at: string }): Promise<{ changed: boolean; verdict: MeetingVerdict }>;
+  recordAdoptionMeeting(input: { adoptionId: string; engagementId: string; command: Command<'meeting'>; at: string }): Promise<{ changed: boolean; verdict: MeetingVerdict } | { refused: 'out_of_order' }>;
   /** A revised draft on a new notice (once per round). */
   renoticeAdoption(input: { adoptionId: string; engagementId: string; command: Command<'renotice'>; round: number; at: string }): Promise<{ changed: boolean }>;
   /** The 备案. */
@@ -101,13 +101,18 @@ export function createAdoptionActivities({ db }: { db: Db }): AdoptionActivities
       const { matter } = await db.conventionAdoption.findUniqueOrThrow({ where: { id: adoptionId }, select: { matter: true } });
       const outcome = evaluateMeeting(command.figures, (matter as OwnersMatter | null) ?? null);
       let verdict = outcome.verdict;
+      let outOfOrder = false;
       const { changed } = await step({ adoptionId, engagementId, actorId: command.actorId, at }, 'meeting_recorded', command.meetingId, { heldOn: command.heldOn, figures: command.figures, verdict: outcome.verdict }, async (tx) => {
         const saved = await recordAdoptionMeetingRecord(tx, { adoptionId, meetingId: command.meetingId, heldOn: command.heldOn, figures: command.figures, outcome, note: command.note, actorId: command.actorId, at: new Date(at) });
+        if ('refused' in saved) {
+          outOfOrder = true;
+          return { changed: false };
+        }
         // A retried attempt answers the verdict first written.
         verdict = saved.verdict;
         return saved;
       });
-      return { changed, verdict };
+      return outOfOrder ? { refused: 'out_of_order' as const } : { changed, verdict };
     },
 
     renoticeAdoption: ({ adoptionId, engagementId, command, round, at }) =>

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   ADOPTION_LIMITS,
   type AdoptionStatus,
@@ -59,6 +59,10 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
   let drive: AdoptionDrive | null = null;
   const notice = { from: open?.noticeFrom ?? '', to: open?.noticeTo ?? '', location: open?.location ?? '', round: 1, by: open?.actorId ?? '' };
   const meetings: { heldOn: string; passed: boolean }[] = [];
+  // Comments and links make many commands: a run hands over to a new one (picked up from the
+  // record) well before Temporal's limits on a run's updates and history.
+  let handled = 0;
+  const shouldRoll = () => handled >= (input.rollAfter ?? 1000) || workflowInfo().continueAsNewSuggested;
 
   /** Tells the workflow that owns the community's tasks; gone, it has nothing left to drive. */
   const tellTasks = async (signal: AdoptionTaskSignal) => {
@@ -125,7 +129,8 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
         if (status !== 'notice') outOfOrder('草案不在公示期内，不能生成意见链接', 'The draft is not on notice: no comment links now');
         return;
       case 'comment':
-        if (status !== 'notice') refuse('notice_over', 'the notice is over');
+        // The API checks the day too; a notice past its last day takes nothing even before its timer fires.
+        if (status !== 'notice' || today() > notice.to) refuse('notice_over', 'the notice is over');
         return;
       case 'withdraw':
       case 'answer':
@@ -153,6 +158,7 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
     adoptionCommandUpdate,
     async (command) =>
       serially(async () => {
+        handled += 1;
         await whenReady();
         // Checked again in turn: a command accepted alongside another meets the state that one left.
         check(command);
@@ -160,7 +166,9 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
         switch (command.kind) {
           case 'meeting': {
             // The verdict is the one on record (computed by the activity), not recomputed here.
-            const { changed, verdict } = await records.recordAdoptionMeeting({ adoptionId, engagementId, command, at });
+            const written = await records.recordAdoptionMeeting({ adoptionId, engagementId, command, at });
+            if ('refused' in written) outOfOrder('该程序当前不能登记表决结果，请刷新后查看', 'The procedure takes no vote now; reload to see where it is');
+            const { changed, verdict } = written as Exclude<typeof written, { refused: string }>;
             const passed = verdict === 'passed';
             meetings.push({ heldOn: command.heldOn, passed });
             status = passed ? statusAfterPassingVote(instrument) : 'meeting_failed';
@@ -254,14 +262,19 @@ export async function adoptionWorkflow(input: AdoptionWorkflowInput): Promise<{ 
   ready = true;
 
   while (!isAdoptionClosed(status)) {
+    if (shouldRoll()) {
+      await condition(allHandlersFinished);
+      if (!isAdoptionClosed(status)) await continueAsNew<typeof adoptionWorkflow>({ adoptionId, engagementId, ...(input.rollAfter ? { rollAfter: input.rollAfter } : {}) });
+      continue;
+    }
     if (status !== 'notice') {
-      await condition(() => status === 'notice' || isAdoptionClosed(status));
+      await condition(() => status === 'notice' || isAdoptionClosed(status) || shouldRoll());
       continue;
     }
     // To the end of the notice's last day; a withdrawal ends the wait sooner.
     const round = notice.round;
     const untilEnd = noticeLeft();
-    const interrupted = untilEnd > 0 && (await condition(() => status !== 'notice' || notice.round !== round, untilEnd));
+    const interrupted = untilEnd > 0 && (await condition(() => status !== 'notice' || notice.round !== round || shouldRoll(), untilEnd));
     if (interrupted) continue;
     await serially(async () => {
       if (status === 'notice' && notice.round === round) await endNotice();

@@ -428,6 +428,8 @@ export interface AdoptionWorkflowInput {
    * (terminated, failed) — nothing wedges on a run that is gone.
    */
   open?: { actorId: string; communityId: string; instrument: AdoptionInstrument; matter: OwnersMatter | null; title: string; noticeFrom: CivilDate; noticeTo: CivilDate; location: string };
+  /** Commands a run takes before it continues as new (picked up from the record); tests set it low. */
+  rollAfter?: number;
 }
 
 /**

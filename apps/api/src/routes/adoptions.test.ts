@@ -170,7 +170,7 @@ describe('adoption procedures (民主程序)', () => {
     expect([noFiling.statusCode, noFiling.json<Refusal>().error.code]).toEqual([409, 'adoption_closed']);
 
     // A re-notice and a withdrawal, each sent twice with its key: done once, answered twice.
-    const repair = await open('关于使用专项维修资金更换3号楼电梯的决定', 'special');
+    const repair = await open('关于3号楼加装电梯的决定', 'special');
     const repairUrl = `${base}/${repair.json<Adoption>().id}`;
     await awaitingVote(repair.json<Adoption>().id);
     const renotice = { noticeFrom: addCalendarDays(today(), -1), noticeTo: addCalendarDays(today(), 9), location: '小区公告栏、3号楼单元门', idempotencyKey: 'renotice-repair' };
@@ -196,7 +196,7 @@ describe('adoption procedures (民主程序)', () => {
     const [pm, lawyer, client] = await Promise.all([api.sessionFor('pm'), api.sessionFor('lawyer'), api.sessionFor('client')]);
     const base = `/api/engagements/${engagement.id}/adoptions`;
     const community = await api.db.community.findFirstOrThrow({ where: { engagementId: engagement.id }, orderBy: { key: 'asc' } });
-    const opened = await api.request(pm, { method: 'POST', url: base, payload: { communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于使用专项维修资金为7号楼加装电梯的决定（草案）', noticeFrom: addCalendarDays(today(), -2), noticeTo: addCalendarDays(today(), 8), location: '7号楼各单元门、小区公告栏' } });
+    const opened = await api.request(pm, { method: 'POST', url: base, payload: { communityId: community.id, instrument: 'owners_rules', matter: 'special', title: '关于7号楼加装电梯的决定（草案）', noticeFrom: addCalendarDays(today(), -2), noticeTo: addCalendarDays(today(), 8), location: '7号楼各单元门、小区公告栏' } });
     expect(opened.statusCode, opened.body).toBe(201);
     const url = `${base}/${opened.json<Adoption>().id}`;
 
@@ -211,7 +211,7 @@ describe('adoption procedures (民主程序)', () => {
     const publicUrl = (token: string) => `/api/public/adoption-comments/${token}`;
     const page = await api.request(anonymous, { method: 'GET', url: publicUrl(first!.token) });
     expect(page.statusCode, page.body).toBe(200);
-    expect(page.json()).toMatchObject({ title: '关于使用专项维修资金为7号楼加装电梯的决定（草案）', community: community.name, askedBy: `${community.name}居民委员会`, noticeTo: addCalendarDays(today(), 8) });
+    expect(page.json()).toMatchObject({ title: '关于7号楼加装电梯的决定（草案）', community: community.name, askedBy: `${community.name}居民委员会（协助业主征求意见）`, noticeTo: addCalendarDays(today(), 8) });
     expect((await api.request(anonymous, { method: 'GET', url: publicUrl('y'.repeat(32)) })).statusCode).toBe(404);
 
     // A blank comment is named, nothing is recorded and the link stays usable.

@@ -13,19 +13,22 @@ import { accessOf, callerOfRequest } from '../plugins/app/access';
 import { iso, userRef, withdrawalOf } from '../views/common';
 
 /** What the caller may do now: the engagement's PM, each at its step (see the contract's `can`). */
-const abilities = (request: FastifyRequest, row: AdoptionRecord) => {
+const abilities = (request: FastifyRequest, row: AdoptionRecord, today: string) => {
   const isPm = accessOf(request).teamRole === 'pm';
   const status = row.status as AdoptionStatus;
   const closed = status === 'adopted' || status === 'withdrawn';
+  // A notice past its last day that its run has not ended yet (or a run that ended early): the
+  // command's run ends it first, then takes the vote or the revised draft.
+  const voting = status === 'awaiting_meeting' || status === 'meeting_failed' || (status === 'notice' && fromDbDate(row.noticeTo) < today);
   return {
-    recordMeeting: isPm && (status === 'awaiting_meeting' || status === 'meeting_failed'),
-    renotice: isPm && (status === 'awaiting_meeting' || status === 'meeting_failed'),
+    recordMeeting: isPm && voting,
+    renotice: isPm && voting,
     file: isPm && status === 'awaiting_filing',
     withdraw: isPm && !closed,
   };
 };
 
-const view = (request: FastifyRequest, row: AdoptionRecord) => ({
+const view = (request: FastifyRequest, row: AdoptionRecord, today: string = civilDateAt(new Date())) => ({
   id: row.id,
   engagementId: row.engagementId,
   community: { id: row.community.id, name: row.community.name },
@@ -50,7 +53,7 @@ const view = (request: FastifyRequest, row: AdoptionRecord) => ({
   openedBy: userRef(row.openedBy),
   openedAt: iso(row.openedAt),
   withdrawn: withdrawalOf(row),
-  can: abilities(request, row),
+  can: abilities(request, row, today),
 });
 
 /** The page a comment link opens. */
@@ -269,7 +272,8 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
       return {
         title: adoption.title,
         community: adoption.community.name,
-        askedBy: `${adoption.community.name}居民委员会`,
+        // The 居委会 asks for a convention; for an owners' matter it assists the owners (民法典 Art. 277).
+        askedBy: adoption.instrument === 'residents_convention' ? `${adoption.community.name}居民委员会` : `${adoption.community.name}居民委员会（协助业主征求意见）`,
         instrument: adoption.instrument as 'residents_convention' | 'owners_rules',
         noticeFrom: fromDbDate(adoption.noticeFrom),
         noticeTo: fromDbDate(adoption.noticeTo),
@@ -291,8 +295,8 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
       if (blank.length > 0) throw new ApiError('form_invalid', { domainFieldErrors: blank });
       const tokenHash = hashLinkToken(token);
       await runCommand(
-        // One Update per link: a double submit joins the first.
-        () => engagements.adoptionCommand(adoption.engagementId, adoption.id, { kind: 'comment', tokenHash, comments, signedAs: (request.body.signedAs ?? '').trim() }, `comment:${tokenHash}`),
+        // One Update per link and body: a double submit joins the first; another body meets link_used.
+        () => engagements.adoptionCommand(adoption.engagementId, adoption.id, { kind: 'comment', tokenHash, comments, signedAs: (request.body.signedAs ?? '').trim() }, `comment:${tokenHash}:${hashLinkToken(JSON.stringify(request.body))}`),
         { validation_failed: 'form_invalid', unknown_adoption: 'not_found', adoption_closed: 'notice_over', engagement_not_running: 'notice_over' },
       );
       reply.status(201);

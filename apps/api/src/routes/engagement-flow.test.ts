@@ -49,8 +49,8 @@ describe('an engagement through HTTP, as its team and client use it', () => {
     expect(created.status).toBe('running');
     expect(created.stages.map((stage) => stage.key)).toEqual(['proposal', 'training', 'research', 'government-system', 'self-governance', 'interaction', 'promotion']);
     expect(created.communities).toEqual([
-      { key: 'c1', name: '朝阳社区' },
-      { key: 'heping', name: '和平社区' },
+      { id: expect.any(String), key: 'c1', name: '朝阳社区' },
+      { id: expect.any(String), key: 'heping', name: '和平社区' },
     ]);
     expect(created.team.lawyers.map((lawyerRef) => lawyerRef.id)).toEqual([api.users.lawyer.id, api.users.lawyer2.id]);
     expect(created.myRole).toBe('pm');

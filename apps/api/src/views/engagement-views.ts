@@ -146,7 +146,7 @@ export async function loadEngagementDetail(db: Db, id: string, context: DetailCo
     select: {
       ...engagementSummarySelect(context.caller.userId),
       plan: true,
-      communities: { select: { key: true, name: true }, orderBy: { createdAt: 'asc' } },
+      communities: { select: { id: true, key: true, name: true }, orderBy: { createdAt: 'asc' } },
       departments: { select: { key: true, name: true }, orderBy: { createdAt: 'asc' } },
       members: { select: { role: true, userId: true, user: { select: { id: true, displayName: true } } }, orderBy: { createdAt: 'asc' } },
     },
@@ -202,7 +202,7 @@ export async function loadEngagementDetail(db: Db, id: string, context: DetailCo
     departments: row.departments,
     team: { pm, partner, lawyers: byRole('lawyer'), client: byRole('client')[0] ?? null },
     matrix: row.communities.map((community) => ({
-      community,
+      community: { key: community.key, name: community.name },
       cells: row.stages.map((stage) => ({ stageKey: stage.key, progress: progress.byCommunityStage[community.key]?.[stage.key] ?? null })),
     })),
     taskCounts: countByStatus(row.tasks),
