@@ -78,7 +78,7 @@ export async function renderAdoptionRecord(input: AdoptionRecordInput): Promise<
     }),
     createHeading(1, '二、公示情况'),
     createParagraph(
-      `草案于${formatChineseDate(input.notice.from)}至${formatChineseDate(input.notice.to)}在${input.notice.location}公示${input.notice.round > 1 ? `（经修改后第${input.notice.round}次公示，此前各轮公示见审计记录）` : ''}。公示期间共发放意见征集链接 ${input.links.issued} 个，收回 ${input.links.used} 份，收到意见 ${input.comments.length} 条。`,
+      `草案于${formatChineseDate(input.notice.from)}至${formatChineseDate(input.notice.to)}在${input.notice.location}公示${input.notice.round > 1 ? `（经修改后第${input.notice.round}次公示，此前各轮公示见审计记录）` : ''}。${input.links.issued > 0 ? `公示期间共发放意见征集链接 ${input.links.issued} 个，收回 ${input.links.used} 份，收到意见 ${input.comments.length} 条。` : '公示期间未通过意见征集链接征求意见。'}`,
     ),
     createHeading(1, '三、居民意见及答复'),
     ...(input.comments.length === 0
