@@ -10,6 +10,7 @@ import { seedDemoCases } from './seed-demo-cases';
 import { seedDemoHotline } from './seed-demo-hotline';
 import { seedDemoResearch } from './seed-demo-research';
 import { seedDemoWorkLog } from './seed-demo-work-log';
+import { seedDemoAdoptions } from './seed-demo-adoptions';
 import { seedDemoConsultations } from './seed-demo-consultations';
 import { type SubmittedFile } from '../workflows/definitions';
 
@@ -46,6 +47,7 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
     await seedDemoHotline({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, filesDir, pmId: id('pm'), lawyerId: id('lawyer') });
     await seedDemoWorkLog({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: id('pm'), lawyer: id('lawyer'), lawyer2: id('lawyer2') } });
     await seedDemoConsultations({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: id('pm'), partner: id('partner'), lawyer: id('lawyer'), lawyer2: id('lawyer2') } });
+    await seedDemoAdoptions({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
   };
   // Seeded before: only what later versions of the demo added (each part finds its own).
   if (await db.engagement.findUnique({ where: { id: DEMO_ENGAGEMENT_ID }, select: { id: true } })) return research();
