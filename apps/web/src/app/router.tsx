@@ -31,6 +31,7 @@ const routeModules = {
   questionnaireEdit: () => import('./routes/questionnaire-edit'),
   questionnaireEntry: () => import('./routes/questionnaire-entry'),
   publicQuestionnaire: () => import('./routes/public-questionnaire'),
+  publicComments: () => import('./routes/public-comments'),
   notFound: () => import('./routes/not-found'),
 } satisfies Record<string, () => Promise<RouteModule>>;
 
@@ -57,10 +58,12 @@ const ROUTE_PATHS: [string, keyof typeof routeModules][] = [
   ['/knowledge/:kind/:key', 'knowledgeEntry'],
   ['/knowledge/:kind/:key/edit', 'knowledgeEdit'],
   ['/q/:token', 'publicQuestionnaire'],
+  ['/c/:token', 'publicComments'],
 ];
 
 /** Pages a respondent opens without an account: no session to check, no shell around them. */
-export const isPublicPath = (pathname: string): boolean => matchPath('/q/:token', pathname) !== null;
+export const isPublicPath = (pathname: string): boolean =>
+  matchPath('/q/:token', pathname) !== null || matchPath('/c/:token', pathname) !== null;
 
 /**
  * Starts loading the page of a URL, and its data, while the shell is still starting: the route's
@@ -98,6 +101,7 @@ const QuestionnaireRoute = lazy(routeModules.questionnaire);
 const QuestionnaireEditRoute = lazy(routeModules.questionnaireEdit);
 const QuestionnaireEntryRoute = lazy(routeModules.questionnaireEntry);
 const PublicQuestionnaireRoute = lazy(routeModules.publicQuestionnaire);
+const PublicCommentsRoute = lazy(routeModules.publicComments);
 const NotFoundRoute = lazy(routeModules.notFound);
 
 /**
@@ -124,6 +128,16 @@ export function AppRouter() {
             <RouteErrorBoundary>
               <Suspense fallback={null}>
                 <PublicQuestionnaireRoute />
+              </Suspense>
+            </RouteErrorBoundary>
+          }
+        />
+        <Route
+          path="/c/:token"
+          element={
+            <RouteErrorBoundary>
+              <Suspense fallback={null}>
+                <PublicCommentsRoute />
               </Suspense>
             </RouteErrorBoundary>
           }

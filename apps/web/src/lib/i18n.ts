@@ -31,8 +31,10 @@ void i18n.use(initReactI18next).init({
   // the feature's code (features/knowledge/utils/use-knowledge-translation.ts) and in English here;
   // field research's likewise, `research` (features/research/utils/use-research-translation.ts), and
   // problem cases', `cases` (features/cases/utils/use-cases-translation.ts), 会诊's,
-  // `consultations` (features/consultations/utils/use-consultations-translation.ts), and 项目成效's,
-  // `outcomes` (features/outcomes/utils/use-outcomes-translation.ts).
+  // `consultations` (features/consultations/utils/use-consultations-translation.ts), 项目成效's,
+  // `outcomes` (features/outcomes/utils/use-outcomes-translation.ts), and 民主程序's, `adoptions`
+  // (features/adoptions/utils/use-adoptions-translation.ts); the public comment page's (公示征求意见),
+  // `publicComments` (features/public-comments/utils/use-public-comments-translation.ts).
   resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',
@@ -49,7 +51,7 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, { enOutcomes }, antd] = await Promise.all([
+  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, { enOutcomes }, { enAdoptions }, { enPublicComments }, antd] = await Promise.all([
     import('../locales/en'),
     import('../locales/knowledge/en'),
     import('../locales/research/en'),
@@ -57,6 +59,8 @@ export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
     import('../locales/work-log/en'),
     import('../locales/consultations/en'),
     import('../locales/outcomes/en'),
+    import('../locales/adoptions/en'),
+    import('../locales/public-comments/en'),
     import('antd/es/locale/en_US'),
   ]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
@@ -66,6 +70,8 @@ export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   i18n.addResourceBundle('en', 'workLog', enWorkLog, true, true);
   i18n.addResourceBundle('en', 'consultations', enConsultations, true, true);
   i18n.addResourceBundle('en', 'outcomes', enOutcomes, true, true);
+  i18n.addResourceBundle('en', 'adoptions', enAdoptions, true, true);
+  i18n.addResourceBundle('en', 'publicComments', enPublicComments, true, true);
   englishAntdLocale = antd.default;
 }
 

@@ -38,6 +38,12 @@ export const queryKeys = {
     consultations: (id: string, query: object) => ['engagements', 'consultations', id, 'list', query] as const,
     consultation: (id: string, consultationId: string) => ['engagements', 'consultations', id, 'detail', consultationId] as const,
     consultationsAll: (id: string) => ['engagements', 'consultations', id] as const,
+    /** 民主程序: the engagement's (filtered by community) and one in detail; under `engagements`, so live updates (the notice ending on its timer) refresh them. */
+    adoptions: (id: string, query: object) => ['engagements', 'adoptions', id, 'list', query] as const,
+    adoption: (id: string, adoptionId: string) => ['engagements', 'adoptions', id, 'detail', adoptionId] as const,
+    adoptionsAll: (id: string) => ['engagements', 'adoptions', id] as const,
+    /** A procedure's 公示 comments, answers and link counts: under its engagement's adoptions, so every change to them refreshes it. */
+    adoptionComments: (id: string, adoptionId: string) => ['engagements', 'adoptions', id, 'comments', adoptionId] as const,
     /** 项目成效: under `engagements`, so any change to the engagement's work refreshes it. */
     outcomes: (id: string) => ['engagements', 'outcomes', id] as const,
     /** The 12345 imports, settings and figures, refreshed by the `hotline.updated` an import or a save publishes. */
@@ -52,6 +58,8 @@ export const queryKeys = {
   },
   /** A respondent's questionnaire, by its link's token: no session, never refreshed by live updates. */
   publicQuestionnaire: (token: string) => ['publicQuestionnaire', token] as const,
+  /** A draft on public notice, by its comment link's token: no session, never refreshed by live updates. */
+  publicAdoptionDraft: (token: string) => ['publicAdoptionDraft', token] as const,
   knowledge: {
     all: ['knowledge'] as const,
     list: (query: object) => ['knowledge', 'list', query] as const,

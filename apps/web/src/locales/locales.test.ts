@@ -13,6 +13,10 @@ import { enConsultations } from './consultations/en';
 import { zhCNConsultations } from './consultations/zh-CN';
 import { enOutcomes } from './outcomes/en';
 import { zhCNOutcomes } from './outcomes/zh-CN';
+import { enAdoptions } from './adoptions/en';
+import { zhCNAdoptions } from './adoptions/zh-CN';
+import { enPublicComments } from './public-comments/en';
+import { zhCNPublicComments } from './public-comments/zh-CN';
 import { enResearch } from './research/en';
 import { zhCNResearch } from './research/zh-CN';
 import { zhCN } from './zh-CN';
@@ -44,6 +48,8 @@ describe('translations', () => {
     for (const key of leaves(zhCNWorkLog)) expect(variables(get(enWorkLog, key) as string), `workLog:${key}`).toEqual(variables(get(zhCNWorkLog, key) as string));
     for (const key of leaves(zhCNConsultations)) expect(variables(get(enConsultations, key) as string), `consultations:${key}`).toEqual(variables(get(zhCNConsultations, key) as string));
     for (const key of leaves(zhCNOutcomes)) expect(variables(get(enOutcomes, key) as string), `outcomes:${key}`).toEqual(variables(get(zhCNOutcomes, key) as string));
+    for (const key of leaves(zhCNAdoptions)) expect(variables(get(enAdoptions, key) as string), `adoptions:${key}`).toEqual(variables(get(zhCNAdoptions, key) as string));
+    for (const key of leaves(zhCNPublicComments)) expect(variables(get(enPublicComments, key) as string), `publicComments:${key}`).toEqual(variables(get(zhCNPublicComments, key) as string));
   });
 
   // The features' own namespaces (the knowledge base's has its own test below).
@@ -53,6 +59,8 @@ describe('translations', () => {
     { name: 'workLog', zh: zhCNWorkLog, en: enWorkLog },
     { name: 'consultations', zh: zhCNConsultations, en: enConsultations },
     { name: 'outcomes', zh: zhCNOutcomes, en: enOutcomes },
+    { name: 'adoptions', zh: zhCNAdoptions, en: enAdoptions },
+    { name: 'publicComments', zh: zhCNPublicComments, en: enPublicComments },
   ];
   it.each(namespaces)('the $name namespace has the same keys in English, none empty, none left in Chinese', ({ zh, en: english }) => {
     expect(leaves(english).sort()).toEqual(leaves(zh).sort());

@@ -10,6 +10,7 @@ import { ClientEngagementView, EngagementView } from '../../features/engagements
 import { ConsultationsTabLabel } from '../../features/consultations/components/consultations-tab-label';
 import { isOpenTask } from '../../features/consultations/utils/consultations';
 import { OutcomesTabLabel } from '../../features/outcomes/components/outcomes-tab-label';
+import { AdoptionsTabLabel } from '../../features/adoptions/components/adoptions-tab-label';
 import { useWatchEngagement } from '../../features/live-updates/components/live-updates-provider';
 import { useEngagementKnowledge } from '../../features/knowledge/api/engagement-knowledge';
 import { useMe } from '../../features/auth/api/get-me';
@@ -26,6 +27,7 @@ const EngagementHotline = lazy(() => import('../../features/cases/components/eng
 const EngagementWorkLog = lazy(() => import('../../features/work-log/components/engagement-work-log').then((module) => ({ default: module.EngagementWorkLog })));
 const EngagementConsultations = lazy(() => import('../../features/consultations/components/engagement-consultations').then((module) => ({ default: module.EngagementConsultations })));
 const EngagementOutcomes = lazy(() => import('../../features/outcomes/components/engagement-outcomes').then((module) => ({ default: module.EngagementOutcomes })));
+const EngagementAdoptions = lazy(() => import('../../features/adoptions/components/engagement-adoptions').then((module) => ({ default: module.EngagementAdoptions })));
 const EngagementResearch = lazy(() => import('../../features/research/components/engagement-research').then((module) => ({ default: module.EngagementResearch })));
 
 export default function EngagementRoute() {
@@ -121,6 +123,17 @@ export default function EngagementRoute() {
     ),
   };
 
+  // 民主程序: the PM opens and records each step; the rest of the team and the client's contact read
+  // them (the votes are the client's evidence). A convention is filed with the client's own office.
+  const adoptions = {
+    label: <AdoptionsTabLabel />,
+    content: (
+      <Suspense fallback={<BlockSkeleton rows={6} />}>
+        <EngagementAdoptions engagementId={engagement.id} communities={engagement.communities} filedWith={engagement.clientName} />
+      </Suspense>
+    ),
+  };
+
   if (engagement.myRole === 'client') {
     return (
       <ClientEngagementView
@@ -133,6 +146,7 @@ export default function EngagementRoute() {
         hotline={hotline}
         workLog={workLog}
         outcomes={outcomes}
+        adoptions={adoptions}
       />
     );
   }
@@ -149,6 +163,7 @@ export default function EngagementRoute() {
       hotline={hotline}
       workLog={workLog}
       consultations={consultations}
+      adoptions={adoptions}
       outcomes={outcomes}
       taskName={taskName}
     />

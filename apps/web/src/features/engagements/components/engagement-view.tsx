@@ -15,8 +15,8 @@ import { LifecycleActions } from './lifecycle-actions';
 import { StagePipeline } from './stage-steps';
 import { TeamCard } from './team-card';
 
-export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'consultations' | 'outcomes' | 'team' | 'audit';
-const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'outcomes', 'team', 'audit'];
+export type EngagementTab = 'overview' | 'tasks' | 'deliverables' | 'knowledge' | 'research' | 'cases' | 'hotline' | 'worklog' | 'consultations' | 'adoptions' | 'outcomes' | 'team' | 'audit';
+const TABS: readonly EngagementTab[] = ['overview', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'adoptions', 'outcomes', 'team', 'audit'];
 
 /** The engagement's copy of the knowledge base, from the knowledge feature: the tab and its badge. */
 export interface KnowledgeSlot {
@@ -58,6 +58,7 @@ export function EngagementView({
   hotline,
   workLog,
   consultations,
+  adoptions,
   outcomes,
   taskName,
 }: {
@@ -77,6 +78,8 @@ export function EngagementView({
   workLog?: ReactNode;
   /** 会诊, the firm team's consultations, from the consultations feature (never the client's). */
   consultations?: TabSlot;
+  /** 民主程序, from the adoptions feature: each community's notice, vote and filing. */
+  adoptions?: TabSlot;
   /** 项目成效, from the outcomes feature: what the engagement achieved, from its records. */
   outcomes?: TabSlot;
   /** A task id as its title, for the audit trail (the tasks feature knows them). */
@@ -96,6 +99,7 @@ export function EngagementView({
     (requested !== 'hotline' || hotline) &&
     (requested !== 'worklog' || workLog) &&
     (requested !== 'consultations' || consultations) &&
+    (requested !== 'adoptions' || adoptions) &&
     (requested !== 'outcomes' || outcomes)
       ? requested
       : 'overview';
@@ -157,6 +161,7 @@ export function EngagementView({
           ...(hotline ? [{ key: 'hotline', label: <span data-testid="hotline-tab">{t('engagement.tabs.hotline')}</span>, children: hotline }] : []),
           ...(workLog ? [{ key: 'worklog', label: <span data-testid="worklog-tab">{t('engagement.tabs.worklog')}</span>, children: workLog }] : []),
           ...(consultations ? [{ key: 'consultations', label: consultations.label, children: consultations.content }] : []),
+          ...(adoptions ? [{ key: 'adoptions', label: adoptions.label, children: adoptions.content }] : []),
           ...(outcomes ? [{ key: 'outcomes', label: outcomes.label, children: outcomes.content }] : []),
           { key: 'team', label: t('engagement.tabs.team'), children: <Card size="small">{<TeamCard engagement={engagement} />}</Card> },
           ...(engagement.can.readAudit
@@ -171,7 +176,8 @@ export function EngagementView({
 /**
  * The client contact's page: progress and, through the slots, the engagement's outcomes (what they
  * accept the project on, so right after the progress), the approved deliverables and (to read) the
- * engagement's copy of the knowledge base and the field research's results.
+ * engagement's copy of the knowledge base, the field research's results and the democratic
+ * procedures (the votes are their evidence).
  */
 export function ClientEngagementView({
   engagement,
@@ -183,6 +189,7 @@ export function ClientEngagementView({
   hotline,
   workLog,
   outcomes,
+  adoptions,
 }: {
   engagement: EngagementDetail;
   crumbs: Crumb[];
@@ -197,6 +204,8 @@ export function ClientEngagementView({
   workLog?: ReactNode;
   /** 项目成效: the evidence the contact accepts the project on. */
   outcomes?: TabSlot;
+  /** 民主程序, to read: each community's notice, vote and filing. */
+  adoptions?: TabSlot;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -212,6 +221,7 @@ export function ClientEngagementView({
   const tabs = [
     { key: 'overview', label: t('client.tabs.progress'), children: progress },
     ...(outcomes ? [{ key: 'outcomes', label: outcomes.label, children: outcomes.content }] : []),
+    ...(adoptions ? [{ key: 'adoptions', label: adoptions.label, children: adoptions.content }] : []),
     ...(knowledge ? [{ key: 'knowledge', label: <KnowledgeTabLabel behind={0} />, children: knowledge.content }] : []),
     ...(research ? [{ key: 'research', label: <span data-testid="research-tab">{t('engagement.tabs.research')}</span>, children: research }] : []),
     ...(cases ? [{ key: 'cases', label: <span data-testid="cases-tab">{t('engagement.tabs.cases')}</span>, children: cases }] : []),

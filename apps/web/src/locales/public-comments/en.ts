@@ -1,0 +1,63 @@
+/** English for the public-notice comment page (`/c/:token`): the keys of `zh-CN.ts` beside it. */
+export const enPublicComments = {
+  instrument: {
+    residents_convention: 'Draft residents’ convention',
+    owners_rules: 'A matter for the owners to decide',
+  },
+  kind: 'Public notice: comments invited',
+  community: 'Community: {{name}}',
+  notice: 'On notice: {{period}}',
+  period: '{{from}} – {{to}}',
+  location: 'Full text posted at: {{location}}',
+  intro: 'Please read the full draft where it is posted, then comment on a clause or on the draft as a whole.',
+  note: 'Each link can be used once. Sign your comments or stay anonymous, as you prefer.',
+  card: {
+    title: 'Comment {{n}}',
+    clause: 'Clause (optional)',
+    clausePlaceholder: 'e.g. “Article 3”, or leave empty',
+    body: 'Your comment',
+    bodyPlaceholder: 'Your comment, with your reasons or the change you suggest',
+    remove: 'Remove',
+    removeLabel: 'Remove comment {{n}}',
+  },
+  add: 'Add another comment',
+  addLimit: 'Up to {{max}} comments per link',
+  signedAs: 'Signed (optional)',
+  signedAsPlaceholder: 'e.g. “Ms Wang, Building 3”',
+  signedAsHint: 'Leave empty to comment anonymously',
+  submit: 'Send my comments',
+  resubmit: 'Send again',
+  sent_one: '{{count}} comment sent',
+  sent_other: '{{count}} comments sent',
+  retry: 'Try again',
+  privacy: 'Your comments serve only to improve this draft; the community answers each of them.',
+  errors: {
+    bodyRequired: 'Write your comment',
+    bodyTooLong: 'At most {{max}} characters',
+    clauseTooLong: 'At most {{max}} characters',
+    signedAsTooLong: 'At most {{max}} characters',
+    fix_one: '{{count}} field still needs filling in or changing (marked below)',
+    fix_other: '{{count}} fields still need filling in or changing (marked below)',
+    kept: 'Your comments are still on the page: tap “Send again” in a moment.',
+  },
+  state: {
+    invalid: {
+      title: 'This link is not valid',
+      hint: 'Check that the link is complete, or ask the residents’ committee for a new one.',
+    },
+    used: {
+      title: 'Comments were already sent through this link',
+      hint: 'Each link can be used once. Thank you for caring about your community!',
+    },
+    over: {
+      title: 'The notice period has ended',
+      hint: 'Comments are no longer taken on this draft. For questions, contact the residents’ committee.',
+    },
+    busy: { title: 'Please try again shortly', hint: 'Many people are sending comments right now: wait a minute and try again.' },
+    offline: { title: 'No connection', hint: 'Check your phone’s connection and try again.' },
+    thanks: {
+      title: 'Thank you for your comments!',
+      hint: 'The community will study and answer each of them during the notice period. You may close this page now.',
+    },
+  },
+};
