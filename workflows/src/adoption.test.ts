@@ -179,4 +179,30 @@ describe('democratic adoption (民主程序)', () => {
     await engine.engagements.adoptionCommand(engagementId, adoptionId, { kind: 'withdraw', actorId: pm, reason: '楼内住户意见分歧较大，先行协商' });
     expect((await engine.db.conventionAdoption.findUniqueOrThrow({ where: { id: adoptionId } })).status).toBe('withdrawn');
   });
+
+  it('takes one comment set per link while the notice runs, and none after it', { timeout: 120_000 }, async () => {
+    const { engagementId } = await engine.engagements.startEngagement(engagementRequest(engine.team));
+    const community = await engine.db.community.findFirstOrThrow({ where: { engagementId, key: 'heping' } });
+    const { pm } = engine.team;
+    const open = (noticeFrom: string, noticeTo: string) => ({ actorId: pm, communityId: community.id, instrument: 'owners_rules' as const, matter: 'ordinary' as const, title: '《和平里小区管理规约（修订稿）》', noticeFrom, noticeTo, location: '小区公告栏' });
+    const running = crypto.randomUUID();
+    await engine.engagements.openAdoption({ adoptionId: running, engagementId, open: open(addCalendarDays(today(), -1), addCalendarDays(today(), 9)) });
+    const linkId = crypto.randomUUID();
+    await engine.engagements.adoptionCommand(engagementId, running, { kind: 'issue_links', actorId: pm, links: [{ id: linkId, tokenHash: 'a'.repeat(64) }] });
+    const comment = (tokenHash: string) => ({ kind: 'comment' as const, tokenHash, comments: [{ id: crypto.randomUUID(), clause: '第七条', body: '建议明确装修垃圾的清运时间。' }], signedAs: '' });
+    await engine.engagements.adoptionCommand(engagementId, running, comment('a'.repeat(64)));
+    // The link is used up by the workflow itself, not only by the API's check before it.
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, running, comment('a'.repeat(64))))).code).toBe('link_used');
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, running, comment('b'.repeat(64))))).code).toBe('unknown_adoption');
+    expect(await engine.db.adoptionComment.count({ where: { adoptionId: running } })).toBe(1);
+    const [written] = await engine.db.adoptionComment.findMany({ where: { adoptionId: running } });
+    await engine.engagements.adoptionCommand(engagementId, running, { kind: 'answer', actorId: pm, commentId: written!.id, answer: '已采纳，修改稿第七条明确清运时间为每日18时前。' });
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, running, { kind: 'answer', actorId: pm, commentId: crypto.randomUUID(), answer: '同意' }))).code).toBe('unknown_adoption');
+
+    // A notice that is over takes no links and no comments.
+    const over = crypto.randomUUID();
+    await engine.engagements.openAdoption({ adoptionId: over, engagementId, open: open(addCalendarDays(today(), -12), addCalendarDays(today(), -2)) });
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, over, { kind: 'issue_links', actorId: pm, links: [{ id: crypto.randomUUID(), tokenHash: 'c'.repeat(64) }] }))).code).toBe('adoption_out_of_order');
+    expect((await refusalOf(engine.engagements.adoptionCommand(engagementId, over, comment('c'.repeat(64))))).code).toBe('notice_over');
+  });
 });
