@@ -481,23 +481,19 @@ export function createEngagementClient({
       }
     },
 
-    /** An opinion, the conclusion or a withdrawal; with an idempotency key a retry joins the first attempt while its run lives. */
-    async consultationCommand(consultationId: string, command: ConsultationCommand, idempotencyKey?: string): Promise<{ consultationId: string; changed: boolean }> {
-      try {
-        return await withDeadline(() =>
-          temporal.workflow.getHandle(consultationWorkflowId(consultationId)).executeUpdate(consultationCommandUpdate, { args: [command], updateId: idempotencyKey ?? crypto.randomUUID() }),
-        );
-      } catch (error) {
-        if (isNotFound(error)) {
-          // Its workflow ends with the consultation: a closed one takes nothing more.
-          const row = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true } });
-          if (row) throw new EngagementCommandError('consultation_closed', 'the consultation is concluded or withdrawn');
-          throw new EngagementCommandError('unknown_consultation', `no consultation ${consultationId}`);
-        }
-        refuseFailedWrite(error, 'the consultation');
-        return toCommandError(error, async () => undefined);
-      }
-    },
+    /**
+     * An opinion, the conclusion or a withdrawal; with an idempotency key a retry joins the first
+     * attempt while its run lives. By update-with-start: when the consultation's run is gone (ended
+     * early, or with the consultation), a run picks it up from its record and takes the command —
+     * or refuses it, the consultation being closed (and gives its task back again).
+     */
+    consultationCommand: (engagementId: string, consultationId: string, command: ConsultationCommand, idempotencyKey?: string): Promise<{ consultationId: string; changed: boolean }> =>
+      commandWithStart(consultationCommandUpdate, command, idempotencyKey, {
+        workflowType: 'consultationWorkflow',
+        workflowId: consultationWorkflowId(consultationId),
+        args: [{ consultationId, engagementId } satisfies ConsultationWorkflowInput],
+        what: 'the consultation',
+      }),
 
     /** Opens a community's adoption procedure; answers once it is on record (a retry with the same id joins it). */
     async openAdoption(input: AdoptionWorkflowInput): Promise<void> {

@@ -196,6 +196,28 @@ export async function openConsultationRecord(tx: DbTransaction, input: OpenConsu
   return { id: input.id, created: true, dueOn: input.dueOn, requestedById: input.actorId, invitees: [...new Set(input.invitees)], hold: taskHold(task, input.holdsTask) };
 }
 
+/**
+ * A consultation as its workflow holds it, for a run picking it up after one that ended early
+ * (terminated, failed): whether it is open, its due day, and the task it holds (or held: a closed
+ * one releases it again).
+ */
+export async function loadConsultationState(db: DbClient | DbTransaction, consultationId: string): Promise<(Omit<OpenedConsultation, 'created'> & { engagementId: string; status: ConsultationStatus }) | null> {
+  const row = await db.consultation.findUnique({
+    where: { id: consultationId },
+    select: { engagementId: true, dueOn: true, requestedById: true, holdsTask: true, concludedAt: true, withdrawnAt: true, task: { select: { key: true, workflowId: true } }, invitees: { select: { userId: true }, orderBy: { position: 'asc' } } },
+  });
+  if (!row) return null;
+  return {
+    id: consultationId,
+    engagementId: row.engagementId,
+    status: consultationStatusOf(row),
+    dueOn: fromDbDate(row.dueOn),
+    requestedById: row.requestedById,
+    invitees: row.invitees.map((invitee) => invitee.userId),
+    hold: taskHold(row.task, row.holdsTask),
+  };
+}
+
 const lockConsultation = async (tx: DbTransaction, id: string) => {
   const [row] = await tx.$queryRaw<{ concluded: boolean; withdrawn: boolean; conclusion: string | null; reason: string | null; closedBy: string | null }[]>`
     select concluded_at is not null as concluded, withdrawn_at is not null as withdrawn, conclusion, withdrawn_reason as reason,

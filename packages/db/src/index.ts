@@ -203,6 +203,7 @@ export {
   type OpenConsultationInput,
   type OpenedConsultation,
   openConsultationRecord,
+  loadConsultationState,
   searchConsultations,
   unansweredInvitees,
 } from './consultations';

@@ -4,6 +4,7 @@ import {
   type ConsultationRefusal,
   type Db,
   type DbTransaction,
+  loadConsultationState,
   type OpenedConsultation,
   openConsultationRecord,
   publishChange,
@@ -32,6 +33,8 @@ export interface ConsultationActivities {
     invitees: string[];
     at: string;
   }): Promise<OpenedConsultation | ConsultationRefusal>;
+  /** The consultation as on record, for a run that picks it up after one that ended early (null: none). */
+  loadConsultation(input: { consultationId: string }): Promise<Awaited<ReturnType<typeof loadConsultationState>>>;
   /** Adds an opinion (once per opinion id). */
   addConsultationOpinion(input: { consultationId: string; engagementId: string; command: Command<'opine'>; at: string }): Promise<{ changed: boolean } | ConsultationRefusal>;
   /** Concludes (telling the requester and those asked) or withdraws the consultation. */
@@ -65,6 +68,8 @@ export function createConsultationActivities({ db }: { db: Db }): ConsultationAc
   };
 
   return {
+    loadConsultation: ({ consultationId }) => loadConsultationState(db, consultationId),
+
     async openConsultation({ consultationId, engagementId, actorId, at, ...question }) {
       const result = await withTransaction(db, async (tx) => {
         const saved = await openConsultationRecord(tx, { id: consultationId, engagementId, actorId, at: new Date(at), ...question });

@@ -88,8 +88,8 @@ export async function seedDemoConsultations({ db, engagements, engagementId, peo
       },
     });
     for (const opinion of consultation.opinions) {
-      await engagements.consultationCommand(consultation.id, { kind: 'opine', actorId: people[opinion.by], opinionId: opinion.id, body: opinion.body });
+      await engagements.consultationCommand(engagementId, consultation.id, { kind: 'opine', actorId: people[opinion.by], opinionId: opinion.id, body: opinion.body });
     }
-    if (consultation.conclusion) await engagements.consultationCommand(consultation.id, { kind: 'conclude', actorId: people[consultation.conclusion.by], conclusion: consultation.conclusion.text });
+    if (consultation.conclusion) await engagements.consultationCommand(engagementId, consultation.id, { kind: 'conclude', actorId: people[consultation.conclusion.by], conclusion: consultation.conclusion.text });
   }
 }

@@ -90,14 +90,22 @@ export async function consultationWorkflow(input: ConsultationWorkflowInput): Pr
     },
   );
 
-  opened = await records.openConsultation({ consultationId, engagementId, ...input.open, at: new Date().toISOString() });
+  if (input.open) {
+    opened = await records.openConsultation({ consultationId, engagementId, ...input.open, at: new Date().toISOString() });
+  } else {
+    // A run that ended early (terminated, failed) left it: picked up from the record.
+    const state = await records.loadConsultation({ consultationId });
+    opened = state && state.engagementId === engagementId ? { ...state, created: false } : { refused: 'not_found' };
+    if (state && state.status !== 'open' && !('refused' in opened)) closed = state.status;
+  }
   if ('refused' in opened) {
     // The opening update answers (with the refusal) before the run ends.
     await condition(allHandlersFinished);
     return { status: 'refused' };
   }
   const { dueOn } = opened;
-  await holdTask(true);
+  // A closed one picked up gives its task back again (the run before may not have); an open one holds it.
+  await holdTask(closed === null);
   ready = true;
 
   // The due day's reminder, unless it is closed first. Opened on its due day after the morning,

@@ -399,8 +399,11 @@ export const hotlineCommandUpdate = defineUpdate<HotlineCommandResult, [HotlineC
 export interface ConsultationWorkflowInput {
   consultationId: string;
   engagementId: string;
-  /** The question as put; the workflow's first step puts it on record. */
-  open: { actorId: string; topic: string; question: string; materials: string; dueOn: CivilDate; taskKey: string | null; holdsTask: boolean; invitees: string[] };
+  /**
+   * The question as put; the workflow's first step puts it on record. Absent: a run that picks the
+   * consultation up from its record, started by the next command after a run ended early.
+   */
+  open?: { actorId: string; topic: string; question: string; materials: string; dueOn: CivilDate; taskKey: string | null; holdsTask: boolean; invitees: string[] };
 }
 
 /** 会诊: an opinion from a lawyer asked, the conclusion, or a withdrawal with a reason. */

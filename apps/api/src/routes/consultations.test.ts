@@ -3,6 +3,7 @@
 // input is a 422 in the caller's language that writes nothing; only those asked (or the leads)
 // give opinions, only the partner or PM concludes; a closed consultation takes nothing more; the
 // conclusion is found by Chinese full text across engagements; the client's contact sees none of it.
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, civilDateAt } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
@@ -142,7 +143,7 @@ describe('consultations (会诊)', () => {
     expect(trail.map((event) => event.action)).toEqual(['consultation.opened', 'consultation.opinion_given', 'consultation.concluded']);
   });
 
-  it('is withdrawn by its requester with a reason, freeing the task; an open one is listed first', { timeout: 120_000 }, async () => {
+  it('is withdrawn by its requester with a reason, freeing the task even after its run was terminated; an open one is listed first', { timeout: 120_000 }, async () => {
     const { engagement, firstTask } = await createEngagement(api);
     const [pm, lawyer] = await Promise.all([api.sessionFor('pm'), api.sessionFor('lawyer')]);
     const base = `/api/engagements/${engagement.id}/consultations`;
@@ -153,6 +154,15 @@ describe('consultations (会诊)', () => {
     const second = await ask('居民公约能否设定罚款条款', false);
     expect(second.statusCode, second.body).toBe(201);
     const firstId = first.json<Consultation>().id;
+
+    // An operator terminates its run: the task stays held, and the withdrawal below still reaches it
+    // (a new run picks it up from the record and gives the task back).
+    const connection = await Connection.connect({ address: injectTestStack().temporalAddress });
+    try {
+      await new Client({ connection }).workflow.getHandle(`consultation-${firstId}`).terminate('operator test');
+    } finally {
+      await connection.close();
+    }
 
     // Another lawyer may not withdraw it; a blank reason is refused.
     expect((await api.request(await api.sessionFor('lawyer2'), { method: 'POST', url: `${base}/${firstId}/withdrawal`, payload: { reason: '不需要了' } })).statusCode).toBe(403);

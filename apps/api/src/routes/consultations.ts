@@ -133,7 +133,7 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
     if (row.opinions.length >= CONSULTATION_LIMITS.maxOpinions) {
       throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'body', code: 'too_large', message: { zh: `本会诊已有${CONSULTATION_LIMITS.maxOpinions}条意见，请形成结论或另行发起会诊`, en: `The consultation has ${CONSULTATION_LIMITS.maxOpinions} opinions: conclude it or open another` } }] });
     }
-    await runCommand(() => engagements.consultationCommand(consultationId, { kind: 'opine', actorId: caller.userId, opinionId, body }), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.consultationCommand(engagementId, consultationId, { kind: 'opine', actorId: caller.userId, opinionId, body }), { validation_failed: 'form_invalid' });
     reply.status(201);
     return view(request, await consultationOf(engagementId, consultationId), today());
   });
@@ -146,7 +146,7 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
     if (consultationStatusOf(row) !== 'open') throw new ApiError('consultation_closed');
     if (!abilities(request, row).conclude) throw forbidden();
     if (!conclusion) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'conclusion', code: 'required', message: { zh: '请写明会诊结论', en: 'Write the conclusion' } }] });
-    await runCommand(() => engagements.consultationCommand(consultationId, { kind: 'conclude', actorId: callerOfRequest(request).userId, conclusion }), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.consultationCommand(engagementId, consultationId, { kind: 'conclude', actorId: callerOfRequest(request).userId, conclusion }), { validation_failed: 'form_invalid' });
     return view(request, await consultationOf(engagementId, consultationId), today());
   });
 
@@ -158,7 +158,7 @@ export default async function consultationRoutes(fastify: FastifyInstance): Prom
     if (consultationStatusOf(row) !== 'open') throw new ApiError('consultation_closed');
     if (!abilities(request, row).withdraw) throw forbidden();
     if (!reason) throw reasonRequired();
-    await runCommand(() => engagements.consultationCommand(consultationId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }), { validation_failed: 'form_invalid' });
+    await runCommand(() => engagements.consultationCommand(engagementId, consultationId, { kind: 'withdraw', actorId: callerOfRequest(request).userId, reason }), { validation_failed: 'form_invalid' });
     return view(request, await consultationOf(engagementId, consultationId), today());
   });
 
