@@ -151,7 +151,8 @@ describe('response schemas', () => {
       myRole: 'pm',
       attention: null,
       updatedAt: '2025-03-05T02:00:00.000Z',
-      communities: plan.communities,
+      // The engagement's communities as stored: each with its id (what an adoption procedure names).
+      communities: plan.communities.map((community, index) => ({ id: `0195f2a0-0000-7000-8000-00000000c${String(index).padStart(3, '0')}`, ...community })),
       departments: plan.departments,
       team: { pm: user(ids.pm, '王经理'), partner: user(ids.partner, '张振华'), lawyers: [user(ids.lawyer, '李律师')], client: null },
       matrix: plan.communities.map((community) => ({
