@@ -1,4 +1,4 @@
-import { type AdoptionInstrument, type AdoptionStatus, type CivilDate, type FieldError, type MeetingFigures, type MeetingOutcome, type OwnersMatter, statusAfterPassingVote } from '@gongzhi/domain';
+import { type AdoptionInstrument, type AdoptionStatus, type CivilDate, type FieldError, type MeetingFigures, type MeetingOutcome, type OwnersMatter, isAdoptionClosed, statusAfterPassingVote } from '@gongzhi/domain';
 import { type DbClient, type DbTransaction, lockEngagement } from './client';
 import { fromDbDate, toDbDate } from './dates';
 
@@ -76,7 +76,7 @@ export async function listAdoptions(db: DbClient, engagementId: string, filter: 
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
     take,
   });
-  const closed = (status: string) => status === 'adopted' || status === 'withdrawn';
+  const closed = (status: string) => isAdoptionClosed(status as AdoptionStatus);
   return [...rows.filter((row) => !closed(row.status)), ...rows.filter((row) => closed(row.status))];
 }
 export type AdoptionRecord = Awaited<ReturnType<typeof listAdoptions>>[number];
@@ -141,7 +141,7 @@ export async function openAdoptionRecord(tx: DbTransaction, input: OpenAdoptionI
   const existing = await tx.conventionAdoption.findUnique({ where: { id: input.id }, select: { status: true } });
   if (existing) {
     // A retry: the drive is as it was unless the procedure has closed since.
-    if (existing.status === 'adopted' || existing.status === 'withdrawn') return { id: input.id, created: false, drive: null };
+    if (isAdoptionClosed(existing.status as AdoptionStatus)) return { id: input.id, created: false, drive: null };
     const { drive } = await checkAdoptionOpening(tx, input);
     return { id: input.id, created: false, drive };
   }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { operations } from '@gongzhi/contracts';
 import { type AdoptionCommentRecord, type AdoptionRecord, checkAdoptionOpening, findAdoption, findAdoptionCommentLink, fromDbDate, hashLinkToken, isEngagementRunning, listAdoptionComments, listAdoptions, noticeOf } from '@gongzhi/db';
-import { ADOPTION_LIMITS, type AdoptionStatus, OFFICE_MIME_TYPES, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
+import { ADOPTION_LIMITS, type AdoptionStatus, isAdoptionClosed, OFFICE_MIME_TYPES, checkNoticeTerms, civilDateAt, type FieldError, type MeetingFigures, type OwnersMatter } from '@gongzhi/domain';
 import { ApiError, forbidden, notFound, reasonRequired } from '../lib/api-error';
 import { runCommand } from '../lib/command-errors';
 import { idempotentUuid, keyUsed } from '../lib/idempotency';
@@ -16,7 +16,7 @@ import { iso, userRef, withdrawalOf } from '../views/common';
 const abilities = (request: FastifyRequest, row: AdoptionRecord, today: string) => {
   const isPm = accessOf(request).teamRole === 'pm';
   const status = row.status as AdoptionStatus;
-  const closed = status === 'adopted' || status === 'withdrawn';
+  const closed = isAdoptionClosed(status);
   // A notice past its last day that its run has not ended yet (or a run that ended early): the
   // command's run ends it first, then takes the vote or the revised draft.
   const voting = status === 'awaiting_meeting' || status === 'meeting_failed' || (status === 'notice' && fromDbDate(row.noticeTo) < today);
@@ -83,7 +83,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
   };
   /** The step's own checks are the workflow's; these answer first what the record already shows. */
   const openFor = (request: FastifyRequest, row: AdoptionRecord) => {
-    if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
+    if (isAdoptionClosed(row.status as AdoptionStatus)) throw new ApiError('adoption_closed');
     if (accessOf(request).teamRole !== 'pm') throw forbidden();
   };
 
@@ -220,7 +220,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const { engagementId } = accessOf(request);
     const row = await adoptionOf(engagementId, request.params.adoptionId);
     const { items, links } = await listAdoptionComments(db, row.id);
-    const closed = row.status === 'adopted' || row.status === 'withdrawn';
+    const closed = isAdoptionClosed(row.status as AdoptionStatus);
     return { items: items.map(commentView), links, can: { issueLinks: isWriter(request) && row.status === 'notice', answer: isWriter(request) && !closed } };
   });
 
@@ -228,7 +228,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const { engagementId } = accessOf(request);
     const { adoptionId } = request.params;
     const row = await adoptionOf(engagementId, adoptionId);
-    if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
+    if (isAdoptionClosed(row.status as AdoptionStatus)) throw new ApiError('adoption_closed');
     if (!isWriter(request)) throw forbidden();
     // The tokens stay here: the workflow (and its history) sees only their hashes.
     const links = Array.from({ length: request.body.count }, () => ({ id: randomUUID(), token: randomBytes(24).toString('base64url') }));
@@ -242,7 +242,7 @@ export default async function adoptionRoutes(fastify: FastifyInstance): Promise<
     const { adoptionId, commentId } = request.params;
     const row = await adoptionOf(engagementId, adoptionId);
     if (!(await db.adoptionComment.count({ where: { id: commentId, adoptionId } }))) throw notFound();
-    if (row.status === 'adopted' || row.status === 'withdrawn') throw new ApiError('adoption_closed');
+    if (isAdoptionClosed(row.status as AdoptionStatus)) throw new ApiError('adoption_closed');
     if (!isWriter(request)) throw forbidden();
     const answer = request.body.answer.trim();
     if (!answer) throw new ApiError('form_invalid', { domainFieldErrors: [{ field: 'answer', code: 'required', message: { zh: '请填写答复内容', en: 'Write the answer' } }] });
