@@ -296,13 +296,15 @@ describe('field research, from the question bank to the results', () => {
     await form.getByText('座谈会', { exact: true }).click();
     await page.getByTestId('session-community').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '国子监社区' }).click();
+    // The community's dropdown closes with an animation: the next dropdown's options are picked by text, not position.
+    await page.getByTestId('session-community').getByText('国子监社区').waitFor();
     await page.getByTestId('session-place').fill('国子监社区党群服务中心会议室');
     await page.getByTestId('session-participants').fill('社区党委书记、居委会委员3人、居民代表5人');
     await page.getByTestId('session-notes').fill('居民集中反映楼道堆物和胡同内私设地锁问题。');
     await page.getByTestId('problem-description').first().fill('5号院楼道堆放旧家具');
     await page.getByTestId('problem-violation').first().click();
     await page.keyboard.type('楼道');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '楼道等共用部位堆放杂物' }).first().click();
     await page.getByTestId('add-problem').click();
     await page.getByTestId('problem-description').nth(1).fill('胡同内私设地锁占用车位');
     await shoot(page, 'session-dialog-desktop', false);
@@ -316,7 +318,7 @@ describe('field research, from the question bank to the results', () => {
     expect(await problems.getByTestId('problems-summary').textContent()).toContain('共 2 个问题：已标注 1 个，待标注 1 个');
     await problems.getByTestId('tag-problem').click();
     await page.keyboard.type('地锁');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '私设地锁' }).first().click();
     await problems.getByTestId('problems-summary').filter({ hasText: '已标注 2 个，待标注 0 个' }).waitFor({ timeout: 30_000 });
     expect(await problems.getByTestId('problems-by-violation').textContent()).toContain('私设地锁');
     await shoot(page, 'sessions-desktop');
