@@ -139,6 +139,8 @@ try {
     /** A symposium record of the engagement, and the problem it raised. */
     sessionId: string;
     problemId: string;
+    /** The token of the PM's calendar address for the engagement (its feed has the tasks, the session…). */
+    calendarToken: string;
   }
   /** One engagement of the demo team, played until its first task is open, its deliverable submitted, or approved. */
   async function prepareEngagement(stage: 'open' | 'submitted' | 'approved'): Promise<Prepared> {
@@ -174,7 +176,8 @@ try {
       participants: '居委会委员、居民代表',
       problems: [{ description: '楼道堆放杂物', violation: 'stairwell-clutter' }],
     }, 201);
-    const research = { questionnaireId: questionnaire.id, linkToken: links[0]!.token, sessionId: session.id, problemId: session.problems[0]!.id };
+    const feed = await call<{ path: string }>(pm!, 'POST', '/api/me/calendar-feeds', { name: '接口契约测试', engagementId: engagement.id }, 201);
+    const research = { questionnaireId: questionnaire.id, linkToken: links[0]!.token, sessionId: session.id, problemId: session.problems[0]!.id, calendarToken: feed.path.split('/').at(-1)! };
     if (stage === 'open') return { engagementId: engagement.id, task, sha256: undefined, ...research };
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(makeDocx('项目法律服务方案'))], { type: DOCX_MIME }), '项目法律服务方案.docx');
@@ -227,6 +230,7 @@ try {
     }
     fixed.getPublicQuestionnaire = { 'path.token': prepared.linkToken };
     fixed.submitPublicQuestionnaire = { 'path.token': prepared.linkToken };
+    fixed.getCalendarFeed = { 'path.token': prepared.calendarToken };
     return Object.fromEntries(Object.entries(fixed).map(([id, parameters]) => [id, { fixed: parameters }]));
   }
   /** Real values drawn for body fields, so creating an engagement, reassigning and reviewing can succeed. */

@@ -32,6 +32,7 @@ import caseRoutes from './routes/cases';
 import hotlineRoutes from './routes/hotline';
 import modelHouseholdRoutes from './routes/model-households';
 import workLogRoutes from './routes/work-log';
+import calendarRoutes from './routes/calendar';
 import consultationRoutes from './routes/consultations';
 import adoptionRoutes from './routes/adoptions';
 import outcomeRoutes from './routes/outcomes';
@@ -105,6 +106,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(hotlineRoutes);
   await fastify.register(modelHouseholdRoutes);
   await fastify.register(workLogRoutes);
+  await fastify.register(calendarRoutes);
   await fastify.register(consultationRoutes);
   await fastify.register(adoptionRoutes);
   await fastify.register(outcomeRoutes);

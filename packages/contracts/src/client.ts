@@ -73,7 +73,7 @@ export type OperationResult<Op> = Op extends { responseEncoding: 'binary' }
   ? DownloadedFile
   : Op extends { responseEncoding: 'event-stream' }
     ? Response
-    : Op extends { responseEncoding: 'text' }
+    : Op extends { responseEncoding: 'text' | 'calendar' }
       ? string
       : SuccessSchemaOf<Op> extends z.ZodType
         ? z.output<SuccessSchemaOf<Op>>
@@ -200,6 +200,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       case 'event-stream':
         return response;
       case 'text':
+      case 'calendar':
         return response.text();
       case 'binary':
         return {

@@ -246,6 +246,7 @@ export {
 } from './cases';
 export { listModelHouseholds, modelHouseholdSchema, recordModelHousehold, withdrawModelHousehold } from './model-households';
 export { downloadOutcomesWorkbook, engagementOutcomesSchema, getEngagementOutcomes, outcomeEventKindSchema } from './outcomes';
+export { MAX_CALENDAR_FEEDS, calendarFeedSchema, createCalendarFeed, createCalendarFeedBodySchema, createdCalendarFeedSchema, getCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from './calendar';
 export { adoptionCommentSchema, adoptionInstrumentSchema, adoptionSchema, adoptionStatusSchema, answerAdoptionComment, downloadAdoptionRecord, fileAdoption, getPublicAdoptionDraft, issueAdoptionCommentLinks, listAdoptionComments, submitPublicAdoptionComments, getAdoption, listAdoptions, meetingFiguresSchema, openAdoption, ownersMatterSchema, recordAdoptionMeeting, renoticeAdoption, withdrawAdoption } from './adoptions';
 export { concludeConsultation, consultationSchema, consultationStatusSchema, consultationSummarySchema, getConsultation, giveConsultationOpinion, listConsultations, openConsultation, searchConsultations, withdrawConsultation } from './consultations';
 export { downloadWorkLedger, listWorkLog, logWork, shareWorkLogEntry, withdrawWorkLogEntry, workLogActivitySchema, workLogEntrySchema, workLogTotalsSchema } from './work-log';

@@ -8,13 +8,14 @@ export type SuccessStatus = 200 | 201;
 
 /** `json` (default) or `multipart/form-data` with the body schema's fields as parts. */
 export type RequestEncoding = 'json' | 'multipart';
-/** `json` (default), a file download, a server-sent-event stream, or plain text. */
-export type ResponseEncoding = 'json' | 'binary' | 'event-stream' | 'text';
+/** `json` (default), a file download, a server-sent-event stream, plain text, or an iCalendar (`text/calendar`). */
+export type ResponseEncoding = 'json' | 'binary' | 'event-stream' | 'text' | 'calendar';
 
 export type OperationTag =
   | 'auth'
   | 'users'
   | 'tokens'
+  | 'calendar'
   | 'engagements'
   | 'templates'
   | 'tasks'

@@ -101,7 +101,7 @@ describe('operation registry', () => {
   it('opens to the public only what must be public', () => {
     const isPublic = operationList.filter((operation) => operation.permission.auth === 'public').map((operation) => operation.id);
     // A respondent's single-use questionnaire link (or a resident's 公示 comment link) is the credential there.
-    expect(isPublic.sort()).toEqual(['getHealth', 'getPublicAdoptionDraft', 'getPublicQuestionnaire', 'getReadiness', 'login', 'submitPublicAdoptionComments', 'submitPublicQuestionnaire']);
+    expect(isPublic.sort()).toEqual(['getCalendarFeed', 'getHealth', 'getPublicAdoptionDraft', 'getPublicQuestionnaire', 'getReadiness', 'login', 'submitPublicAdoptionComments', 'submitPublicQuestionnaire']);
   });
 
   it('scopes engagement permissions to a resource named by :id, and reviews to partners only', () => {

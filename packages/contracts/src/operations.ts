@@ -1,3 +1,4 @@
+import { createCalendarFeed, getCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from './calendar';
 import { changeMyPassword, createApiToken, getMe, listApiTokens, login, logout, revokeApiToken, updateMe } from './auth';
 import {
   downloadDeliverableRevision,
@@ -80,6 +81,10 @@ export const operations = {
   listApiTokens,
   createApiToken,
   revokeApiToken,
+  listCalendarFeeds,
+  createCalendarFeed,
+  revokeCalendarFeed,
+  getCalendarFeed,
   listUsers,
   createUser,
   updateUser,

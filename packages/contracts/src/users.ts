@@ -71,7 +71,7 @@ export const updateUserBodySchema = z
     displayName: line(100).optional(),
     roles: rolesSchema.optional(),
     locale: localeSchema.optional(),
-    /** Disabling revokes the user's sessions and API tokens, and ends their event streams, at once. */
+    /** Disabling revokes the user's sessions, API tokens and calendar addresses, and ends their event streams, at once. */
     isDisabled: z.boolean().optional(),
   })
   .strict()

@@ -234,3 +234,4 @@ export {
   renoticeAdoptionRecord,
   withdrawAdoptionRecord,
 } from './adoptions';
+export { type CalendarFeedRow, type CalendarScope, type CalendarSource, findLiveCalendarFeed, loadCalendarSource, teamRoleOf } from './calendar-feed';

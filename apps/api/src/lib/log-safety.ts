@@ -1,5 +1,5 @@
-/** Paths whose last segment is a credential (a respondent's single-use questionnaire link, a resident's 公示 comment link). */
-const CREDENTIAL_PATHS = [/^(\/api\/public\/questionnaires\/)[^/?#]+/, /^(\/api\/public\/adoption-comments\/)[^/?#]+/];
+/** Paths whose last segment is a credential (a respondent's single-use questionnaire link, a resident's 公示 comment link, a calendar feed's address). */
+const CREDENTIAL_PATHS = [/^(\/api\/public\/questionnaires\/)[^/?#]+/, /^(\/api\/public\/adoption-comments\/)[^/?#]+/, /^(\/api\/public\/calendar\/)[^/?#]+/];
 
 /** The URL as it may be logged: credentials in the path masked. */
 export function urlForLog(url: string): string {

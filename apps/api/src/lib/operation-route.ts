@@ -23,7 +23,7 @@ export type OperationRequest<Op extends Operation> = FastifyRequest & {
  * JSON operations return their success body (sent with the success status); raw ones (files,
  * server-sent events, text) send the reply themselves and return it.
  */
-export type OperationResult<Op extends Operation> = Op['responseEncoding'] extends 'binary' | 'event-stream' | 'text'
+export type OperationResult<Op extends Operation> = Op['responseEncoding'] extends 'binary' | 'event-stream' | 'text' | 'calendar'
   ? FastifyReply
   : z.output<SuccessSchema<Op>> extends infer T
     ? T
@@ -31,7 +31,7 @@ export type OperationResult<Op extends Operation> = Op['responseEncoding'] exten
 
 export type OperationHandler<Op extends Operation> = (request: OperationRequest<Op>, reply: FastifyReply) => Promise<OperationResult<Op>>;
 
-const RAW_CONTENT_TYPES = { binary: '*/*', 'event-stream': 'text/event-stream', text: 'text/plain' } as const;
+const RAW_CONTENT_TYPES = { binary: '*/*', 'event-stream': 'text/event-stream', text: 'text/plain', calendar: 'text/calendar' } as const;
 
 /**
  * How OpenAPI describes a server-sent-event stream: each item is an event (`id`, `event`,

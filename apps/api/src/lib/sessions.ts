@@ -94,6 +94,12 @@ export async function revokeApiTokens(db: Db, userId: string, now: Date): Promis
   return count;
 }
 
+/** Revokes a user's live calendar addresses (a disabled person's calendar stops with their account, for good); returns how many. */
+export async function revokeCalendarFeeds(db: Db, userId: string, now: Date): Promise<number> {
+  const { count } = await db.calendarFeed.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
+}
+
 /** Revokes a user's live sessions (all, or all but one); returns how many. */
 export async function revokeSessions(db: Db, userId: string, now: Date, options: { except?: string } = {}): Promise<number> {
   const { count } = await db.session.updateMany({

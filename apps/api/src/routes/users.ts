@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
 import { type AuthThrottleConfig, createAuthThrottle, throttledError } from '../lib/auth-throttle';
 import { registerOperation } from '../lib/operation-route';
-import { revokeApiTokens, revokeSessions } from '../lib/sessions';
+import { revokeApiTokens, revokeCalendarFeeds, revokeSessions } from '../lib/sessions';
 import { callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
 import { type UserRow, toUser, userSelect } from '../views/user-views';
@@ -72,9 +72,10 @@ export default async function userRoutes(fastify: FastifyInstance, { authThrottl
       { isolationLevel: 'Serializable' },
     );
     if (result.after.disabledAt && !result.before.disabledAt) {
-      // Disabling takes effect at once: every session, token and open stream of the user stops working.
+      // Disabling takes effect at once: every session, token, calendar address and open stream of the user stops working.
       await revokeSessions(db, result.after.id, now);
       await revokeApiTokens(db, result.after.id, now);
+      await revokeCalendarFeeds(db, result.after.id, now);
       fastify.streams.close({ userId: result.after.id });
     }
     await recordAudit(db, request.id, { action: 'user.updated', actorId: identity.user.id, entityType: 'user', entityId: result.after.id, before: snapshot(result.before), after: snapshot(result.after) });

@@ -9,7 +9,7 @@ import { CSRF_HEADER, type ErrorCode, type Operation, type OperationId, buildPat
 import { DEMO_PASSWORD } from '@gongzhi/db';
 import { type Role, type WorkerRole } from '@gongzhi/domain';
 import { injectTestStack } from '@gongzhi/infra/test-context';
-import { newApiTokenSecret } from '../../lib/secrets';
+import { newApiTokenSecret, sha256Hex } from '../../lib/secrets';
 import { SESSION_COOKIE } from '../../lib/sessions';
 import { createEngagement, engagementBody } from '../../testing/fixtures';
 import { type Credentials, DOCX_MIME, TEST_USERS, type TestApi, type TestUserName, createTestApi, docxBytes, multipartBody } from '../../testing/harness';
@@ -104,6 +104,16 @@ const probes: Record<OperationId, Probe> = {
     },
     allowed: { status: 200 },
   },
+  listCalendarFeeds: { request: async () => ({ path: '/api/me/calendar-feeds' }), allowed: { status: 200 } },
+  createCalendarFeed: { request: async () => ({ path: '/api/me/calendar-feeds', payload: { name: '矩阵测试' } }), allowed: { status: 201 } },
+  revokeCalendarFeed: {
+    async request(caller) {
+      const feed = await api.db.calendarFeed.create({ data: { userId: caller.user ? api.users[caller.user].id : api.users.admin.id, name: '待停用', tokenHash: sha256Hex(randomUUID()) } });
+      return { path: `/api/me/calendar-feeds/${feed.id}` };
+    },
+    allowed: { status: 200 },
+  },
+  getCalendarFeed: { request: async () => ({ path: `/api/public/calendar/${'x'.repeat(32)}` }), allowed: { status: 404, code: 'not_found' } },
   listUsers: { request: async () => ({ path: '/api/users' }), allowed: { status: 200 } },
   createUser: {
     request: async () => ({ path: '/api/users', payload: { username: `u${randomUUID().slice(0, 8)}`, displayName: '新同事', roles: ['lawyer'], password: 'a-long-enough-password' } }),

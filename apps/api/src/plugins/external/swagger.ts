@@ -9,7 +9,7 @@ type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 type TransformObjectInput = Parameters<typeof jsonSchemaTransformObject>[0];
 
 /** The tags, in the order the dashboard team reads them. */
-const TAGS = ['auth', 'tokens', 'users', 'engagements', 'templates', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'adoptions', 'audit', 'notifications', 'events', 'system'];
+const TAGS = ['auth', 'tokens', 'calendar', 'users', 'engagements', 'templates', 'tasks', 'deliverables', 'knowledge', 'research', 'cases', 'hotline', 'worklog', 'consultations', 'adoptions', 'audit', 'notifications', 'events', 'system'];
 
 /**
  * Multipart bodies are parsed by the route, not by Fastify, so their schema is not on the route;
