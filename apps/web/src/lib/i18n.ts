@@ -34,7 +34,8 @@ void i18n.use(initReactI18next).init({
   // `consultations` (features/consultations/utils/use-consultations-translation.ts), 项目成效's,
   // `outcomes` (features/outcomes/utils/use-outcomes-translation.ts), and 民主程序's, `adoptions`
   // (features/adoptions/utils/use-adoptions-translation.ts); the public comment page's (公示征求意见),
-  // `publicComments` (features/public-comments/utils/use-public-comments-translation.ts).
+  // `publicComments` (features/public-comments/utils/use-public-comments-translation.ts); the account
+  // page's calendar subscriptions', `calendarFeeds` (features/account/utils/use-calendar-feeds-translation.ts).
   resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',
@@ -51,7 +52,10 @@ let englishAntdLocale: AntdLocale | undefined;
 /** Loads a locale's catalogue (and antd's) before it is shown; Chinese is always there. */
 export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   if (locale !== 'en' || englishAntdLocale) return;
-  const [{ en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, { enOutcomes }, { enAdoptions }, { enPublicComments }, antd] = await Promise.all([
+  const [
+    { en }, { enKnowledge }, { enResearch }, { enCases }, { enWorkLog }, { enConsultations }, { enOutcomes }, { enAdoptions }, { enPublicComments }, { enCalendarFeeds },
+    antd,
+  ] = await Promise.all([
     import('../locales/en'),
     import('../locales/knowledge/en'),
     import('../locales/research/en'),
@@ -61,6 +65,7 @@ export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
     import('../locales/outcomes/en'),
     import('../locales/adoptions/en'),
     import('../locales/public-comments/en'),
+    import('../locales/calendar-feeds/en'),
     import('antd/es/locale/en_US'),
   ]);
   i18n.addResourceBundle('en', 'translation', en, true, true);
@@ -72,6 +77,7 @@ export async function ensureLocaleLoaded(locale: Locale): Promise<void> {
   i18n.addResourceBundle('en', 'outcomes', enOutcomes, true, true);
   i18n.addResourceBundle('en', 'adoptions', enAdoptions, true, true);
   i18n.addResourceBundle('en', 'publicComments', enPublicComments, true, true);
+  i18n.addResourceBundle('en', 'calendarFeeds', enCalendarFeeds, true, true);
   englishAntdLocale = antd.default;
 }
 

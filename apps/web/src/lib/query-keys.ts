@@ -8,6 +8,10 @@ export const queryKeys = {
   apiTokens: {
     all: ['apiTokens'] as const,
   },
+  /** One's calendar subscription addresses (日历订阅): no live update names them, so only one's own changes refresh them. */
+  calendarFeeds: {
+    all: ['calendarFeeds'] as const,
+  },
   engagements: {
     all: ['engagements'] as const,
     list: (query: object) => ['engagements', 'list', query] as const,

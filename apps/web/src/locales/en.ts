@@ -683,7 +683,7 @@ export const en: Catalogue<typeof zhCN> = {
   },
   account: {
     title: 'Account and security',
-    subtitle: 'Password and API tokens of {{name}} ({{username}})',
+    subtitle: 'Password, API tokens and calendar subscriptions of {{name}} ({{username}})',
     password: {
       title: 'Change password',
       consequences: 'Changing your password signs you out in every other browser and device, and revokes all your API tokens at once (scripts and integrations using them lose access). This page stays signed in.',

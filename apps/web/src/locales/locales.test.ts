@@ -19,6 +19,8 @@ import { enPublicComments } from './public-comments/en';
 import { zhCNPublicComments } from './public-comments/zh-CN';
 import { enResearch } from './research/en';
 import { zhCNResearch } from './research/zh-CN';
+import { enCalendarFeeds } from './calendar-feeds/en';
+import { zhCNCalendarFeeds } from './calendar-feeds/zh-CN';
 import { zhCN } from './zh-CN';
 
 // Paths joined with '/': some keys contain dots themselves (audit actions such as `task.completed`).
@@ -50,6 +52,7 @@ describe('translations', () => {
     for (const key of leaves(zhCNOutcomes)) expect(variables(get(enOutcomes, key) as string), `outcomes:${key}`).toEqual(variables(get(zhCNOutcomes, key) as string));
     for (const key of leaves(zhCNAdoptions)) expect(variables(get(enAdoptions, key) as string), `adoptions:${key}`).toEqual(variables(get(zhCNAdoptions, key) as string));
     for (const key of leaves(zhCNPublicComments)) expect(variables(get(enPublicComments, key) as string), `publicComments:${key}`).toEqual(variables(get(zhCNPublicComments, key) as string));
+    for (const key of leaves(zhCNCalendarFeeds)) expect(variables(get(enCalendarFeeds, key) as string), `calendarFeeds:${key}`).toEqual(variables(get(zhCNCalendarFeeds, key) as string));
   });
 
   // The features' own namespaces (the knowledge base's has its own test below).
@@ -61,6 +64,7 @@ describe('translations', () => {
     { name: 'outcomes', zh: zhCNOutcomes, en: enOutcomes },
     { name: 'adoptions', zh: zhCNAdoptions, en: enAdoptions },
     { name: 'publicComments', zh: zhCNPublicComments, en: enPublicComments },
+    { name: 'calendarFeeds', zh: zhCNCalendarFeeds, en: enCalendarFeeds },
   ];
   it.each(namespaces)('the $name namespace has the same keys in English, none empty, none left in Chinese', ({ zh, en: english }) => {
     expect(leaves(english).sort()).toEqual(leaves(zh).sort());

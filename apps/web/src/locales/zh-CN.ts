@@ -683,7 +683,7 @@ export const zhCN = {
   },
   account: {
     title: '账号与安全',
-    subtitle: '{{name}}（{{username}}）的密码与 API 令牌',
+    subtitle: '{{name}}（{{username}}）的密码、API 令牌与日历订阅',
     password: {
       title: '修改密码',
       consequences: '修改密码后，您在其他浏览器和设备上的登录将全部退出，您的全部 API 令牌也将立即吊销（使用这些令牌的脚本和集成将无法继续访问）。当前页面保持登录。',
