@@ -127,8 +127,9 @@ export async function loadCalendarSource(db: DbClient, scope: CalendarScope) {
       },
       take: PER_KIND,
     }),
+    // Field-research records are the firm's working papers: not in a client contact's calendar.
     db.researchSession.findMany({
-      where: { engagement: engagements },
+      where: { engagement: own ? { ...LIVE_ENGAGEMENT, members: { some: { userId: scope.userId, role: { not: 'client' } } } } : engagements },
       select: { id: true, kind: true, heldOn: true, place: true, participants: true, community: { select: { name: true } }, engagement: engagementRef },
       orderBy: { heldOn: 'desc' },
       take: PER_KIND,

@@ -109,6 +109,20 @@ describe('calendar feeds (订阅日历)', () => {
       alarms: 1,
     });
 
+    // A symposium is on the team's calendars, not on the client contact's (research records are the firm's papers).
+    const symposium = await api.request(lawyer, {
+      method: 'POST',
+      url: `/api/engagements/${engagement.id}/research-sessions`,
+      payload: { kind: 'symposium', heldOn: addCalendarDays(civilDateAt(new Date()), -2), place: '社区党群服务中心会议室', participants: '居委会委员、居民代表', problems: [], idempotencyKey: 'calendar-session' },
+    });
+    expect(symposium.statusCode, symposium.body).toBe(201);
+    const sessionUid = `research-session-${symposium.json<{ id: string }>().id}@gongzhi`;
+    expect((await fetchFeed(own.path)).events.find((event) => event.uid === sessionUid)?.summary).toBe(`座谈会：全街道（${engagement.name}）`);
+    const clientsFeed = await api.request(client, { method: 'POST', url: '/api/me/calendar-feeds', payload: { name: '办公室电脑' } });
+    expect(clientsFeed.statusCode, clientsFeed.body).toBe(201);
+    const clientsEvents = (await fetchFeed(clientsFeed.json<Created>().path)).events;
+    expect(clientsEvents.some((event) => event.uid.startsWith('research-session-') || event.uid.startsWith('consultation-'))).toBe(false);
+
     // An engagement's calendar is for its PM and partner: others are told why, strangers see nothing.
     const refusedForLawyer = await api.request(lawyer, { method: 'POST', url: '/api/me/calendar-feeds', payload: { name: '项目日历', engagementId: engagement.id } });
     expect([refusedForLawyer.statusCode, refusedForLawyer.json<Refusal>().error.message]).toEqual([403, '只有本项目的项目经理和合伙人可以订阅项目日历；个人日历里已有您自己的任务']);
