@@ -46,6 +46,18 @@ function CreateError({ error }: { error: unknown }) {
   return <ErrorAlert error={error} compact />;
 }
 
+/** One form of the address, labelled and copyable. */
+function AddressLine({ label, address, copy, testId }: { label: string; address: string; copy: { text: string; tooltips: string[] }; testId: string }) {
+  return (
+    <div>
+      <div className="gz-label">{label}</div>
+      <Typography.Paragraph code copyable={copy} style={{ wordBreak: 'break-all', marginBottom: 0 }} data-testid={testId}>
+        {address}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
 /** The address, once: only its hash is stored, so after this dialog closes nobody can show it again. */
 function CreatedAddress({ created }: { created: CreatedCalendarFeed }) {
   const { t } = useCalendarFeedsTranslation();
@@ -54,28 +66,8 @@ function CreatedAddress({ created }: { created: CreatedCalendarFeed }) {
   return (
     <Flex vertical gap={12}>
       <Alert type="warning" showIcon title={t('once')} />
-      <div>
-        <div className="gz-label">{t('httpsAddress')}</div>
-        <Typography.Paragraph
-          code
-          copyable={copyable(https)}
-          style={{ wordBreak: 'break-all', marginBottom: 0 }}
-          data-testid="calendar-feed-url"
-        >
-          {https}
-        </Typography.Paragraph>
-      </div>
-      <div>
-        <div className="gz-label">{t('webcalAddress')}</div>
-        <Typography.Paragraph
-          code
-          copyable={copyable(webcal)}
-          style={{ wordBreak: 'break-all', marginBottom: 0 }}
-          data-testid="calendar-feed-webcal"
-        >
-          {webcal}
-        </Typography.Paragraph>
-      </div>
+      <AddressLine label={t('httpsAddress')} address={https} copy={copyable(https)} testId="calendar-feed-url" />
+      <AddressLine label={t('webcalAddress')} address={webcal} copy={copyable(webcal)} testId="calendar-feed-webcal" />
       <div>
         <div className="gz-label">{t('howTo')}</div>
         <ul className="gz-calendar-howto gz-muted">
