@@ -111,7 +111,7 @@ export const changeMyPassword = defineOperation({
   tag: 'auth',
   summary: { zh: '修改密码', en: 'Change my password' },
   description:
-    'Checks the current password, then signs out every other session of the user and revokes all of the user’s personal API tokens (this session stays signed in). Wrong current passwords earn growing delays: 429 `rate_limited` with `Retry-After`.',
+    'Checks the current password, then signs out every other session of the user and revokes all of the user’s personal API tokens and calendar addresses (this session stays signed in). Wrong current passwords earn growing delays: 429 `rate_limited` with `Retry-After`.',
   permission: { auth: 'user', rules: ['session-only'] },
   body: changePasswordBodySchema,
   responses: { 200: okSchema },

@@ -10,7 +10,7 @@ export const calendarFeedSchema = z
     id: idSchema,
     /** What the person called it: 手机日历, Outlook … */
     name: line(100),
-    /** Null: the person's own calendar across their engagements; otherwise the engagement's (its PM's). */
+    /** Null: the person's own calendar across their engagements; otherwise the engagement's (for its PM or partner). */
     engagement: z.object({ id: idSchema, name: line(200) }).strict().nullable(),
     createdAt: instantSchema,
     /** When a calendar app last fetched it. */
@@ -59,7 +59,7 @@ export const createCalendarFeed = defineOperation({
   path: '/api/me/calendar-feeds',
   tag: 'calendar',
   summary: { zh: '生成日历订阅地址', en: 'Create a calendar feed' },
-  description: `A secret iCalendar (RFC 5545) address for a calendar app (iPhone, Outlook, 企业微信/钉钉 calendars): one's own task due dates, deliverables awaiting one's review, 会诊 deadlines, 公示 periods, meetings and field-research sessions — or, with \`engagementId\`, one engagement's for its PM or partner (404 for an engagement one is not on, 403 for another role on its team). The address is in this response only. At most ${MAX_CALENDAR_FEEDS} live addresses per person (409 beyond).`,
+  description: `A secret iCalendar (RFC 5545) address for a calendar app (iPhone, Outlook, 企业微信/钉钉 calendars): one's own open tasks' due dates, deliverables awaiting one's review (a partner), 会诊 deadlines (those asked, the requester, the partner), problem cases' step deadlines (the PM), and the events of one's live engagements — 公示 periods, residents' meetings and owners' votes, events held (training, symposiums, promotion; as recorded on done tasks, for a client contact only released work) and field-research sessions (the firm's team only) — or, with \`engagementId\`, one engagement's for its PM or partner (404 for an engagement one is not on, 403 for another role on its team). The address is in this response only. At most ${MAX_CALENDAR_FEEDS} live addresses per person (409 beyond).`,
   permission: { auth: 'user', rules: ['session-only'] },
   body: createCalendarFeedBodySchema,
   responses: { 201: createdCalendarFeedSchema },
@@ -88,7 +88,7 @@ export const getCalendarFeed = defineOperation({
   tag: 'calendar',
   summary: { zh: '日历订阅（iCalendar）', en: 'A calendar feed (iCalendar)' },
   description:
-    'What a calendar app fetches: `text/calendar` (RFC 5545), times in Asia/Shanghai, all-day events for due dates, built from the record as of now (calendar apps re-fetch every few hours, so moved dates follow). No sign-in — the address is the secret; 404 for an unknown or revoked one (disabling a person revokes all of theirs), or for an engagement feed whose owner is no longer its PM or partner.',
+    'What a calendar app fetches: `text/calendar` (RFC 5545), all-day events on their Asia/Shanghai day (deadlines marked free, a reminder at 09:00 the day before on one’s own work), stable UIDs, built from the record as of now (calendar apps re-fetch every few hours, so moved dates follow). No sign-in — the address is the secret; 30 fetches a minute per address (429 beyond); 404 for an unknown or revoked one (disabling a person revokes all of theirs), or for an engagement feed whose owner is no longer its PM or partner.',
   permission: { auth: 'public' },
   params: calendarFeedTokenParamsSchema,
   responseEncoding: 'calendar',

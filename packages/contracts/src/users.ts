@@ -101,7 +101,7 @@ export const resetUserPassword = defineOperation({
   tag: 'users',
   summary: { zh: '重置用户密码', en: 'Reset a user’s password' },
   description:
-    'Sets a new password, signs out every session of the user and revokes all of the user’s personal API tokens. Each administrator may reset a handful of passwords in a row; beyond that each reset waits a growing delay (429 `rate_limited` with `Retry-After`).',
+    'Sets a new password, signs out every session of the user and revokes all of the user’s personal API tokens and calendar addresses. Each administrator may reset a handful of passwords in a row; beyond that each reset waits a growing delay (429 `rate_limited` with `Retry-After`).',
   permission: { auth: 'role', roles: ['admin'] },
   params: idParamsSchema,
   body: resetPasswordBodySchema,

@@ -1,5 +1,5 @@
 import { type CivilDate, civilDateSchema, type Role } from '@gongzhi/domain';
-import { Prisma } from './generated/prisma/client';
+import type { Prisma } from './generated/prisma/client';
 import { type DbClient } from './client';
 
 /**
@@ -84,9 +84,23 @@ export async function loadCalendarSource(db: DbClient, scope: CalendarScope) {
       take: PER_KIND,
     }),
     // Done tasks whose form says when something was held (training, symposiums, meetings, promotion
-    // events): the engagement's events, for everyone on its team.
+    // events): the engagement's events, for everyone on its team — for a client contact only the
+    // work released to the client (no deliverable, or an approved one), as on the client's pages.
     db.task.findMany({
-      where: { engagement: engagements, status: 'done', formData: { not: Prisma.AnyNull } },
+      where: {
+        status: 'done',
+        AND: [
+          { OR: HELD_ON_FIELDS.map((field) => ({ formData: { path: [field], string_contains: '-' } })) },
+          own
+            ? {
+                OR: [
+                  { engagement: { ...LIVE_ENGAGEMENT, members: { some: { userId: scope.userId, role: { not: 'client' as const } } } } },
+                  { engagement: { ...LIVE_ENGAGEMENT, members: { some: { userId: scope.userId, role: 'client' as const } } }, OR: [{ deliverable: null }, { deliverable: { status: 'approved' as const } }] },
+                ],
+              }
+            : { engagement: engagements },
+        ],
+      },
       select: { id: true, titleZh: true, titleEn: true, formData: true, stage: { select: { titleZh: true, titleEn: true } }, community: { select: { name: true } }, engagement: engagementRef },
       orderBy: { completedAt: 'desc' },
       take: PER_KIND,
@@ -95,6 +109,7 @@ export async function loadCalendarSource(db: DbClient, scope: CalendarScope) {
     db.deliverable.findMany({
       where: { engagement: partnerOf, status: 'submitted', requiresReview: true },
       select: { id: true, titleZh: true, titleEn: true, currentRevision: true, task: { select: { id: true, dueDate: true, assignee: { select: { displayName: true } } } }, engagement: engagementRef },
+      orderBy: { task: { dueDate: 'asc' } },
       take: PER_KIND,
     }),
     db.consultation.findMany({
@@ -108,6 +123,7 @@ export async function loadCalendarSource(db: DbClient, scope: CalendarScope) {
           : {}),
       },
       select: { id: true, topic: true, dueOn: true, invitees: { select: { userId: true } }, opinions: { select: { authorId: true } }, engagement: engagementRef },
+      orderBy: { dueOn: 'asc' },
       take: PER_KIND,
     }),
     db.conventionAdoption.findMany({
@@ -116,7 +132,6 @@ export async function loadCalendarSource(db: DbClient, scope: CalendarScope) {
         id: true,
         title: true,
         instrument: true,
-        status: true,
         noticeFrom: true,
         noticeTo: true,
         noticeLocation: true,
@@ -125,6 +140,7 @@ export async function loadCalendarSource(db: DbClient, scope: CalendarScope) {
         meetings: { select: { id: true, position: true, heldOn: true, explanationZh: true, explanationEn: true, verdict: true } },
         engagement: engagementRef,
       },
+      orderBy: { noticeFrom: 'desc' },
       take: PER_KIND,
     }),
     // Field-research records are the firm's working papers: not in a client contact's calendar.

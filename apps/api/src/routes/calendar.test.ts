@@ -137,9 +137,9 @@ describe('calendar feeds (订阅日历)', () => {
     const openTasks = await api.db.task.count({ where: { engagementId: engagement.id, status: { in: ['pending', 'active', 'in_review', 'changes_requested'] } } });
     expect(project.events.filter((event) => event.uid.startsWith('task-'))).toHaveLength(openTasks);
     // Everyone's work, named, without the PM's own reminders on it.
-    expect(project.events.find((event) => event.uid === `task-${lawyersTasks[0]!.id}@gongzhi`)?.summary).toContain(` · ${await displayNameOf(api.users.lawyer.id)}`);
+    expect(project.events.find((event) => event.uid === `task-${lawyersTasks[0]!.id}@engagement.gongzhi`)?.summary).toContain(` · ${await displayNameOf(api.users.lawyer.id)}`);
     expect(project.events.every((event) => event.alarms === 0)).toBe(true);
-    expect(project.events.some((event) => event.uid === `consultation-${consultationId}@gongzhi`)).toBe(true);
+    expect(project.events.some((event) => event.uid === `consultation-${consultationId}@engagement.gongzhi`)).toBe(true);
 
     // Withdrawn, the consultation leaves both calendars.
     const withdrawn = await api.request(pm, { method: 'POST', url: `/api/engagements/${engagement.id}/consultations/${consultationId}/withdrawal`, payload: { reason: '已在周例会上讨论解决' } });
@@ -171,8 +171,18 @@ describe('calendar feeds (订阅日历)', () => {
     expect([eleventh.statusCode, eleventh.json<Refusal>().error.message]).toEqual([409, 'You already have 10 live calendar addresses; revoke one first']);
     const feed = await fetchFeed(paths[0]!);
     expect(feed.name).toBe(`Gongzhi · ${await displayNameOf(api.users.lawyer2.id)}`);
-    // Disabling a person revokes their addresses for good, like their tokens: enabled again, they stay dead.
+    // A password reset revokes them, like tokens (whoever knew the old password may have made one).
     const admin = await api.sessionFor('admin');
+    const afterReset = await api.request(lawyer2, { method: 'POST', url: '/api/me/calendar-feeds', payload: { name: '重置前' }, headers: { 'accept-language': 'en' } });
+    expect(afterReset.statusCode).toBe(409);
+    await api.request(lawyer2, { method: 'DELETE', url: `/api/me/calendar-feeds/${(await api.db.calendarFeed.findFirstOrThrow({ where: { userId: api.users.lawyer2.id, revokedAt: null } })).id}` });
+    const beforeReset = (await api.request(lawyer2, { method: 'POST', url: '/api/me/calendar-feeds', payload: { name: '重置前' } })).json<Created>().path;
+    expect((await fetchFeed(beforeReset)).status).toBe(200);
+    expect((await api.request(admin, { method: 'POST', url: `/api/users/${api.users.lawyer2.id}/reset-password`, payload: { newPassword: 'another-long-enough-password' } })).statusCode).toBe(200);
+    expect((await fetchFeed(beforeReset)).status).toBe(404);
+    expect(await api.db.calendarFeed.count({ where: { userId: api.users.lawyer2.id, revokedAt: null } })).toBe(0);
+    // Disabling a person revokes their addresses for good, like their tokens: enabled again, they stay dead.
+    paths[0] = (await api.request(await api.sessionFor('lawyer2'), { method: 'POST', url: '/api/me/calendar-feeds', payload: { name: '停用前' } })).json<Created>().path;
     expect((await api.request(admin, { method: 'PATCH', url: `/api/users/${api.users.lawyer2.id}`, payload: { isDisabled: true } })).statusCode).toBe(200);
     expect((await fetchFeed(paths[0]!)).status).toBe(404);
     expect((await api.request(admin, { method: 'PATCH', url: `/api/users/${api.users.lawyer2.id}`, payload: { isDisabled: false } })).statusCode).toBe(200);

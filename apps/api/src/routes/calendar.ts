@@ -1,10 +1,9 @@
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { MAX_CALENDAR_FEEDS, operations } from '@gongzhi/contracts';
 import { type CalendarScope, findLiveCalendarFeed, loadCalendarSource, teamRoleOf } from '@gongzhi/db';
 import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
 import { registerOperation } from '../lib/operation-route';
-import { PUBLIC_READ_LIMIT } from '../lib/public-limits';
 import { newSecret, sha256Hex } from '../lib/secrets';
 import { callerOfRequest } from '../plugins/app/access';
 import { calendarEntriesOf, type FeedLocale, renderCalendar } from '../views/calendar-views';
@@ -12,6 +11,8 @@ import { isoOrNull, iso } from '../views/common';
 
 /** Calendar addresses carry a recognisable prefix, like API tokens: easy to grep for in a leak. */
 const FEED_TOKEN_PREFIX = 'gzc_';
+/** Fetches of one address per minute: calendar apps refresh every few minutes at most. */
+const FEED_READ_LIMIT = { max: 30, timeWindow: 60_000 };
 /** Who may subscribe to an engagement's calendar: the team's PM and partner. */
 const ENGAGEMENT_FEED_ROLES = new Set(['pm', 'partner']);
 
@@ -83,11 +84,12 @@ export default async function calendarRoutes(fastify: FastifyInstance): Promise<
       }
       const now = clock.now();
       const locale: FeedLocale = feed.user.locale === 'en' ? 'en' : 'zh-CN';
+      const brand = locale === 'en' ? 'Gongzhi' : '共治';
       const owner = {
         kind: scope.kind,
         userId: feed.userId,
         locale,
-        title: feed.engagement ? `共治 · ${feed.engagement.name}` : locale === 'en' ? `Gongzhi · ${feed.user.displayName}` : `共治 · ${feed.user.displayName}的日程`,
+        title: feed.engagement ? `${brand} · ${feed.engagement.name}` : locale === 'en' ? `Gongzhi · ${feed.user.displayName}` : `共治 · ${feed.user.displayName}的日程`,
       };
       const text = renderCalendar(calendarEntriesOf(await loadCalendarSource(db, scope), owner), owner, `${request.protocol}://${request.host}`, now);
       await db.calendarFeed.update({ where: { id: feed.id }, data: { lastReadAt: now } });
@@ -99,6 +101,8 @@ export default async function calendarRoutes(fastify: FastifyInstance): Promise<
         .header('cache-control', 'private, no-store')
         .send(text);
     },
-    { config: { rateLimit: PUBLIC_READ_LIMIT } },
+    // Per address: calendar services (Outlook.com, 企业微信, 钉钉) fetch many people's feeds from a
+    // few shared addresses, so the limit is per feed — generous for any calendar app's refreshes.
+    { config: { rateLimit: { ...FEED_READ_LIMIT, keyGenerator: (request: FastifyRequest) => `calendar:${(request.params as { token?: string }).token ?? ''}` } } },
   );
 }

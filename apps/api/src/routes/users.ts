@@ -96,8 +96,9 @@ export default async function userRoutes(fastify: FastifyInstance, { authThrottl
     const now = clock.now();
     const revoked = await revokeSessions(db, user.id, now);
     const tokensRevoked = await revokeApiTokens(db, user.id, now);
+    const calendarFeedsRevoked = await revokeCalendarFeeds(db, user.id, now);
     fastify.streams.close({ userId: user.id });
-    await recordAudit(db, request.id, { action: 'user.password_reset', actorId: identity.user.id, entityType: 'user', entityId: user.id, after: { sessionsRevoked: revoked, tokensRevoked } });
+    await recordAudit(db, request.id, { action: 'user.password_reset', actorId: identity.user.id, entityType: 'user', entityId: user.id, after: { sessionsRevoked: revoked, tokensRevoked, calendarFeedsRevoked } });
     return toUser(user);
   });
 }

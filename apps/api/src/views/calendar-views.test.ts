@@ -34,7 +34,6 @@ const source: CalendarSource = {
       id: 'a1',
       title: '和平里西社区居民公约',
       instrument: 'residents_convention',
-      status: 'notice',
       noticeFrom: day('2026-11-25'),
       noticeTo: day('2026-12-01'),
       noticeLocation: '社区公告栏及各楼门',
@@ -73,6 +72,16 @@ describe('a calendar feed’s text', () => {
     ]);
     expect(text).toContain('DTSTAMP:20261129T060000Z');
     expect(text).toContain('URL;VALUE=URI:https://gongzhi.example.cn/tasks/t1');
+  });
+
+  it('keeps a name with line breaks and separators on one line, escaped as RFC 5545 text', () => {
+    const odd: FeedOwner = { ...owner, title: '共治 · 王浩然,李婧;\n（测试）\\' };
+    const text = renderCalendar([], odd, 'https://gongzhi.example.cn', new Date());
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    // TEXT escaping (ical.js leaves X- properties as written): one line, nothing spilling into the next property.
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('共治 · 王浩然\\,李婧\\; （测试）\\\\');
+    expect(text).toContain('\r\nNAME:共治 · 王浩然\\,李婧\\; （测试）\\\\\r\n');
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(0);
   });
 
   it('names who does what in an engagement’s calendar, without reminders, and speaks English to an English-speaking person', () => {

@@ -1,4 +1,4 @@
-import ical, { ICalAlarmType } from 'ical-generator';
+import ical, { ICalAlarmType, ICalEventTransparency } from 'ical-generator';
 import { type CalendarSource, fromDbDate } from '@gongzhi/db';
 import { addCalendarDays, type CaseStep, caseStepLabels, type CivilDate, type LocalizedText, type ResearchSessionKind, researchSessionKindLabels } from '@gongzhi/domain';
 
@@ -47,6 +47,9 @@ const VERDICTS: Record<string, LocalizedText> = {
   vote_lost: { zh: '未获通过', en: 'vote lost' },
 };
 
+/** A name as RFC 5545 TEXT on one line: line breaks become spaces, `\\`, `;` and `,` are escaped. */
+export const calendarName = (name: string): string => name.replace(/[\r\n]+/g, ' ').replace(/[\\;,]/g, (character) => `\\${character}`);
+
 /** The entries of a feed, soonest first. */
 export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): CalendarEntry[] {
   const zh = owner.locale === 'zh-CN';
@@ -66,7 +69,7 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
       uid: `task-${task.id}`,
       first: day(task.dueDate),
       last: day(task.dueDate),
-      summary: `${lead}${zh ? '：' : ': '}${title}${status}${own ? '' : zh ? ` · ${task.assignee.displayName}` : ` · ${task.assignee.displayName}`}${inEngagement(task.engagement)}`,
+      summary: `${lead}${zh ? '：' : ': '}${title}${status}${own ? '' : ` · ${task.assignee.displayName}`}${inEngagement(task.engagement)}`,
       description: lines(
         `${say({ zh: '项目', en: 'Engagement' })}${zh ? '：' : ': '}${task.engagement.name}`,
         `${say({ zh: '阶段', en: 'Stage' })}${zh ? '：' : ': '}${zh ? task.stage.titleZh : task.stage.titleEn}`,
@@ -210,7 +213,9 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
  */
 export function renderCalendar(entries: CalendarEntry[], owner: FeedOwner, origin: string, now: Date): string {
   const calendar = ical({
-    name: owner.title,
+    // ical-generator writes the calendar's name as it is: a line break or separator in a person's
+    // or engagement's name would break the whole file in the calendar app.
+    name: calendarName(owner.title),
     prodId: { company: 'Gongzhi', product: 'calendar-feed', language: owner.locale === 'zh-CN' ? 'ZH' : 'EN' },
     // Calendar apps refresh subscriptions on their own schedule; this asks for hourly.
     ttl: 3600,
@@ -218,7 +223,11 @@ export function renderCalendar(entries: CalendarEntry[], owner: FeedOwner, origi
   });
   for (const entry of entries) {
     const event = calendar.createEvent({
-      id: `${entry.uid}@${UID_DOMAIN}`,
+      // One UID per feed kind: a PM subscribed to their own and to the engagement's calendar has
+      // the same task in both, and calendar apps mishandle one UID across two subscriptions.
+      id: `${entry.uid}@${owner.kind === 'person' ? UID_DOMAIN : `engagement.${UID_DOMAIN}`}`,
+      // Deadlines, not appointments: they do not make the person look busy.
+      transparency: ICalEventTransparency.TRANSPARENT,
       allDay: true,
       start: entry.first,
       end: addCalendarDays(entry.last, 1),

@@ -686,7 +686,7 @@ export const en: Catalogue<typeof zhCN> = {
     subtitle: 'Password, API tokens and calendar subscriptions of {{name}} ({{username}})',
     password: {
       title: 'Change password',
-      consequences: 'Changing your password signs you out in every other browser and device, and revokes all your API tokens at once (scripts and integrations using them lose access). This page stays signed in.',
+      consequences: 'Changing your password signs you out in every other browser and device, and revokes all your API tokens and calendar addresses at once (scripts and integrations using them lose access; calendars need subscribing again). This page stays signed in.',
       current: 'Current password',
       currentRequired: 'Enter your current password',
       currentWrong: 'The current password is wrong',

@@ -686,7 +686,7 @@ export const zhCN = {
     subtitle: '{{name}}（{{username}}）的密码、API 令牌与日历订阅',
     password: {
       title: '修改密码',
-      consequences: '修改密码后，您在其他浏览器和设备上的登录将全部退出，您的全部 API 令牌也将立即吊销（使用这些令牌的脚本和集成将无法继续访问）。当前页面保持登录。',
+      consequences: '修改密码后，您在其他浏览器和设备上的登录将全部退出，您的全部 API 令牌和日历订阅地址也将立即失效（使用这些令牌的脚本和集成将无法继续访问，日历需重新订阅）。当前页面保持登录。',
       current: '当前密码',
       currentRequired: '请输入当前密码',
       currentWrong: '当前密码不正确',

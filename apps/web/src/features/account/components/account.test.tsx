@@ -17,7 +17,7 @@ describe('ChangePasswordForm', () => {
     renderWithProviders(<ChangePasswordForm />);
     const warning = screen.getByTestId('password-consequences');
     expect(warning.textContent).toContain('其他浏览器和设备上的登录将全部退出');
-    expect(warning.textContent).toContain('全部 API 令牌也将立即吊销');
+    expect(warning.textContent).toContain('全部 API 令牌和日历订阅地址也将立即失效');
   });
 
   it('asks for twelve characters and the same new password twice before sending anything', async () => {

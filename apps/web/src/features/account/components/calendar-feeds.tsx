@@ -118,8 +118,10 @@ export function NewCalendarFeedDialog({ onClose }: { onClose: () => void }) {
       open
       title={created ? t('createdTitle', { name: created.feed.name }) : t('new')}
       onCancel={onClose}
-      // Once the address shows, a stray click beside the dialog must not lose the only view of it.
+      // Once the address shows, a stray click, Esc or × must not lose the only view of it: “我已复制” closes.
       mask={{ closable: created === null }}
+      keyboard={created === null}
+      closable={created === null}
       footer={
         created ? (
           <Button type="primary" onClick={onClose} data-testid="calendar-feed-done">
