@@ -32,7 +32,7 @@ import { DEMO_PASSWORD } from '@gongzhi/db';
 import { DOCX_MIME, makeDocx } from '@gongzhi/testing';
 import { SESSION_COOKIE } from '../src/lib/sessions';
 import { type OperationSettings, type RunConfig, schemathesisConfig } from './lib/schemathesis-config';
-import { schemathesisCasesLine } from './lib/schemathesis-summary';
+import { failureSection, schemathesisCasesLine } from './lib/schemathesis-summary';
 import { startStack } from './lib/stack';
 
 /** Pinned, so CI runs are comparable; raise it on purpose. */
@@ -384,8 +384,11 @@ try {
   const results: { label: string; code: number; stdout: string; seconds: number }[] = [];
   /** Whether any link leads from one of these operations to another: otherwise the stateful phase has nothing to play. */
   const linked = (operations: readonly Operation[]) => operations.some((operation) => Object.values(operation.links ?? {}).some((link) => operations.some((target) => target.id === link.operationId)));
+  // SCHEMATHESIS_CALLERS=partner,client runs those callers only (to replay a finding locally).
+  const onlyCallers = process.env.SCHEMATHESIS_CALLERS?.split(',').map((name) => name.trim()).filter(Boolean);
   for (const phase of ['unit', 'stateful'] as const) {
     for (const caller of callers) {
+      if (onlyCallers && !onlyCallers.includes(caller.name)) continue;
       if (phase === 'stateful' && !linked(caller.operations)) continue;
       const label = `${caller.name} ${phase === 'unit' ? 'examples,coverage,fuzzing' : 'stateful'}`;
       const config = schemathesisConfig({
@@ -426,6 +429,10 @@ try {
   }
   function isInternalCrashOnly(stdout: string): boolean {
     return stdout.includes('SystemError: AST constructor recursion depth mismatch') && !stdout.includes('= FAILURES =');
+  }
+  for (const result of results) {
+    const failures = result.code === 0 ? undefined : failureSection(result.stdout);
+    if (failures) process.stdout.write(`\n[schemathesis] ${result.label}, its failures again:\n${failures}\n`);
   }
   for (const result of results) log(`${result.label}: ${schemathesisCasesLine(result.stdout).replace('schemathesis cases: ', '')} (exit ${result.code}, ${result.seconds} s)`);
   process.stdout.write(`\n${schemathesisCasesLine(results.map((result) => result.stdout))}\n`);

@@ -1,6 +1,6 @@
 // Unit tests of scripts/lib/schemathesis-summary.ts (here because vitest includes src/ only).
 import { describe, expect, it } from 'vitest';
-import { parseSchemathesisCases, schemathesisCasesLine } from '../scripts/lib/schemathesis-summary';
+import { failureSection, parseSchemathesisCases, schemathesisCasesLine } from '../scripts/lib/schemathesis-summary';
 
 // The close of a real `st run --no-color --max-examples 5` against this API (schemathesis 4.32.5).
 const passingRun = `Schemathesis v4.32.5
@@ -110,5 +110,20 @@ describe('parseSchemathesisCases', () => {
     expect(schemathesisCasesLine([passingRun, failingRun])).toBe('schemathesis cases: 2457 passed, 5 failed, 7 skipped');
     expect(schemathesisCasesLine([passingRun, 'Test cases:\n  No test cases were generated\n', ''])).toBe('schemathesis cases: 2057 passed, 2 failed');
     expect(schemathesisCasesLine([])).toBe('schemathesis cases: 0 passed, 1 failed');
+  });
+});
+
+describe('failureSection', () => {
+  const withFailures = `Test Phases:\n  ✅ Fuzzing\n\n=================================== FAILURES ===================================\n_______________________________ GET /api/things ________________________________\n1. Test Case ID: abc\n- Server error\n\n=================================== SUMMARY ====================================\nTest cases:\n  9 generated, 1 found 1 unique failure\n`;
+
+  it('cuts the FAILURES section out of a run, from its heading to the next heading', () => {
+    expect(failureSection(withFailures)).toBe('=================================== FAILURES ===================================\n_______________________________ GET /api/things ________________________________\n1. Test Case ID: abc\n- Server error');
+  });
+
+  it('finds none in a passing run and shortens a long one', () => {
+    expect(failureSection(passingRun)).toBeUndefined();
+    const long = failureSection(withFailures, 20);
+    expect(long?.startsWith('='.repeat(20))).toBe(true);
+    expect(long).toMatch(/more characters in the full log\)$/);
   });
 });

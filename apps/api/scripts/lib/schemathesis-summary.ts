@@ -72,3 +72,19 @@ export function schemathesisCasesLine(output: string | readonly string[]): strin
   if (total.passed + total.failed + total.skipped === 0) total.failed = 1;
   return `schemathesis cases: ${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`;
 }
+
+/**
+ * The `FAILURES` section of one `st run`'s output (its heading up to the next `=== … ===`
+ * heading), at most `limit` characters, or undefined when the run printed none. The script
+ * prints these again after every run has finished: CI keeps only the end of a long log, and a
+ * failure found in the first of twelve runs would otherwise scroll out of it.
+ */
+export function failureSection(output: string, limit = 12_000): string | undefined {
+  const lines = stripVTControlCharacters(output).split(/\r\n|\r|\n/);
+  const heading = /^=+ (.+?) =+$/;
+  const start = lines.findIndex((line) => heading.exec(line.trim())?.[1] === 'FAILURES');
+  if (start === -1) return undefined;
+  const end = lines.findIndex((line, index) => index > start && heading.test(line.trim()));
+  const section = lines.slice(start, end === -1 ? undefined : end).join('\n').trimEnd();
+  return section.length > limit ? `${section.slice(0, limit)}\n… (${section.length - limit} more characters in the full log)` : section;
+}
