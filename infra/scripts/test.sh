@@ -7,7 +7,8 @@
 # The last line of output sums every test runner (vitest runs, schemathesis cases), plain, for CI:
 # `612 passed, 0 failed, 3 skipped`. A failed run shows at least `1 failed` there, whatever failed.
 #
-# Budget: 90 minutes on 2 cores, the first `go install` of the Temporal CLI (~5 min) included.
+# Budget: 90 minutes on 2 cores, the first `go install` of the Temporal CLI (~5 min) and of the
+# S3 server versitygw (~2 min) included.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -136,6 +137,15 @@ fi
 # Exported so every test process (turbo passes it through) uses exactly this binary.
 export TEMPORAL_CLI_PATH
 logged "$TEMPORAL_CLI_PATH" --version
+
+step "S3 server for the object-store tests: versitygw (built once with go install, then cached)"
+VERSITYGW_PATH="$(pnpm --silent --filter @gongzhi/infra s3:ensure | tail -n 1)"
+if [[ ! -x "$VERSITYGW_PATH" ]]; then
+  echo "s3:ensure printed no usable path: '$VERSITYGW_PATH'" >&2
+  exit 1
+fi
+export VERSITYGW_PATH
+logged "$VERSITYGW_PATH" --version
 
 step "pnpm test (lint, typecheck and test every package)"
 logged pnpm test

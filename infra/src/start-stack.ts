@@ -183,7 +183,8 @@ async function startApp(app: AppSpec, stack: Stack): Promise<ChildProcess> {
 
 /**
  * HOOK (provided by @gongzhi/workflows): `@gongzhi/workflows/demo` exports
- *   seedDemoEngagement({ db, temporal, filesDir, taskQueue?, log? }): Promise<void>
+ *   seedDemoEngagement({ db, temporal, storeEnv, taskQueue?, log? }): Promise<void>
+ * (storeEnv: the environment the API and the worker get; the demo stores its files where they do)
  * which is idempotent (the demo has a fixed engagement id: every start after the first finds it
  * and changes nothing) and drives the demo through the worker, so it runs once the worker polls.
  * Resolved through the workflows package at run time because infra cannot depend on it
@@ -193,7 +194,7 @@ async function startApp(app: AppSpec, stack: Stack): Promise<ChildProcess> {
 type SeedDemoEngagement = (input: {
   db: Db;
   temporal: Client;
-  filesDir: string;
+  storeEnv: Record<string, string | undefined>;
   taskQueue?: string;
   log?: (message: string) => void;
 }) => Promise<unknown>;
@@ -239,7 +240,7 @@ async function seedDemoEngagementIfAvailable(input: {
     await seedDemoEngagement({
       db,
       temporal,
-      filesDir: filesDirOf(input.config),
+      storeEnv: { ...process.env, ...appEnvOf(input.config) },
       ...(taskQueue === undefined ? {} : { taskQueue }),
       log: (message) => log(`demo: ${message}`),
     });
@@ -272,11 +273,19 @@ function filesDirOf(config: StartConfig): string {
   return join(config.GONGZHI_DATA_DIR, 'files');
 }
 
+/** Set for an S3 bucket (GONGZHI_S3_*, passed through): then no files directory is given. */
+const usesS3 = () => (process.env.GONGZHI_S3_BUCKET ?? '') !== '';
+
+/** Where the worker, the API (and the demo) keep files: the data directory unless a bucket is named. */
+function appEnvOf(config: StartConfig): Record<string, string> {
+  return usesS3() ? {} : { GONGZHI_FILES_DIR: filesDirOf(config) };
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
 async function start(config: StartConfig, stack: Stack, options: { isDemoRequested: boolean }): Promise<void> {
   const withDemo = shouldSeedDemoData({ isEmbeddedDatabase: config.DATABASE_URL === undefined, isDemoRequested: options.isDemoRequested });
-  await mkdir(filesDirOf(config), { recursive: true });
+  if (!usesS3()) await mkdir(filesDirOf(config), { recursive: true });
   await assertPortsFree([
     ...(config.TEMPORAL_ADDRESS === undefined
       ? [
@@ -312,7 +321,7 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     GONGZHI_API_PORT: String(config.GONGZHI_API_PORT),
     GONGZHI_API_URL: `http://127.0.0.1:${config.GONGZHI_API_PORT}`,
     GONGZHI_WEB_PORT: String(config.GONGZHI_WEB_PORT),
-    GONGZHI_FILES_DIR: filesDirOf(config),
+    ...appEnvOf(config),
     GONGZHI_COOKIE_SECURE: config.GONGZHI_COOKIE_SECURE,
   };
   const apps: AppSpec[] = [

@@ -51,7 +51,7 @@ declare module 'fastify' {
 /** What the app needs from configuration; the HTTP listener's part stays with server.ts. */
 export type AppConfig = Pick<
   ApiConfig,
-  'databaseUrl' | 'temporal' | 'filesDir' | 'cookieSecure' | 'webOrigin' | 'sessionTtlMs' | 'loginRateLimit' | 'authThrottle' | 'metricsToken' | 'eventStreams'
+  'databaseUrl' | 'temporal' | 'store' | 'cookieSecure' | 'webOrigin' | 'sessionTtlMs' | 'loginRateLimit' | 'authThrottle' | 'metricsToken' | 'eventStreams'
 >;
 
 export interface AppOptions {
@@ -85,7 +85,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(corsPlugin, { origin: config.webOrigin });
   await fastify.register(dbPlugin, { databaseUrl: config.databaseUrl });
   await fastify.register(temporalPlugin, config.temporal);
-  await fastify.register(filesPlugin, { dir: config.filesDir });
+  await fastify.register(filesPlugin, config.store);
   await fastify.register(changesPlugin, { databaseUrl: config.databaseUrl });
   await fastify.register(authPlugin, { cookieSecure: config.cookieSecure, now });
   await fastify.register(accessPlugin, { metricsToken: config.metricsToken });

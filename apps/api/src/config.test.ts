@@ -22,7 +22,7 @@ describe('parseApiConfig', () => {
       },
       eventStreams: { maxPerUser: 5 },
     });
-    expect(config.filesDir).toMatch(/[/\\]\.data[/\\]files$/);
+    expect(config.store).toMatchObject({ kind: 'files', dir: expect.stringMatching(/[/\\]\.data[/\\]files$/) });
   });
 
   it('reads every variable, and names each one that is missing or malformed', () => {
@@ -36,7 +36,7 @@ describe('parseApiConfig', () => {
       GONGZHI_COOKIE_SECURE: 'true',
       GONGZHI_WEB_ORIGIN: 'https://gongzhi.example.cn',
     });
-    expect(config).toMatchObject({ temporal: { address: 'temporal:7233', namespace: 'firm' }, http: { port: 8080, host: '0.0.0.0' }, filesDir: '/srv/files', cookieSecure: true, webOrigin: 'https://gongzhi.example.cn' });
+    expect(config).toMatchObject({ temporal: { address: 'temporal:7233', namespace: 'firm' }, http: { port: 8080, host: '0.0.0.0' }, store: { kind: 'files', dir: '/srv/files' }, cookieSecure: true, webOrigin: 'https://gongzhi.example.cn' });
     expect(() => parseApiConfig({ GONGZHI_API_PORT: 'eighty', GONGZHI_COOKIE_SECURE: 'yes' })).toThrow(/DATABASE_URL[\s\S]*GONGZHI_API_PORT[\s\S]*GONGZHI_COOKIE_SECURE/);
   });
 
@@ -67,5 +67,12 @@ describe('parseApiConfig', () => {
     });
     expect(() => parseApiConfig({ DATABASE_URL: 'postgres://db/gongzhi', GONGZHI_METRICS_TOKEN: 'short' })).toThrow(/GONGZHI_METRICS_TOKEN/);
     expect(() => parseApiConfig({ DATABASE_URL: 'postgres://db/gongzhi', GONGZHI_LOGIN_FAILURE_LIMIT: '10' })).toThrow(/GONGZHI_LOGIN_FAILURE_LIMIT: no longer used/);
+  });
+
+  it('keeps files in an S3 bucket when one is named, and refuses a half-made choice', () => {
+    const config = parseApiConfig({ DATABASE_URL: 'postgres://db/gongzhi', GONGZHI_S3_BUCKET: 'gongzhi-files', GONGZHI_S3_ENDPOINT: 'http://s3.internal:7070', GONGZHI_S3_ACCESS_KEY_ID: 'key', GONGZHI_S3_SECRET_ACCESS_KEY: 'secret' });
+    expect(config.store).toEqual({ kind: 's3', bucket: 'gongzhi-files', prefix: '', region: 'us-east-1', endpoint: 'http://s3.internal:7070', forcePathStyle: true, credentials: { accessKeyId: 'key', secretAccessKey: 'secret' } });
+    expect(() => parseApiConfig({ DATABASE_URL: 'postgres://db/gongzhi', GONGZHI_S3_ENDPOINT: 'http://s3.internal:7070' })).toThrow(/GONGZHI_S3_ENDPOINT: set without GONGZHI_S3_BUCKET/);
+    expect(() => parseApiConfig({ DATABASE_URL: 'postgres://db/gongzhi', GONGZHI_S3_BUCKET: 'gongzhi-files', GONGZHI_FILES_DIR: '/srv/files' })).toThrow(/choose one store/);
   });
 });

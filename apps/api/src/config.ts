@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultFilesDir } from '@gongzhi/storage';
+import { type StoreConfig, storeConfigOf, storeEnvShape } from '@gongzhi/storage';
 import { type AuthThrottleConfig, DEFAULT_AUTH_THROTTLE } from './lib/auth-throttle';
 
 const flag = (fallback: boolean) =>
@@ -20,7 +20,8 @@ const apiEnvSchema = z.object({
   GONGZHI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   GONGZHI_API_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   GONGZHI_API_HOST: z.string().min(1).default('127.0.0.1'),
-  GONGZHI_FILES_DIR: z.string().min(1).default(defaultFilesDir),
+  /** Where files are kept: GONGZHI_FILES_DIR, or GONGZHI_S3_* for a bucket (the worker reads the same). */
+  ...storeEnvShape,
   /** Off only where the API is served over plain http (the dev and test stacks say so themselves). */
   GONGZHI_COOKIE_SECURE: flag(true),
   /** The scrape secret for GET /metrics (`Authorization: Bearer …`); unset, only administrators get in. */
@@ -56,7 +57,8 @@ export interface ApiConfig {
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue?: string; commandTimeoutMs?: number };
   http: { host: string; port: number; trustProxy: boolean; shutdownGraceMs: number };
-  filesDir: string;
+  /** Where files are kept (local disk or an S3 bucket); the worker must be given the same. */
+  store: StoreConfig;
   cookieSecure: boolean;
   webOrigin: string | null;
   logLevel: z.infer<typeof apiEnvSchema>['GONGZHI_LOG_LEVEL'];
@@ -78,9 +80,11 @@ const RETIRED: Record<string, string> = {
 export function parseApiConfig(env: Record<string, string | undefined>): ApiConfig {
   const parsed = apiEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   const retired = Object.keys(RETIRED).filter((name) => env[name] !== undefined && env[name] !== '');
-  if (!parsed.success || retired.length > 0) {
+  const store = parsed.success ? storeConfigOf(parsed.data) : undefined;
+  if (!parsed.success || retired.length > 0 || !store?.config) {
     const problems = [
       ...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)),
+      ...(store?.problems ?? []).map((problem) => `  ${problem}`),
       ...retired.map((name) => `  ${name}: no longer used (${RETIRED[name]})`),
     ].join('\n');
     throw new Error(`API configuration is invalid:\n${problems}`);
@@ -90,7 +94,7 @@ export function parseApiConfig(env: Record<string, string | undefined>): ApiConf
     databaseUrl: config.DATABASE_URL,
     temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, commandTimeoutMs: config.GONGZHI_COMMAND_TIMEOUT_SECONDS * 1000 },
     http: { host: config.GONGZHI_API_HOST, port: config.GONGZHI_API_PORT, trustProxy: config.GONGZHI_TRUST_PROXY, shutdownGraceMs: config.GONGZHI_SHUTDOWN_GRACE_SECONDS * 1000 },
-    filesDir: config.GONGZHI_FILES_DIR,
+    store: store.config,
     cookieSecure: config.GONGZHI_COOKIE_SECURE,
     webOrigin: config.GONGZHI_WEB_ORIGIN ?? null,
     logLevel: config.GONGZHI_LOG_LEVEL,

@@ -1,4 +1,4 @@
-import { defaultFilesDir } from '@gongzhi/storage';
+import { type StoreConfig, storeConfigOf, storeEnvShape } from '@gongzhi/storage';
 import { ENGAGEMENT_TASK_QUEUE } from '@gongzhi/workflows';
 import { DEFAULT_FIRM_NAME } from '@gongzhi/workflows/activities';
 import { z } from 'zod';
@@ -11,8 +11,8 @@ const workerConfigSchema = z.object({
   /** A prebuilt workflow bundle (`pnpm --filter @gongzhi/worker build`); unset, workflows are bundled from source at start. */
   GONGZHI_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   GONGZHI_WORKER_SHUTDOWN_GRACE: z.string().default('10s'),
-  /** Where files are stored: the API serves downloads from the same directory. */
-  GONGZHI_FILES_DIR: z.string().min(1).default(defaultFilesDir),
+  /** Where files are stored (GONGZHI_FILES_DIR, or GONGZHI_S3_* for a bucket): the API serves downloads from the same store. */
+  ...storeEnvShape,
   /** The law firm named on generated documents. */
   GONGZHI_FIRM_NAME: z.string().min(1).default(DEFAULT_FIRM_NAME),
 });
@@ -24,15 +24,16 @@ export interface WorkerConfig {
   taskQueue: string;
   workflowBundlePath: string | undefined;
   shutdownGraceTime: string;
-  filesDir: string;
+  store: StoreConfig;
   firmName: string;
 }
 
 /** Reads the environment once, at the edge; every missing or malformed variable is named. */
 export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
-  const parsed = workerConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  const parsed = workerConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const store = parsed.success ? storeConfigOf(parsed.data) : undefined;
+  if (!parsed.success || !store?.config) {
+    const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)), ...(store?.problems ?? []).map((problem) => `  ${problem}`)].join('\n');
     throw new Error(`Worker configuration is invalid:\n${problems}`);
   }
   const config = parsed.data;
@@ -43,7 +44,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     taskQueue: config.GONGZHI_TASK_QUEUE,
     workflowBundlePath: config.GONGZHI_WORKFLOW_BUNDLE,
     shutdownGraceTime: config.GONGZHI_WORKER_SHUTDOWN_GRACE,
-    filesDir: config.GONGZHI_FILES_DIR,
+    store: store.config,
     firmName: config.GONGZHI_FIRM_NAME,
   };
 }

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb, importBuiltInKnowledge } from '@gongzhi/db';
-import { createFileStore } from '@gongzhi/storage';
+import { createStore, describeStore } from '@gongzhi/storage';
 import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type WorkerConfig } from './config';
@@ -13,20 +13,22 @@ export async function runWorker(config: WorkerConfig, log: (message: string) => 
   const knowledge = await importBuiltInKnowledge(db);
   if (knowledge.created + knowledge.updated > 0) log(`knowledge base ${knowledge.seedVersion}: ${knowledge.created} entries added, ${knowledge.updated} updated`);
   for (const entry of knowledge.keptEdited) log(`knowledge base: ${entry} changed in this release but was edited by a person; the edit stands`);
+  const files = createStore(config.store);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   try {
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
-      activities: createEngagementActivities({ db, files: createFileStore({ dir: config.filesDir }), firmName: config.firmName }),
+      activities: createEngagementActivities({ db, files, firmName: config.firmName }),
       ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : { workflowsPath }),
       shutdownGraceTime: config.shutdownGraceTime,
     });
-    log(`worker polling ${config.taskQueue} on ${config.temporalAddress}`);
+    log(`worker polling ${config.taskQueue} on ${config.temporalAddress}, ${describeStore(config.store)}`);
     // Worker.run() resolves after SIGINT/SIGTERM and a graceful drain of in-flight tasks.
     await worker.run();
   } finally {
+    files.close();
     await connection.close();
     await db.$disconnect();
   }

@@ -7,7 +7,7 @@ export const healthSchema = z.object({ status: z.literal('ok') }).strict().meta(
 const dependencyCheck = z.object({ ok: z.boolean(), latencyMs: z.number().min(0) }).strict();
 
 export const readinessSchema = z
-  .object({ status: z.literal('ready'), checks: z.object({ database: dependencyCheck, temporal: dependencyCheck }).strict(), at: instantSchema })
+  .object({ status: z.literal('ready'), checks: z.object({ database: dependencyCheck, temporal: dependencyCheck, files: dependencyCheck }).strict(), at: instantSchema })
   .strict()
   .meta({ id: 'Readiness' });
 
@@ -28,7 +28,7 @@ export const getReadiness = defineOperation({
   path: '/api/ready',
   tag: 'system',
   summary: { zh: '就绪检查', en: 'Readiness' },
-  description: 'The database and Temporal answer. 503 `not_ready` (the error shape, naming the failing dependency) otherwise.',
+  description: 'The database, Temporal and the file store (its directory, or its S3 bucket) answer. 503 `not_ready` (the error shape, naming the failing dependency) otherwise.',
   permission: { auth: 'public' },
   responses: { 200: readinessSchema },
   errors: ['not_ready'],

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable } from 'node:stream';
 
@@ -20,6 +21,8 @@ export interface FileStore {
    * disk (bit rot, a hand edit, tampering) is `mismatch` and must not be served.
    */
   verify(storageKey: string): Promise<'ok' | 'missing' | 'mismatch'>;
+  /** Resolves when files can be stored and read (the directory is writable, the bucket answers); rejects saying why. */
+  probe(): Promise<void>;
 }
 
 const STORAGE_KEY = /^sha256\/([0-9a-f]{64})$/;
@@ -66,6 +69,10 @@ export function createFileStore({ dir }: { dir: string }): FileStore {
         throw error;
       }
       return hash.digest('hex') === match[1] ? 'ok' : 'mismatch';
+    },
+    async probe() {
+      await mkdir(dir, { recursive: true });
+      await access(dir, fsConstants.R_OK | fsConstants.W_OK);
     },
   };
 }

@@ -2,7 +2,8 @@ import { type Client } from '@temporalio/client';
 import { type Db, DEMO_USERS } from '@gongzhi/db';
 import { renderDeliverableDraft, renderOpenLetter, renderResidentsConvention, renderViolationsList, violationListItemsFromKnowledge } from '@gongzhi/documents';
 import { type EngagementPlan, laws, OFFICE_MIME_TYPES, type PlannedTask, violationEntries } from '@gongzhi/domain';
-import { createFileStore } from '@gongzhi/storage';
+import { createStore, type FileStore, storeConfigOf, storeEnvShape } from '@gongzhi/storage';
+import { z } from 'zod';
 import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
 import { driveEngagement } from './drive';
@@ -33,7 +34,19 @@ const communities = [
  * progress, one deliverable came back with comments and some work is overdue. Every deliverable
  * is a real Word or Excel file in the file store.
  */
-export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = ENGAGEMENT_TASK_QUEUE, log = console.log }: { db: Db; temporal: Client; filesDir: string; taskQueue?: string; log?: (message: string) => void }): Promise<void> {
+export async function seedDemoEngagement({ db, temporal, storeEnv, taskQueue = ENGAGEMENT_TASK_QUEUE, log = console.log }: { db: Db; temporal: Client; storeEnv: Record<string, string | undefined>; taskQueue?: string; log?: (message: string) => void }): Promise<void> {
+  // Where the API and the worker keep files (GONGZHI_FILES_DIR or GONGZHI_S3_*): the demo's go there too.
+  const parsed = storeConfigOf(z.object(storeEnvShape).parse(Object.fromEntries(Object.entries(storeEnv).filter(([, value]) => value !== ''))));
+  if (!parsed.config) throw new Error(`the demo cannot store its files:\n  ${parsed.problems.join('\n  ')}`);
+  const store = createStore(parsed.config);
+  try {
+    await seedDemo({ db, temporal, store, taskQueue, log });
+  } finally {
+    store.close();
+  }
+}
+
+async function seedDemo({ db, temporal, store, taskQueue, log }: { db: Db; temporal: Client; store: FileStore; taskQueue: string; log: (message: string) => void }): Promise<void> {
   const users = new Map((await db.user.findMany({ where: { username: { in: DEMO_USERS.map((user) => user.username) } } })).map((user) => [user.username, user]));
   const id = (username: string) => {
     const user = users.get(username);
@@ -44,7 +57,7 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
   const research = async () => {
     await seedDemoResearch({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
     await seedDemoCases({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: await id('pm'), lawyer: await id('lawyer'), client: await id('client') } });
-    await seedDemoHotline({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, filesDir, pmId: id('pm'), lawyerId: id('lawyer') });
+    await seedDemoHotline({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, store, pmId: id('pm'), lawyerId: id('lawyer') });
     await seedDemoWorkLog({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: id('pm'), lawyer: id('lawyer'), lawyer2: id('lawyer2') } });
     await seedDemoConsultations({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, people: { pm: id('pm'), partner: id('partner'), lawyer: id('lawyer'), lawyer2: id('lawyer2') } });
     await seedDemoAdoptions({ db, engagements, engagementId: DEMO_ENGAGEMENT_ID, pmId: id('pm'), lawyerId: id('lawyer') });
@@ -70,7 +83,6 @@ export async function seedDemoEngagement({ db, temporal, filesDir, taskQueue = E
     ],
     team: { pm: id('pm'), partner: id('partner'), lawyers: [id('lawyer'), id('lawyer2')], client: id('client') },
   });
-  const store = createFileStore({ dir: filesDir });
   const authorOf = new Map([...users.values()].map((user) => [user.id, user.displayName]));
   const fileFor = async (task: PlannedTask, revision: number): Promise<SubmittedFile> => {
     const { content, fileName, mimeType } = await renderDemoDeliverable(plan, task, revision, authorOf.get(task.assigneeId) ?? '项目律师');

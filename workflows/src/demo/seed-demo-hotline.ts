@@ -1,7 +1,7 @@
 import { type Db } from '@gongzhi/db';
 import { writeTable } from '@gongzhi/documents';
 import { addMonths, suggestHotlineMapping } from '@gongzhi/domain';
-import { createFileStore } from '@gongzhi/storage';
+import { type FileStore } from '@gongzhi/storage';
 import { type EngagementClient } from '../client';
 
 /**
@@ -109,7 +109,7 @@ export function demoHotlineMonth(month: string, engagementStart: string, campaig
   return rows;
 }
 
-export async function seedDemoHotline({ db, engagements, engagementId, filesDir, pmId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; filesDir: string; pmId: string; lawyerId: string }): Promise<void> {
+export async function seedDemoHotline({ db, engagements, engagementId, store, pmId, lawyerId }: { db: Db; engagements: EngagementClient; engagementId: string; store: FileStore; pmId: string; lawyerId: string }): Promise<void> {
   if ((await db.hotlineImport.count({ where: { engagementId } })) > 0) return;
   const engagement = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { startDate: true } });
   const start = engagement.startDate.toISOString().slice(0, 7);
@@ -122,7 +122,6 @@ export async function seedDemoHotline({ db, engagements, engagementId, filesDir,
     campaigns: [...campaigns].map(([month, topic]) => ({ month, topic })),
     expectedVersion: 0,
   });
-  const store = createFileStore({ dir: filesDir });
   const now = new Date(Date.now() + 8 * 3600_000);
   const lastMonth = addMonths(`${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`, -1);
   for (let month = addMonths(start, -12); month <= lastMonth; month = addMonths(month, 1)) {

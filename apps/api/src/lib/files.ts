@@ -43,14 +43,20 @@ export async function sendStoredFile(
   }
   const opened = await files.open(file.storageKey);
   if (!opened) throw new Error(`file ${file.storageKey} of ${download.entityType} ${download.entityId} (${JSON.stringify(download.what)}) is missing from the store`);
-  await recordAudit(db, request.id, {
-    action: 'file.downloaded',
-    actorId: download.actorId,
-    engagementId: download.engagementId,
-    entityType: download.entityType,
-    entityId: download.entityId,
-    after: { ...download.what, sha256: file.sha256 },
-  });
+  try {
+    await recordAudit(db, request.id, {
+      action: 'file.downloaded',
+      actorId: download.actorId,
+      engagementId: download.engagementId,
+      entityType: download.entityType,
+      entityId: download.entityId,
+      after: { ...download.what, sha256: file.sha256 },
+    });
+  } catch (error) {
+    // Nobody will read the opened stream: release its file descriptor or S3 socket.
+    opened.stream.destroy();
+    throw error;
+  }
   return reply
     .header('content-type', file.mimeType)
     .header('content-length', String(opened.sizeBytes))

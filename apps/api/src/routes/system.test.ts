@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -78,20 +78,22 @@ function schemasAt(document: OpenApiDocument, schema: JsonSchema, pointer: strin
 }
 
 describe('health, readiness and metrics', () => {
-  it('answers liveness without touching anything, and readiness with both dependencies', async () => {
+  it('answers liveness without touching anything, and readiness with its three dependencies', async () => {
     expect((await api.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
     const ready = await api.app.inject({ method: 'GET', url: '/api/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, temporal: { ok: true } } });
+    expect(ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, temporal: { ok: true }, files: { ok: true } } });
   });
 
-  it('says not ready, in the error shape, when Temporal cannot be reached', async () => {
+  it('says not ready, in the error shape, when Temporal or the file store cannot be reached', async () => {
     const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-ready-'));
+    // The configured directory cannot be made: a file stands where its parent should be.
+    await writeFile(join(filesDir, 'blocker'), 'not a directory');
     const app = buildApp({
       config: {
         databaseUrl: api.databaseUrl,
         temporal: { address: '127.0.0.1:1', namespace: 'default' },
-        filesDir,
+        store: { kind: 'files', dir: join(filesDir, 'blocker', 'files') },
         cookieSecure: false,
         webOrigin: null,
         sessionTtlMs: 3_600_000,
@@ -104,7 +106,9 @@ describe('health, readiness and metrics', () => {
     try {
       const response = await app.inject({ method: 'GET', url: '/api/ready', headers: { 'accept-language': 'en' } });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toMatchObject({ error: { code: 'not_ready', message: 'Service unavailable: cannot reach Temporal' } });
+      expect(response.json()).toMatchObject({ error: { code: 'not_ready', message: 'Service unavailable: cannot reach Temporal, the file store' } });
+      const inChinese = await app.inject({ method: 'GET', url: '/api/ready', headers: { 'accept-language': 'zh-CN' } });
+      expect(inChinese.json()).toMatchObject({ error: { message: '服务暂不可用：无法连接 Temporal、文件存储' } });
       // The process itself is alive.
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     } finally {
@@ -152,7 +156,7 @@ describe('health, readiness and metrics', () => {
       config: {
         databaseUrl: api.databaseUrl,
         temporal: { address: '127.0.0.1:1', namespace: 'default' },
-        filesDir,
+        store: { kind: 'files', dir: filesDir },
         cookieSecure: true,
         webOrigin: null,
         sessionTtlMs: 3_600_000,

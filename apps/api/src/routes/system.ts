@@ -23,15 +23,18 @@ export default async function systemRoutes(fastify: FastifyInstance): Promise<vo
   registerOperation(fastify, operations.getHealth, async () => ({ status: 'ok' as const }));
 
   registerOperation(fastify, operations.getReadiness, async () => {
-    const [database, temporal] = await Promise.all([
+    const [database, temporal, files] = await Promise.all([
       timed(() => fastify.db.$queryRaw`select 1`),
       timed(() => fastify.temporal.probe(CHECK_TIMEOUT_MS)),
+      timed(() => fastify.files.probe()),
     ]);
-    if (!database.ok || !temporal.ok) {
-      const failing = [!database.ok ? 'PostgreSQL' : null, !temporal.ok ? 'Temporal' : null].filter(Boolean).join(', ');
-      throw new ApiError('not_ready', { message: { zh: `服务暂不可用：无法连接 ${failing}`, en: `Service unavailable: cannot reach ${failing}` } });
+    if (!database.ok || !temporal.ok || !files.ok) {
+      const failing = [!database.ok && ['PostgreSQL', 'PostgreSQL'], !temporal.ok && ['Temporal', 'Temporal'], !files.ok && ['文件存储', 'the file store']].filter((names) => names !== false);
+      const zh = failing.map(([name]) => name).join('、');
+      const en = failing.map(([, name]) => name).join(', ');
+      throw new ApiError('not_ready', { message: { zh: `服务暂不可用：无法连接 ${zh}`, en: `Service unavailable: cannot reach ${en}` } });
     }
-    return { status: 'ready' as const, checks: { database, temporal }, at: fastify.clock.now().toISOString() };
+    return { status: 'ready' as const, checks: { database, temporal, files }, at: fastify.clock.now().toISOString() };
   });
 
   registerOperation(fastify, operations.getMetrics, async (_request, reply) =>

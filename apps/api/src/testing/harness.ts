@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, type Db, hashPassword, importBuiltInKnowledge, seedDemoU
 import { createTestDatabase } from '@gongzhi/db/testing';
 import { DOCX_MIME, makeDocx, waitFor } from '@gongzhi/testing';
 import { TOKEN_SCOPES, type TokenScope } from '@gongzhi/domain';
-import { createFileStore } from '@gongzhi/storage';
+import { type StoreConfig, createStore } from '@gongzhi/storage';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type AppConfig, buildApp } from '../app';
 import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
@@ -70,6 +70,8 @@ export interface TestApiOptions {
   authThrottle?: Partial<AppConfig['authThrottle']>;
   metricsToken?: string;
   eventStreams?: Partial<AppConfig['eventStreams']>;
+  /** Where the API and the worker keep files: a temporary directory (`filesDir`) unless told otherwise. */
+  store?: StoreConfig;
 }
 
 export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
@@ -91,16 +93,19 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   const users = Object.fromEntries(rows.map((row) => [row.username, row])) as TestApi['users'];
 
   const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-api-files-'));
+  const store: StoreConfig = options.store ?? { kind: 'files', dir: filesDir };
   const taskQueue = `api-test-${randomUUID()}`;
   // One in-process worker at a time; outage tests stop it and start another.
   const runWorker = async () => {
     const connection = await NativeConnection.connect({ address: options.temporalAddress });
-    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db, files: createFileStore({ dir: filesDir }) }) });
+    const files = createStore(store);
+    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db, files }) });
     const running = worker.run();
     return {
       async stop() {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;
+        files.close();
         await connection.close();
       },
     };
@@ -111,7 +116,7 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
     config: {
       databaseUrl: database.url,
       temporal: { address: options.temporalAddress, namespace: 'default', taskQueue, ...(options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {}) },
-      filesDir,
+      store,
       cookieSecure: false,
       webOrigin: null,
       sessionTtlMs: 12 * 3_600_000,

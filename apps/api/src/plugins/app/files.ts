@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { type FileStore, createFileStore } from '@gongzhi/storage';
+import { type FileStore, type StoreConfig, createStore } from '@gongzhi/storage';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -7,10 +7,12 @@ declare module 'fastify' {
   }
 }
 
-/** Deliverable files, content-addressed on local disk under the configured directory. */
-export default fp<{ dir: string }>(
-  async (fastify, { dir }) => {
-    fastify.decorate('files', createFileStore({ dir }));
+/** Deliverable files, content-addressed: on local disk or in an S3 bucket, as configured (the worker writes to the same store). */
+export default fp<StoreConfig>(
+  async (fastify, config) => {
+    const store = createStore(config);
+    fastify.decorate('files', store);
+    fastify.addHook('onClose', () => store.close());
   },
   { name: 'files' },
 );
