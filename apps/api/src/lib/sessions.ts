@@ -88,23 +88,19 @@ export async function findTokenIdentity(db: Db, secret: string, now: Date): Prom
   return { user: toUser(token.user), method: 'token', sessionId: null, csrfTokenHash: null, tokenId: token.id, scopes: token.scopes };
 }
 
-/** Revokes a user's live personal API tokens; returns how many. */
-export async function revokeApiTokens(db: Db, userId: string, now: Date): Promise<number> {
-  const { count } = await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-  return count;
-}
-
-/** Revokes a user's live calendar addresses (a disabled person's calendar stops with their account, for good); returns how many. */
-export async function revokeCalendarFeeds(db: Db, userId: string, now: Date): Promise<number> {
-  const { count } = await db.calendarFeed.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-  return count;
-}
-
-/** Revokes a user's live sessions (all, or all but one); returns how many. */
-export async function revokeSessions(db: Db, userId: string, now: Date, options: { except?: string } = {}): Promise<number> {
-  const { count } = await db.session.updateMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: now }, ...(options.except ? { id: { not: options.except } } : {}) },
-    data: { revokedAt: now },
-  });
-  return count;
+/**
+ * Ends everything a password opened, in one transaction: the user's live sessions (all, or all but
+ * the one changing its own password), personal API tokens and calendar addresses (a disabled
+ * person's calendar stops with the account, for good). Returns how many of each, for the audit.
+ */
+export async function revokeCredentials(db: Db, userId: string, now: Date, options: { exceptSession?: string } = {}): Promise<{ sessions: number; tokens: number; calendarFeeds: number }> {
+  const [sessions, tokens, calendarFeeds] = await db.$transaction([
+    db.session.updateMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now }, ...(options.exceptSession ? { id: { not: options.exceptSession } } : {}) },
+      data: { revokedAt: now },
+    }),
+    db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
+    db.calendarFeed.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
+  ]);
+  return { sessions: sessions.count, tokens: tokens.count, calendarFeeds: calendarFeeds.count };
 }

@@ -8,7 +8,7 @@ import { type AuthThrottleConfig, createAuthThrottle, throttledError } from '../
 import { isKnownDevice, rememberDevice } from '../lib/known-devices';
 import { registerOperation } from '../lib/operation-route';
 import { newApiTokenSecret, sha256Hex } from '../lib/secrets';
-import { createSession, csrfTokenFor, revokeApiTokens, revokeCalendarFeeds, revokeSessions } from '../lib/sessions';
+import { createSession, csrfTokenFor, revokeCredentials } from '../lib/sessions';
 import { callerOfRequest } from '../plugins/app/access';
 import { type ApiTokenRow, apiTokenSelect, currentUserOf, toApiToken } from '../views/user-views';
 
@@ -119,11 +119,9 @@ export default async function authRoutes(fastify: FastifyInstance, { sessionTtlM
     const now = clock.now();
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(request.body.newPassword) } });
     // Whoever else knew the old password is out: other sessions, every token and calendar address, their streams.
-    const revoked = await revokeSessions(db, user.id, now, identity.sessionId ? { except: identity.sessionId } : {});
-    const tokensRevoked = await revokeApiTokens(db, user.id, now);
-    const calendarFeedsRevoked = await revokeCalendarFeeds(db, user.id, now);
+    const revoked = await revokeCredentials(db, user.id, now, identity.sessionId ? { exceptSession: identity.sessionId } : {});
     fastify.streams.close({ userId: user.id, exceptSessionId: identity.sessionId });
-    await recordAudit(db, request.id, { action: 'user.password_changed', actorId: user.id, entityType: 'user', entityId: user.id, after: { otherSessionsRevoked: revoked, tokensRevoked, calendarFeedsRevoked } });
+    await recordAudit(db, request.id, { action: 'user.password_changed', actorId: user.id, entityType: 'user', entityId: user.id, after: { otherSessionsRevoked: revoked.sessions, tokensRevoked: revoked.tokens, calendarFeedsRevoked: revoked.calendarFeeds } });
     return { ok: true as const };
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FastifyInstance } from 'fastify';
 import { operations, repeatedPlaces } from '@gongzhi/contracts';
-import { type Prisma } from '@gongzhi/db';
+import { type Prisma, teamRoleOf } from '@gongzhi/db';
 import { type FieldError as DomainFieldError, findTemplate } from '@gongzhi/domain';
 import { isAdmin } from '../lib/access-policy';
 import { ApiError, notFound } from '../lib/api-error';
@@ -120,8 +120,8 @@ export default async function engagementRoutes(fastify: FastifyInstance): Promis
         throw new ApiError('conflict', { message: { zh: '该幂等键已用于创建另一个项目，请换用新的键', en: 'This idempotency key already created a different engagement; use a new key' } });
       }
     }
-    const membership = await db.engagementMember.findUnique({ where: { engagementId_userId: { engagementId, userId: caller.userId } }, select: { role: true } });
-    const teamRole = membership?.role === 'admin' ? null : (membership?.role ?? null);
+    const role = await teamRoleOf(db, engagementId, caller.userId);
+    const teamRole = role === 'admin' ? null : role;
     const detail = await loadEngagementDetail(db, engagementId, { caller, teamRole, seesApprovedOnly: teamRole === 'client', now: clock.now() });
     if (!detail) throw new Error(`engagement ${engagementId} vanished after creation`);
     return detail;

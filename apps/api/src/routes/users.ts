@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../lib/api-error';
 import { recordAudit } from '../lib/audit';
 import { type AuthThrottleConfig, createAuthThrottle, throttledError } from '../lib/auth-throttle';
 import { registerOperation } from '../lib/operation-route';
-import { revokeApiTokens, revokeCalendarFeeds, revokeSessions } from '../lib/sessions';
+import { revokeCredentials } from '../lib/sessions';
 import { callerOfRequest } from '../plugins/app/access';
 import { pageOf, skipOf } from '../views/common';
 import { type UserRow, toUser, userSelect } from '../views/user-views';
@@ -73,9 +73,7 @@ export default async function userRoutes(fastify: FastifyInstance, { authThrottl
     );
     if (result.after.disabledAt && !result.before.disabledAt) {
       // Disabling takes effect at once: every session, token, calendar address and open stream of the user stops working.
-      await revokeSessions(db, result.after.id, now);
-      await revokeApiTokens(db, result.after.id, now);
-      await revokeCalendarFeeds(db, result.after.id, now);
+      await revokeCredentials(db, result.after.id, now);
       fastify.streams.close({ userId: result.after.id });
     }
     await recordAudit(db, request.id, { action: 'user.updated', actorId: identity.user.id, entityType: 'user', entityId: result.after.id, before: snapshot(result.before), after: snapshot(result.after) });
@@ -94,11 +92,9 @@ export default async function userRoutes(fastify: FastifyInstance, { authThrottl
     await throttle.record([attempt]);
     // A reset is for a password someone else may know: everything opened with it ends.
     const now = clock.now();
-    const revoked = await revokeSessions(db, user.id, now);
-    const tokensRevoked = await revokeApiTokens(db, user.id, now);
-    const calendarFeedsRevoked = await revokeCalendarFeeds(db, user.id, now);
+    const revoked = await revokeCredentials(db, user.id, now);
     fastify.streams.close({ userId: user.id });
-    await recordAudit(db, request.id, { action: 'user.password_reset', actorId: identity.user.id, entityType: 'user', entityId: user.id, after: { sessionsRevoked: revoked, tokensRevoked, calendarFeedsRevoked } });
+    await recordAudit(db, request.id, { action: 'user.password_reset', actorId: identity.user.id, entityType: 'user', entityId: user.id, after: { sessionsRevoked: revoked.sessions, tokensRevoked: revoked.tokens, calendarFeedsRevoked: revoked.calendarFeeds } });
     return toUser(user);
   });
 }

@@ -41,6 +41,8 @@ const TASK_STATUS_NOTES: Record<string, LocalizedText | undefined> = {
   in_review: { zh: '（审阅中）', en: ' (in review)' },
   changes_requested: { zh: '（需修改）', en: ' (changes requested)' },
 };
+const ENGAGEMENT: LocalizedText = { zh: '项目', en: 'Engagement' };
+const STAGE: LocalizedText = { zh: '阶段', en: 'Stage' };
 const VERDICTS: Record<string, LocalizedText> = {
   passed: { zh: '通过', en: 'passed' },
   no_quorum: { zh: '未达法定人数', en: 'no quorum' },
@@ -57,6 +59,9 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
   const own = owner.kind === 'person';
   // In one's own calendar each event says which engagement it is in; an engagement's calendar is one engagement.
   const inEngagement = (engagement: { name: string }) => (own ? (zh ? `（${engagement.name}）` : ` (${engagement.name})`) : '');
+  const colon = zh ? '：' : ': ';
+  /** One `label: value` line of a description. */
+  const field = (label: LocalizedText, value: string) => `${say(label)}${colon}${value}`;
   const lines = (...parts: (string | null | false)[]) => parts.filter((part): part is string => Boolean(part)).join('\n');
   const day = (date: Date): CivilDate => fromDbDate(date);
   const entries: CalendarEntry[] = [];
@@ -69,12 +74,12 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
       uid: `task-${task.id}`,
       first: day(task.dueDate),
       last: day(task.dueDate),
-      summary: `${lead}${zh ? '：' : ': '}${title}${status}${own ? '' : ` · ${task.assignee.displayName}`}${inEngagement(task.engagement)}`,
+      summary: `${lead}${colon}${title}${status}${own ? '' : ` · ${task.assignee.displayName}`}${inEngagement(task.engagement)}`,
       description: lines(
-        `${say({ zh: '项目', en: 'Engagement' })}${zh ? '：' : ': '}${task.engagement.name}`,
-        `${say({ zh: '阶段', en: 'Stage' })}${zh ? '：' : ': '}${zh ? task.stage.titleZh : task.stage.titleEn}`,
-        task.community && `${say({ zh: '社区', en: 'Community' })}${zh ? '：' : ': '}${task.community.name}`,
-        `${say({ zh: '负责人', en: 'Assignee' })}${zh ? '：' : ': '}${task.assignee.displayName}`,
+        field(ENGAGEMENT, task.engagement.name),
+        field(STAGE, zh ? task.stage.titleZh : task.stage.titleEn),
+        task.community && field({ zh: '社区', en: 'Community' }, task.community.name),
+        field({ zh: '负责人', en: 'Assignee' }, task.assignee.displayName),
       ),
       path: `/tasks/${task.id}`,
       remind: own,
@@ -88,8 +93,8 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
       last: event.heldOn,
       summary: `${zh ? event.titleZh : event.titleEn}${event.community ? ` · ${event.community.name}` : ''}${inEngagement(event.engagement)}`,
       description: lines(
-        `${say({ zh: '项目', en: 'Engagement' })}${zh ? '：' : ': '}${event.engagement.name}`,
-        `${say({ zh: '阶段', en: 'Stage' })}${zh ? '：' : ': '}${zh ? event.stage.titleZh : event.stage.titleEn}`,
+        field(ENGAGEMENT, event.engagement.name),
+        field(STAGE, zh ? event.stage.titleZh : event.stage.titleEn),
         say({ zh: '已举办，记录见任务。', en: 'Held; recorded on the task.' }),
       ),
       path: `/tasks/${event.id}`,
@@ -106,7 +111,7 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
         ? `待审阅：${deliverable.titleZh}（第 ${deliverable.currentRevision} 稿）${inEngagement(deliverable.engagement)}`
         : `To review: ${deliverable.titleEn} (revision ${deliverable.currentRevision})${inEngagement(deliverable.engagement)}`,
       description: lines(
-        zh ? `项目：${deliverable.engagement.name}` : `Engagement: ${deliverable.engagement.name}`,
+        field(ENGAGEMENT, deliverable.engagement.name),
         zh ? `提交人：${deliverable.task.assignee.displayName}；任务截止日前审定，任务方能完成。` : `Submitted by ${deliverable.task.assignee.displayName}; the task can only be completed once it is approved, by its due date.`,
       ),
       path: `/tasks/${deliverable.task.id}`,
@@ -122,9 +127,9 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
       uid: `consultation-${consultation.id}`,
       first: day(consultation.dueOn),
       last: day(consultation.dueOn),
-      summary: `${lead}${zh ? '：' : ': '}${consultation.topic}${inEngagement(consultation.engagement)}`,
+      summary: `${lead}${colon}${consultation.topic}${inEngagement(consultation.engagement)}`,
       description: lines(
-        zh ? `项目：${consultation.engagement.name}` : `Engagement: ${consultation.engagement.name}`,
+        field(ENGAGEMENT, consultation.engagement.name),
         zh ? `已收到意见 ${consultation.opinions.length} 条，共邀请 ${consultation.invitees.length} 位律师。` : `${consultation.opinions.length} opinion(s) in, ${consultation.invitees.length} lawyer(s) asked.`,
       ),
       path: `/engagements/${consultation.engagement.id}?tab=consultations`,
@@ -143,8 +148,8 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
         ? `公示：${adoption.community.name}《${adoption.title}》${adoption.noticeRound > 1 ? `（第 ${adoption.noticeRound} 轮）` : ''}${inEngagement(adoption.engagement)}`
         : `Public notice: ${adoption.community.name} “${adoption.title}”${adoption.noticeRound > 1 ? ` (round ${adoption.noticeRound})` : ''}${inEngagement(adoption.engagement)}`,
       description: lines(
-        zh ? `项目：${adoption.engagement.name}` : `Engagement: ${adoption.engagement.name}`,
-        zh ? `公示地点：${adoption.noticeLocation}` : `Posted at: ${adoption.noticeLocation}`,
+        field(ENGAGEMENT, adoption.engagement.name),
+        field({ zh: '公示地点', en: 'Posted at' }, adoption.noticeLocation),
         zh ? `公示期 ${day(adoption.noticeFrom)} 至 ${day(adoption.noticeTo)}，期间居民可通过征求意见链接提出意见。` : `On notice ${day(adoption.noticeFrom)} to ${day(adoption.noticeTo)}; residents comment through the comment links.`,
       ),
       path,
@@ -160,7 +165,7 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
         summary: zh
           ? `${kind}：${adoption.community.name}《${adoption.title}》第 ${meeting.position} 次${verdict ? `（${verdict.zh}）` : ''}${inEngagement(adoption.engagement)}`
           : `${kind}: ${adoption.community.name} “${adoption.title}” #${meeting.position}${verdict ? ` (${verdict.en})` : ''}${inEngagement(adoption.engagement)}`,
-        description: lines(zh ? `项目：${adoption.engagement.name}` : `Engagement: ${adoption.engagement.name}`, zh ? meeting.explanationZh : meeting.explanationEn),
+        description: lines(field(ENGAGEMENT, adoption.engagement.name), zh ? meeting.explanationZh : meeting.explanationEn),
         path,
         remind: false,
       });
@@ -174,11 +179,11 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
       uid: `research-session-${session.id}`,
       first: day(session.heldOn),
       last: day(session.heldOn),
-      summary: `${kind}${zh ? '：' : ': '}${where}${inEngagement(session.engagement)}`,
+      summary: `${kind}${colon}${where}${inEngagement(session.engagement)}`,
       description: lines(
-        zh ? `项目：${session.engagement.name}` : `Engagement: ${session.engagement.name}`,
-        zh ? `地点：${session.place}` : `Place: ${session.place}`,
-        zh ? `参加人员：${session.participants}` : `Participants: ${session.participants}`,
+        field(ENGAGEMENT, session.engagement.name),
+        field({ zh: '地点', en: 'Place' }, session.place),
+        field({ zh: '参加人员', en: 'Participants' }, session.participants),
       ),
       path: `/engagements/${session.engagement.id}?tab=research`,
       remind: false,
@@ -196,7 +201,7 @@ export function calendarEntriesOf(source: CalendarSource, owner: FeedOwner): Cal
         ? `${card}案件环节截止：${problemCase.title}（${step ? step.zh : problemCase.step}）${inEngagement(problemCase.engagement)}`
         : `${card}Case step due: ${problemCase.title} (${step ? step.en : problemCase.step})${inEngagement(problemCase.engagement)}`,
       description: lines(
-        zh ? `项目：${problemCase.engagement.name}` : `Engagement: ${problemCase.engagement.name}`,
+        field(ENGAGEMENT, problemCase.engagement.name),
         zh ? `社区：${problemCase.community.name}；地点：${problemCase.place}` : `Community: ${problemCase.community.name}; place: ${problemCase.place}`,
       ),
       path: `/engagements/${problemCase.engagement.id}?tab=cases`,
