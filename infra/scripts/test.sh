@@ -128,24 +128,24 @@ logged go version
 step "pnpm install --frozen-lockfile"
 logged pnpm install --frozen-lockfile
 
+# Finds or builds (go install, cached) one of the Go programs the tests run, and exports its path
+# in the named variable so every test process (turbo passes it through) uses exactly this binary.
+ensure_go_tool() {
+  local variable="$1" script="$2" path
+  path="$(pnpm --silent --filter @gongzhi/infra "$script" | tail -n 1)"
+  if [[ ! -x "$path" ]]; then
+    echo "$script printed no usable path: '$path'" >&2
+    exit 1
+  fi
+  export "$variable=$path"
+  logged "$path" --version
+}
+
 step "Temporal CLI (built once with go install, then cached)"
-TEMPORAL_CLI_PATH="$(pnpm --silent --filter @gongzhi/infra temporal:ensure | tail -n 1)"
-if [[ ! -x "$TEMPORAL_CLI_PATH" ]]; then
-  echo "temporal:ensure printed no usable path: '$TEMPORAL_CLI_PATH'" >&2
-  exit 1
-fi
-# Exported so every test process (turbo passes it through) uses exactly this binary.
-export TEMPORAL_CLI_PATH
-logged "$TEMPORAL_CLI_PATH" --version
+ensure_go_tool TEMPORAL_CLI_PATH temporal:ensure
 
 step "S3 server for the object-store tests: versitygw (built once with go install, then cached)"
-VERSITYGW_PATH="$(pnpm --silent --filter @gongzhi/infra s3:ensure | tail -n 1)"
-if [[ ! -x "$VERSITYGW_PATH" ]]; then
-  echo "s3:ensure printed no usable path: '$VERSITYGW_PATH'" >&2
-  exit 1
-fi
-export VERSITYGW_PATH
-logged "$VERSITYGW_PATH" --version
+ensure_go_tool VERSITYGW_PATH s3:ensure
 
 step "pnpm test (lint, typecheck and test every package)"
 logged pnpm test
