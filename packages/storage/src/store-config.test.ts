@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defaultFilesDir } from './default-dir';
-import { describeStore, storeConfigOf, storeEnvShape } from './store-config';
+import { describeStore, storeConfigFromEnv, storeConfigOf, storeEnvShape } from './store-config';
 
 const parse = (env: Record<string, string>) => storeConfigOf(z.object(storeEnvShape).parse(env));
 
@@ -30,5 +30,10 @@ describe('the store configuration', () => {
     ]);
     expect(z.object(storeEnvShape).safeParse({ GONGZHI_S3_BUCKET: 'Gongzhi_Files' }).success).toBe(false);
     for (const prefix of ['/abs/', '../', 'a/./', 'gongzhi']) expect(z.object(storeEnvShape).safeParse({ GONGZHI_S3_BUCKET: 'b-1', GONGZHI_S3_PREFIX: prefix }).success).toBe(false);
+  });
+
+  it('reads straight from an environment too, blank values unset and malformed ones named', () => {
+    expect(storeConfigFromEnv({ GONGZHI_FILES_DIR: '/srv/files', GONGZHI_S3_BUCKET: '' }).config).toEqual({ kind: 'files', dir: '/srv/files' });
+    expect(storeConfigFromEnv({ GONGZHI_S3_BUCKET: 'Bad_Bucket' }).problems).toEqual([expect.stringMatching(/^GONGZHI_S3_BUCKET: must be an S3 bucket name/)]);
   });
 });

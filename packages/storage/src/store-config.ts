@@ -62,6 +62,16 @@ export function storeConfigOf(env: StoreEnv): { config: StoreConfig; problems: [
   };
 }
 
+/**
+ * `storeConfigOf` straight from an environment (blank values count as unset), for a process
+ * whose own configuration has nothing else to report: the problems name zod's findings too.
+ */
+export function storeConfigFromEnv(env: Record<string, string | undefined>): ReturnType<typeof storeConfigOf> {
+  const parsed = z.object(storeEnvShape).safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  return storeConfigOf(parsed.data);
+}
+
 /** The store a configuration names; close() releases an S3 client's sockets (a no-op for files). */
 export function createStore(config: StoreConfig): FileStore & { close(): void } {
   if (config.kind === 'files') return { ...createFileStore({ dir: config.dir }), close: () => undefined };

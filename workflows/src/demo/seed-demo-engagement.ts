@@ -2,8 +2,7 @@ import { type Client } from '@temporalio/client';
 import { type Db, DEMO_USERS } from '@gongzhi/db';
 import { renderDeliverableDraft, renderOpenLetter, renderResidentsConvention, renderViolationsList, violationListItemsFromKnowledge } from '@gongzhi/documents';
 import { type EngagementPlan, laws, OFFICE_MIME_TYPES, type PlannedTask, violationEntries } from '@gongzhi/domain';
-import { createStore, type FileStore, storeConfigOf, storeEnvShape } from '@gongzhi/storage';
-import { z } from 'zod';
+import { createStore, type FileStore, storeConfigFromEnv } from '@gongzhi/storage';
 import { createEngagementClient } from '../client';
 import { ENGAGEMENT_TASK_QUEUE } from '../ids';
 import { driveEngagement } from './drive';
@@ -36,7 +35,7 @@ const communities = [
  */
 export async function seedDemoEngagement({ db, temporal, storeEnv, taskQueue = ENGAGEMENT_TASK_QUEUE, log = console.log }: { db: Db; temporal: Client; storeEnv: Record<string, string | undefined>; taskQueue?: string; log?: (message: string) => void }): Promise<void> {
   // Where the API and the worker keep files (GONGZHI_FILES_DIR or GONGZHI_S3_*): the demo's go there too.
-  const parsed = storeConfigOf(z.object(storeEnvShape).parse(Object.fromEntries(Object.entries(storeEnv).filter(([, value]) => value !== ''))));
+  const parsed = storeConfigFromEnv(storeEnv);
   if (!parsed.config) throw new Error(`the demo cannot store its files:\n  ${parsed.problems.join('\n  ')}`);
   const store = createStore(parsed.config);
   try {
