@@ -7,8 +7,8 @@
 # The last line of output sums every test runner (vitest runs, schemathesis cases), plain, for CI:
 # `612 passed, 0 failed, 3 skipped`. A failed run shows at least `1 failed` there, whatever failed.
 #
-# Budget: 90 minutes on 2 cores, the first `go install` of the Temporal CLI (~5 min) and of the
-# S3 server versitygw (~2 min) included.
+# Budget: 90 minutes on 2 cores, the first `go install` of the Temporal CLI (~5 min), of the
+# S3 server versitygw (~2 min) and of the Temporal server with its schema tool (~3 min) included.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -147,6 +147,10 @@ ensure_go_tool TEMPORAL_CLI_PATH temporal:ensure
 step "S3 server for the object-store tests: versitygw (built once with go install, then cached)"
 ensure_go_tool VERSITYGW_PATH s3:ensure
 
+step "Temporal server and its schema tool, for the distributed engine (built once with go install, then cached)"
+ensure_go_tool TEMPORAL_SERVER_PATH temporal-server:ensure
+ensure_go_tool TEMPORAL_SQL_TOOL_PATH temporal-sql:ensure
+
 step "pnpm test (lint, typecheck and test every package)"
 logged pnpm test
 
@@ -171,8 +175,10 @@ logged as_pg_owner "$STOCK_PG_BIN/pg_ctl" -D "$STOCK_PG_DATA" -l "$STOCK_PG_DATA
   -o "-p $STOCK_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$STOCK_PG_DATA -c max_connections=300" \
   start
 
-step "db and workflow tests against the stock PostgreSQL server"
-DATABASE_URL="postgres://postgres@127.0.0.1:$STOCK_PG_PORT/postgres" \
+# The workflow tests run whole engagements; here on the Temporal server itself (not the dev server),
+# its persistence and visibility in that same stock PostgreSQL server.
+step "db and workflow tests against the stock PostgreSQL server, on the Temporal server persisted in it"
+DATABASE_URL="postgres://postgres@127.0.0.1:$STOCK_PG_PORT/postgres" GONGZHI_TEST_TEMPORAL=server \
   logged pnpm --filter @gongzhi/db --filter @gongzhi/workflows --workspace-concurrency=1 test
 
 step "stop the stock PostgreSQL server"

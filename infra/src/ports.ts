@@ -27,3 +27,16 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
     server.listen({ host, port }, () => server.close(() => resolvePromise(true)));
   });
 }
+
+/**
+ * A free port in [min, max], probed at random: for servers that cannot take any port the kernel
+ * hands out (the Temporal server stores its membership port as a PostgreSQL smallint, so it must
+ * stay below 32768, under Linux's ephemeral range).
+ */
+export async function findFreePortIn(min: number, max: number, host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = min + Math.floor(Math.random() * (max - min + 1));
+    if (await isPortFree(port, host)) return port;
+  }
+  throw new Error(`no free port between ${min} and ${max} on ${host}`);
+}

@@ -2,7 +2,7 @@
 // process group. Stopping them signals the whole group, so wrappers such as pnpm → sh → tsx → node
 // never leave a grandchild running, and a terminal Ctrl-C reaches only our process, which can then
 // stop things in order (apps first, servers last).
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export function signalProcessGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -45,3 +45,80 @@ async function waitForGroupExit(pgid: number, timeoutMs: number): Promise<boolea
   }
   return true;
 }
+
+export interface OwnedProcess {
+  child: ChildProcess;
+  /** The process id, which is also its group id; undefined when it could not be spawned. */
+  pid: number | undefined;
+  /** Settles when the process has ended and its output is read, whatever the reason. */
+  exited: Promise<void>;
+  /**
+   * Rejects when the process cannot be spawned or ends; race it against a readiness check while
+   * starting. Never "unhandled" when nobody races it.
+   */
+  ended: Promise<never>;
+  /** The last few thousand characters of its stdout and stderr, for error messages. */
+  outputTail(): string;
+  /** Stops its whole group (SIGTERM, SIGKILL after the grace time) and waits for the end. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns a server we own as the leader of its own process group, keeps the tail of its output,
+ * and makes sure it never outlives us: stop() takes down the group, and if our process exits
+ * without calling it (an uncaught error, process.exit) the group gets SIGKILL. Only a SIGKILL of
+ * our own process escapes that.
+ */
+export function spawnOwnedProcess(
+  command: string,
+  args: string[],
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    /** Time between SIGTERM and SIGKILL on stop. */
+    stopGraceMs: number;
+    /** Receives the output as it comes (by default only its tail is kept). */
+    onOutput?: (text: string) => void;
+  },
+): OwnedProcess {
+  const child = spawn(command, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+  });
+  let tail = '';
+  const onData = (chunk: Buffer): void => {
+    const text = chunk.toString('utf8');
+    tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
+    options.onOutput?.(text);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  // 'close' rather than 'exit': it comes after the last output, which error messages quote.
+  // 'error' too: a binary that cannot be spawned never emits 'close'.
+  const exited = new Promise<void>((resolvePromise) => {
+    child.once('close', () => resolvePromise());
+    child.once('error', () => resolvePromise());
+  });
+  const ended = Promise.race([
+    new Promise<never>((_, reject) => child.once('error', reject)),
+    exited.then(() => {
+      throw new Error(`${command} exited (code ${child.exitCode}, signal ${child.signalCode})`);
+    }),
+  ]);
+  ended.catch(() => undefined);
+
+  const killOnExit = (): void => signalProcessGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      await stopProcessGroup(child, options.stopGraceMs);
+      await exited;
+    })());
+  return { child, pid: child.pid, exited, ended, outputTail: () => tail, stop };
+}
+
+const OUTPUT_TAIL_CHARS = 8_000;

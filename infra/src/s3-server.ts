@@ -3,7 +3,6 @@
 // module proxy with no `replace` directive; the first build takes ~2 minutes on 2 cores.
 //
 // Run as a script (`tsx src/s3-server.ts`) it prints the binary's path on stdout, or exits 1.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ensureGoTool, type GoTool, goToolOptionsFromEnv } from './go-tool';
 import { findFreePort } from './ports';
-import { signalProcessGroup, stopProcessGroup } from './process-group';
+import { spawnOwnedProcess } from './process-group';
 
 export const VERSITYGW: GoTool = {
   label: 'the S3 server (versitygw)',
@@ -60,34 +59,19 @@ export async function startS3Server(options: { dataDir?: string; bucket?: string
 
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort();
-    const child = spawn(binary, ['--port', `127.0.0.1:${port}`, '--region', region, '--quiet', 'posix', '--nometa', dataDir], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = spawnOwnedProcess(binary, ['--port', `127.0.0.1:${port}`, '--region', region, '--quiet', 'posix', '--nometa', dataDir], {
       env: { ...process.env, ROOT_ACCESS_KEY_ID: credentials.accessKeyId, ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey },
+      stopGraceMs: 5_000,
     });
-    let output = '';
-    const collect = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-4_000));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    const exited = new Promise<void>((resolvePromise) => {
-      child.once('close', () => resolvePromise());
-      child.once('error', () => resolvePromise());
-    });
-    const killOnExit = () => signalProcessGroup(child, 'SIGKILL');
-    process.once('exit', killOnExit);
-    let stopping: Promise<void> | undefined;
-    const stop = () =>
-      (stopping ??= (async () => {
-        process.off('exit', killOnExit);
-        await stopProcessGroup(child, 5_000);
-        await exited;
-        if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
-      })());
+    const stop = async (): Promise<void> => {
+      await server.stop();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    };
 
     const endpoint = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20_000;
     let died = false;
-    void exited.then(() => (died = true));
+    void server.exited.then(() => (died = true));
     while (!died && Date.now() < deadline) {
       // Any HTTP answer (an unsigned request gets 403) means it serves.
       const answered = await fetch(endpoint, { signal: AbortSignal.timeout(1_000) }).then(
@@ -100,13 +84,11 @@ export async function startS3Server(options: { dataDir?: string; bucket?: string
       if (answered) return { endpoint, region, bucket, credentials, dataDir, stop };
       await sleep(100);
     }
-    process.off('exit', killOnExit);
-    await stopProcessGroup(child, 1_000);
-    await exited;
+    await server.stop();
     // Someone took the port between our probe and its bind: try another.
-    if (attempt < 3 && /address already in use/i.test(output)) continue;
+    if (attempt < 3 && /address already in use/i.test(server.outputTail())) continue;
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
-    throw new Error(`versitygw did not start on ${endpoint}:\n${output}`);
+    throw new Error(`versitygw did not start on ${endpoint}:\n${server.outputTail()}`);
   }
 }
 

@@ -2,14 +2,13 @@
 // stack get a real Temporal server whose address other processes (workers, the API) can dial.
 // We prefer this over TestWorkflowEnvironment because the tests start separate worker processes
 // (the crash test kills one), and because the start command needs the UI and a persistent file.
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { signalProcessGroup, stopProcessGroup } from './process-group';
+import { spawnOwnedProcess } from './process-group';
 
 export interface TemporalDevServerOptions {
   /** From ensureTemporalCli(); undefined falls back to the SDK's downloaded dev server (needs internet). */
@@ -41,7 +40,6 @@ export interface TemporalDevServer {
   stop(): Promise<void>;
 }
 
-const OUTPUT_TAIL_CHARS = 8_000;
 const STOP_GRACE_MS = 10_000;
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
@@ -58,72 +56,39 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   // "default" always exists; any other namespace must be registered at launch.
   if (namespace !== 'default') args.push('--namespace', namespace);
 
-  // detached: the server leads its own process group, so stop() can take down everything it
-  // spawned, and a Ctrl-C in the terminal reaches only our process, which stops things in order.
-  const child = spawn(options.cliPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const onData = (chunk: Buffer): void => {
-    const text = chunk.toString('utf8');
-    tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
-    options.onOutput?.(text);
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  // 'close' rather than 'exit': it comes after the last output, which error messages quote.
-  // 'error' too: a binary that cannot be spawned never emits 'close'.
-  const exited = new Promise<void>((resolvePromise) => {
-    child.once('close', () => resolvePromise());
-    child.once('error', () => resolvePromise());
+  // Its own process group: stop() takes down everything it spawned, and a Ctrl-C in the terminal
+  // reaches only our process, which stops things in order.
+  const server = spawnOwnedProcess(options.cliPath, args, {
+    stopGraceMs: STOP_GRACE_MS,
+    ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
   });
-  const spawnFailed = new Promise<never>((_, reject) => child.once('error', reject));
-  const exitedEarly = exited.then(() => {
-    throw new Error(`temporal server start-dev exited during startup (code ${child.exitCode}, signal ${child.signalCode})`);
-  });
-  // Both only matter during startup; afterwards nobody awaits them and they must not be "unhandled".
-  spawnFailed.catch(() => undefined);
-  exitedEarly.catch(() => undefined);
-
-  // Last resort if our process exits without calling stop() (an uncaught error, process.exit):
-  // never leave a server holding the port. Only a SIGKILL of our own process escapes this.
-  const killOnExit = (): void => signalProcessGroup(child, 'SIGKILL');
-  process.once('exit', killOnExit);
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      process.off('exit', killOnExit);
-      await stopProcessGroup(child, STOP_GRACE_MS);
-      await exited;
-    })();
-    return stopping;
-  };
+  const { exited, stop } = server;
 
   const address = `${ip}:${options.port}`;
   const polling = new AbortController();
   try {
     await Promise.race([
-      spawnFailed,
-      exitedEarly,
+      server.ended,
       waitUntilServing({ ip, port: options.port, namespace }, options.readyTimeoutMs ?? 60_000, polling.signal),
     ]);
   } catch (error) {
     polling.abort();
     await stop();
-    throw new Error(`Temporal dev server on ${address} did not start: ${errorMessage(error)}\n${tail}`, {
+    throw new Error(`Temporal dev server on ${address} did not start: ${errorMessage(error)}\n${server.outputTail()}`, {
       cause: error,
     });
   }
   return {
     address,
     uiUrl: headless ? undefined : `http://${ip}:${options.uiPort ?? options.port + 1000}`,
-    pid: child.pid,
+    pid: server.pid,
     exited,
     stop,
   };
 }
 
 /** Ready means a client can describe the namespace, not merely that the port is open. */
-async function waitUntilServing(
+export async function waitUntilServing(
   server: { ip: string; port: number; namespace: string },
   timeoutMs: number,
   signal: AbortSignal,

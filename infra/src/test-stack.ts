@@ -9,13 +9,19 @@
 // (or vitest's `inject('temporalAddress')`).
 //
 // DATABASE_URL set: the tests use that PostgreSQL server (CI proves a stock Debian server works);
-// unset: an embedded server in a temp dir, deleted afterwards. Temporal is always a fresh,
-// in-memory dev server, so no state leaks between runs.
+// unset: an embedded server in a temp dir, deleted afterwards.
+// GONGZHI_TEST_TEMPORAL=dev (the default): Temporal is a fresh, in-memory dev server.
+// GONGZHI_TEST_TEMPORAL=server: the Temporal server itself with its persistence and visibility in
+// two fresh databases on that PostgreSQL server, dropped afterwards (CI runs the workflow tests so:
+// whole engagements on the distributed engine). Either way no state leaks between runs.
+import { randomUUID } from 'node:crypto';
+import { dropDatabase } from '@gongzhi/db';
 import type { TestProject } from 'vitest/node';
 import { z } from 'zod';
 import { ensureTemporalCli, temporalCliOptionsFromEnv } from './temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
 import { findFreePort } from './ports';
+import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer } from './temporal-server';
 import { startPostgresProcess } from './postgres-process';
 
 export interface TestStackContext {
@@ -40,6 +46,7 @@ const testStackEnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
   ),
+  GONGZHI_TEST_TEMPORAL: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['dev', 'server']).default('dev')),
 });
 
 interface Running {
@@ -55,17 +62,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
   const startedAt = Date.now();
-  const [postgres, temporal] = await Promise.allSettled([
-    startPostgres(parsed.data.DATABASE_URL),
-    startTemporal(),
-  ]);
+  const { DATABASE_URL, GONGZHI_TEST_TEMPORAL } = parsed.data;
+  const onPostgres = GONGZHI_TEST_TEMPORAL === 'server';
+  // The dev server and PostgreSQL start side by side; the server needs PostgreSQL first.
+  const devServer = onPostgres ? undefined : settle(startTemporal());
+  const postgres = await settle(startPostgres(DATABASE_URL));
+  const temporal: PromiseSettledResult<{ address: string; stop(): Promise<void> }> =
+    devServer !== undefined
+      ? await devServer
+      : postgres.status === 'fulfilled'
+        ? await settle(startTemporalOnPostgres(postgres.value.url))
+        : { status: 'rejected', reason: new Error('no Temporal server without PostgreSQL') };
   const teardown = async (): Promise<void> => {
-    // Both stops run even if one fails; a leftover server would hold its port after the run.
-    const results = await Promise.allSettled([
-      postgres.status === 'fulfilled' ? postgres.value.stop() : Promise.resolve(),
-      temporal.status === 'fulfilled' ? temporal.value.stop() : Promise.resolve(),
-    ]);
-    const failure = results.find((result) => result.status === 'rejected');
+    // Temporal first (on PostgreSQL, its databases are dropped through that server), and both
+    // stops run even if one fails: a leftover server would hold its port after the run.
+    const temporalStopped = await settle(temporal.status === 'fulfilled' ? temporal.value.stop() : Promise.resolve());
+    const postgresStopped = await settle(postgres.status === 'fulfilled' ? postgres.value.stop() : Promise.resolve());
+    const failure = [temporalStopped, postgresStopped].find((result) => result.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
   };
   if (postgres.status === 'rejected' || temporal.status === 'rejected') {
@@ -75,7 +88,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseServerUrl', postgres.value.url);
   project.provide('temporalAddress', temporal.value.address);
   process.stderr.write(
-    `[test-stack] PostgreSQL ${redactPassword(postgres.value.url)}, Temporal ${temporal.value.address} ` +
+    `[test-stack] PostgreSQL ${redactPassword(postgres.value.url)}, Temporal ${onPostgres ? 'server on PostgreSQL' : 'dev server'} ${temporal.value.address} ` +
       `(ready in ${Math.round((Date.now() - startedAt) / 100) / 10}s)\n`,
   );
   return teardown;
@@ -100,6 +113,38 @@ async function startTemporal(): Promise<TemporalDevServer> {
       if (attempt >= 3) throw error;
     }
   }
+}
+
+async function startTemporalOnPostgres(serverUrl: string): Promise<{ address: string; stop(): Promise<void> }> {
+  const { server, sqlTool } = await ensureTemporalServer(process.env);
+  const suffix = randomUUID().replaceAll('-', '').slice(0, 12);
+  const postgres = { serverUrl, database: `gongzhi_temporal_${suffix}`, visibilityDatabase: `gongzhi_temporal_${suffix}_visibility` };
+  const dropDatabases = async (): Promise<void> => {
+    await dropDatabase(serverUrl, postgres.database);
+    await dropDatabase(serverUrl, postgres.visibilityDatabase);
+  };
+  try {
+    await setUpTemporalSchemas(sqlTool, postgres);
+    // Like the dev server's, its output is kept only for the error of a failed start.
+    const running = await startTemporalServer({ binary: server, postgres });
+    return {
+      address: running.address,
+      stop: async () => {
+        await running.stop();
+        await dropDatabases();
+      },
+    };
+  } catch (error) {
+    await dropDatabases().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }
 
 function redactPassword(url: string): string {

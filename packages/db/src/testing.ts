@@ -4,6 +4,7 @@ import { createDb, type Db } from './client';
 import { dropDatabase, quoteIdentifier, withConnection, withDatabase } from './server';
 
 export { findFreePort, type ScratchServer, startScratchServer } from './scratch-server';
+export { withConnection } from './server';
 
 export interface TestDatabase {
   /** URL of the new database, migrated and empty. */
