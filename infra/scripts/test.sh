@@ -175,11 +175,12 @@ logged as_pg_owner "$STOCK_PG_BIN/pg_ctl" -D "$STOCK_PG_DATA" -l "$STOCK_PG_DATA
   -o "-p $STOCK_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$STOCK_PG_DATA -c max_connections=300" \
   start
 
-# The workflow tests run whole engagements; here on the Temporal server itself (not the dev server),
-# its persistence and visibility in that same stock PostgreSQL server.
-step "db and workflow tests against the stock PostgreSQL server, on the Temporal server persisted in it"
+# The workflow tests run whole engagements and the worker's kills one mid-engagement; here on the
+# Temporal server itself (not the dev server), its persistence and visibility in that same stock
+# PostgreSQL server.
+step "db, workflow and worker tests against the stock PostgreSQL server, on the Temporal server persisted in it"
 DATABASE_URL="postgres://postgres@127.0.0.1:$STOCK_PG_PORT/postgres" GONGZHI_TEST_TEMPORAL=server \
-  logged pnpm --filter @gongzhi/db --filter @gongzhi/workflows --workspace-concurrency=1 test
+  logged pnpm --filter @gongzhi/db --filter @gongzhi/workflows --filter @gongzhi/worker --workspace-concurrency=1 test
 
 step "stop the stock PostgreSQL server"
 logged stop_stock_postgres

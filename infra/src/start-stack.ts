@@ -1,6 +1,7 @@
 // The stack behind `pnpm start` (see start.ts, which runs this file in a child process):
 //
-//   Temporal dev server (state in .data/temporal.db, UI :8233)
+//   Temporal dev server (state in .data/temporal.db, UI :8233), or with GONGZHI_TEMPORAL=server
+//   the Temporal server itself (state in PostgreSQL, after it), or TEMPORAL_ADDRESS's cluster
 //   PostgreSQL (embedded, data in .data/postgres, :5433; or DATABASE_URL)
 //   → migrations → demo users → worker, API, dashboard → demo engagement
 //
@@ -26,6 +27,8 @@ import { startPostgresProcess } from './postgres-process';
 import { stopProcessGroup } from './process-group';
 import { ensureTemporalCli, temporalCliOptionsFromEnv } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
+import { assertSameTemporal } from './temporal-engine';
+import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer } from './temporal-server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,6 +39,12 @@ const startConfigSchema = z.object({
   DATABASE_URL: z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   TEMPORAL_ADDRESS: z.preprocess(blankAsUnset, z.string().regex(/^[^:]+:\d+$/, 'must be host:port').optional()),
   TEMPORAL_NAMESPACE: z.preprocess(blankAsUnset, z.string().default('default')),
+  /**
+   * Which Temporal to run when TEMPORAL_ADDRESS is unset: the CLI's dev server (state in
+   * <data dir>/temporal.db, with its UI) or the Temporal server itself, its state in two databases
+   * on the same PostgreSQL server as the product's.
+   */
+  GONGZHI_TEMPORAL: z.preprocess(blankAsUnset, z.enum(['dev', 'server']).default('dev')),
   /** Unset: the worker's default (ENGAGEMENT_TASK_QUEUE). */
   GONGZHI_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().optional()),
   GONGZHI_DATA_DIR: z.preprocess(blankAsUnset, z.string().default(join(repoRoot, '.data'))),
@@ -290,7 +299,7 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     ...(config.TEMPORAL_ADDRESS === undefined
       ? [
           { port: config.TEMPORAL_PORT, variable: 'TEMPORAL_PORT' },
-          { port: config.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' },
+          ...(config.GONGZHI_TEMPORAL === 'dev' ? [{ port: config.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }] : []),
         ]
       : []),
     ...(config.DATABASE_URL === undefined ? [{ port: config.GONGZHI_PG_PORT, variable: 'GONGZHI_PG_PORT' }] : []),
@@ -298,7 +307,12 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     { port: config.GONGZHI_WEB_PORT, variable: 'GONGZHI_WEB_PORT' },
   ]);
 
-  const [temporal, postgres] = await Promise.all([startTemporal(config, stack), startPostgres(config, stack)]);
+  if (config.TEMPORAL_ADDRESS === undefined) await assertSameTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL);
+  // The dev server starts beside PostgreSQL; the server keeps its state in it, so it comes after.
+  const [temporal, postgres] =
+    config.TEMPORAL_ADDRESS === undefined && config.GONGZHI_TEMPORAL === 'server'
+      ? await startPostgres(config, stack).then(async (started) => [await startTemporalOnPostgres(config, stack, started.url), started] as const)
+      : await Promise.all([startTemporal(config, stack), startPostgres(config, stack)]);
 
   const { applied } = await applyMigrations(postgres.url);
   log(applied.length === 0 ? 'database schema is up to date' : `applied migrations: ${applied.join(', ')}`);
@@ -401,6 +415,30 @@ async function startTemporal(
   return server;
 }
 
+const TEMPORAL_DATABASES = { database: 'gongzhi_temporal', visibilityDatabase: 'gongzhi_temporal_visibility' };
+
+async function startTemporalOnPostgres(config: StartConfig, stack: Stack, postgresUrl: string): Promise<{ address: string; uiUrl: undefined }> {
+  const { server, sqlTool } = await ensureTemporalServer(process.env);
+  const postgres = { serverUrl: postgresUrl, ...TEMPORAL_DATABASES };
+  await setUpTemporalSchemas(sqlTool, postgres);
+  const out = linePrefixer('temporal');
+  const running = await startTemporalServer({
+    binary: server,
+    postgres,
+    port: config.TEMPORAL_PORT,
+    namespace: config.TEMPORAL_NAMESPACE,
+    onOutput: (text) => {
+      if (!stack.isStopping) out.write(text);
+    },
+  });
+  await stack.add('Temporal server', running.stop);
+  void running.exited.then(() => {
+    if (!stack.isStopping) void stack.shutdown('the Temporal server exited unexpectedly', 1);
+  });
+  log(`Temporal server on ${running.address}, its state in PostgreSQL (databases ${TEMPORAL_DATABASES.database}, ${TEMPORAL_DATABASES.visibilityDatabase})`);
+  return { address: running.address, uiUrl: undefined };
+}
+
 async function startPostgres(config: StartConfig, stack: Stack): Promise<{ url: string }> {
   if (config.DATABASE_URL !== undefined) {
     log(`using PostgreSQL at ${redactPassword(config.DATABASE_URL)}`);
@@ -472,7 +510,9 @@ function printBanner(input: {
   if (isRunning('web')) rows.push(['Dashboard', `http://127.0.0.1:${config.GONGZHI_WEB_PORT}`]);
   if (isRunning('api')) rows.push(['API docs', `http://127.0.0.1:${config.GONGZHI_API_PORT}/api/docs`]);
   if (input.temporal.uiUrl !== undefined) rows.push(['Temporal UI', input.temporal.uiUrl]);
-  rows.push(['Temporal', `${input.temporal.address} (namespace ${config.TEMPORAL_NAMESPACE})`]);
+  const engine =
+    config.TEMPORAL_ADDRESS !== undefined ? 'cluster' : config.GONGZHI_TEMPORAL === 'server' ? 'server, state in PostgreSQL' : 'dev server';
+  rows.push(['Temporal', `${input.temporal.address} (${engine}, namespace ${config.TEMPORAL_NAMESPACE})`]);
   rows.push(['PostgreSQL', redactPassword(input.postgresUrl)]);
   if (isRunning('worker')) rows.push(['Worker', 'running']);
   const lines = ['', 'Gongzhi 共治 is running:', ...rows.map(([label, value]) => `  ${label.padEnd(12)} ${value}`)];

@@ -17,6 +17,13 @@ async function withClient<T>(address: string, work: (client: Client) => Promise<
   }
 }
 
+async function schemaVersion(serverUrl: string, database: string): Promise<string> {
+  return withConnection(withDatabase(serverUrl, database), async (client) => {
+    const { rows } = await client.query<{ curr_version: string }>('SELECT curr_version FROM schema_version');
+    return rows.map((row) => row.curr_version).join(',');
+  });
+}
+
 async function tableNames(serverUrl: string, database: string): Promise<string[]> {
   return withConnection(withDatabase(serverUrl, database), async (client) => {
     const { rows } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
@@ -46,9 +53,12 @@ describe('the Temporal server on PostgreSQL', () => {
     const visibility = await tableNames(postgres.url, databases.visibilityDatabase);
     expect(main).toEqual(expect.arrayContaining(['executions', 'history_node', 'namespaces', 'schema_version', 'task_queues']));
     expect(visibility).toEqual(expect.arrayContaining(['executions_visibility', 'schema_version']));
+    const versions = [await schemaVersion(postgres.url, databases.database), await schemaVersion(postgres.url, databases.visibilityDatabase)];
+    expect(versions[0]).toMatch(/^1\.\d+$/);
 
     await setUpTemporalSchemas(binaries.sqlTool, databases);
     expect(await tableNames(postgres.url, databases.database)).toEqual(main);
+    expect([await schemaVersion(postgres.url, databases.database), await schemaVersion(postgres.url, databases.visibilityDatabase)]).toEqual(versions);
   });
 
   it('keeps a workflow across a restart (its state is in PostgreSQL), and stop() ends the process and frees the port', async () => {
@@ -87,6 +97,23 @@ describe('the Temporal server on PostgreSQL', () => {
     } finally {
       await second.stop();
     }
+  }, 5 * 60_000);
+
+  it('fails with the schema tool’s reason when the user may not create tables in the databases', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const limited = { serverUrl: '', database: `limited_${suffix}`, visibilityDatabase: `limited_${suffix}_visibility` };
+    await withConnection(postgres.url, async (client) => {
+      await client.query(`CREATE ROLE limited_${suffix} LOGIN PASSWORD 'limited-password'`);
+      // Owned by the superuser: since PostgreSQL 15 others may not create tables in its public schema.
+      await client.query(`CREATE DATABASE ${limited.database}`);
+      await client.query(`CREATE DATABASE ${limited.visibilityDatabase}`);
+    });
+    const url = new URL(postgres.url);
+    url.username = `limited_${suffix}`;
+    url.password = 'limited-password';
+    await expect(setUpTemporalSchemas(binaries.sqlTool, { ...limited, serverUrl: url.toString() })).rejects.toThrow(
+      /temporal-sql-tool setup-schema failed[\s\S]*permission denied/,
+    );
   });
 
   it('fails with PostgreSQL’s reason when it refuses the credentials', async () => {

@@ -34,8 +34,9 @@ export const TEMPORAL_SERVER: GoTool = {
   pathVariable: 'TEMPORAL_SERVER_PATH',
   cacheName: `temporal-server-${VERSION}`,
   versionArgs: ['--version'],
-  versionOutput: /1\.29\.1/,
-  buildTime: '~4 minutes',
+  // Anchored: a `server` binary of some other Go project on PATH must not pass for this one.
+  versionOutput: /^temporal version 1\.29\.1$/m,
+  buildTime: '~2.5 minutes',
 };
 
 export const TEMPORAL_SQL_TOOL: GoTool = {
@@ -46,8 +47,8 @@ export const TEMPORAL_SQL_TOOL: GoTool = {
   pathVariable: 'TEMPORAL_SQL_TOOL_PATH',
   cacheName: `temporal-server-${VERSION}`,
   versionArgs: ['--version'],
-  versionOutput: /1\.29\.1/,
-  buildTime: '~1 minute once the server is built',
+  versionOutput: /^temporal-sql-tool version 1\.29\.1$/m,
+  buildTime: 'under a minute once the server is built',
 };
 
 /** Both binaries (their path variables, the cache, PATH, or built once); throws when there are none and no Go. */
@@ -74,6 +75,8 @@ export interface TemporalPostgres {
 
 function connectionOf(serverUrl: string): { host: string; port: string; user: string; password: string } {
   const url = new URL(serverUrl);
+  // The config would fall back to a user named "temporal", not to PGUSER as node-postgres does.
+  if (url.username === '') throw new Error('The Temporal server needs a PostgreSQL URL with a user name (postgres://user@host:port/…)');
   return {
     host: url.hostname,
     port: url.port === '' ? '5432' : url.port,
@@ -137,6 +140,17 @@ const RETENTION = '7 days';
  * namespace exists and answers. The schemas must be set up (setUpTemporalSchemas).
  */
 export async function startTemporalServer(options: TemporalServerOptions): Promise<TemporalServer> {
+  // A probed port can be taken by someone else before the server binds it: then try new ones.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (attempt >= 3 || !/address already in use/i.test(error instanceof Error ? error.message : '')) throw error;
+    }
+  }
+}
+
+async function startOnce(options: TemporalServerOptions): Promise<TemporalServer> {
   const ip = options.ip ?? '127.0.0.1';
   const namespace = options.namespace ?? 'default';
   const pg = connectionOf(options.postgres.serverUrl);
@@ -164,8 +178,8 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     TEMPORAL_WORKER_MEMBERSHIP_PORT: String(workerMembership),
     TEMPORAL_DYNAMIC_CONFIG: resolve(CONFIG_ROOT, 'config/dynamicconfig/postgres.yaml'),
   };
-  // `--allow-no-auth`: the server refuses to start without an authorizer unless told that no
-  // authorization is intended; it listens on ${ip} only.
+  // `--allow-no-auth`: says that no authorizer is intended (without it the server warns at start);
+  // it listens on ${ip} only.
   const server = spawnOwnedProcess(options.binary, ['-r', CONFIG_ROOT, '-c', 'config', '-e', 'postgres', '--allow-no-auth', 'start'], {
     env,
     cwd: CONFIG_ROOT,

@@ -120,8 +120,9 @@ async function startTemporalOnPostgres(serverUrl: string): Promise<{ address: st
   const suffix = randomUUID().replaceAll('-', '').slice(0, 12);
   const postgres = { serverUrl, database: `gongzhi_temporal_${suffix}`, visibilityDatabase: `gongzhi_temporal_${suffix}_visibility` };
   const dropDatabases = async (): Promise<void> => {
-    await dropDatabase(serverUrl, postgres.database);
-    await dropDatabase(serverUrl, postgres.visibilityDatabase);
+    const dropped = await Promise.allSettled([dropDatabase(serverUrl, postgres.database), dropDatabase(serverUrl, postgres.visibilityDatabase)]);
+    const failure = dropped.find((result) => result.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
   };
   try {
     await setUpTemporalSchemas(sqlTool, postgres);
