@@ -28,7 +28,7 @@ import { stopProcessGroup } from './process-group';
 import { ensureTemporalCli, temporalCliOptionsFromEnv } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { assertSameTemporal } from './temporal-engine';
-import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer } from './temporal-server';
+import { ensureTemporalServer, setUpTemporalSchemas, standardTemporalServerPorts, startTemporalServer } from './temporal-server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -299,7 +299,11 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     ...(config.TEMPORAL_ADDRESS === undefined
       ? [
           { port: config.TEMPORAL_PORT, variable: 'TEMPORAL_PORT' },
-          ...(config.GONGZHI_TEMPORAL === 'dev' ? [{ port: config.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }] : []),
+          ...(config.GONGZHI_TEMPORAL === 'dev'
+            ? [{ port: config.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }]
+            : Object.values(standardTemporalServerPorts(config.TEMPORAL_PORT))
+                .filter((candidate) => candidate !== config.TEMPORAL_PORT)
+                .map((candidate) => ({ port: candidate, variable: 'TEMPORAL_PORT (the server uses ports around it)' }))),
         ]
       : []),
     ...(config.DATABASE_URL === undefined ? [{ port: config.GONGZHI_PG_PORT, variable: 'GONGZHI_PG_PORT' }] : []),
@@ -425,7 +429,9 @@ async function startTemporalOnPostgres(config: StartConfig, stack: Stack, postgr
   const running = await startTemporalServer({
     binary: server,
     postgres,
-    port: config.TEMPORAL_PORT,
+    // The same ports on every start: with new ones the restarted server would wait for its old
+    // membership records to expire before taking its shards back, and commands would time out.
+    ports: standardTemporalServerPorts(config.TEMPORAL_PORT),
     namespace: config.TEMPORAL_NAMESPACE,
     onOutput: (text) => {
       if (!stack.isStopping) out.write(text);

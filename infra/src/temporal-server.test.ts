@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPortFree } from './ports';
 import { startPostgresProcess, type PostgresProcess } from './postgres-process';
 import { isProcessGroupAlive } from './process-group';
-import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer, type TemporalPostgres } from './temporal-server';
+import { ensureTemporalServer, setUpTemporalSchemas, standardTemporalServerPorts, startTemporalServer, type TemporalPostgres } from './temporal-server';
 
 async function withClient<T>(address: string, work: (client: Client) => Promise<T>): Promise<T> {
   const connection = await Connection.connect({ address, connectTimeout: '5s' });
@@ -123,5 +123,22 @@ describe('the Temporal server on PostgreSQL', () => {
     await expect(
       setUpTemporalSchemas(binaries.sqlTool, { serverUrl: wrong.toString(), database: `refused_${suffix}`, visibilityDatabase: `refused_${suffix}_v` }),
     ).rejects.toThrow(/password authentication failed/);
+  });
+});
+
+describe('standardTemporalServerPorts', () => {
+  it('lays the services out around the frontend port as Temporal does, membership below 32768', () => {
+    expect(standardTemporalServerPorts(7233)).toEqual({
+      frontend: 7233,
+      http: 7243,
+      history: 7234,
+      matching: 7235,
+      worker: 7239,
+      frontendMembership: 6933,
+      historyMembership: 6934,
+      matchingMembership: 6935,
+      workerMembership: 6939,
+    });
+    expect(() => standardTemporalServerPorts(40_000)).toThrow(/between 1324 and 33061/);
   });
 });

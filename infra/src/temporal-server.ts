@@ -114,6 +114,11 @@ export interface TemporalServerOptions {
   postgres: TemporalPostgres;
   /** Frontend gRPC port; a free one when omitted. The other services take free ports. */
   port?: number;
+  /**
+   * Every port, as a previous start returned them: a restarted server finds its own membership
+   * records and takes its shards back at once, as one restarted with a fixed config does.
+   */
+  ports?: TemporalServerPorts;
   ip?: string;
   /** Registered at start when missing. */
   namespace?: string;
@@ -123,7 +128,19 @@ export interface TemporalServerOptions {
 }
 
 /** Same shape as the dev server's, so callers start either and use the address. */
-export type TemporalServer = Omit<TemporalDevServer, 'uiUrl'>;
+export type TemporalServer = Omit<TemporalDevServer, 'uiUrl'> & { ports: TemporalServerPorts };
+
+export interface TemporalServerPorts {
+  frontend: number;
+  http: number;
+  history: number;
+  matching: number;
+  worker: number;
+  frontendMembership: number;
+  historyMembership: number;
+  matchingMembership: number;
+  workerMembership: number;
+}
 
 const CONFIG_ROOT = fileURLToPath(new URL('../temporal', import.meta.url));
 const STOP_GRACE_MS = 15_000;
@@ -145,7 +162,8 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     try {
       return await startOnce(options);
     } catch (error) {
-      if (attempt >= 3 || !/address already in use/i.test(error instanceof Error ? error.message : '')) throw error;
+      // Given ports stay as given: another try would meet the same conflict.
+      if (attempt >= 3 || options.ports !== undefined || !/address already in use/i.test(error instanceof Error ? error.message : '')) throw error;
     }
   }
 }
@@ -154,10 +172,8 @@ async function startOnce(options: TemporalServerOptions): Promise<TemporalServer
   const ip = options.ip ?? '127.0.0.1';
   const namespace = options.namespace ?? 'default';
   const pg = connectionOf(options.postgres.serverUrl);
-  const [frontend, http, history, matching, worker] = (await distinct(5, findFreePort, options.port)) as [number, number, number, number, number];
-  const [frontendMembership, historyMembership, matchingMembership, workerMembership] = (await distinct(4, () =>
-    findFreePortIn(MEMBERSHIP_PORTS.min, MEMBERSHIP_PORTS.max),
-  )) as [number, number, number, number];
+  const ports = options.ports ?? (await choosePorts(options.port));
+  const { frontend, http, history, matching, worker, frontendMembership, historyMembership, matchingMembership, workerMembership } = ports;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TEMPORAL_PG_HOST: pg.host,
@@ -197,7 +213,37 @@ async function startOnce(options: TemporalServerOptions): Promise<TemporalServer
       cause: error,
     });
   }
-  return { address, pid: server.pid, exited: server.exited, stop: server.stop };
+  return { address, pid: server.pid, exited: server.exited, stop: server.stop, ports };
+}
+
+/**
+ * Temporal's usual layout around a frontend port (7233 → 7243, 7234, 7235, 7239 and 6933–6939):
+ * fixed ports for a server restarted again and again with the same data, as `pnpm start` does.
+ */
+export function standardTemporalServerPorts(frontend: number): TemporalServerPorts {
+  const ports = {
+    frontend,
+    http: frontend + 10,
+    history: frontend + 1,
+    matching: frontend + 2,
+    worker: frontend + 6,
+    frontendMembership: frontend - 300,
+    historyMembership: frontend - 299,
+    matchingMembership: frontend - 298,
+    workerMembership: frontend - 294,
+  };
+  if (ports.frontendMembership < 1024 || ports.workerMembership > MEMBERSHIP_PORTS.max || ports.http > 65_535) {
+    throw new Error(`Temporal server ports around ${frontend} fall outside 1024–65535 or put membership ports above ${MEMBERSHIP_PORTS.max}: choose a frontend port between 1324 and 33061`);
+  }
+  return ports;
+}
+
+async function choosePorts(frontendPort: number | undefined): Promise<TemporalServerPorts> {
+  const [frontend, http, history, matching, worker] = (await distinct(5, findFreePort, frontendPort)) as [number, number, number, number, number];
+  const [frontendMembership, historyMembership, matchingMembership, workerMembership] = (await distinct(4, () =>
+    findFreePortIn(MEMBERSHIP_PORTS.min, MEMBERSHIP_PORTS.max),
+  )) as [number, number, number, number];
+  return { frontend, http, history, matching, worker, frontendMembership, historyMembership, matchingMembership, workerMembership };
 }
 
 async function ready(
