@@ -175,12 +175,15 @@ logged as_pg_owner "$STOCK_PG_BIN/pg_ctl" -D "$STOCK_PG_DATA" -l "$STOCK_PG_DATA
   -o "-p $STOCK_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$STOCK_PG_DATA -c max_connections=300" \
   start
 
-# The workflow tests run whole engagements and the worker's kills one mid-engagement; here on the
-# Temporal server itself (not the dev server), its persistence and visibility in that same stock
-# PostgreSQL server.
-step "db, workflow and worker tests against the stock PostgreSQL server, on the Temporal server persisted in it"
-DATABASE_URL="postgres://postgres@127.0.0.1:$STOCK_PG_PORT/postgres" GONGZHI_TEST_TEMPORAL=server \
-  logged pnpm --filter @gongzhi/db --filter @gongzhi/workflows --filter @gongzhi/worker --workspace-concurrency=1 test
+# The workflow tests run whole engagements and the worker's crash test kills a worker mid-engagement;
+# here on the Temporal server itself (not the dev server), its persistence and visibility in that
+# same stock PostgreSQL server. (The worker's cluster and fault tests start their own Temporal
+# server in the main run already.)
+step "db, workflow and worker-crash tests against the stock PostgreSQL server, on the Temporal server persisted in it"
+export DATABASE_URL="postgres://postgres@127.0.0.1:$STOCK_PG_PORT/postgres" GONGZHI_TEST_TEMPORAL=server
+logged pnpm --filter @gongzhi/db --filter @gongzhi/workflows --workspace-concurrency=1 test
+logged pnpm --filter @gongzhi/worker exec vitest run src/crash.test.ts
+unset DATABASE_URL GONGZHI_TEST_TEMPORAL
 
 step "stop the stock PostgreSQL server"
 logged stop_stock_postgres
