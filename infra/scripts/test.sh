@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The test command (README; .ci/run calls it): run on a fresh clone, as root (or a sudoer), on a machine that may have nothing
 # but Node 20, npm, Go and Python. Installs what is missing (idempotently: a second run installs
-# nothing), runs the README's test command, then runs the db and workflow tests once more against
-# Debian's own PostgreSQL server to prove a stock server works. Exits non-zero on any failure.
+# nothing), runs the README's test command, then runs the db and workflow tests and the worker
+# crash test once more against Debian's own PostgreSQL server, on the Temporal server persisted in
+# it, to prove a stock server and the distributed engine work. Exits non-zero on any failure.
 #
 # The last line of output sums every test runner (vitest runs, schemathesis cases), plain, for CI:
 # `612 passed, 0 failed, 3 skipped`. A failed run shows at least `1 failed` there, whatever failed.
 #
-# Budget: 90 minutes on 2 cores, the first `go install` of the Temporal CLI (~5 min), of the
-# S3 server versitygw (~2 min) and of the Temporal server with its schema tool (~3 min) included.
+# Budget: 90 minutes on 2 cores (about 78 expected), the first `go install` of the Temporal CLI (~5 min),
+# of the S3 server versitygw (~2 min) and of the Temporal server with its schema tool (~3 min)
+# included; the worker's cluster and fault tests take ~3.5 min of the main run.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

@@ -20,14 +20,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { Client, Connection } from '@temporalio/client';
-import { applyMigrations, createDb, type Db, DEMO_PASSWORD, DEMO_USERS, hashPassword, seedDemoUsers } from '@gongzhi/db';
+import { applyMigrations, createDb, databaseNameOf, type Db, DEMO_PASSWORD, DEMO_USERS, hashPassword, seedDemoUsers } from '@gongzhi/db';
 import { parseStartArgs, shouldSeedDemoData } from './demo-data';
 import { isPortFree } from './ports';
 import { startPostgresProcess } from './postgres-process';
 import { stopProcessGroup } from './process-group';
 import { ensureTemporalCli, temporalCliOptionsFromEnv } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
-import { assertSameTemporal } from './temporal-engine';
+import { assertSameTemporal, recordTemporal } from './temporal-engine';
 import { ensureTemporalServer, setUpTemporalSchemas, standardTemporalServerPorts, startTemporalServer } from './temporal-server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -311,12 +311,15 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     { port: config.GONGZHI_WEB_PORT, variable: 'GONGZHI_WEB_PORT' },
   ]);
 
-  if (config.TEMPORAL_ADDRESS === undefined) await assertSameTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL);
+  if (config.TEMPORAL_ADDRESS === undefined) {
+    await assertSameTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL, { externalDatabase: config.DATABASE_URL !== undefined });
+  }
   // The dev server starts beside PostgreSQL; the server keeps its state in it, so it comes after.
   const [temporal, postgres] =
     config.TEMPORAL_ADDRESS === undefined && config.GONGZHI_TEMPORAL === 'server'
       ? await startPostgres(config, stack).then(async (started) => [await startTemporalOnPostgres(config, stack, started.url), started] as const)
       : await Promise.all([startTemporal(config, stack), startPostgres(config, stack)]);
+  if (config.TEMPORAL_ADDRESS === undefined) await recordTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL);
 
   const { applied } = await applyMigrations(postgres.url);
   log(applied.length === 0 ? 'database schema is up to date' : `applied migrations: ${applied.join(', ')}`);
@@ -419,11 +422,11 @@ async function startTemporal(
   return server;
 }
 
-const TEMPORAL_DATABASES = { database: 'gongzhi_temporal', visibilityDatabase: 'gongzhi_temporal_visibility' };
-
 async function startTemporalOnPostgres(config: StartConfig, stack: Stack, postgresUrl: string): Promise<{ address: string; uiUrl: undefined }> {
   const { server, sqlTool } = await ensureTemporalServer(process.env);
-  const postgres = { serverUrl: postgresUrl, ...TEMPORAL_DATABASES };
+  // Named after the product's database: two products on one PostgreSQL server never share a Temporal.
+  const product = databaseNameOf(postgresUrl);
+  const postgres = { serverUrl: postgresUrl, database: `${product}_temporal`, visibilityDatabase: `${product}_temporal_visibility` };
   await setUpTemporalSchemas(sqlTool, postgres);
   const out = linePrefixer('temporal');
   const running = await startTemporalServer({
@@ -441,7 +444,7 @@ async function startTemporalOnPostgres(config: StartConfig, stack: Stack, postgr
   void running.exited.then(() => {
     if (!stack.isStopping) void stack.shutdown('the Temporal server exited unexpectedly', 1);
   });
-  log(`Temporal server on ${running.address}, its state in PostgreSQL (databases ${TEMPORAL_DATABASES.database}, ${TEMPORAL_DATABASES.visibilityDatabase})`);
+  log(`Temporal server on ${running.address}, its state in PostgreSQL (databases ${postgres.database}, ${postgres.visibilityDatabase})`);
   return { address: running.address, uiUrl: undefined };
 }
 
@@ -467,6 +470,10 @@ async function startPostgres(config: StartConfig, stack: Stack): Promise<{ url: 
 }
 
 async function assertPortsFree(ports: { port: number; variable: string }[]): Promise<void> {
+  const twice = ports.filter((entry, index) => ports.findIndex((other) => other.port === entry.port) !== index);
+  if (twice.length > 0) {
+    throw new Error(`one port for two servers: ${twice.map(({ port: candidate, variable }) => `${candidate} (${variable})`).join(', ')}; choose other ports`);
+  }
   const taken: string[] = [];
   for (const { port: candidate, variable } of ports) {
     if (!(await isPortFree(candidate))) taken.push(`${candidate} (set ${variable} to use another)`);

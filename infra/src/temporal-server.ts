@@ -19,7 +19,7 @@ import { ensureDatabase } from '@gongzhi/db';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { ensureGoTool, type GoTool, goToolOptionsFromEnv } from './go-tool';
-import { findFreePort, findFreePortIn } from './ports';
+import { findFreePortIn } from './ports';
 import { spawnOwnedProcess } from './process-group';
 import type { TemporalDevServer } from './temporal-dev-server';
 import { waitUntilServing } from './temporal-dev-server';
@@ -145,10 +145,11 @@ export interface TemporalServerPorts {
 const CONFIG_ROOT = fileURLToPath(new URL('../temporal', import.meta.url));
 const STOP_GRACE_MS = 15_000;
 /**
- * The server records each service's membership port in a PostgreSQL smallint: a port from the
- * kernel's ephemeral range (32768+) fails its start with "out of range for type smallint".
+ * Where its ports come from: the server records each service's membership port in a PostgreSQL
+ * smallint (a port from the kernel's ephemeral range, 32768+, fails its start with "out of range
+ * for type smallint"), and below that range no client socket takes a port between two starts.
  */
-const MEMBERSHIP_PORTS = { min: 20_000, max: 32_767 };
+const LOW_PORTS = { min: 20_000, max: 32_767 };
 /** How long a namespace keeps closed workflows. */
 const RETENTION = '7 days';
 
@@ -232,17 +233,20 @@ export function standardTemporalServerPorts(frontend: number): TemporalServerPor
     matchingMembership: frontend - 298,
     workerMembership: frontend - 294,
   };
-  if (ports.frontendMembership < 1024 || ports.workerMembership > MEMBERSHIP_PORTS.max || ports.http > 65_535) {
-    throw new Error(`Temporal server ports around ${frontend} fall outside 1024–65535 or put membership ports above ${MEMBERSHIP_PORTS.max}: choose a frontend port between 1324 and 33061`);
+  if (ports.frontendMembership < 1024 || ports.workerMembership > LOW_PORTS.max || ports.http > 65_535) {
+    throw new Error(`Temporal server ports around ${frontend} fall outside 1024–65535 or put membership ports above ${LOW_PORTS.max}: choose a frontend port between 1324 and 33061`);
   }
   return ports;
 }
 
+/**
+ * Free ports below Linux's ephemeral range (32768+), where no client socket takes one between two
+ * starts of the same server: a restart on `ports` finds them free again.
+ */
 async function choosePorts(frontendPort: number | undefined): Promise<TemporalServerPorts> {
-  const [frontend, http, history, matching, worker] = (await distinct(5, findFreePort, frontendPort)) as [number, number, number, number, number];
-  const [frontendMembership, historyMembership, matchingMembership, workerMembership] = (await distinct(4, () =>
-    findFreePortIn(MEMBERSHIP_PORTS.min, MEMBERSHIP_PORTS.max),
-  )) as [number, number, number, number];
+  const [frontend, http, history, matching, worker, frontendMembership, historyMembership, matchingMembership, workerMembership] = (await distinct(9, () =>
+    findFreePortIn(LOW_PORTS.min, LOW_PORTS.max),
+  frontendPort)) as [number, number, number, number, number, number, number, number, number];
   return { frontend, http, history, matching, worker, frontendMembership, historyMembership, matchingMembership, workerMembership };
 }
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase, hashPassword } from '@gongzhi/db';
-import { findFreePort } from '@gongzhi/infra/ports';
+import { findFreePortIn } from '@gongzhi/infra/ports';
 import { type S3Server, startS3Server } from '@gongzhi/infra/s3-server';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer, type TemporalServer } from '@gongzhi/infra/temporal-server';
@@ -22,6 +22,7 @@ import { workflowsPath } from '@gongzhi/workflows';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectFinishedOnce } from './testing/finished-once';
 
 const workerMain = fileURLToPath(new URL('./main.ts', import.meta.url));
 const apiMain = fileURLToPath(new URL('../../api/src/server.ts', import.meta.url));
@@ -42,6 +43,7 @@ function spawnProcess(entry: string, env: Record<string, string>, isReady: (outp
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const deadline = Date.now() + 90_000;
   return new Promise((resolve, reject) => {
     const exited = () => reject(new Error(`${entry} exited before it was ready:\n${output}`));
     child.once('exit', exited);
@@ -49,6 +51,10 @@ function spawnProcess(entry: string, env: Record<string, string>, isReady: (outp
       if (await isReady(output)) {
         child.off('exit', exited);
         resolve(child);
+      } else if (Date.now() > deadline) {
+        child.off('exit', exited);
+        child.kill('SIGKILL');
+        reject(new Error(`${entry} was not ready after 90 s:\n${output}`));
       } else if (child.exitCode === null) setTimeout(() => void poll(), 200);
     };
     void poll();
@@ -128,19 +134,28 @@ beforeAll(async () => {
 }, 20 * 60_000);
 
 afterAll(async () => {
-  await Promise.all([...processes].map((child) => kill(child)));
-  await engine?.close();
-  await temporal?.stop();
   const { databaseServerUrl } = injectTestStack();
-  await Promise.allSettled(temporalDatabases.map((database) => dropDatabase(databaseServerUrl, database)));
-  await s3?.stop();
-  await rm(bundlePath, { force: true });
+  // Each step whatever the one before did: a leftover server would outlive the run.
+  const steps: (() => Promise<unknown>)[] = [
+    () => Promise.all([...processes].map((child) => kill(child))),
+    async () => engine?.close(),
+    async () => temporal?.stop(),
+    () => Promise.all(temporalDatabases.map((database) => dropDatabase(databaseServerUrl, database))),
+    async () => s3?.stop(),
+    () => rm(bundlePath, { force: true }),
+  ];
+  const failures: unknown[] = [];
+  for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw failures[0];
 }, 120_000);
 
 describe('two workers and two API instances on the Temporal server, PostgreSQL and an S3 bucket', () => {
   it('finish an engagement while one worker and one API instance are killed and restarted, and serve its files from the bucket through either API', async () => {
     const [firstWorker] = await Promise.all([spawnWorker(), spawnWorker()]);
-    const [portA, portB] = [await findFreePort(), await findFreePort()];
+    // Below the ephemeral range, so that A's port is still free when A comes back.
+    const portA = await findFreePortIn(20_000, 32_767);
+    let portB = portA;
+    while (portB === portA) portB = await findFreePortIn(20_000, 32_767);
     const [apiA, apiB] = await Promise.all([spawnApi(portA), spawnApi(portB)]);
     for (const api of [apiA, apiB]) {
       const ready = (await (await fetch(`${api.url}/api/ready`)).json()) as { status: string; checks: Record<string, { ok: boolean }> };
@@ -179,7 +194,13 @@ describe('two workers and two API instances on the Temporal server, PostgreSQL a
 
     // Well under way, commands in flight: one worker and API instance A die without warning.
     const doneCount = () => engine.db.task.count({ where: { engagementId, status: 'done' } });
-    while ((await doneCount()) < 15) await new Promise((resolve) => setTimeout(resolve, 20));
+    let drivingError: unknown;
+    driving.catch((error: unknown) => (drivingError = error));
+    for (const deadline = Date.now() + 180_000; (await doneCount()) < 15; ) {
+      if (drivingError !== undefined) throw drivingError;
+      if (Date.now() > deadline) throw new Error('the engagement did not get under way');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await Promise.all([kill(firstWorker), kill(apiA.child)]);
     const doneAtKill = await doneCount();
     expect(doneAtKill).toBeLessThan(plan.tasks.length);
@@ -194,18 +215,18 @@ describe('two workers and two API instances on the Temporal server, PostgreSQL a
     const restartedA = await spawnApi(portA);
     await driving;
 
-    const tasks = await engine.db.task.findMany({ where: { engagementId }, include: { deliverable: { include: { revisions: true } } } });
-    expect((await engine.db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('completed');
-    expect(tasks).toHaveLength(plan.tasks.length);
-    expect(tasks.filter((task) => task.status !== 'done').map((task) => task.key)).toEqual([]);
+    await expectFinishedOnce(engine, engagementId, plan.tasks.length);
 
-    // Every revision's file comes back out of the bucket, byte for byte, through the restarted A.
+    // Every revision's file comes back out of the bucket, byte for byte, through the restarted A
+    // and through B in turn.
+    const tasks = await engine.db.task.findMany({ where: { engagementId }, include: { deliverable: { include: { revisions: true } } } });
     const revisions = tasks.flatMap((task) => (task.deliverable ? task.deliverable.revisions.map((revision) => ({ deliverableId: task.deliverable!.id, revision })) : []));
     expect(revisions.length).toBeGreaterThan(5);
-    for (const { deliverableId, revision } of revisions) {
-      const response = await call(restartedA.url, pm, 'GET', `/api/deliverables/${deliverableId}/revisions/${revision.revision}/file`);
+    for (const [index, { deliverableId, revision }] of revisions.entries()) {
+      const through = index % 2 === 0 ? restartedA.url : apiB.url;
+      const response = await call(through, pm, 'GET', `/api/deliverables/${deliverableId}/revisions/${revision.revision}/file`);
       expect(response.status, `${deliverableId} r${revision.revision}`).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(uploaded.get(revision.sha256)!)).toBe(true);
     }
-  });
+  }, 10 * 60_000);
 });

@@ -1,7 +1,7 @@
 // Faults under a running engagement, against the real servers: the Temporal server (its state in
 // PostgreSQL) restarted on the same databases and ports; the product's PostgreSQL restarted on the
-// same data directory with every connection dropped; the database refusing writes for a minute;
-// twelve Updates to one engagement at once. Each time nothing is lost or doubled: every task done
+// same data directory with every connection dropped; every worker stopped, then a new one; the
+// database refusing writes for a minute; twelve Updates to one engagement at once. Each time nothing is lost or doubled: every task done
 // once, one revision per submission, one effect per command.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,67 +9,66 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseNameOf, dropDatabase, withDatabase } from '@gongzhi/db';
 import { withConnection } from '@gongzhi/db/testing';
-import { findFreePort } from '@gongzhi/infra/ports';
-import { startPostgresProcess } from '@gongzhi/infra/postgres-process';
+import { findFreePortIn } from '@gongzhi/infra/ports';
+import { type PostgresProcess, startPostgresProcess } from '@gongzhi/infra/postgres-process';
 import { injectTestStack } from '@gongzhi/infra/test-context';
-import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer } from '@gongzhi/infra/temporal-server';
-import { EngagementCommandError } from '@gongzhi/workflows/client';
+import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer, type TemporalServer } from '@gongzhi/infra/temporal-server';
+import { createEngagementClient, EngagementCommandError } from '@gongzhi/workflows/client';
 import { sampleFormData } from '@gongzhi/workflows/demo';
 import { createTestEngine, driveEngagement, engagementRequest, fileFor, type TestEngine } from '@gongzhi/workflows/testing';
 import { describe, expect, it } from 'vitest';
+import { expectFinishedOnce } from './testing/finished-once';
 
-/** Done once each, one revision per submission, and nothing after the last. */
-async function expectFinishedOnce(engine: TestEngine, engagementId: string, plannedTasks: number): Promise<void> {
-  const { db } = engine;
-  expect((await db.engagement.findUniqueOrThrow({ where: { id: engagementId } })).status).toBe('completed');
-  const tasks = await db.task.findMany({ where: { engagementId }, include: { deliverable: { include: { revisions: true } } } });
-  expect(tasks).toHaveLength(plannedTasks);
-  expect(tasks.filter((task) => task.status !== 'done' || task.completedAt === null).map((task) => task.key)).toEqual([]);
-  for (const task of tasks) {
-    if (!task.deliverable) continue;
-    // driveEngagement sends nothing back here: exactly one revision, approved once.
-    expect(task.deliverable.revisions.map((revision) => revision.revision), task.key).toEqual([1]);
-  }
+/** Runs every step whatever the others do (a leftover server would outlive the run); throws the first failure. */
+async function cleanUp(steps: (() => Promise<unknown>)[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw failures[0];
 }
 
 describe('faults under a running engagement', () => {
-  it('the Temporal server (state in PostgreSQL) stops with work in flight and comes back on the same ports: the engagement finishes, nothing lost or doubled', async () => {
+  it('the Temporal server (state in PostgreSQL) stops mid-pipeline, its timers pending, and comes back on the same ports: the engagement finishes, nothing lost or doubled', async () => {
     const { databaseServerUrl } = injectTestStack();
     const suffix = randomUUID().replaceAll('-', '').slice(0, 12);
     const postgres = { serverUrl: databaseServerUrl, database: `faults_temporal_${suffix}`, visibilityDatabase: `faults_temporal_${suffix}_visibility` };
-    const { server, sqlTool } = await ensureTemporalServer(process.env);
-    await setUpTemporalSchemas(sqlTool, postgres);
-    let temporal = await startTemporalServer({ binary: server, postgres });
-    const engine = await createTestEngine({ databaseServerUrl, temporalAddress: temporal.address });
+    let temporal: TemporalServer | undefined;
+    let engine: TestEngine | undefined;
     try {
+      const { server, sqlTool } = await ensureTemporalServer(process.env);
+      await setUpTemporalSchemas(sqlTool, postgres);
+      temporal = await startTemporalServer({ binary: server, postgres });
+      engine = await createTestEngine({ databaseServerUrl, temporalAddress: temporal.address });
       await engine.startWorker();
       const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
-      // Commands sent, their activities and timers still running when the server goes.
       await driveEngagement(engine, engagementId, plan, { maxCommands: 20, timeoutMs: 120_000 });
+      const ports = temporal.ports;
       await temporal.stop();
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      temporal = await startTemporalServer({ binary: server, postgres, ports: temporal.ports });
+      temporal = await startTemporalServer({ binary: server, postgres, ports });
 
       await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
       await expectFinishedOnce(engine, engagementId, plan.tasks.length);
     } finally {
-      await engine.close();
-      await temporal.stop();
-      await Promise.allSettled([dropDatabase(databaseServerUrl, postgres.database), dropDatabase(databaseServerUrl, postgres.visibilityDatabase)]);
+      await cleanUp([
+        async () => engine?.close(),
+        async () => temporal?.stop(),
+        () => dropDatabase(databaseServerUrl, postgres.database),
+        () => dropDatabase(databaseServerUrl, postgres.visibilityDatabase),
+      ]);
     }
   }, 8 * 60_000);
 
-  it('PostgreSQL stops with the worker mid-write and comes back on the same data: the engagement finishes, nothing lost or doubled', async () => {
+  it('PostgreSQL stops mid-pipeline (every connection dropped) and comes back on the same data: the engagement finishes, nothing lost or doubled', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'gongzhi-faults-pg-'));
-    const port = await findFreePort();
-    const options = { kind: 'persistent' as const, dataDir: join(dataDir, 'postgres'), port, database: 'gongzhi' };
-    let postgres = await startPostgresProcess(options);
-    const engine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: injectTestStack().temporalAddress });
+    const options = { kind: 'persistent' as const, dataDir: join(dataDir, 'postgres'), port: await findFreePortIn(20_000, 32_767), database: 'gongzhi' };
+    let postgres: PostgresProcess | undefined;
+    let engine: TestEngine | undefined;
     try {
+      postgres = await startPostgresProcess(options);
+      engine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: injectTestStack().temporalAddress });
       await engine.startWorker();
       const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
       await driveEngagement(engine, engagementId, plan, { maxCommands: 20, timeoutMs: 120_000 });
-      // Every connection drops; the activities writing the last commands fail and are retried.
       await postgres.stop();
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       postgres = await startPostgresProcess(options);
@@ -77,13 +76,43 @@ describe('faults under a running engagement', () => {
       await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
       await expectFinishedOnce(engine, engagementId, plan.tasks.length);
     } finally {
-      await engine.close().catch(() => undefined);
-      await postgres.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await cleanUp([async () => engine?.close(), async () => postgres?.stop(), () => rm(dataDir, { recursive: true, force: true })]);
     }
   }, 8 * 60_000);
 
-  it('the database refuses writes for a minute with work in flight: activities keep retrying, and the engagement finishes once it accepts them again', async () => {
+  it('every worker stops with work in flight and a new one starts later: the engagement finishes, nothing lost or doubled', async () => {
+    const engine = await createTestEngine(injectTestStack());
+    try {
+      const first = await engine.startWorker();
+      const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
+      await driveEngagement(engine, engagementId, plan, { maxCommands: 20, timeoutMs: 120_000 });
+      await first.stop();
+      // Nobody polls: a user's command answers "temporarily unavailable" within its deadline…
+      const open = await engine.db.task.findFirstOrThrow({ where: { engagementId, status: 'active' } });
+      const planned = plan.tasks.find((task) => task.key === open.key)!;
+      const command = { taskKey: planned.key, actorId: open.assigneeId!, formData: sampleFormData(planned), ...(planned.deliverable ? { file: fileFor(planned, 1) } : {}) };
+      const impatient = createEngagementClient({ db: engine.db, temporal: engine.temporal, taskQueue: engine.taskQueue, commandTimeoutMs: 3_000 });
+      const unanswered = await impatient.completeTask(engagementId, command, `retried-${open.key}`).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(unanswered).toBeInstanceOf(EngagementCommandError);
+      expect((unanswered as EngagementCommandError).code).toBe('temporarily_unavailable');
+      expect((await engine.db.task.findUniqueOrThrow({ where: { id: open.id } })).status).toBe('active');
+
+      // …and once a worker is back, the user's retry with the same key has its one effect.
+      await engine.startWorker();
+      const retried = await engine.engagements.completeTask(engagementId, command, `retried-${open.key}`);
+      expect(retried.status).toBe(planned.deliverable ? 'in_review' : 'done');
+
+      await driveEngagement(engine, engagementId, plan, { timeoutMs: 240_000 });
+      await expectFinishedOnce(engine, engagementId, plan.tasks.length);
+    } finally {
+      await engine.close();
+    }
+  }, 8 * 60_000);
+
+  it('the database refuses writes for a minute: a command given meanwhile waits for its write and is answered once the database accepts it, and the engagement finishes', async () => {
     const engine = await createTestEngine(injectTestStack());
     const database = databaseNameOf(engine.databaseUrl);
     const serverUrl = withDatabase(engine.databaseUrl, 'postgres');
@@ -98,8 +127,18 @@ describe('faults under a running engagement', () => {
       const { engagementId, plan } = await engine.engagements.startEngagement(engagementRequest(engine.team));
       await driveEngagement(engine, engagementId, plan, { maxCommands: 20, timeoutMs: 120_000 });
       await setReadOnly(true);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A user's command during the fault: read and sent, its write refused and retried until the
+      // database takes it; a patient caller gets its answer then.
+      const patient = createEngagementClient({ db: engine.db, temporal: engine.temporal, taskQueue: engine.taskQueue, commandTimeoutMs: 180_000 });
+      let isAnswered = false;
+      const duringFault = driveEngagement({ db: engine.db, engagements: patient }, engagementId, plan, { maxCommands: 1, timeoutMs: 180_000 }).finally(() => {
+        isAnswered = true;
+      });
       await new Promise((resolve) => setTimeout(resolve, 60_000));
+      expect(isAnswered).toBe(false);
       await setReadOnly(false);
+      expect((await duringFault).commands).toBe(1);
 
       await driveEngagement(engine, engagementId, plan, { timeoutMs: 300_000 });
       await expectFinishedOnce(engine, engagementId, plan.tasks.length);
