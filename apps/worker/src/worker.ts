@@ -5,8 +5,16 @@ import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type WorkerConfig } from './config';
 
+type Activities = ReturnType<typeof createEngagementActivities>;
+
+export interface RunWorkerOptions {
+  log?: (message: string) => void;
+  /** Puts something around the real activities (the fault tests kill the process around one). */
+  wrapActivities?: (activities: Activities) => Activities;
+}
+
 /** Builds the worker's dependencies from config, runs until a shutdown signal, then closes them. */
-export async function runWorker(config: WorkerConfig, log: (message: string) => void = console.log): Promise<void> {
+export async function runWorker(config: WorkerConfig, { log = console.log, wrapActivities = (activities) => activities }: RunWorkerOptions = {}): Promise<void> {
   const db = createDb({ url: config.databaseUrl });
   // New engagements copy the firm's knowledge base: bring the built-in one in first (a no-op
   // when it is there; a lawyer's edits are never overwritten).
@@ -20,7 +28,7 @@ export async function runWorker(config: WorkerConfig, log: (message: string) => 
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
-      activities: createEngagementActivities({ db, files, firmName: config.firmName }),
+      activities: wrapActivities(createEngagementActivities({ db, files, firmName: config.firmName })),
       ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : { workflowsPath }),
       shutdownGraceTime: config.shutdownGraceTime,
     });
