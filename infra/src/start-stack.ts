@@ -12,7 +12,7 @@
 // any app or server dies on its own, the whole stack stops with a non-zero exit so nobody keeps
 // using a half-dead stack.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ import { startPostgresProcess } from './postgres-process';
 import { stopProcessGroup } from './process-group';
 import { ensureTemporalCli, temporalCliOptionsFromEnv } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
+import { STACK_PID_FILE } from './backup';
 import { assertSameTemporal, recordTemporal } from './temporal-engine';
 import { ensureTemporalServer, setUpTemporalSchemas, standardTemporalServerPorts, startTemporalServer } from './temporal-server';
 
@@ -311,6 +312,11 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     { port: config.GONGZHI_WEB_PORT, variable: 'GONGZHI_WEB_PORT' },
   ]);
 
+  // While we run, `pnpm backup` refuses this directory (a copy of live files is not a backup).
+  await mkdir(config.GONGZHI_DATA_DIR, { recursive: true });
+  const pidFile = join(config.GONGZHI_DATA_DIR, STACK_PID_FILE);
+  await writeFile(pidFile, `${process.pid}\n`);
+  await stack.add('the data directory lock', () => rm(pidFile, { force: true }));
   if (config.TEMPORAL_ADDRESS === undefined) {
     await assertSameTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL, { externalDatabase: config.DATABASE_URL !== undefined });
   }

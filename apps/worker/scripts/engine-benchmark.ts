@@ -1,7 +1,7 @@
 // `pnpm --filter @gongzhi/worker benchmark:engines`: the Temporal dev server (SQLite file) beside
 // the Temporal server on PostgreSQL, measured in one run on the same machine, so an operator knows
-// what the switch costs or gains. For each engine: a fresh product database on one scratch
-// PostgreSQL server, an in-process worker, then
+// what the switch costs or gains. For each engine (the dev server first, then the server): a fresh
+// product database on one durable PostgreSQL server, an in-process worker, then
 //   - engagement starts one after another (latency of the start command, which answers once the
 //     workflow has recorded the engagement), and 10 at a time (starts per second);
 //   - the first task's completion (Temporal Update → activity → PostgreSQL → answer) on each of
@@ -90,8 +90,9 @@ async function measure(engineName: string, engine: TestEngine): Promise<Figures>
 }
 
 async function main(): Promise<void> {
-  const postgres = await startPostgresProcess({ kind: 'scratch' });
   const scratch = await mkdtemp(join(tmpdir(), 'gongzhi-engine-bench-'));
+  // Durable, as `pnpm start` runs it (the tests' scratch server turns fsync off).
+  const postgres = await startPostgresProcess({ kind: 'persistent', dataDir: join(scratch, 'postgres'), port: await findFreePort(), database: 'bench' });
   const results: Figures[] = [];
   try {
     // The dev server, as `pnpm start` runs it: a SQLite file.

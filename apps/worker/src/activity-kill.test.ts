@@ -59,6 +59,7 @@ afterAll(async () => {
 describe('a worker killed around an activity’s commit', () => {
   it.each(['before', 'after'] as const)('%s the task completion is written: a new worker finishes the engagement, nothing lost or doubled', async (moment) => {
     const engine = await createTestEngine(injectTestStack());
+    const before = new Set(workers);
     try {
       const doomed = await spawnWorker(engine, killingWorker, { GONGZHI_KILL_AROUND: `recordTaskCompletion:${moment}` });
       const died = once(doomed, 'exit');
@@ -76,6 +77,15 @@ describe('a worker killed around an activity’s commit', () => {
       await driving;
       await expectFinishedOnce(engine, engagementId, plan.tasks.length);
     } finally {
+      // This case's workers go before its database does.
+      await Promise.all(
+        [...workers].filter((worker) => !before.has(worker)).map(async (worker) => {
+          if (worker.exitCode !== null || worker.signalCode !== null) return;
+          const exited = once(worker, 'exit');
+          worker.kill('SIGKILL');
+          await exited;
+        }),
+      );
       await engine.close();
     }
   }, 8 * 60_000);

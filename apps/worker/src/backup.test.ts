@@ -2,10 +2,10 @@
 // through, the stack stopped, the directory archived and then deleted, the archive restored into
 // a new directory and the servers started from it — the engagement carries on to its end from the
 // restored database and workflow history, nothing lost or doubled.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupDataDir, restoreDataDir } from '@gongzhi/infra/backup';
+import { backupDataDir, restoreDataDir, STACK_PID_FILE } from '@gongzhi/infra/backup';
 import { findFreePortIn } from '@gongzhi/infra/ports';
 import { type PostgresProcess, startPostgresProcess } from '@gongzhi/infra/postgres-process';
 import { ensureTemporalCli } from '@gongzhi/infra/temporal-cli';
@@ -40,18 +40,26 @@ describe('backup and restore of the data directory', () => {
       expect(doneBefore).toBeGreaterThan(0);
 
       // A backup of a running stack is refused, and writes nothing.
-      await expect(backupDataDir({ dataDir: original, to: archive })).rejects.toThrow(/is running on .*stop `pnpm start`/);
+      await expect(backupDataDir({ dataDir: original, to: archive })).rejects.toThrow(/PostgreSQL \(process \d+\) is running on .*stop `pnpm start`/);
+      await expect(stat(archive)).rejects.toThrow();
       await worker.stop();
       await running.temporal.stop();
       await running.postgres.stop();
       running = undefined;
+      // `pnpm start` marks the directory while it runs (stack.pid): refused too, until it is gone.
+      await writeFile(join(original, STACK_PID_FILE), `${process.pid}\n`);
+      await expect(backupDataDir({ dataDir: original, to: archive })).rejects.toThrow(/`pnpm start` \(process \d+\) is running/);
+      await rm(join(original, STACK_PID_FILE));
       const { bytes } = await backupDataDir({ dataDir: original, to: archive });
       expect(bytes).toBeGreaterThan(1_000_000);
       await rm(original, { recursive: true, force: true });
 
       // Restoring over data is refused; into a new directory it brings the whole state back.
-      await writeFile(join(scratch, 'occupied'), '');
-      await expect(restoreDataDir({ from: archive, dataDir: scratch })).rejects.toThrow(/is not empty/);
+      const occupied = join(scratch, 'occupied');
+      await mkdir(occupied);
+      await writeFile(join(occupied, 'notes.txt'), '街道办事处的工作底稿');
+      await expect(restoreDataDir({ from: archive, dataDir: occupied })).rejects.toThrow(/is not empty/);
+      expect(await readdir(occupied)).toEqual(['notes.txt']);
       await restoreDataDir({ from: archive, dataDir: restored });
       running = await servers(restored);
       expect(await engine.db.task.count({ where: { engagementId, status: 'done' } })).toBe(doneBefore);
