@@ -133,7 +133,11 @@ describe('adoption procedures (民主程序)', () => {
     const closed = await api.request(pm, { method: 'POST', url: `${url}/withdrawal`, payload: { reason: '误操作' } });
     expect(closed.statusCode).toBe(409);
     expect(closed.json<Refusal>().error.code).toBe('adoption_closed');
-    const task = await api.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId: engagement.id, key: spare[2]! } } });
+    // Filing completes the community's task in the engagement's own workflow, a moment after the answer.
+    const task = await waitFor(
+      () => api.db.task.findUniqueOrThrow({ where: { engagementId_key: { engagementId: engagement.id, key: spare[2]! } } }),
+      (current) => current.status === 'done',
+    );
     expect(task.status).toBe('done');
 
     // Its 民主程序记录, drafted on a worker, for the client's contact too.
