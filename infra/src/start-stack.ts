@@ -110,6 +110,14 @@ class Stack {
   }
 
   /** Registers a running piece; if shutdown already began, stops it right away. */
+  /** A server we started: stopped with the rest, and its dying on its own stops everything. */
+  async own(name: string, server: { stop(): Promise<void>; exited: Promise<void> }): Promise<void> {
+    await this.add(name, server.stop);
+    void server.exited.then(() => {
+      if (!this.isStopping) void this.shutdown(`${name} exited unexpectedly`, 1);
+    });
+  }
+
   async add(name: string, stop: () => Promise<void>): Promise<void> {
     if (this.isStopping) {
       await stop();
@@ -420,10 +428,7 @@ async function startTemporal(
       if (!stack.isStopping) out.write(text);
     },
   });
-  await stack.add('Temporal dev server', server.stop);
-  void server.exited.then(() => {
-    if (!stack.isStopping) void stack.shutdown('the Temporal dev server exited unexpectedly', 1);
-  });
+  await stack.own('Temporal dev server', server);
   log(`Temporal dev server on ${server.address}`);
   return server;
 }
@@ -446,10 +451,7 @@ async function startTemporalOnPostgres(config: StartConfig, stack: Stack, postgr
       if (!stack.isStopping) out.write(text);
     },
   });
-  await stack.add('Temporal server', running.stop);
-  void running.exited.then(() => {
-    if (!stack.isStopping) void stack.shutdown('the Temporal server exited unexpectedly', 1);
-  });
+  await stack.own('Temporal server', running);
   log(`Temporal server on ${running.address}, its state in PostgreSQL (databases ${postgres.database}, ${postgres.visibilityDatabase})`);
   return { address: running.address, uiUrl: undefined };
 }
@@ -467,10 +469,7 @@ async function startPostgres(config: StartConfig, stack: Stack): Promise<{ url: 
     database: 'gongzhi',
     onOutput: (text) => out.write(text),
   });
-  await stack.add('PostgreSQL', server.stop);
-  void server.exited.then(() => {
-    if (!stack.isStopping) void stack.shutdown('PostgreSQL exited unexpectedly', 1);
-  });
+  await stack.own('PostgreSQL', server);
   log(`embedded PostgreSQL on 127.0.0.1:${config.GONGZHI_PG_PORT}`);
   return server;
 }

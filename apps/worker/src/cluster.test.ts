@@ -22,6 +22,7 @@ import { workflowsPath } from '@gongzhi/workflows';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUp } from './testing/clean-up';
 import { expectFinishedOnce } from './testing/finished-once';
 
 const workerMain = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -135,18 +136,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const { databaseServerUrl } = injectTestStack();
-  // Each step whatever the one before did: a leftover server would outlive the run.
-  const steps: (() => Promise<unknown>)[] = [
+  await cleanUp([
     () => Promise.all([...processes].map((child) => kill(child))),
     async () => engine?.close(),
     async () => temporal?.stop(),
     () => Promise.all(temporalDatabases.map((database) => dropDatabase(databaseServerUrl, database))),
     async () => s3?.stop(),
     () => rm(bundlePath, { force: true }),
-  ];
-  const failures: unknown[] = [];
-  for (const step of steps) await step().catch((error: unknown) => failures.push(error));
-  if (failures.length > 0) throw failures[0];
+  ]);
 }, 120_000);
 
 describe('two workers and two API instances on the Temporal server, PostgreSQL and an S3 bucket', () => {

@@ -17,14 +17,8 @@ import { createEngagementClient, EngagementCommandError } from '@gongzhi/workflo
 import { sampleFormData } from '@gongzhi/workflows/demo';
 import { createTestEngine, driveEngagement, engagementRequest, fileFor, type TestEngine } from '@gongzhi/workflows/testing';
 import { describe, expect, it } from 'vitest';
+import { cleanUp } from './testing/clean-up';
 import { expectFinishedOnce } from './testing/finished-once';
-
-/** Runs every step whatever the others do (a leftover server would outlive the run); throws the first failure. */
-async function cleanUp(steps: (() => Promise<unknown>)[]): Promise<void> {
-  const failures: unknown[] = [];
-  for (const step of steps) await step().catch((error: unknown) => failures.push(error));
-  if (failures.length > 0) throw failures[0];
-}
 
 describe('faults under a running engagement', () => {
   it('the Temporal server (state in PostgreSQL) stops mid-pipeline, its timers pending, and comes back on the same ports: the engagement finishes, nothing lost or doubled', async () => {
