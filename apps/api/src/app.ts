@@ -10,6 +10,7 @@ import accessPlugin from './plugins/app/access';
 import authPlugin from './plugins/app/auth';
 import changesPlugin from './plugins/app/changes';
 import corsPlugin from './plugins/app/cors';
+import dashboardPlugin from './plugins/app/dashboard';
 import dbPlugin from './plugins/app/db';
 import errorsPlugin, { answerBeforeRouting } from './plugins/app/errors';
 import filesPlugin from './plugins/app/files';
@@ -52,7 +53,8 @@ declare module 'fastify' {
 export type AppConfig = Pick<
   ApiConfig,
   'databaseUrl' | 'temporal' | 'store' | 'cookieSecure' | 'webOrigin' | 'sessionTtlMs' | 'loginRateLimit' | 'authThrottle' | 'metricsToken' | 'eventStreams'
->;
+> &
+  Partial<Pick<ApiConfig, 'dashboardDir'>>;
 
 export interface AppOptions {
   config: AppConfig;
@@ -61,8 +63,9 @@ export interface AppOptions {
 
 /**
  * The API as one plugin: external plugins, then the app's own (database, Temporal, files,
- * change feed, auth, access control, metrics), then one route plugin per resource. Every route
- * comes from the contract registry of @gongzhi/contracts.
+ * change feed, auth, access control, metrics), then one route plugin per resource. Every API
+ * route comes from the contract registry of @gongzhi/contracts; the built dashboard, when
+ * configured, is served beside them at `/`.
  */
 export async function gongzhiApi(fastify: FastifyInstance, { config, now = () => new Date() }: AppOptions): Promise<void> {
   fastify.setValidatorCompiler(validatorCompiler);
@@ -114,6 +117,9 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(notificationRoutes);
   await fastify.register(eventRoutes);
   await fastify.register(systemRoutes);
+
+  // The built dashboard at `/`, when this process serves it (production start, container image).
+  if (config.dashboardDir) await fastify.register(dashboardPlugin, { dir: config.dashboardDir });
 }
 
 /** JSON bodies above this are refused (413); uploads have their own, larger limit. */

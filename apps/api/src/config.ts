@@ -26,6 +26,8 @@ const apiEnvSchema = z.object({
   GONGZHI_COOKIE_SECURE: flag(true),
   /** The scrape secret for GET /metrics (`Authorization: Bearer …`); unset, only administrators get in. */
   GONGZHI_METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{32,200}$/, 'must be 32–200 letters, digits, `_` or `-` (e.g. `openssl rand -hex 32`)').optional(),
+  /** The built dashboard (apps/web/dist) to serve from the API's own origin; unset, the API serves only /api. */
+  GONGZHI_WEB_DIR: z.string().min(1).optional(),
   /** The dashboard's origin when it is served from elsewhere (not through the dev proxy). */
   GONGZHI_WEB_ORIGIN: z.url().optional(),
   GONGZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -61,6 +63,8 @@ export interface ApiConfig {
   store: StoreConfig;
   cookieSecure: boolean;
   webOrigin: string | null;
+  /** The built dashboard served at `/` (GONGZHI_WEB_DIR), or null. */
+  dashboardDir: string | null;
   logLevel: z.infer<typeof apiEnvSchema>['GONGZHI_LOG_LEVEL'];
   sessionTtlMs: number;
   /** Requests to the login route per address per minute, whatever their outcome. */
@@ -97,6 +101,7 @@ export function parseApiConfig(env: Record<string, string | undefined>): ApiConf
     store: store.config,
     cookieSecure: config.GONGZHI_COOKIE_SECURE,
     webOrigin: config.GONGZHI_WEB_ORIGIN ?? null,
+    dashboardDir: config.GONGZHI_WEB_DIR ?? null,
     logLevel: config.GONGZHI_LOG_LEVEL,
     sessionTtlMs: config.GONGZHI_SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: { perAddressPerMinute: config.GONGZHI_LOGIN_RATE_LIMIT },

@@ -36,7 +36,7 @@ export function accessOf(request: FastifyRequest): EngagementAccess {
   return request.access;
 }
 
-/** Routes outside the contract: the API's own documentation. */
+/** Routes outside the contract: the API's own documentation (and the built dashboard, flagged `dashboard`). */
 const isDocumentationRoute = (url: string) => url === '/api/openapi.json' || url === '/api/docs' || url.startsWith('/api/docs/');
 
 type EngagementPermission = Extract<Permission, { auth: 'engagement' }>;
@@ -71,7 +71,7 @@ export default fp<AccessPluginOptions>(
     const metricsTokenHash = metricsToken ? sha256Hex(metricsToken) : null;
 
     fastify.addHook('onRoute', (route) => {
-      if (!route.config?.operation && !isDocumentationRoute(route.url)) {
+      if (!route.config?.operation && !route.config?.dashboard && !isDocumentationRoute(route.url)) {
         throw new Error(`route ${route.method} ${route.url} is not a contract operation: register it with registerOperation`);
       }
     });
