@@ -39,8 +39,8 @@ export type PostgresProcessOptions = (
 
 export interface PostgresProcess {
   url: string;
-  /** Settles when the child ends, for whatever reason. */
-  exited: Promise<void>;
+  /** Settles when the child ends, for whatever reason (`code 1`, `signal SIGKILL`…). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -69,9 +69,9 @@ export async function startPostgresProcess(options: PostgresProcessOptions): Pro
     stderrTail = (stderrTail + text).slice(-8_000);
     options.onOutput?.(text);
   });
-  const exited = new Promise<void>((resolvePromise) => {
-    child.once('close', () => resolvePromise());
-    child.once('error', () => resolvePromise());
+  const exited = new Promise<string>((resolvePromise) => {
+    child.once('close', (code, signal) => resolvePromise(signal === null ? `code ${String(code)}` : `signal ${signal}`));
+    child.once('error', (error) => resolvePromise(`could not be started: ${error.message}`));
   });
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

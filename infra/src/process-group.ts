@@ -50,8 +50,8 @@ export interface OwnedProcess {
   child: ChildProcess;
   /** The process id, which is also its group id; undefined when it could not be spawned. */
   pid: number | undefined;
-  /** Settles when the process has ended and its output is read, whatever the reason. */
-  exited: Promise<void>;
+  /** Settles when the process has ended and its output is read, whatever the reason: `code 1`, `signal SIGKILL`… */
+  exited: Promise<string>;
   /**
    * Rejects when the process cannot be spawned or ends; race it against a readiness check while
    * starting. Never "unhandled" when nobody races it.
@@ -97,9 +97,9 @@ export function spawnOwnedProcess(
   child.stderr?.on('data', onData);
   // 'close' rather than 'exit': it comes after the last output, which error messages quote.
   // 'error' too: a binary that cannot be spawned never emits 'close'.
-  const exited = new Promise<void>((resolvePromise) => {
-    child.once('close', () => resolvePromise());
-    child.once('error', () => resolvePromise());
+  const exited = new Promise<string>((resolvePromise) => {
+    child.once('close', (code, signal) => resolvePromise(signal === null ? `code ${String(code)}` : `signal ${signal}`));
+    child.once('error', (error) => resolvePromise(`could not be started: ${error.message}`));
   });
   const ended = Promise.race([
     new Promise<never>((_, reject) => child.once('error', reject)),

@@ -3,121 +3,91 @@
 //   Temporal dev server (state in .data/temporal.db, UI :8233), or with GONGZHI_TEMPORAL=server
 //   the Temporal server itself (state in PostgreSQL, after it), or TEMPORAL_ADDRESS's cluster
 //   PostgreSQL (embedded, data in .data/postgres, :5433; or DATABASE_URL)
-//   → migrations → demo users → worker, API, dashboard → demo engagement
+//   → migrations → demo users (or the first administrator) → worker, API, dashboard → demo engagement
 //
-// Demo users and the demo engagement only on the embedded database, or with `--demo`
-// (`pnpm start --demo`): a DATABASE_URL may name a real firm's server.
+// Demo users and the demo engagement only on the embedded database in development, or with
+// `--demo`: a DATABASE_URL may name a real firm's server, and `--production` is a firm's own.
 //
-// SIGINT/SIGTERM, or its stdin closing (start.ts died), stops the apps first, then the servers; if
-// any app or server dies on its own, the whole stack stops with a non-zero exit so nobody keeps
-// using a half-dead stack.
+// Development (the default): the apps from source (tsx, the Vite dev server), every process's
+// output in the terminal; if any app or server dies on its own, the whole stack stops with a
+// non-zero exit so nobody keeps using a half-dead stack.
+// Production (`--production`): the apps built first (the API bundle, the worker's workflow bundle,
+// the dashboard, which the API serves), every process restarted with backoff when it dies while
+// the rest keep serving, output in `<data dir>/logs/<name>.log`, rotated.
+//
+// SIGINT/SIGTERM, or its stdin closing (start.ts died), stops the apps first, then the servers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { Client, Connection } from '@temporalio/client';
-import { applyMigrations, createDb, databaseNameOf, type Db, DEMO_PASSWORD, DEMO_USERS, hashPassword, seedDemoUsers } from '@gongzhi/db';
+import {
+  applyMigrations,
+  createDb,
+  databaseNameOf,
+  type Db,
+  ensureFirstAdministrator,
+  hashPassword,
+  seedDemoUsers,
+} from '@gongzhi/db';
 import { parseStartArgs, shouldSeedDemoData } from './demo-data';
+import { keepRunning, type Running } from './keep-running';
 import { isPortFree } from './ports';
 import { startPostgresProcess } from './postgres-process';
-import { stopProcessGroup } from './process-group';
+import { spawnOwnedProcess, stopProcessGroup } from './process-group';
+import { printBanner, readinessOf, redactPassword, type Health } from './start-banner';
+import { parseStartConfig, repoRoot, type StartConfig } from './start-config';
+import { linePrefixer, log, logFile, logsIn, type OutputSink } from './start-output';
 import { ensureTemporalCli, temporalCliOptionsFromEnv } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { STACK_PID_FILE } from './backup';
 import { assertSameTemporal, recordTemporal } from './temporal-engine';
-import { ensureTemporalServer, setUpTemporalSchemas, standardTemporalServerPorts, startTemporalServer } from './temporal-server';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-const port = z.coerce.number().int().min(1).max(65_535);
-const blankAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
-
-const startConfigSchema = z.object({
-  DATABASE_URL: z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
-  TEMPORAL_ADDRESS: z.preprocess(blankAsUnset, z.string().regex(/^[^:]+:\d+$/, 'must be host:port').optional()),
-  TEMPORAL_NAMESPACE: z.preprocess(blankAsUnset, z.string().default('default')),
-  /**
-   * Which Temporal to run when TEMPORAL_ADDRESS is unset: the CLI's dev server (state in
-   * <data dir>/temporal.db, with its UI) or the Temporal server itself, its state in two databases
-   * on the same PostgreSQL server as the product's.
-   */
-  GONGZHI_TEMPORAL: z.preprocess(blankAsUnset, z.enum(['dev', 'server']).default('dev')),
-  /** Unset: the worker's default (ENGAGEMENT_TASK_QUEUE). */
-  GONGZHI_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().optional()),
-  GONGZHI_DATA_DIR: z.preprocess(blankAsUnset, z.string().default(join(repoRoot, '.data'))),
-  GONGZHI_API_PORT: z.preprocess(blankAsUnset, port.default(3000)),
-  GONGZHI_WEB_PORT: z.preprocess(blankAsUnset, port.default(5173)),
-  TEMPORAL_PORT: z.preprocess(blankAsUnset, port.default(7233)),
-  TEMPORAL_UI_PORT: z.preprocess(blankAsUnset, port.default(8233)),
-  GONGZHI_PG_PORT: z.preprocess(blankAsUnset, port.default(5433)),
-  /**
-   * The API's cookies are Secure unless told otherwise; this stack serves plain http on
-   * 127.0.0.1, so it says otherwise unless the caller chose (behind an HTTPS proxy: `true`).
-   */
-  GONGZHI_COOKIE_SECURE: z.preprocess(blankAsUnset, z.enum(['true', 'false', '1', '0']).default('false')),
-});
-
-type StartConfig = z.infer<typeof startConfigSchema>;
-
-function parseStartConfig(env: Record<string, string | undefined>): StartConfig {
-  const parsed = startConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment for pnpm start:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
-}
-
-// ── output ──────────────────────────────────────────────────────────────────────────────────────
-
-const log = (message: string): void => void process.stderr.write(`[start] ${message}\n`);
-
-/** Prefixes every line of a child's output with its name, so interleaved logs stay readable. */
-function linePrefixer(
-  name: string,
-  isShown: (line: string) => boolean = () => true,
-): { write(text: string): void; flush(): void } {
-  const prefix = `[${name}]`.padEnd(11);
-  let pending = '';
-  return {
-    write(text) {
-      const lines = (pending + text).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (isShown(line)) process.stderr.write(`${prefix}${line}\n`);
-    },
-    flush() {
-      if (pending !== '') process.stderr.write(`${prefix}${pending}\n`);
-      pending = '';
-    },
-  };
-}
+import {
+  ensureTemporalServer,
+  setUpTemporalSchemas,
+  standardTemporalServerPorts,
+  startTemporalServer,
+} from './temporal-server';
 
 // ── lifecycle ───────────────────────────────────────────────────────────────────────────────────
 
 class StopRequested extends Error {}
 
-/** Everything started so far, stopped in reverse order exactly once. */
+/**
+ * Everything started so far, stopped in reverse order exactly once. A process it runs either stops
+ * everything when it dies on its own (development) or is restarted with backoff (production).
+ */
 class Stack {
   private readonly stoppers: { name: string; stop: () => Promise<void> }[] = [];
   private stopping: Promise<void> | undefined;
+
+  constructor(private readonly restartsProcesses: boolean) {}
 
   get isStopping(): boolean {
     return this.stopping !== undefined;
   }
 
-  /** Registers a running piece; if shutdown already began, stops it right away. */
-  /** A server we started: stopped with the rest, and its dying on its own stops everything. */
-  async own(name: string, server: { stop(): Promise<void>; exited: Promise<void> }): Promise<void> {
-    await this.add(name, server.stop);
-    void server.exited.then(() => {
-      if (!this.isStopping) void this.shutdown(`${name} exited unexpectedly`, 1);
+  /** Starts a process (server or app) and owns it: stopped with the rest; its death handled as above. */
+  async run<T extends Running>(name: string, start: () => Promise<T>): Promise<T> {
+    if (this.restartsProcesses) {
+      const kept = await keepRunning(name, start, { onEvent: log });
+      await this.add(name, kept.stop);
+      return kept.first;
+    }
+    const running = await start();
+    await this.add(name, running.stop);
+    void running.exited.then((how) => {
+      if (!this.isStopping)
+        void this.shutdown(`${name} exited unexpectedly${typeof how === 'string' ? ` (${how})` : ''}`, 1);
     });
+    return running;
   }
 
+  /** Registers a running piece; if shutdown already began, stops it right away. */
   async add(name: string, stop: () => Promise<void>): Promise<void> {
     if (this.isStopping) {
       await stop();
@@ -151,10 +121,16 @@ interface AppSpec {
   name: string;
   packageName: string;
   dir: string;
-  /** A file that must exist before the app can run (the app may not be written yet). */
+  /** A file that must exist before the app can run from source (the app may not be written yet). */
   entry: string;
   env: Record<string, string>;
+  /** Development: the arguments of its `dev` script. */
   args: string[];
+  /**
+   * Production: node's arguments to run the built app, from its directory; none for an app that
+   * does not run in production (the dashboard, which the API serves).
+   */
+  production?: { args: string[]; env: Record<string, string> };
   /** A port that accepts connections once the app is up. */
   readyPort?: number;
 }
@@ -171,12 +147,13 @@ async function appSkipReason(app: AppSpec): Promise<string | undefined> {
 
 const PNPM_STOP_NOISE = /ELIFECYCLE|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL|"pnpm recursive run" failed|^\s*$/;
 
-async function startApp(app: AppSpec, stack: Stack): Promise<ChildProcess> {
+/** Development: the app's `dev` script, its output in the terminal. */
+async function startDevApp(app: AppSpec, stack: Stack): Promise<Running> {
   // detached: the app and everything under it (pnpm → sh → tsx → node) form one process group
   // that we stop as a whole; a terminal Ctrl-C reaches only us, so the order stays ours.
   // --silent: pnpm's own lines ("$ tsx …", "ELIFECYCLE Command failed" when we stop it) are
   // noise; the app's output and its exit code are what matter.
-  const child = spawn('pnpm', ['--silent', '--filter', app.packageName, 'run', 'dev', ...app.args], {
+  const child: ChildProcess = spawn('pnpm', ['--silent', '--filter', app.packageName, 'run', 'dev', ...app.args], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -186,15 +163,70 @@ async function startApp(app: AppSpec, stack: Stack): Promise<ChildProcess> {
   const out = linePrefixer(app.name, (line) => !stack.isStopping || !PNPM_STOP_NOISE.test(line));
   child.stdout?.setEncoding('utf8').on('data', (text: string) => out.write(text));
   child.stderr?.setEncoding('utf8').on('data', (text: string) => out.write(text));
-  child.once('error', (error) => void stack.shutdown(`${app.name} could not be started: ${error.message}`, 1));
-  child.once('exit', (code, signal) => {
-    out.flush();
-    if (!stack.isStopping) {
-      void stack.shutdown(`${app.name} exited unexpectedly (${signal ?? `code ${code}`})`, 1);
-    }
+  const exited = new Promise<string>((resolvePromise) => {
+    child.once('error', (error) => resolvePromise(`could not be started: ${error.message}`));
+    child.once('exit', (code, signal) => {
+      out.flush();
+      resolvePromise(signal === null ? `code ${String(code)}` : `signal ${signal}`);
+    });
   });
-  await stack.add(app.name, () => stopProcessGroup(child, 15_000));
-  return child;
+  return { exited, stop: () => stopProcessGroup(child, 15_000) };
+}
+
+/**
+ * Production: the built app straight under node (no pnpm or tsx wrapper between us and it), its
+ * output in `logs/<name>.log`, its process id in `run/<name>.pid` for operators (and the test
+ * that kills it).
+ */
+async function startBuiltApp(
+  app: AppSpec,
+  production: NonNullable<AppSpec['production']>,
+  dataDir: string,
+): Promise<Running> {
+  const out = logFile(join(dataDir, 'logs'), app.name);
+  const child = spawnOwnedProcess(process.execPath, production.args, {
+    cwd: join(repoRoot, app.dir),
+    env: { ...process.env, ...app.env, ...production.env },
+    stopGraceMs: 15_000,
+    onOutput: (text) => out.write(text),
+  });
+  const pidFile = join(dataDir, 'run', `${app.name}.pid`);
+  await mkdir(join(dataDir, 'run'), { recursive: true });
+  if (child.pid !== undefined) await writeFile(pidFile, `${child.pid}\n`);
+  const exited = child.exited.then(async (how) => {
+    await rm(pidFile, { force: true });
+    return how;
+  });
+  return {
+    exited,
+    async stop() {
+      await child.stop();
+      await exited;
+    },
+  };
+}
+
+/** Production: builds the API bundle, the worker's workflow bundle and the dashboard from the sources. */
+async function buildApps(stack: Stack, logsDir: string): Promise<void> {
+  log(`building the API, the worker's workflow bundle and the dashboard (output in ${join(logsDir, 'build.log')})…`);
+  const started = Date.now();
+  const out = logFile(logsDir, 'build');
+  const build = spawnOwnedProcess(
+    'pnpm',
+    ['--filter', '@gongzhi/api', '--filter', '@gongzhi/worker', '--filter', '@gongzhi/web', 'run', 'build'],
+    {
+      cwd: repoRoot,
+      env: process.env,
+      stopGraceMs: 5_000,
+      onOutput: (text) => out.write(text),
+    },
+  );
+  // Not on the stack: a Ctrl-C meanwhile ends our process, and with it the build's (see spawnOwnedProcess).
+  const how = await build.exited;
+  if (stack.isStopping) throw new StopRequested();
+  if (how !== 'code 0')
+    throw new Error(`the build failed (${how}):\n${build.outputTail().trimEnd().split('\n').slice(-30).join('\n')}`);
+  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 // ── the hook for the demo engagement ────────────────────────────────────────────────────────────
@@ -301,8 +333,32 @@ function appEnvOf(config: StartConfig): Record<string, string> {
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
-async function start(config: StartConfig, stack: Stack, options: { isDemoRequested: boolean }): Promise<void> {
-  const withDemo = shouldSeedDemoData({ isEmbeddedDatabase: config.DATABASE_URL === undefined, isDemoRequested: options.isDemoRequested });
+/** How this start runs its processes (see the top of the file). */
+interface Mode {
+  isProduction: boolean;
+  /** Where a server's output goes: the terminal, or its log file. */
+  outputFor(name: string): OutputSink;
+  /** Production: `<data dir>/logs`. */
+  logsDir: string | undefined;
+}
+
+async function start(
+  config: StartConfig,
+  stack: Stack,
+  options: { isDemoRequested: boolean; isProduction: boolean },
+): Promise<void> {
+  const { isProduction } = options;
+  const logsDir = isProduction ? join(config.GONGZHI_DATA_DIR, 'logs') : undefined;
+  const mode: Mode = {
+    isProduction,
+    logsDir,
+    outputFor: (name) => (logsDir === undefined ? linePrefixer(name) : logFile(logsDir, name)),
+  };
+  const withDemo = shouldSeedDemoData({
+    isEmbeddedDatabase: config.DATABASE_URL === undefined,
+    isDemoRequested: options.isDemoRequested,
+    isProduction,
+  });
   if (!usesS3()) await mkdir(filesDirOf(config), { recursive: true });
   await assertPortsFree([
     ...(config.TEMPORAL_ADDRESS === undefined
@@ -312,12 +368,16 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
             ? [{ port: config.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }]
             : Object.values(standardTemporalServerPorts(config.TEMPORAL_PORT))
                 .filter((candidate) => candidate !== config.TEMPORAL_PORT)
-                .map((candidate) => ({ port: candidate, variable: 'TEMPORAL_PORT (the server uses ports around it)' }))),
+                .map((candidate) => ({
+                  port: candidate,
+                  variable: 'TEMPORAL_PORT (the server uses ports around it)',
+                }))),
         ]
       : []),
     ...(config.DATABASE_URL === undefined ? [{ port: config.GONGZHI_PG_PORT, variable: 'GONGZHI_PG_PORT' }] : []),
     { port: config.GONGZHI_API_PORT, variable: 'GONGZHI_API_PORT' },
-    { port: config.GONGZHI_WEB_PORT, variable: 'GONGZHI_WEB_PORT' },
+    // In production the API serves the dashboard: no port of its own.
+    ...(isProduction ? [] : [{ port: config.GONGZHI_WEB_PORT, variable: 'GONGZHI_WEB_PORT' }]),
   ]);
 
   // While we run, `pnpm backup` refuses this directory (a copy of live files is not a backup).
@@ -325,29 +385,27 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
   const pidFile = join(config.GONGZHI_DATA_DIR, STACK_PID_FILE);
   await writeFile(pidFile, `${process.pid}\n`);
   await stack.add('the data directory lock', () => rm(pidFile, { force: true }));
+  if (logsDir !== undefined) {
+    logsIn(logsDir);
+    await buildApps(stack, logsDir);
+  }
   if (config.TEMPORAL_ADDRESS === undefined) {
-    await assertSameTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL, { externalDatabase: config.DATABASE_URL !== undefined });
+    await assertSameTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL, {
+      externalDatabase: config.DATABASE_URL !== undefined,
+    });
   }
   // The dev server starts beside PostgreSQL; the server keeps its state in it, so it comes after.
   const [temporal, postgres] =
     config.TEMPORAL_ADDRESS === undefined && config.GONGZHI_TEMPORAL === 'server'
-      ? await startPostgres(config, stack).then(async (started) => [await startTemporalOnPostgres(config, stack, started.url), started] as const)
-      : await Promise.all([startTemporal(config, stack), startPostgres(config, stack)]);
+      ? await startPostgres(config, stack, mode).then(
+          async (started) => [await startTemporalOnPostgres(config, stack, mode, started.url), started] as const,
+        )
+      : await Promise.all([startTemporal(config, stack, mode), startPostgres(config, stack, mode)]);
   if (config.TEMPORAL_ADDRESS === undefined) await recordTemporal(config.GONGZHI_DATA_DIR, config.GONGZHI_TEMPORAL);
 
   const { applied } = await applyMigrations(postgres.url);
   log(applied.length === 0 ? 'database schema is up to date' : `applied migrations: ${applied.join(', ')}`);
-  if (withDemo) {
-    const db = createDb({ url: postgres.url });
-    try {
-      const { created } = await seedDemoUsers(db, { hashPassword });
-      if (created.length > 0) log(`created demo users: ${created.join(', ')}`);
-    } finally {
-      await db.$disconnect();
-    }
-  } else {
-    log('no demo users or engagement: DATABASE_URL is set and --demo was not given');
-  }
+  const firstAdmin = await createAccounts(config, postgres.url, { withDemo, isProduction });
 
   const childEnv = {
     DATABASE_URL: postgres.url,
@@ -360,7 +418,19 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
     GONGZHI_COOKIE_SECURE: config.GONGZHI_COOKIE_SECURE,
   };
   const apps: AppSpec[] = [
-    { name: 'worker', packageName: '@gongzhi/worker', dir: 'apps/worker', entry: 'src/main.ts', env: childEnv, args: [] },
+    {
+      name: 'worker',
+      packageName: '@gongzhi/worker',
+      dir: 'apps/worker',
+      entry: 'src/main.ts',
+      env: childEnv,
+      args: [],
+      // Under tsx with the prebuilt workflow bundle (docs/architecture.md says why not compiled).
+      production: {
+        args: ['--import', 'tsx', 'src/main.ts'],
+        env: { GONGZHI_WORKFLOW_BUNDLE: join(repoRoot, 'apps/worker/dist/workflow-bundle.js') },
+      },
+    },
     {
       name: 'api',
       packageName: '@gongzhi/api',
@@ -368,6 +438,10 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
       entry: 'src/server.ts',
       env: { ...childEnv, PORT: String(config.GONGZHI_API_PORT) },
       args: [],
+      production: {
+        args: ['--enable-source-maps', 'dist/server.js'],
+        env: { NODE_ENV: 'production', GONGZHI_WEB_DIR: join(repoRoot, 'apps/web/dist') },
+      },
       readyPort: config.GONGZHI_API_PORT,
     },
     {
@@ -383,32 +457,110 @@ async function start(config: StartConfig, stack: Stack, options: { isDemoRequest
   ];
   const running: AppSpec[] = [];
   for (const app of apps) {
-    const skipReason = await appSkipReason(app);
-    if (skipReason !== undefined) {
-      log(`skipping ${app.name}: ${skipReason}`);
-      continue;
+    if (isProduction) {
+      const { production } = app;
+      if (production === undefined) continue;
+      await stack.run(app.name, () => startBuiltApp(app, production, config.GONGZHI_DATA_DIR));
+    } else {
+      const skipReason = await appSkipReason(app);
+      if (skipReason !== undefined) {
+        log(`skipping ${app.name}: ${skipReason}`);
+        continue;
+      }
+      await stack.run(app.name, () => startDevApp(app, stack));
     }
-    await startApp(app, stack);
     running.push(app);
   }
+  const isWorkerRunning = running.some((app) => app.name === 'worker');
 
   if (withDemo) {
     await seedDemoEngagementIfAvailable({
       config,
       databaseUrl: postgres.url,
       temporalAddress: temporal.address,
-      isWorkerRunning: running.some((app) => app.name === 'worker'),
+      isWorkerRunning,
     });
   }
 
   const notReady = await waitForPorts(running.flatMap((app) => (app.readyPort === undefined ? [] : [app])));
+  const health: Health = {
+    api: running.some((app) => app.name === 'api')
+      ? await readinessOf(`http://127.0.0.1:${config.GONGZHI_API_PORT}`)
+      : undefined,
+    worker: isWorkerRunning ? await workerHealth(config, temporal.address) : undefined,
+  };
   if (stack.isStopping) return;
-  printBanner({ config, temporal, postgresUrl: postgres.url, running, notReady, withDemo });
+  printBanner({
+    config,
+    isProduction,
+    temporal,
+    postgresUrl: postgres.url,
+    running: running.map((app) => app.name),
+    notReady: notReady.map((app) => ({ name: app.name, port: app.readyPort ?? 0 })),
+    health,
+    withDemo,
+    firstAdmin,
+    logsDir,
+  });
+}
+
+/** The file that keeps the first administrator's password (mode 0600) until someone deletes it. */
+const FIRST_ADMIN_PASSWORD_FILE = 'initial-admin-password';
+
+/**
+ * The demo accounts where demo data belongs; on an installation's first start with no account at
+ * all, its first administrator (password shown once and kept in a file only this user can read).
+ */
+async function createAccounts(
+  config: StartConfig,
+  databaseUrl: string,
+  { withDemo, isProduction }: { withDemo: boolean; isProduction: boolean },
+): Promise<{ username: string; password: string; passwordFile: string } | undefined> {
+  const db = createDb({ url: databaseUrl });
+  try {
+    if (withDemo) {
+      const { created } = await seedDemoUsers(db, { hashPassword });
+      if (created.length > 0) log(`created demo users: ${created.join(', ')}`);
+      return undefined;
+    }
+    log(`no demo users or engagement: ${isProduction ? 'production' : 'DATABASE_URL is set'} and --demo was not given`);
+    const admin = await ensureFirstAdministrator(db, { hashPassword });
+    if (admin === null) return undefined;
+    const passwordFile = join(config.GONGZHI_DATA_DIR, FIRST_ADMIN_PASSWORD_FILE);
+    await writeFile(passwordFile, `${admin.username}\n${admin.password}\n`, { mode: 0o600 });
+    log(`created the first administrator, ${admin.username}; its password is in ${passwordFile}`);
+    return { ...admin, passwordFile };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Whether a worker polls the engagements' task queue (waiting up to a minute for one to start). */
+async function workerHealth(config: StartConfig, temporalAddress: string): Promise<Health['worker']> {
+  const taskQueue = config.GONGZHI_TASK_QUEUE ?? (await defaultTaskQueue());
+  if (taskQueue === undefined) return undefined;
+  const connection = await Connection.connect({ address: temporalAddress }).catch(() => undefined);
+  if (connection === undefined) return { pollers: 0, taskQueue };
+  try {
+    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    for (const deadline = Date.now() + 60_000; ; await sleep(500)) {
+      const { pollers } = await temporal.workflowService.describeTaskQueue({
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: { name: taskQueue },
+      });
+      if (pollers.length > 0 || Date.now() > deadline) return { pollers: pollers.length, taskQueue };
+    }
+  } catch {
+    return { pollers: 0, taskQueue };
+  } finally {
+    await connection.close();
+  }
 }
 
 async function startTemporal(
   config: StartConfig,
   stack: Stack,
+  mode: Mode,
 ): Promise<{ address: string; uiUrl: string | undefined }> {
   if (config.TEMPORAL_ADDRESS !== undefined) {
     log(`using the Temporal cluster at ${config.TEMPORAL_ADDRESS}`);
@@ -416,60 +568,74 @@ async function startTemporal(
   }
   const cliPath = await ensureTemporalCli(temporalCliOptionsFromEnv(process.env));
   if (cliPath === undefined) log('no local Temporal CLI; the Temporal SDK will download a dev server');
-  const out = linePrefixer('temporal');
-  const server = await startTemporalDevServer({
-    cliPath,
-    port: config.TEMPORAL_PORT,
-    uiPort: config.TEMPORAL_UI_PORT,
-    dbFile: join(config.GONGZHI_DATA_DIR, 'temporal.db'),
-    namespace: config.TEMPORAL_NAMESPACE,
-    // Its shutdown is a burst of "connection refused" warnings from its own internal workers.
-    onOutput: (text) => {
-      if (!stack.isStopping) out.write(text);
-    },
-  });
-  await stack.own('Temporal dev server', server);
+  const out = mode.outputFor('temporal');
+  const server = await stack.run('Temporal dev server', () =>
+    startTemporalDevServer({
+      cliPath,
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile: join(config.GONGZHI_DATA_DIR, 'temporal.db'),
+      namespace: config.TEMPORAL_NAMESPACE,
+      // Its shutdown is a burst of "connection refused" warnings from its own internal workers.
+      onOutput: (text) => {
+        if (!stack.isStopping) out.write(text);
+      },
+    }),
+  );
   log(`Temporal dev server on ${server.address}`);
   return server;
 }
 
-async function startTemporalOnPostgres(config: StartConfig, stack: Stack, postgresUrl: string): Promise<{ address: string; uiUrl: undefined }> {
+async function startTemporalOnPostgres(
+  config: StartConfig,
+  stack: Stack,
+  mode: Mode,
+  postgresUrl: string,
+): Promise<{ address: string; uiUrl: undefined }> {
   const { server, sqlTool } = await ensureTemporalServer(process.env);
   // Named after the product's database: two products on one PostgreSQL server never share a Temporal.
   const product = databaseNameOf(postgresUrl);
-  const postgres = { serverUrl: postgresUrl, database: `${product}_temporal`, visibilityDatabase: `${product}_temporal_visibility` };
+  const postgres = {
+    serverUrl: postgresUrl,
+    database: `${product}_temporal`,
+    visibilityDatabase: `${product}_temporal_visibility`,
+  };
   await setUpTemporalSchemas(sqlTool, postgres);
-  const out = linePrefixer('temporal');
-  const running = await startTemporalServer({
-    binary: server,
-    postgres,
-    // The same ports on every start: with new ones the restarted server would wait for its old
-    // membership records to expire before taking its shards back, and commands would time out.
-    ports: standardTemporalServerPorts(config.TEMPORAL_PORT),
-    namespace: config.TEMPORAL_NAMESPACE,
-    onOutput: (text) => {
-      if (!stack.isStopping) out.write(text);
-    },
-  });
-  await stack.own('Temporal server', running);
-  log(`Temporal server on ${running.address}, its state in PostgreSQL (databases ${postgres.database}, ${postgres.visibilityDatabase})`);
+  const out = mode.outputFor('temporal');
+  const running = await stack.run('Temporal server', () =>
+    startTemporalServer({
+      binary: server,
+      postgres,
+      // The same ports on every start: with new ones the restarted server would wait for its old
+      // membership records to expire before taking its shards back, and commands would time out.
+      ports: standardTemporalServerPorts(config.TEMPORAL_PORT),
+      namespace: config.TEMPORAL_NAMESPACE,
+      onOutput: (text) => {
+        if (!stack.isStopping) out.write(text);
+      },
+    }),
+  );
+  log(
+    `Temporal server on ${running.address}, its state in PostgreSQL (databases ${postgres.database}, ${postgres.visibilityDatabase})`,
+  );
   return { address: running.address, uiUrl: undefined };
 }
 
-async function startPostgres(config: StartConfig, stack: Stack): Promise<{ url: string }> {
+async function startPostgres(config: StartConfig, stack: Stack, mode: Mode): Promise<{ url: string }> {
   if (config.DATABASE_URL !== undefined) {
     log(`using PostgreSQL at ${redactPassword(config.DATABASE_URL)}`);
     return { url: config.DATABASE_URL };
   }
-  const out = linePrefixer('postgres');
-  const server = await startPostgresProcess({
-    kind: 'persistent',
-    dataDir: join(config.GONGZHI_DATA_DIR, 'postgres'),
-    port: config.GONGZHI_PG_PORT,
-    database: 'gongzhi',
-    onOutput: (text) => out.write(text),
-  });
-  await stack.own('PostgreSQL', server);
+  const out = mode.outputFor('postgres');
+  const server = await stack.run('PostgreSQL', () =>
+    startPostgresProcess({
+      kind: 'persistent',
+      dataDir: join(config.GONGZHI_DATA_DIR, 'postgres'),
+      port: config.GONGZHI_PG_PORT,
+      database: 'gongzhi',
+      onOutput: (text) => out.write(text),
+    }),
+  );
   log(`embedded PostgreSQL on 127.0.0.1:${config.GONGZHI_PG_PORT}`);
   return server;
 }
@@ -477,7 +643,9 @@ async function startPostgres(config: StartConfig, stack: Stack): Promise<{ url: 
 async function assertPortsFree(ports: { port: number; variable: string }[]): Promise<void> {
   const twice = ports.filter((entry, index) => ports.findIndex((other) => other.port === entry.port) !== index);
   if (twice.length > 0) {
-    throw new Error(`one port for two servers: ${twice.map(({ port: candidate, variable }) => `${candidate} (${variable})`).join(', ')}; choose other ports`);
+    throw new Error(
+      `one port for two servers: ${twice.map(({ port: candidate, variable }) => `${candidate} (${variable})`).join(', ')}; choose other ports`,
+    );
   }
   const taken: string[] = [];
   for (const { port: candidate, variable } of ports) {
@@ -514,35 +682,6 @@ function isListening(candidate: number): Promise<boolean> {
   });
 }
 
-function printBanner(input: {
-  config: StartConfig;
-  temporal: { address: string; uiUrl: string | undefined };
-  postgresUrl: string;
-  running: AppSpec[];
-  notReady: AppSpec[];
-  withDemo: boolean;
-}): void {
-  const { config, running } = input;
-  const isRunning = (name: string): boolean => running.some((app) => app.name === name);
-  const rows: [string, string][] = [];
-  if (isRunning('web')) rows.push(['Dashboard', `http://127.0.0.1:${config.GONGZHI_WEB_PORT}`]);
-  if (isRunning('api')) rows.push(['API docs', `http://127.0.0.1:${config.GONGZHI_API_PORT}/api/docs`]);
-  if (input.temporal.uiUrl !== undefined) rows.push(['Temporal UI', input.temporal.uiUrl]);
-  const engine =
-    config.TEMPORAL_ADDRESS !== undefined ? 'cluster' : config.GONGZHI_TEMPORAL === 'server' ? 'server, state in PostgreSQL' : 'dev server';
-  rows.push(['Temporal', `${input.temporal.address} (${engine}, namespace ${config.TEMPORAL_NAMESPACE})`]);
-  rows.push(['PostgreSQL', redactPassword(input.postgresUrl)]);
-  if (isRunning('worker')) rows.push(['Worker', 'running']);
-  const lines = ['', 'Gongzhi 共治 is running:', ...rows.map(([label, value]) => `  ${label.padEnd(12)} ${value}`)];
-  for (const app of input.notReady) lines.push(`  (${app.name} has not opened port ${app.readyPort} yet; see its log above)`);
-  if (input.withDemo) {
-    lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all, unless an administrator changed them):`);
-    for (const user of DEMO_USERS) lines.push(`  ${user.username.padEnd(10)} ${user.roles.join(', ').padEnd(10)} ${user.displayName}`);
-  }
-  lines.push('', 'Press Ctrl-C to stop everything.', '');
-  process.stdout.write(lines.join('\n'));
-}
-
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
@@ -550,18 +689,11 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function redactPassword(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
-
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 async function main(): Promise<void> {
-  const stack = new Stack();
-  process.on('SIGINT', () => void stack.shutdown('Ctrl-C', 0));
-  process.on('SIGTERM', () => void stack.shutdown('SIGTERM received', 0));
   let args: ReturnType<typeof parseStartArgs>;
   try {
     args = parseStartArgs(process.argv.slice(2));
@@ -569,6 +701,9 @@ async function main(): Promise<void> {
     log(errorMessage(error));
     process.exit(1);
   }
+  const stack = new Stack(args.isProduction);
+  process.on('SIGINT', () => void stack.shutdown('Ctrl-C', 0));
+  process.on('SIGTERM', () => void stack.shutdown('SIGTERM received', 0));
   if (args.isSupervised) {
     // start.ts holds the other end; EOF means it is gone (even SIGKILLed) and nobody could stop us.
     process.stdin.on('end', () => void stack.shutdown('the start command went away', 1));
@@ -582,7 +717,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    await start(config, stack, { isDemoRequested: args.isDemoRequested });
+    await start(config, stack, { isDemoRequested: args.isDemoRequested, isProduction: args.isProduction });
   } catch (error) {
     if (error instanceof StopRequested || stack.isStopping) return;
     log(`could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -34,8 +34,8 @@ export interface TemporalDevServer {
   uiUrl: string | undefined;
   /** The server's process id (also its process group id); undefined for the SDK fallback. */
   pid: number | undefined;
-  /** Settles when the server process ends, for whatever reason (lets callers notice a crash). */
-  exited: Promise<void>;
+  /** Settles when the server process ends, for whatever reason (`code 1`, `signal SIGKILL`…; lets callers notice a crash). */
+  exited: Promise<string>;
   /** Stops the server (its whole process group) and resolves once it has exited. Idempotent. */
   stop(): Promise<void>;
 }
@@ -153,7 +153,7 @@ async function startWithSdkDownload(
     uiUrl: options.headless ? undefined : `http://${options.ip}:${options.uiPort ?? options.port + 1000}`,
     pid: undefined,
     // The SDK owns that process and does not expose its exit.
-    exited: new Promise<void>(() => undefined),
+    exited: new Promise<string>(() => undefined),
     stop: () => (stopping ??= env.teardown()),
   };
 }

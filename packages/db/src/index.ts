@@ -96,7 +96,7 @@ export {
   caseFigureInputs,
 } from './cases';
 export { hashPassword, needsRehash, verifyPassword } from './password';
-export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, seedDemoUsers } from './seed';
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, ensureFirstAdministrator, FIRST_ADMIN, seedDemoUsers } from './seed';
 export { databaseNameOf, dropDatabase, ensureDatabase, withDatabase } from './server';
 
 // Row types of every model and the enums, as Prisma generates them from prisma/schema.prisma.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword, verifyPassword } from './password';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed';
+import { DEMO_PASSWORD, DEMO_USERS, ensureFirstAdministrator, seedDemoUsers } from './seed';
 import { createTestDatabase, type TestDatabase } from './testing';
 
 let database: TestDatabase;
@@ -53,6 +53,37 @@ describe('seedDemoUsers', () => {
       expect(await other.db.user.count()).toBe(DEMO_USERS.length);
     } finally {
       await other.drop();
+    }
+  });
+});
+
+describe('ensureFirstAdministrator', () => {
+  it('gives an empty database one administrator with a random password, once, and leaves any other database alone', async () => {
+    const fresh = await createTestDatabase(inject('databaseServerUrl'));
+    try {
+      const first = await ensureFirstAdministrator(fresh.db, { hashPassword });
+      expect(first?.username).toBe('admin');
+      expect(first?.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      const admin = await fresh.db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+      expect(admin).toMatchObject({ roles: ['admin'], displayName: '系统管理员', disabledAt: null });
+      expect(await verifyPassword(first!.password, admin.passwordHash)).toBe(true);
+      expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(false);
+
+      // The next start finds an account: nothing is created and no password is shown again.
+      expect(await ensureFirstAdministrator(fresh.db, { hashPassword })).toBeNull();
+      expect(await fresh.db.user.count()).toBe(1);
+      expect((await fresh.db.user.findUniqueOrThrow({ where: { username: 'admin' } })).passwordHash).toBe(admin.passwordHash);
+    } finally {
+      await fresh.drop();
+    }
+    // A database with the demo accounts (or a firm's own) gets no extra administrator.
+    const seeded = await createTestDatabase(inject('databaseServerUrl'));
+    try {
+      await seedDemoUsers(seeded.db, { hashPassword });
+      expect(await ensureFirstAdministrator(seeded.db, { hashPassword })).toBeNull();
+      expect(await seeded.db.user.count()).toBe(DEMO_USERS.length);
+    } finally {
+      await seeded.drop();
     }
   });
 });

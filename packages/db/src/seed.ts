@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Db } from './client';
 import { type Role } from './generated/prisma/enums';
 
@@ -41,4 +42,27 @@ export async function seedDemoUsers(
   // skipDuplicates: a concurrent seed may have created some of them since we looked.
   await db.user.createMany({ data: rows, skipDuplicates: true });
   return { created: missing.map((user) => user.username), existing: DEMO_USERS.filter((user) => existing.has(user.username)).map((user) => user.username) };
+}
+
+/** The account a firm's own installation starts with (no demo data): the one administrator. */
+export const FIRST_ADMIN = { username: 'admin', displayName: '系统管理员' } as const;
+
+/**
+ * On a database without a single account, creates the administrator with a fresh random password
+ * and returns it (to be shown once, to whoever started the installation); on any other database
+ * does nothing and returns null. The administrator then creates everyone else, in the dashboard.
+ */
+export async function ensureFirstAdministrator(
+  db: Db,
+  { hashPassword }: { hashPassword(password: string): Promise<string> },
+): Promise<{ username: string; password: string } | null> {
+  if ((await db.user.count()) > 0) return null;
+  // 24 characters of base64url: 144 random bits, typeable from a terminal.
+  const password = randomBytes(18).toString('base64url');
+  const created = await db.user.createMany({
+    data: [{ ...FIRST_ADMIN, roles: ['admin'], passwordHash: await hashPassword(password) }],
+    // A racing start (or an account made meanwhile under that name) wins; nothing is overwritten.
+    skipDuplicates: true,
+  });
+  return created.count === 1 ? { username: FIRST_ADMIN.username, password } : null;
 }
