@@ -58,10 +58,37 @@ describe('keepRunning', () => {
     await expect.poll(() => starts, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     expect(events[0]).toBe('worker exited (code 3); restarting in 0.05 s');
     expect(events).toContain('worker exited (could not start: Temporal is not reachable); restarting in 0.1 s');
-    await kept.stop();
-    const after = starts;
+    // Stopped while it waits to try again: the wait is cut short and no start follows.
+    const before = starts;
+    const stopping = kept.stop();
+    await stopping;
     await sleep(300);
-    expect(starts).toBe(after);
+    expect(starts).toBe(before);
+  });
+
+  it('stops what a restart was starting when the stop came in the middle of it, and starts nothing after', async () => {
+    let starts = 0;
+    let releaseStart: () => void = () => undefined;
+    const started: (Running & { pid: number })[] = [];
+    const kept = await keepRunning(
+      'temporal',
+      async () => {
+        starts += 1;
+        if (starts === 2) await new Promise<void>((resolve) => (releaseStart = resolve));
+        const running = nodeProcess(starts === 1 ? 'process.exit(1)' : 'setInterval(() => {}, 1000)');
+        started.push(running);
+        return running;
+      },
+      { backoff: { initialMs: 20, maxMs: 20, healthyAfterMs: 60_000 }, onEvent: () => undefined },
+    );
+    await expect.poll(() => starts, { timeout: 10_000 }).toBe(2);
+    const stopping = kept.stop();
+    releaseStart();
+    await stopping;
+    expect(started).toHaveLength(2);
+    expect(() => process.kill(started[1]!.pid, 0)).toThrow();
+    await sleep(200);
+    expect(starts).toBe(2);
   });
 
   it('throws when the first start fails: the caller cannot go on without it', async () => {

@@ -45,12 +45,21 @@ export async function keepRunning<T extends Running>(
   let restarts = 0;
   const cancelWait = new AbortController();
 
+  /** Waits for a run's end, then cleans up after it (what is left of its process group, its exit hooks). */
+  const endOf = async (running: Running): Promise<unknown> => {
+    const how = await running.exited;
+    await running.stop().catch(() => undefined);
+    return how;
+  };
+
   const supervise = async (): Promise<void> => {
-    let startedAt = Date.now();
+    // A run's health is measured from when it was up, not from when its start was asked for: a
+    // start that takes a minute and then fails is still a quick death.
+    let upSince = Date.now();
     let quickDeaths = 0;
-    let ended: unknown = await first.exited;
+    let ended: unknown = await endOf(first);
     while (!isStopped) {
-      quickDeaths = Date.now() - startedAt >= backoff.healthyAfterMs ? 0 : quickDeaths + 1;
+      quickDeaths = Date.now() - upSince >= backoff.healthyAfterMs ? 0 : quickDeaths + 1;
       const waitMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, quickDeaths - 1));
       onEvent(
         `${name} ${typeof ended === 'string' && ended !== '' ? `exited (${ended})` : 'exited'}; restarting in ${formatSeconds(waitMs)}`,
@@ -61,7 +70,6 @@ export async function keepRunning<T extends Running>(
       } catch {
         return; // stopped while waiting
       }
-      startedAt = Date.now();
       try {
         const next = await start();
         restarts += 1;
@@ -70,9 +78,11 @@ export async function keepRunning<T extends Running>(
           return;
         }
         current = next;
+        upSince = Date.now();
         onEvent(`${name} restarted`);
-        ended = await next.exited;
+        ended = await endOf(next);
       } catch (error) {
+        upSince = Date.now();
         ended = `could not start: ${error instanceof Error ? error.message : String(error)}`;
       }
     }

@@ -153,6 +153,15 @@ async function runChild(): Promise<void> {
   };
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void shutdown());
   process.stdin.on('end', () => void shutdown());
+  // The server dying on its own (killed, out of memory) ends this process too, so that our owner
+  // sees it exit and can restart it (pnpm start --production) or stop everything.
+  if ('exited' in server && server.exited instanceof Promise) {
+    void server.exited.then(() => {
+      if (stopping) return;
+      process.stderr.write('PostgreSQL exited unexpectedly\n');
+      process.exit(1);
+    });
+  }
   process.stdin.resume();
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 }

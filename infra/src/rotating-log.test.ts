@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,5 +41,21 @@ describe('RotatingLog', () => {
     log.close();
     expect(await readFile(path, 'utf8')).toBe('一行超过十个字节的日志\n');
     expect(await readFile(`${path}.1`, 'utf8')).toBe('短\n');
+  });
+
+  it('drops what it cannot write and carries on once it can', async () => {
+    const path = join(dir, 'api.log');
+    const log = new RotatingLog(path, { maxBytes: 10, keep: 1 });
+    log.write('before\n');
+    // The rotation cannot rename into a directory standing where the old generation goes.
+    await rm(path + '.1', { force: true });
+    await mkdir(join(path + '.1', 'blocker'), { recursive: true });
+    expect(() => log.write('lost line\n')).not.toThrow();
+    await rm(path + '.1', { recursive: true });
+    log.write('after\n');
+    log.close();
+    expect(await readFile(path, 'utf8')).toBe('after\n');
+    expect(await readFile(`${path}.1`, 'utf8')).toBe('before\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o640);
   });
 });

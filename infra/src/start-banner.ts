@@ -38,8 +38,8 @@ export function printBanner(input: {
   notReady: { name: string; port: number }[];
   health: Health;
   withDemo: boolean;
-  /** Created on this start: shown once, and kept in `passwordFile`. */
-  firstAdmin: { username: string; password: string; passwordFile: string } | undefined;
+  /** Created on this start: kept in `passwordFile`, shown once when `isShown` (a terminal). */
+  firstAdmin: { username: string; password: string; passwordFile: string; isShown: boolean } | undefined;
   logsDir: string | undefined;
 }): void {
   const { config, running } = input;
@@ -96,11 +96,14 @@ export function printBanner(input: {
       lines.push(`  ${user.username.padEnd(10)} ${user.roles.join(', ').padEnd(10)} ${user.displayName}`);
   }
   if (input.firstAdmin !== undefined) {
+    const { username, password, passwordFile, isShown } = input.firstAdmin;
     lines.push(
       '',
-      'The first administrator (shown this once; also in the file below, readable only by you):',
-      `  username ${input.firstAdmin.username}   password ${input.firstAdmin.password}`,
-      `  ${input.firstAdmin.passwordFile}`,
+      isShown
+        ? 'The first administrator (shown this once; also in the file below, readable only by you):'
+        : 'The first administrator: its password is in the file below, readable only by you.',
+      isShown ? `  username ${username}   password ${password}` : `  username ${username}`,
+      `  ${passwordFile}`,
       "  Sign in, change the password (账号与安全 → 修改密码), create the team's accounts, then delete that file.",
     );
   }

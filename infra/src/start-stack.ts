@@ -504,18 +504,21 @@ async function start(
   });
 }
 
+type FirstAdmin = NonNullable<Parameters<typeof printBanner>[0]['firstAdmin']>;
+
 /** The file that keeps the first administrator's password (mode 0600) until someone deletes it. */
 const FIRST_ADMIN_PASSWORD_FILE = 'initial-admin-password';
 
 /**
- * The demo accounts where demo data belongs; on an installation's first start with no account at
- * all, its first administrator (password shown once and kept in a file only this user can read).
+ * The demo accounts where demo data belongs. In production, on an installation's first start with
+ * no account at all, its first administrator, whose password goes into a file only this user can
+ * read (and on the terminal, when there is one: never into a service's journal).
  */
 async function createAccounts(
   config: StartConfig,
   databaseUrl: string,
   { withDemo, isProduction }: { withDemo: boolean; isProduction: boolean },
-): Promise<{ username: string; password: string; passwordFile: string } | undefined> {
+): Promise<FirstAdmin | undefined> {
   const db = createDb({ url: databaseUrl });
   try {
     if (withDemo) {
@@ -524,12 +527,16 @@ async function createAccounts(
       return undefined;
     }
     log(`no demo users or engagement: ${isProduction ? 'production' : 'DATABASE_URL is set'} and --demo was not given`);
+    // In development a DATABASE_URL may be a firm's server someone merely looks at: no accounts there.
+    if (!isProduction) return undefined;
     const admin = await ensureFirstAdministrator(db, { hashPassword });
     if (admin === null) return undefined;
     const passwordFile = join(config.GONGZHI_DATA_DIR, FIRST_ADMIN_PASSWORD_FILE);
-    await writeFile(passwordFile, `${admin.username}\n${admin.password}\n`, { mode: 0o600 });
+    // A fresh file ('wx': never through a link or into an old file with other permissions).
+    await rm(passwordFile, { force: true });
+    await writeFile(passwordFile, `${admin.username}\n${admin.password}\n`, { mode: 0o600, flag: 'wx' });
     log(`created the first administrator, ${admin.username}; its password is in ${passwordFile}`);
-    return { ...admin, passwordFile };
+    return { ...admin, passwordFile, isShown: process.stdout.isTTY === true };
   } finally {
     await db.$disconnect();
   }

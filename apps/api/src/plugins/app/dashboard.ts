@@ -92,6 +92,8 @@ export async function loadDashboard(dir: string): Promise<Map<string, Asset>> {
     });
     if (body === undefined) continue;
     const key = relative(dir, path).split(sep).join('/');
+    // Build metadata (Vite's .vite/manifest.json) is not the dashboard's to hand out.
+    if (key.split('/').some((segment) => segment.startsWith('.'))) continue;
     const type = TYPES[extname(key).toLowerCase()] ?? 'application/octet-stream';
     // Vite names everything under assets/ after its content: a new build is new URLs.
     const cacheControl = key.startsWith('assets/')
@@ -114,18 +116,21 @@ export async function loadDashboard(dir: string): Promise<Map<string, Asset>> {
   return assets;
 }
 
-/** The encoding to send: brotli, then gzip, when the client takes it (q=0 refuses). */
-function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+/** The encoding to send: the one the client weighs highest (brotli on a tie), none when it takes neither (q=0 refuses). */
+export function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
   if (!acceptEncoding) return undefined;
   const accepted = new Map(
     acceptEncoding.split(',').map((part) => {
       const [name = '', ...params] = part.trim().toLowerCase().split(';');
       const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-      return [name.trim(), q === undefined ? 1 : Number(q.slice(2))] as const;
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return [name.trim(), Number.isFinite(weight) ? weight : 0] as const;
     }),
   );
-  const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  return takes('br') ? 'br' : takes('gzip') ? 'gzip' : undefined;
+  const weightOf = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  const [br, gzip] = [weightOf('br'), weightOf('gzip')];
+  if (br <= 0 && gzip <= 0) return undefined;
+  return br >= gzip ? 'br' : 'gzip';
 }
 
 async function send(request: FastifyRequest, reply: FastifyReply, asset: Asset): Promise<FastifyReply> {
