@@ -9,8 +9,8 @@
 # `612 passed, 0 failed, 3 skipped`. A failed run shows at least `1 failed` there, whatever failed.
 #
 # Budget: 90 minutes on 2 cores (about 78 expected), the first `go install` of the Temporal CLI (~5 min),
-# of the S3 server versitygw (~2 min) and of the Temporal server with its schema tool (~3 min)
-# included; the worker's cluster and fault tests take ~3.5 min of the main run.
+# of the S3 server versitygw (~2 min), of the Temporal server with its schema tool (~3 min) and of
+# Helm and kubeconform (~4 min) included; the worker's cluster and fault tests take ~3.5 min of the main run.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -134,13 +134,15 @@ logged pnpm install --frozen-lockfile
 # in the named variable so every test process (turbo passes it through) uses exactly this binary.
 ensure_go_tool() {
   local variable="$1" script="$2" path
+  shift 2
   path="$(pnpm --silent --filter @gongzhi/infra "$script" | tail -n 1)"
   if [[ ! -x "$path" ]]; then
     echo "$script printed no usable path: '$path'" >&2
     exit 1
   fi
   export "$variable=$path"
-  logged "$path" --version
+  # The arguments that print its version (--version unless given).
+  logged "$path" "${@:---version}"
 }
 
 step "Temporal CLI (built once with go install, then cached)"
@@ -152,6 +154,10 @@ ensure_go_tool VERSITYGW_PATH s3:ensure
 step "Temporal server and its schema tool, for the distributed engine (built once with go install, then cached)"
 ensure_go_tool TEMPORAL_SERVER_PATH temporal-server:ensure
 ensure_go_tool TEMPORAL_SQL_TOOL_PATH temporal-sql:ensure
+
+step "Helm and kubeconform, for the deployment files (built once with go install, then cached)"
+ensure_go_tool HELM_PATH helm:ensure version --short
+ensure_go_tool KUBECONFORM_PATH kubeconform:ensure -v
 
 step "pnpm test (lint, typecheck and test every package)"
 logged pnpm test

@@ -1,0 +1,27 @@
+#!/bin/sh
+# The images' entrypoint: `api`, `worker`, `migrate` or `first-admin` (anything else runs as given).
+set -eu
+case "${1:-}" in
+  api)
+    cd /app/apps/api
+    exec node --enable-source-maps dist/server.js
+    ;;
+  worker)
+    # tsx resolves from the worker's own dependencies.
+    cd /app/apps/worker
+    exec node --import tsx src/main.ts
+    ;;
+  migrate)
+    # Applies the pending migrations to DATABASE_URL and exits (an init container, a Helm hook).
+    cd /app/apps/worker
+    exec node --import tsx ../../packages/db/src/scripts/migrate.ts
+    ;;
+  first-admin)
+    # On a database without any account: creates `admin` and prints its password, once.
+    cd /app/apps/worker
+    exec node --import tsx ../../packages/db/src/scripts/first-admin.ts
+    ;;
+  *)
+    exec "$@"
+    ;;
+esac
