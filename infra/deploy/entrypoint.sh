@@ -1,24 +1,26 @@
 #!/bin/sh
 # The images' entrypoint: `api`, `worker`, `migrate` or `first-admin` (anything else runs as given).
 set -eu
+# Where the image keeps the tree (a test runs this script over a copy elsewhere).
+APP="${GONGZHI_APP_DIR:-/app}"
 case "${1:-}" in
   api)
-    cd /app/apps/api
+    cd "$APP"/apps/api
     exec node --enable-source-maps dist/server.js
     ;;
   worker)
     # tsx resolves from the worker's own dependencies.
-    cd /app/apps/worker
+    cd "$APP"/apps/worker
     exec node --import tsx src/main.ts
     ;;
   migrate)
     # Applies the pending migrations to DATABASE_URL and exits (an init container, a Helm hook).
-    cd /app/apps/worker
+    cd "$APP"/apps/worker
     exec node --import tsx ../../packages/db/src/scripts/migrate.ts
     ;;
   first-admin)
     # On a database without any account: creates `admin` and prints its password, once.
-    cd /app/apps/worker
+    cd "$APP"/apps/worker
     exec node --import tsx ../../packages/db/src/scripts/first-admin.ts
     ;;
   *)
