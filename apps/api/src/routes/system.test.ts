@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operationList, pathParamNames, successStatusOf } from '@gongzhi/contracts';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { buildApp } from '../app';
-import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
 import { createEngagement } from '../testing/fixtures';
-import { type TestApi, createTestApi } from '../testing/harness';
+import { type TestApi, createTestApi, standaloneAppConfig } from '../testing/harness';
 
 let api: TestApi;
 /** What an operator would give Prometheus. */
@@ -89,20 +88,7 @@ describe('health, readiness and metrics', () => {
     const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-ready-'));
     // The configured directory cannot be made: a file stands where its parent should be.
     await writeFile(join(filesDir, 'blocker'), 'not a directory');
-    const app = buildApp({
-      config: {
-        databaseUrl: api.databaseUrl,
-        temporal: { address: '127.0.0.1:1', namespace: 'default' },
-        store: { kind: 'files', dir: join(filesDir, 'blocker', 'files') },
-        cookieSecure: false,
-        webOrigin: null,
-        sessionTtlMs: 3_600_000,
-        loginRateLimit: { perAddressPerMinute: 10 },
-        authThrottle: DEFAULT_AUTH_THROTTLE,
-        metricsToken: null,
-        eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000 },
-      },
-    });
+    const app = buildApp({ config: standaloneAppConfig({ databaseUrl: api.databaseUrl, store: { kind: 'files', dir: join(filesDir, 'blocker', 'files') } }) });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/ready', headers: { 'accept-language': 'en' } });
       expect(response.statusCode).toBe(503);
@@ -152,20 +138,7 @@ describe('health, readiness and metrics', () => {
 
   it('has no scraper way in when no secret is configured', async () => {
     const filesDir = await mkdtemp(join(tmpdir(), 'gongzhi-metrics-'));
-    const app = buildApp({
-      config: {
-        databaseUrl: api.databaseUrl,
-        temporal: { address: '127.0.0.1:1', namespace: 'default' },
-        store: { kind: 'files', dir: filesDir },
-        cookieSecure: true,
-        webOrigin: null,
-        sessionTtlMs: 3_600_000,
-        loginRateLimit: { perAddressPerMinute: 10 },
-        authThrottle: DEFAULT_AUTH_THROTTLE,
-        metricsToken: null,
-        eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000 },
-      },
-    });
+    const app = buildApp({ config: standaloneAppConfig({ databaseUrl: api.databaseUrl, store: { kind: 'files', dir: filesDir }, cookieSecure: true }) });
     try {
       expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).statusCode).toBe(401);
       expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);

@@ -176,6 +176,24 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
 }
 
 /** A minimal but valid .docx holding `content`: uploads must pass the server's content checks. */
+/**
+ * The configuration of a second app beside the harness's (its database, no worker, an unreachable
+ * Temporal unless told): for tests of how the app itself is set up.
+ */
+export function standaloneAppConfig(overrides: Partial<AppConfig> & Pick<AppConfig, 'databaseUrl' | 'store'>): AppConfig {
+  return {
+    temporal: { address: '127.0.0.1:1', namespace: 'default' },
+    cookieSecure: false,
+    webOrigin: null,
+    sessionTtlMs: 3_600_000,
+    loginRateLimit: { perAddressPerMinute: 10 },
+    authThrottle: DEFAULT_AUTH_THROTTLE,
+    metricsToken: null,
+    eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000 },
+    ...overrides,
+  };
+}
+
 export const docxBytes = (content: string): Buffer => makeDocx(content);
 
 export { DOCX_MIME, waitFor };

@@ -6,8 +6,7 @@ import { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { injectTestStack } from '@gongzhi/infra/test-context';
 import { buildApp } from '../../app';
-import { DEFAULT_AUTH_THROTTLE } from '../../lib/auth-throttle';
-import { type TestApi, createTestApi } from '../../testing/harness';
+import { type TestApi, createTestApi, standaloneAppConfig } from '../../testing/harness';
 import { DASHBOARD_CSP, encodingFor, loadDashboard } from './dashboard';
 
 let api: TestApi;
@@ -26,21 +25,7 @@ beforeAll(async () => {
   await writeFile(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await mkdir(join(webDir, '.vite'));
   await writeFile(join(webDir, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-Ab12.js"}}');
-  app = buildApp({
-    config: {
-      databaseUrl: api.databaseUrl,
-      temporal: { address: '127.0.0.1:1', namespace: 'default' },
-      store: { kind: 'files', dir: api.filesDir },
-      cookieSecure: false,
-      webOrigin: null,
-      dashboardDir: webDir,
-      sessionTtlMs: 3_600_000,
-      loginRateLimit: { perAddressPerMinute: 10 },
-      authThrottle: DEFAULT_AUTH_THROTTLE,
-      metricsToken: null,
-      eventStreams: { maxPerUser: 5, revalidateEveryMs: 5_000 },
-    },
-  });
+  app = buildApp({ config: standaloneAppConfig({ databaseUrl: api.databaseUrl, store: { kind: 'files', dir: api.filesDir }, dashboardDir: webDir }) });
   await app.ready();
 });
 
