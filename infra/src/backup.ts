@@ -14,11 +14,11 @@
 // Files in an S3 bucket are not in the archive: objects are written once under their content's
 // hash and never changed or deleted, so a copy of the bucket taken *after* the archive holds every
 // file the archived database refers to.
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runChecked } from './run-command';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_DATA_DIR = join(repoRoot, '.data');
@@ -117,14 +117,8 @@ function tar(args: string[]): Promise<void> {
   return run('tar', args);
 }
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args[0]} failed (exit ${code}): ${stderr.trim()}`))));
-  });
+async function run(command: string, args: string[]): Promise<void> {
+  await runChecked(command, args);
 }
 
 const USAGE = 'usage: pnpm backup [--data-dir <dir>] [--to <file.tar.gz>] | pnpm restore <file.tar.gz> [--data-dir <empty dir>]';

@@ -13,13 +13,13 @@
 //   3. a working binary on PATH or in $(go env GOPATH)/bin, linked/copied into the cache
 //   4. `go install` into the cache (one builder at a time, guarded by a lock file)
 //   5. undefined: the caller decides (the Temporal CLI falls back to the SDK's download)
-import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { runCommand } from './run-command';
 
 export interface GoTool {
   /** What the log calls it: "the Temporal CLI". */
@@ -233,22 +233,12 @@ async function goEnv(goCommand: string, name: string): Promise<string | undefine
 
 /** Runs a command and collects its stdout; undefined when the command cannot be started at all. */
 function capture(command: string, args: string[]): Promise<{ exitCode: number; stdout: string } | undefined> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('error', () => resolvePromise(undefined));
-    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, stdout }));
-  });
+  return runCommand(command, args, { timeoutMs: 30_000 }).catch(() => undefined);
 }
 
 /** Runs a command with both of its output streams on our stderr, so stdout stays machine-readable. */
-function runStreaming(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 2, 2] });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise(code ?? 1));
-  });
+async function runStreaming(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return (await runCommand(command, args, { env, streamToStderr: true })).exitCode;
 }
 
 function isErrnoException(error: unknown): error is NodeJS.ErrnoException {

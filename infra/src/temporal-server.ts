@@ -11,7 +11,6 @@
 //
 // Run as a script (`tsx src/temporal-server.ts server|sql`) it prints that binary's path on stdout
 // (building both if needed), or exits 1.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { findFreePortIn } from './ports';
 import { spawnOwnedProcess } from './process-group';
 import type { TemporalDevServer } from './temporal-dev-server';
 import { waitUntilServing } from './temporal-dev-server';
+import { runChecked } from './run-command';
 
 const VERSION = 'v1.29.1';
 
@@ -300,18 +300,8 @@ async function distinct(count: number, find: () => Promise<number>, first?: numb
 }
 
 /** Runs one step of the schema tool; a failure carries the tool's own output. */
-function runTool(step: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer): void => void (output = (output + chunk.toString('utf8')).slice(-8_000));
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`temporal-sql-tool ${step} failed (exit ${code}):\n${output}`)),
-    );
-  });
+async function runTool(step: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  await runChecked(command, args, { env, what: `temporal-sql-tool ${step}` });
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
