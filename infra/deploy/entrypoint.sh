@@ -3,7 +3,13 @@
 set -eu
 # Where the image keeps the tree (a test runs this script over a copy elsewhere).
 APP="${GONGZHI_APP_DIR:-/app}"
-case "${1:-}" in
+# Files in the image's volume unless a directory or an S3 bucket is named.
+if [ -z "${GONGZHI_FILES_DIR:-}" ] && [ -z "${GONGZHI_S3_BUCKET:-}" ]; then
+  export GONGZHI_FILES_DIR=/data/files
+fi
+command="${1:-}"
+[ "$#" -gt 0 ] && shift
+case "$command" in
   api)
     cd "$APP"/apps/api
     exec node --enable-source-maps dist/server.js
@@ -16,7 +22,8 @@ case "${1:-}" in
   migrate)
     # Applies the pending migrations to DATABASE_URL and exits (an init container, a Helm hook).
     cd "$APP"/apps/worker
-    exec node --import tsx ../../packages/db/src/scripts/migrate.ts
+    # `migrate --rolled-back <migration>` after a failed migration was fixed (see the script).
+    exec node --import tsx ../../packages/db/src/scripts/migrate.ts "$@"
     ;;
   first-admin)
     # On a database without any account: creates `admin` and prints its password, once.
@@ -24,6 +31,6 @@ case "${1:-}" in
     exec node --import tsx ../../packages/db/src/scripts/first-admin.ts
     ;;
   *)
-    exec "$@"
+    exec "$command" "$@"
     ;;
 esac

@@ -4,12 +4,12 @@
 // - Kubernetes: `api/openapi-spec/swagger.json` of k8s.io/kubernetes, written out as the
 //   per-kind, strict schema files kubeconform reads (`deployment-apps-v1.json`, …);
 // - Docker Compose: `schema/compose-spec.json` of github.com/compose-spec/compose-go/v2.
-import { spawn } from 'node:child_process';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureGoTool, type GoTool, goToolOptionsFromEnv } from './go-tool';
+import { runChecked } from './run-command';
 
 export const HELM: GoTool = {
   label: 'Helm',
@@ -114,20 +114,9 @@ export async function composeSpecSchema(): Promise<Schema> {
   return JSON.parse(await readFile(join(source, 'schema', 'compose-spec.json'), 'utf8')) as Schema;
 }
 
-/** Runs a command; its stdout, or an error carrying its output. */
+/** Runs a command that must succeed: its stdout (see runChecked). */
 export function run(command: string, args: string[], options: { input?: string } = {}): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolvePromise(stdout) : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${stdout}${stderr}`)),
-    );
-    child.stdin.end(options.input ?? '');
-  });
+  return runChecked(command, args, { ...options, what: `${command} ${args.join(' ')}` });
 }
 
 async function exists(path: string): Promise<boolean> {

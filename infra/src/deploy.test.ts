@@ -80,6 +80,7 @@ describe('the Helm chart', () => {
       TEMPORAL_ADDRESS: 'temporal-frontend.temporal.svc:7233',
       TEMPORAL_NAMESPACE: 'gongzhi',
       GONGZHI_S3_BUCKET: 'gongzhi-files',
+      GONGZHI_S3_FORCE_PATH_STYLE: 'false',
       GONGZHI_S3_ACCESS_KEY_ID: 'from a Secret',
       GONGZHI_COOKIE_SECURE: 'true',
       GONGZHI_METRICS_TOKEN: 'from a Secret',
@@ -110,8 +111,9 @@ describe('the Helm chart', () => {
     await expect(run(helm, ['template', 'gongzhi', chart, '--kube-version', KUBERNETES_VERSION])).rejects.toThrow(/(database\.url \(or database\.existingSecret\)|temporal\.address|files\.s3\.bucket) is required/);
     await expect(render('volume-values.yaml', ['--set', 'temporal.address='])).rejects.toThrow('temporal.address is required');
     await expect(render('volume-values.yaml', ['--set', 'database.url='])).rejects.toThrow('database.url (or database.existingSecret) is required');
-    // The values schema: a typo in an enum is caught before anything renders.
-    await expect(render('volume-values.yaml', ['--set', 'files.store=disk'])).rejects.toThrow(/files\.store|store/);
+    // The values schema: a wrong choice or a misspelt key is caught before anything renders.
+    await expect(render('volume-values.yaml', ['--set', 'files.store=disk'])).rejects.toThrow(/\/files\/store/);
+    await expect(render('s3-values.yaml', ['--set', 'files.s3.forcePathStye=false'])).rejects.toThrow("additional properties 'forcePathStye' not allowed");
   });
 
   it('would fail a manifest Kubernetes would refuse (the validation is not a formality)', async () => {
@@ -161,7 +163,9 @@ describe('the Dockerfile', () => {
   it('copies and runs only what the tree has', async () => {
     const dockerfile = await readFile(join(deployDir, 'Dockerfile'), 'utf8');
     expect([...dockerfile.matchAll(/^FROM .* AS (\w+)$/gm)].map((match) => match[1])).toEqual(['build', 'runtime', 'api', 'worker']);
-    for (const [, source] of dockerfile.matchAll(/^COPY (?:--chown=\S+ )?(?!--from)(\S+) /gm)) await access(join(repoRoot, source!));
+    const copied = [...dockerfile.matchAll(/^COPY ((?:--\S+ )*)(\S+) /gm)].filter(([, flags]) => !flags!.includes('--from=')).map((match) => match[2]!);
+    expect(copied).toEqual(['.', 'infra/deploy/entrypoint.sh']);
+    for (const source of copied) await access(join(repoRoot, source));
     const entrypoint = await readFile(join(deployDir, 'entrypoint.sh'), 'utf8');
     // Each command's file, from the directory it runs in (sources; dist/ appears in the image's build).
     await access(join(repoRoot, 'apps/worker/src/main.ts'));
@@ -170,6 +174,6 @@ describe('the Dockerfile', () => {
     // The image's build runs the same build scripts `pnpm start --production` runs.
     expect(dockerfile).toContain('pnpm --filter @gongzhi/api --filter @gongzhi/worker --filter @gongzhi/web run build');
     const ignored = await readFile(join(repoRoot, '.dockerignore'), 'utf8');
-    expect(ignored.split('\n')).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.data', '.git']));
+    expect(ignored.split('\n')).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '**/.data', '.git', '**/.env']));
   });
 });

@@ -87,8 +87,10 @@ describe('the container images, their build stage and entrypoint run outside Doc
       'pnpm --filter @gongzhi/api --filter @gongzhi/worker --filter @gongzhi/web run build',
       'pnpm prune --prod --ignore-scripts',
     ]);
-    // From the local store (the test must not need the registry; the image's build does use it).
-    for (const command of commands) sh(command.startsWith('pnpm install') ? `${command} --offline` : command, tree);
+    // From this checkout's store, wherever the copy is (the test must not need the registry; the
+    // image's build does use it).
+    const store = sh('pnpm store path', repoRoot).trim();
+    for (const command of commands) sh(command.startsWith('pnpm install') ? `${command} --offline --store-dir ${store}` : command, tree);
     // Pruned: the worker's test runner is gone, its runtime is not.
     await expect(access(join(tree, 'apps/worker/node_modules/vitest'))).rejects.toThrow();
     await access(join(tree, 'apps/worker/node_modules/tsx'));

@@ -63,8 +63,10 @@ app.kubernetes.io/component: {{ .component }}
 - name: GONGZHI_S3_PREFIX
   value: {{ . | quote }}
 {{- end }}
+{{- if not (kindIs "invalid" .Values.files.s3.forcePathStyle) }}
 - name: GONGZHI_S3_FORCE_PATH_STYLE
   value: {{ .Values.files.s3.forcePathStyle | quote }}
+{{- end }}
 {{- with .Values.files.s3.credentialsSecret }}
 - name: GONGZHI_S3_ACCESS_KEY_ID
   valueFrom:
