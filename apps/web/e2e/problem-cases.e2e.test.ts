@@ -287,4 +287,31 @@ describe('problem cases, from a phone report to the department', () => {
       await shoot(page, 'work-log-client-phone');
     });
   });
+
+  it('a phone gets the work list as cards (status and due date on screen) and the menu over the page', async () => {
+    // The earlier sessions end first: each holds live-update streams, five per user at most.
+    for (const session of sessions) await session.context.close();
+    // The lawyer drafts the proposal, the engagement's first task.
+    const { page } = await open('lawyer', PHONE);
+    await page.goto(`${baseUrl}/tasks`);
+    const first = page.getByTestId('task-cards').locator('.gz-task-card').first();
+    await first.waitFor();
+    // No side column: the page has the screen's whole width, and nothing runs off it.
+    expect(await page.locator('.gz-sider').count()).toBe(0);
+    expect(await hasNoSidewaysScroll(page)).toBe(true);
+    const card = await first.boundingBox();
+    expect(card!.x + card!.width).toBeLessThanOrEqual(PHONE.width);
+    expect((await first.locator('.gz-task-card-link').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await first.locator('.ant-tag').count()).toBeGreaterThan(0);
+    expect(await first.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    await shoot(page, 'tasks-phone', false);
+
+    await page.getByTestId('menu-button').click();
+    const portfolio = page.locator('.gz-menu-drawer').getByRole('link', { name: '项目组合' });
+    await portfolio.waitFor();
+    await shoot(page, 'menu-phone', false);
+    await portfolio.click();
+    await page.waitForURL(/\/engagements$/);
+    await expect.poll(() => portfolio.isVisible(), { timeout: 10_000 }).toBe(false);
+  });
 });

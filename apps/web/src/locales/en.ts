@@ -10,6 +10,7 @@ export const en: Catalogue<typeof zhCN> = {
     tagline: 'Community governance · Legal service',
     language: 'Language',
     expandMenu: 'Expand menu',
+    openMenu: 'Open the menu',
     collapseMenu: 'Collapse menu',
   },
   nav: {

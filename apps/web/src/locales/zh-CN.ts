@@ -10,6 +10,7 @@ export const zhCN = {
     tagline: '创新社区治理 · 法律服务',
     language: '界面语言',
     expandMenu: '展开菜单',
+    openMenu: '打开菜单',
     collapseMenu: '收起菜单',
   },
   nav: {

@@ -1,5 +1,5 @@
-import { Button, Grid, Layout, Popover, Tooltip } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { Button, Drawer, Grid, Layout, Popover, Tooltip } from 'antd';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Icon, type IconName } from '../../components/icons';
@@ -66,14 +66,34 @@ function SideNav({ items, collapsed, pathname }: { items: NavItem[]; collapsed: 
   );
 }
 
+function Brand({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className="gz-brand" aria-label={t('app.name')}>
+      <span className="gz-brand-mark">{t('app.mark')}</span>
+      {!collapsed ? (
+        <span className="gz-brand-text">
+          <span className="gz-brand-name">{t('app.name')}</span>
+          <span className="gz-brand-sub">{t('app.tagline')}</span>
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 export function AppShell({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const isNarrow = !screens.lg;
+  // A phone: no side column at all (the page gets the whole width); the menu opens over it.
+  const isPhone = screens.md === false;
   const [collapsedByUser, setCollapsed] = useState<boolean | null>(null);
   const collapsed = collapsedByUser ?? isNarrow;
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  // Going somewhere closes the phone's menu.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const logout = useLogout();
   const items = navItems(user, t);
   const [isUserPanelOpen, setUserPanelOpen] = useState(false);
@@ -111,27 +131,47 @@ export function AppShell({ user }: { user: CurrentUser }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} collapsedWidth={56} collapsed={collapsed} trigger={null} className="gz-sider">
-        <Link to="/" className="gz-brand" aria-label={t('app.name')}>
-          <span className="gz-brand-mark">{t('app.mark')}</span>
-          {!collapsed ? (
-            <span className="gz-brand-text">
-              <span className="gz-brand-name">{t('app.name')}</span>
-              <span className="gz-brand-sub">{t('app.tagline')}</span>
-            </span>
-          ) : null}
-        </Link>
-        <SideNav items={items} collapsed={collapsed} pathname={location.pathname} />
-      </Layout.Sider>
+      {isPhone ? (
+        <Drawer
+          placement="left"
+          open={isMenuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={240}
+          closable={false}
+          rootClassName="gz-menu-drawer"
+          styles={{ body: { padding: 0, background: 'var(--gz-sider)' } }}
+          data-testid="menu-drawer"
+        >
+          <Brand collapsed={false} />
+          <SideNav items={items} collapsed={false} pathname={location.pathname} />
+        </Drawer>
+      ) : (
+        <Layout.Sider width={200} collapsedWidth={56} collapsed={collapsed} trigger={null} className="gz-sider">
+          <Brand collapsed={collapsed} />
+          <SideNav items={items} collapsed={collapsed} pathname={location.pathname} />
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header className="gz-header">
-          <Button
-            type="text"
-            className="gz-header-button"
-            aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}
-            onClick={() => setCollapsed(!collapsed)}
-            icon={<Icon name={collapsed ? 'unfold' : 'fold'} size={18} />}
-          />
+          {isPhone ? (
+            <Button
+              type="text"
+              className="gz-header-button gz-touch"
+              aria-label={t('app.openMenu')}
+              aria-expanded={isMenuOpen}
+              onClick={() => setMenuOpen(true)}
+              icon={<Icon name="unfold" size={20} />}
+              data-testid="menu-button"
+            />
+          ) : (
+            <Button
+              type="text"
+              className="gz-header-button"
+              aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}
+              onClick={() => setCollapsed(!collapsed)}
+              icon={<Icon name={collapsed ? 'unfold' : 'fold'} size={18} />}
+            />
+          )}
           <div className="gz-header-right">
             <LiveIndicator />
             <NotificationBell />

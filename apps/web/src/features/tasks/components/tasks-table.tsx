@@ -1,4 +1,5 @@
-import { Button, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { Button, Grid, Pagination, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -38,7 +39,65 @@ export interface TasksTableProps {
   pageSize?: number;
 }
 
-export function TasksTable({ tasks, loading, showEngagement, showAssignee, onReassign, empty, today = todayCivil(), pageSize = 50 }: TasksTableProps) {
+/**
+ * A phone's work list: one card per task, the whole card a link (a thumb-sized target), status
+ * and due date on it rather than in columns off the screen.
+ */
+function TaskCards({ tasks, loading, showEngagement, showAssignee, onReassign, empty, today, pageSize }: Required<Pick<TasksTableProps, 'today' | 'pageSize'>> & Omit<TasksTableProps, 'today' | 'pageSize'>) {
+  const { t } = useTranslation();
+  const { text } = useLocalized();
+  const [page, setPage] = useState(1);
+  const rows = orderWorklist(tasks);
+  if (rows.length === 0) return <div className="gz-task-cards-empty">{loading ? null : empty}</div>;
+  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
+  return (
+    <div className="gz-task-cards" data-testid="task-cards">
+      {shown.map((task) => (
+        <div key={task.id} className={`gz-task-card ${task.isOverdue ? 'is-overdue' : ''}`} data-task-id={task.id}>
+          <Link to={`/tasks/${task.id}`} className="gz-task-card-link">
+            <span className="gz-task-card-title">{text(task.title)}</span>
+            <span className="gz-small gz-muted">
+              {text(task.stage.title)}
+              {task.community ? ` · ${task.community.name}` : ''}
+              {task.department ? ` · ${task.department.name}` : ''}
+            </span>
+            {showEngagement ? <span className="gz-small gz-muted gz-ellipsis">{task.engagement.name}</span> : null}
+            <span className="gz-task-card-meta">
+              <TaskStatusTag status={task.status} />
+              {task.isGate ? (
+                <Tag variant="filled" color="gold">
+                  {t('tasks.gate')}
+                </Tag>
+              ) : null}
+              <DueDate date={task.dueDate} isOverdue={task.isOverdue} isDone={isClosed(task)} today={today} />
+            </span>
+            {showAssignee ? (
+              <span className="gz-small">
+                {task.assignee.displayName}
+                <span className="gz-muted"> · {t(`roles.${task.role}`)}</span>
+              </span>
+            ) : null}
+          </Link>
+          {onReassign && !isClosed(task) ? (
+            <Button size="small" type="link" className="gz-task-card-action" icon={<Icon name="swap" />} onClick={() => onReassign(task)}>
+              {t('tasks.reassign')}
+            </Button>
+          ) : null}
+        </div>
+      ))}
+      {rows.length > pageSize ? <Pagination simple current={page} pageSize={pageSize} total={rows.length} onChange={setPage} style={{ textAlign: 'center' }} /> : null}
+    </div>
+  );
+}
+
+export function TasksTable(props: TasksTableProps) {
+  const screens = Grid.useBreakpoint();
+  // A phone gets cards; before the first measurement (and in tests without a window size), the table.
+  if (screens.md === false) return <TaskCards {...props} today={props.today ?? todayCivil()} pageSize={props.pageSize ?? 50} />;
+  return <TasksGrid {...props} />;
+}
+
+function TasksGrid({ tasks, loading, showEngagement, showAssignee, onReassign, empty, today = todayCivil(), pageSize = 50 }: TasksTableProps) {
   const { t } = useTranslation();
   const { text } = useLocalized();
   const navigate = useNavigate();
