@@ -1,4 +1,4 @@
-import { Button, Card, Table, type TableProps } from 'antd';
+import { Button, Card, Grid, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
@@ -7,13 +7,31 @@ import { civilDateOf, daysBetween, formatInstant, todayCivil } from '../../../li
 import { useLocalized } from '../../../lib/i18n';
 import { type DeliverableSummary, REVIEW_QUEUE_QUERY, useDeliverables } from '../api/get-deliverables';
 
+/** How long a submission has waited: days (coloured from the first, red from the third) and when it came. */
+function Waiting({ submittedAt, today }: { submittedAt: string | null; today: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocalized();
+  if (!submittedAt) return <span className="gz-muted">—</span>;
+  const days = daysBetween(civilDateOf(submittedAt), today);
+  return (
+    <div title={formatInstant(submittedAt, locale)}>
+      <span className={days >= 3 ? 'gz-due gz-due-overdue' : days >= 1 ? 'gz-due gz-due-soon' : 'gz-due gz-due-later'}>
+        {days === 0 ? t('reviewQueue.today') : t('reviewQueue.days', { count: days })}
+      </span>
+      <div className="gz-small gz-muted gz-num">{formatInstant(submittedAt, locale)}</div>
+    </div>
+  );
+}
+
 /** 待审阅: what waits for this partner's decision, the longest-waiting first. */
 export function ReviewQueue({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
-  const { text, locale } = useLocalized();
+  const { text } = useLocalized();
   const navigate = useNavigate();
   const queue = useDeliverables(REVIEW_QUEUE_QUERY);
   const today = todayCivil();
+  // A phone: one card per submission, the whole card the way to its review.
+  const isPhone = Grid.useBreakpoint().md === false;
 
   const columns: TableProps<DeliverableSummary>['columns'] = [
     {
@@ -38,18 +56,7 @@ export function ReviewQueue({ compact }: { compact?: boolean }) {
       key: 'waiting',
       title: t('reviewQueue.columns.waiting'),
       width: 170,
-      render: (_, row) => {
-        if (!row.submittedAt) return <span className="gz-muted">—</span>;
-        const days = daysBetween(civilDateOf(row.submittedAt), today);
-        return (
-          <div title={formatInstant(row.submittedAt, locale)}>
-            <span className={days >= 3 ? 'gz-due gz-due-overdue' : days >= 1 ? 'gz-due gz-due-soon' : 'gz-due gz-due-later'}>
-              {days === 0 ? t('reviewQueue.today') : t('reviewQueue.days', { count: days })}
-            </span>
-            <div className="gz-small gz-muted gz-num">{formatInstant(row.submittedAt, locale)}</div>
-          </div>
-        );
-      },
+      render: (_, row) => <Waiting submittedAt={row.submittedAt} today={today} />,
     },
     {
       key: 'action',
@@ -68,6 +75,27 @@ export function ReviewQueue({ compact }: { compact?: boolean }) {
       {queue.isError ? (
         <div style={{ padding: 16 }}>
           <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />
+        </div>
+      ) : isPhone ? (
+        <div className="gz-task-cards" style={{ padding: 8 }} data-testid="review-cards">
+          {(queue.data?.items ?? []).map((row) => (
+            <div key={row.id} className="gz-task-card">
+              <Link to={`/deliverables/${row.id}`} className="gz-task-card-link">
+                <span className="gz-task-card-title">{text(row.title)}</span>
+                <span className="gz-small gz-muted">
+                  {text(row.stage.title)}
+                  {row.community ? ` · ${row.community.name}` : ''}
+                </span>
+                <span className="gz-small gz-muted gz-ellipsis">{row.engagement.name}</span>
+                <span className="gz-task-card-meta">
+                  <span>{row.task.assignee.displayName}</span>
+                  {row.latestRevision ? <span className="gz-num gz-muted">{t('deliverable.revisionShort', { n: row.latestRevision })}</span> : null}
+                </span>
+                <Waiting submittedAt={row.submittedAt} today={today} />
+              </Link>
+            </div>
+          ))}
+          {queue.data?.items.length === 0 ? <EmptyState title={t('reviewQueue.emptyTitle')} description={t('reviewQueue.emptyHint')} /> : null}
         </div>
       ) : (
         <Table<DeliverableSummary>
