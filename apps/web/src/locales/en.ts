@@ -226,6 +226,8 @@ export const en: Catalogue<typeof zhCN> = {
       dueThisWeek: 'Deadline within 7 days',
     },
     tasksDone: '{{done}}/{{total}} tasks',
+    overdueCount_one: '{{count}} overdue task',
+    overdueCount_other: '{{count}} overdue tasks',
     noActiveStage: {
       running: 'Waiting for the next stage',
       paused: 'Engagement paused',

@@ -226,6 +226,8 @@ export const zhCN = {
       dueThisWeek: '7 日内有截止',
     },
     tasksDone: '{{done}}/{{total}} 项任务',
+    overdueCount_one: '{{count}} 项逾期',
+    overdueCount_other: '{{count}} 项逾期',
     noActiveStage: {
       running: '等待下一阶段开启',
       paused: '项目已暂停',

@@ -1,4 +1,4 @@
-import { Badge, Card, Flex, Input, Progress, Select, Statistic, Table, type TableProps, Tag, Typography } from 'antd';
+import { Badge, Card, Flex, Grid, Input, Pagination, Progress, Select, Statistic, Table, type TableProps, Tag, Typography } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -34,6 +34,8 @@ export function PortfolioTable({ canCreate, onCreate }: { canCreate?: boolean; o
   const engagements = useEngagements(query);
   const items = engagements.data?.items ?? [];
   const today = todayCivil();
+  // A phone: one card per engagement (name, status, % done, overdue, next deadline), no columns off the screen.
+  const isPhone = Grid.useBreakpoint().md === false;
 
   const columns: TableProps<EngagementSummary>['columns'] = [
     {
@@ -201,6 +203,43 @@ export function PortfolioTable({ canCreate, onCreate }: { canCreate?: boolean; o
         {engagements.isError ? (
           <div style={{ padding: 16 }}>
             <ErrorAlert error={engagements.error} onRetry={() => void engagements.refetch()} />
+          </div>
+        ) : isPhone ? (
+          <div className="gz-task-cards" style={{ padding: 8 }} data-testid="engagement-cards">
+            {items.map((row) => (
+              <div key={row.id} className={`gz-task-card ${row.overdueTaskCount > 0 ? 'is-overdue' : ''}`}>
+                <Link to={`/engagements/${row.id}`} className="gz-task-card-link">
+                  <span className="gz-task-card-title">{row.name}</span>
+                  <span className="gz-small gz-muted">
+                    {row.clientName} · {t(`clientKind.${row.clientKind}`)}
+                  </span>
+                  <span className="gz-task-card-meta">
+                    <EngagementStatusTag status={row.status} />
+                    {row.attention ? (
+                      <Tag color="error" variant="filled" data-testid="needs-attention">
+                        {t('attention.tag')}
+                      </Tag>
+                    ) : null}
+                    {row.overdueTaskCount > 0 ? <span className="gz-overdue-count gz-num">{t('portfolio.overdueCount', { count: row.overdueTaskCount })}</span> : null}
+                  </span>
+                  <Progress percent={row.progress.percent} size="small" status={row.progress.percent === 100 ? 'success' : 'normal'} />
+                  {row.nextDeadline ? (
+                    <span className="gz-small">
+                      <DueDate date={row.nextDeadline.date} today={today} /> <span className="gz-muted">{text(row.nextDeadline.title)}</span>
+                    </span>
+                  ) : null}
+                </Link>
+              </div>
+            ))}
+            {items.length === 0 && !engagements.isPending ? (
+              <EmptyState
+                title={deferredSearch || status !== 'open' ? t('portfolio.emptyFilteredTitle') : t('portfolio.emptyTitle')}
+                description={canCreate ? t('portfolio.emptyHintCreate') : t('portfolio.emptyHint')}
+              />
+            ) : null}
+            {(engagements.data?.total ?? 0) > PAGE_SIZE ? (
+              <Pagination simple current={page} pageSize={PAGE_SIZE} total={engagements.data?.total} onChange={setPage} style={{ textAlign: 'center' }} />
+            ) : null}
           </div>
         ) : (
           <Table<EngagementSummary>
