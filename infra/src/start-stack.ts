@@ -308,14 +308,22 @@ async function defaultTaskQueue(): Promise<string | undefined> {
 /** The demo is driven through the worker: wait (bounded) until it polls its task queue. */
 async function waitForWorker(temporal: Client, namespace: string, taskQueue: string | undefined): Promise<void> {
   if (taskQueue === undefined) return;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
+  if ((await pollersWithin(temporal, namespace, taskQueue, 180_000)) === 0)
+    throw new Error(`no worker polled task queue ${taskQueue} within 3 minutes`);
+}
+
+/** How many workers poll the task queue, as soon as one does or when the time is up (then 0). */
+async function pollersWithin(
+  temporal: Client,
+  namespace: string,
+  taskQueue: string,
+  timeoutMs: number,
+): Promise<number> {
+  for (const deadline = Date.now() + timeoutMs; ; await sleep(500)) {
     // The task queue type defaults to workflow, whose pollers are the workers that run engagements.
     const { pollers } = await temporal.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue } });
-    if (pollers.length > 0) return;
-    await sleep(500);
+    if (pollers.length > 0 || Date.now() > deadline) return pollers.length;
   }
-  throw new Error(`no worker polled task queue ${taskQueue} within 3 minutes`);
 }
 
 /** Where uploaded and generated files live; the API and the worker get the same directory. */
@@ -550,13 +558,7 @@ async function workerHealth(config: StartConfig, temporalAddress: string): Promi
   if (connection === undefined) return { pollers: 0, taskQueue };
   try {
     const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    for (const deadline = Date.now() + 60_000; ; await sleep(500)) {
-      const { pollers } = await temporal.workflowService.describeTaskQueue({
-        namespace: config.TEMPORAL_NAMESPACE,
-        taskQueue: { name: taskQueue },
-      });
-      if (pollers.length > 0 || Date.now() > deadline) return { pollers: pollers.length, taskQueue };
-    }
+    return { pollers: await pollersWithin(temporal, config.TEMPORAL_NAMESPACE, taskQueue, 60_000), taskQueue };
   } catch {
     return { pollers: 0, taskQueue };
   } finally {
