@@ -4,13 +4,10 @@
 // one worker and one API instance are killed without warning and restarted: the other API keeps
 // serving the same session, the other worker keeps the pipeline moving, and afterwards every task
 // is done once and every revision's file comes back out of the bucket through the restarted API.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dropDatabase, hashPassword } from '@gongzhi/db';
 import { findFreePortIn } from '@gongzhi/infra/ports';
 import { type S3Server, startS3Server } from '@gongzhi/infra/s3-server';
@@ -22,11 +19,10 @@ import { workflowsPath } from '@gongzhi/workflows';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appProcesses, call, signIn as signInAs } from './testing/app-processes';
 import { cleanUp } from './testing/clean-up';
 import { expectFinishedOnce } from './testing/finished-once';
 
-const workerMain = fileURLToPath(new URL('./main.ts', import.meta.url));
-const apiMain = fileURLToPath(new URL('../../api/src/server.ts', import.meta.url));
 const PASSWORD = 'cluster-test-password';
 
 let temporal: TemporalServer;
@@ -35,71 +31,8 @@ let s3: S3Server;
 let engine: TestEngine;
 let sharedEnv: Record<string, string>;
 const bundlePath = join(tmpdir(), `gongzhi-cluster-bundle-${process.pid}.js`);
-const processes = new Set<ChildProcess>();
-
-function spawnProcess(entry: string, env: Record<string, string>, isReady: (output: string) => boolean | Promise<boolean>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...sharedEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  processes.add(child);
-  child.on('exit', () => processes.delete(child));
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  const deadline = Date.now() + 90_000;
-  return new Promise((resolve, reject) => {
-    const exited = () => reject(new Error(`${entry} exited before it was ready:\n${output}`));
-    child.once('exit', exited);
-    const poll = async () => {
-      if (await isReady(output)) {
-        child.off('exit', exited);
-        resolve(child);
-      } else if (Date.now() > deadline) {
-        child.off('exit', exited);
-        child.kill('SIGKILL');
-        reject(new Error(`${entry} was not ready after 90 s:\n${output}`));
-      } else if (child.exitCode === null) setTimeout(() => void poll(), 200);
-    };
-    void poll();
-  });
-}
-
-const spawnWorker = () => spawnProcess(workerMain, {}, (output) => output.includes('worker polling'));
-
-async function spawnApi(port: number): Promise<{ url: string; child: ChildProcess }> {
-  const url = `http://127.0.0.1:${port}`;
-  const child = await spawnProcess(apiMain, { GONGZHI_API_PORT: String(port) }, () =>
-    fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    ),
-  );
-  return { url, child };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-}
-
-/** A browser's session: the cookie and CSRF token one API instance issued, usable at any. */
-async function signIn(apiUrl: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-  return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
-function call(apiUrl: string, session: { cookie: string; csrfToken: string }, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-  return fetch(`${apiUrl}${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken, 'idempotency-key': randomUUID() } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const apps = appProcesses(() => sharedEnv);
+const signIn = (apiUrl: string, username: string) => signInAs(apiUrl, username, PASSWORD);
 
 beforeAll(async () => {
   const { databaseServerUrl } = injectTestStack();
@@ -137,7 +70,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { databaseServerUrl } = injectTestStack();
   await cleanUp([
-    () => Promise.all([...processes].map((child) => kill(child))),
+    () => apps.killAll(),
     async () => engine?.close(),
     async () => temporal?.stop(),
     () => Promise.all(temporalDatabases.map((database) => dropDatabase(databaseServerUrl, database))),
@@ -148,12 +81,12 @@ afterAll(async () => {
 
 describe('two workers and two API instances on the Temporal server, PostgreSQL and an S3 bucket', () => {
   it('finish an engagement while one worker and one API instance are killed and restarted, and serve its files from the bucket through either API', async () => {
-    const [firstWorker] = await Promise.all([spawnWorker(), spawnWorker()]);
+    const [firstWorker] = await Promise.all([apps.worker(), apps.worker()]);
     // Below the ephemeral range, so that A's port is still free when A comes back.
     const portA = await findFreePortIn(20_000, 32_767);
     let portB = portA;
     while (portB === portA) portB = await findFreePortIn(20_000, 32_767);
-    const [apiA, apiB] = await Promise.all([spawnApi(portA), spawnApi(portB)]);
+    const [apiA, apiB] = await Promise.all([apps.api(portA), apps.api(portB)]);
     for (const api of [apiA, apiB]) {
       const ready = (await (await fetch(`${api.url}/api/ready`)).json()) as { status: string; checks: Record<string, { ok: boolean }> };
       expect(ready).toMatchObject({ status: 'ready', checks: { database: { ok: true }, temporal: { ok: true }, files: { ok: true } } });
@@ -198,7 +131,7 @@ describe('two workers and two API instances on the Temporal server, PostgreSQL a
       if (Date.now() > deadline) throw new Error('the engagement did not get under way');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await Promise.all([kill(firstWorker), kill(apiA.child)]);
+    await Promise.all([apps.kill(firstWorker), apps.kill(apiA.child)]);
     const doneAtKill = await doneCount();
     expect(doneAtKill).toBeLessThan(plan.tasks.length);
 
@@ -208,8 +141,8 @@ describe('two workers and two API instances on the Temporal server, PostgreSQL a
     await expect.poll(doneCount, { timeout: 60_000, interval: 100 }).toBeGreaterThan(doneAtKill);
     expect((await fetch(`${apiA.url}/api/health`).catch(() => null))?.ok ?? false).toBe(false);
 
-    await spawnWorker();
-    const restartedA = await spawnApi(portA);
+    await apps.worker();
+    const restartedA = await apps.api(portA);
     await driving;
 
     await expectFinishedOnce(engine, engagementId, plan.tasks.length);
