@@ -84,8 +84,11 @@ describe('the Helm chart', () => {
       GONGZHI_S3_ACCESS_KEY_ID: 'from a Secret',
       GONGZHI_COOKIE_SECURE: 'true',
       GONGZHI_METRICS_TOKEN: 'from a Secret',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.observability.svc:4318',
     });
     expect(env).not.toHaveProperty('GONGZHI_FILES_DIR');
+    const worker = manifests.find((manifest) => manifest.kind === 'Deployment' && manifest.metadata.name === 'gongzhi-worker')!;
+    expect(JSON.stringify(worker.spec)).toContain('{"name":"OTEL_EXPORTER_OTLP_ENDPOINT","value":"http://otel-collector.observability.svc:4318"}');
     // The migrations run before the new pods, as a hook the release waits for.
     const migrate = manifests.find((manifest) => manifest.kind === 'Job')!;
     expect(migrate.metadata.annotations).toMatchObject({ 'helm.sh/hook': 'pre-install,pre-upgrade' });
@@ -104,6 +107,8 @@ describe('the Helm chart', () => {
       const deployment = manifests.find((manifest) => manifest.kind === 'Deployment' && manifest.metadata.name === name)!;
       expect(JSON.stringify(deployment.spec), name).toContain('"claimName":"gongzhi-files"');
       expect(JSON.stringify(deployment.spec), name).toContain('{"name":"GONGZHI_FILES_DIR","value":"/data/files"}');
+      // No collector configured: tracing stays off.
+      expect(JSON.stringify(deployment.spec), name).not.toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
     }
   });
 
@@ -114,6 +119,7 @@ describe('the Helm chart', () => {
     // The values schema: a wrong choice or a misspelt key is caught before anything renders.
     await expect(render('volume-values.yaml', ['--set', 'files.store=disk'])).rejects.toThrow(/\/files\/store/);
     await expect(render('s3-values.yaml', ['--set', 'files.s3.forcePathStye=false'])).rejects.toThrow("additional properties 'forcePathStye' not allowed");
+    await expect(render('s3-values.yaml', ['--set', 'tracing.otlpEndpoint=otel-collector:4318'])).rejects.toThrow(/\/tracing\/otlpEndpoint/);
   });
 
   it('would fail a manifest Kubernetes would refuse (the validation is not a formality)', async () => {

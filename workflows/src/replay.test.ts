@@ -1,3 +1,4 @@
+import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { workflowsPath } from './index';
@@ -17,6 +18,16 @@ describe('replaying recorded engagement histories', () => {
     expect(histories.map((entry) => entry.workflowId).sort()).toEqual(['adoption', 'adoption-picked-up', 'case', ...expected, ...expected.filter((name) => name !== 'engagement-incident').map((name) => `release-1-${name}`)].sort());
     const results = [];
     for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'committed-histories' }, histories)) results.push(result);
+    expect(results.filter((result) => result.error).map((result) => [result.workflowId, result.error?.message])).toEqual([]);
+    expect(results).toHaveLength(histories.length);
+  });
+
+  // The worker runs the workflows with the OpenTelemetry interceptors in (tracing on or off):
+  // histories recorded without them, as every one here was, must replay with them.
+  it('replays every recorded history with the tracing interceptors the worker runs', async () => {
+    const histories = await loadHistories();
+    const results = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'committed-histories-traced', plugins: [temporalWorkerTracing(undefined)] }, histories)) results.push(result);
     expect(results.filter((result) => result.error).map((result) => [result.workflowId, result.error?.message])).toEqual([]);
     expect(results).toHaveLength(histories.length);
   });

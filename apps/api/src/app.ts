@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { type Logger } from 'pino';
+import { type Tracing } from '@gongzhi/telemetry';
 import { type ApiConfig } from './config';
 import { validatorCompiler } from './lib/zod-validation';
 import accessPlugin from './plugins/app/access';
@@ -20,6 +21,7 @@ import temporalPlugin from './plugins/app/temporal';
 import multipartPlugin from './plugins/external/multipart';
 import rateLimitPlugin from './plugins/external/rate-limit';
 import swaggerPlugin from './plugins/external/swagger';
+import tracingPlugin from './plugins/external/tracing';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import deliverableRoutes from './routes/deliverables';
@@ -59,6 +61,8 @@ export type AppConfig = Pick<
 export interface AppOptions {
   config: AppConfig;
   now?: () => Date;
+  /** This process's tracing when it is on (server.ts, from OTEL_EXPORTER_OTLP_ENDPOINT): requests and Temporal commands traced. */
+  tracing?: Tracing;
 }
 
 /**
@@ -67,7 +71,9 @@ export interface AppOptions {
  * route comes from the contract registry of @gongzhi/contracts; the built dashboard, when
  * configured, is served beside them at `/`.
  */
-export async function gongzhiApi(fastify: FastifyInstance, { config, now = () => new Date() }: AppOptions): Promise<void> {
+export async function gongzhiApi(fastify: FastifyInstance, { config, now = () => new Date(), tracing }: AppOptions): Promise<void> {
+  // First, so that every route and hook registered after it is inside the request's span.
+  if (tracing) await fastify.register(tracingPlugin, { tracing });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   // JSON and multipart only: anything else is refused with 415 before it is parsed.
@@ -87,7 +93,7 @@ export async function gongzhiApi(fastify: FastifyInstance, { config, now = () =>
   await fastify.register(errorsPlugin);
   await fastify.register(corsPlugin, { origin: config.webOrigin });
   await fastify.register(dbPlugin, { databaseUrl: config.databaseUrl });
-  await fastify.register(temporalPlugin, config.temporal);
+  await fastify.register(temporalPlugin, { ...config.temporal, tracing });
   await fastify.register(filesPlugin, config.store);
   await fastify.register(changesPlugin, { databaseUrl: config.databaseUrl });
   await fastify.register(authPlugin, { cookieSecure: config.cookieSecure, now });

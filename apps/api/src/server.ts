@@ -1,5 +1,6 @@
 // The API process: read the configuration, build the app, listen, and close gracefully.
 import pino from 'pino';
+import { startTracing } from '@gongzhi/telemetry';
 import { buildApp } from './app';
 import { requestForLog } from './lib/log-safety';
 import { parseApiConfig } from './config';
@@ -13,9 +14,14 @@ const logger = pino({
   serializers: { req: requestForLog },
 });
 
+// Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/architecture.md, "Tracing").
+const tracing = startTracing({ serviceName: 'gongzhi-api', warn: (message) => logger.warn(message) });
+if (tracing) logger.info({ endpoint: tracing.endpoint }, 'tracing: spans exported over OTLP/HTTP');
+
 const app = buildApp({
   config,
   logger,
+  tracing,
   http: {
     trustProxy: config.http.trustProxy,
     // Slow clients may not hold a socket open forever; a 50 MB upload on a slow line still fits.
@@ -39,6 +45,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   forced.unref();
   try {
     await app.close();
+    // Spans still buffered go out before the process does.
+    await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'tracing: could not send the last spans'));
     logger.info('closed');
     process.exit(0);
   } catch (error) {

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { hashPassword } from '@gongzhi/db';
 import { findFreePortIn } from '@gongzhi/infra/ports';
 import { injectTestStack } from '@gongzhi/infra/test-context';
+import { ancestorsOf, type OtlpReceiver, startOtlpReceiver } from '@gongzhi/testing';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp } from './testing/clean-up';
@@ -116,14 +117,17 @@ async function expectDashboard(apiUrl: string): Promise<void> {
 }
 
 let engine: TestEngine | undefined;
+let collector: OtlpReceiver | undefined;
 
 afterEach(async () => {
   await cleanUp([
     () => Promise.all([...stacks].map((stack) => stop(stack))),
     async () => engine?.close(),
+    async () => collector?.close(),
     () => Promise.all(scratchDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))),
   ]);
   engine = undefined;
+  collector = undefined;
 }, 120_000);
 
 describe('pnpm start --production', () => {
@@ -194,12 +198,15 @@ describe('pnpm start --production', () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'gongzhi-production-'));
       scratchDirs.push(dataDir);
       const [apiPort] = await freePorts(1);
+      // Tracing on, as an operator turns it on: the built API and the prebuilt workflow bundle export spans.
+      collector = await startOtlpReceiver();
       const stack = await startProduction(
         {
           DATABASE_URL: engine.databaseUrl,
           TEMPORAL_ADDRESS: temporalAddress,
           GONGZHI_TASK_QUEUE: engine.taskQueue,
           GONGZHI_LOG_LEVEL: 'warn',
+          OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
         },
         dataDir,
         apiPort!,
@@ -257,6 +264,15 @@ describe('pnpm start --production', () => {
       expect(seen.status).toBe(200);
       expect(((await seen.json()) as { status: string }).status).toBe('completed');
       expect(await stop(stack)).toBe(0);
+
+      // A stop sends what is buffered: the PM's request with its queries, the workflows' updates
+      // and the activities with theirs (src/tracing.test.ts follows one trace end to end).
+      const spans = collector.spans();
+      const request = spans.find((span) => span.service === 'gongzhi-api' && span.name === 'GET /api/engagements/:id');
+      expect(request).toBeDefined();
+      expect(spans.some((span) => span.name.startsWith('prisma:') && ancestorsOf(span, spans).includes(request!))).toBe(true);
+      const worker = new Set(spans.filter((span) => span.service === 'gongzhi-worker').map((span) => span.name));
+      for (const name of ['HandleUpdate:completeTask', 'RunActivity:recordTaskCompletion', 'prisma:client:commit_transaction']) expect(worker).toContain(name);
     },
     10 * 60_000,
   );

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb, importBuiltInKnowledge } from '@gongzhi/db';
 import { createStore, describeStore } from '@gongzhi/storage';
+import { type Tracing, temporalWorkerTracing } from '@gongzhi/telemetry';
 import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type WorkerConfig } from './config';
@@ -11,10 +12,12 @@ export interface RunWorkerOptions {
   log?: (message: string) => void;
   /** Puts something around the real activities (the fault tests kill the process around one). */
   wrapActivities?: (activities: Activities) => Activities;
+  /** This process's tracing when it is on (main.ts): activities, workflows and queries traced. */
+  tracing?: Tracing;
 }
 
 /** Builds the worker's dependencies from config, runs until a shutdown signal, then closes them. */
-export async function runWorker(config: WorkerConfig, { log = console.log, wrapActivities = (activities) => activities }: RunWorkerOptions = {}): Promise<void> {
+export async function runWorker(config: WorkerConfig, { log = console.log, wrapActivities = (activities) => activities, tracing }: RunWorkerOptions = {}): Promise<void> {
   const db = createDb({ url: config.databaseUrl });
   // New engagements copy the firm's knowledge base: bring the built-in one in first (a no-op
   // when it is there; a lawyer's edits are never overwritten).
@@ -31,6 +34,8 @@ export async function runWorker(config: WorkerConfig, { log = console.log, wrapA
       activities: wrapActivities(createEngagementActivities({ db, files, firmName: config.firmName })),
       ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : { workflowsPath }),
       shutdownGraceTime: config.shutdownGraceTime,
+      // The same workflow interceptors with tracing on or off (see temporalWorkerTracing).
+      plugins: [temporalWorkerTracing(tracing)],
     });
     log(`worker polling ${config.taskQueue} on ${config.temporalAddress}, ${describeStore(config.store)}`);
     // Worker.run() resolves after SIGINT/SIGTERM and a graceful drain of in-flight tasks.

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { Client, Connection } from '@temporalio/client';
+import { type Tracing, temporalClientTracing } from '@gongzhi/telemetry';
 import { type EngagementClient, createEngagementClient } from '@gongzhi/workflows/client';
 
 declare module 'fastify' {
@@ -22,6 +23,8 @@ export interface TemporalPluginOptions {
   taskQueue?: string;
   /** Deadline of one command into Temporal (see GONGZHI_COMMAND_TIMEOUT_SECONDS). */
   commandTimeoutMs?: number;
+  /** When tracing is on, the request's trace goes with every command into Temporal. */
+  tracing?: Tracing;
 }
 
 /**
@@ -29,9 +32,10 @@ export interface TemporalPluginOptions {
  * Temporal is still coming up; /api/ready says when commands can go through.
  */
 export default fp<TemporalPluginOptions>(
-  async (fastify, { address, namespace, taskQueue, commandTimeoutMs }) => {
+  async (fastify, { address, namespace, taskQueue, commandTimeoutMs, tracing }) => {
     const connection = Connection.lazy({ address });
-    const client = new Client({ connection, namespace });
+    const interceptors = temporalClientTracing(tracing);
+    const client = new Client({ connection, namespace, ...(interceptors ? { interceptors } : {}) });
     // Readiness probes get a connection of their own without the SDK's retry interceptor: a probe
     // must fail fast, and must not leave retry timers behind that outlive the connection.
     const probeConnection = Connection.lazy({ address, interceptors: [] });

@@ -83,6 +83,10 @@ app.kubernetes.io/component: {{ .component }}
 - name: GONGZHI_FILES_DIR
   value: /data/files
 {{- end }}
+{{- with .Values.tracing.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{- define "gongzhi.filesVolume" -}}
