@@ -14,6 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInApi } from './support/api';
 import { launchChromium, type Session, signIn } from './support/browser';
+import { hasNoSidewaysScroll } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const DEMO_ENGAGEMENT_ID = '0195f2a0-0000-7000-8000-00000000de00';
@@ -53,8 +54,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: new URL(`adoptions-${name}.png`, artifacts).pathname, fullPage });
 }
 
-const hasNoSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 const todayInBeijing = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
 

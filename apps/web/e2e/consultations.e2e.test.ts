@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInApi } from './support/api';
 import { launchChromium, type Session, signIn } from './support/browser';
-import { waitForText } from './support/pages';
+import { hasNoSidewaysScroll, waitForText } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const DEMO_ENGAGEMENT_ID = '0195f2a0-0000-7000-8000-00000000de00';
@@ -45,8 +45,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: new URL(`consultations-${name}.png`, artifacts).pathname, fullPage });
 }
 
-const hasNoSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 const todayInBeijing = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**

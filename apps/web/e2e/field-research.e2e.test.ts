@@ -12,7 +12,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInApi } from './support/api';
 import { launchChromium, rendersChineseGlyphs, type Session, signIn } from './support/browser';
-import { choose, waitForText } from './support/pages';
+import { choose, hasNoSidewaysScroll, waitForText } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const run = Date.now().toString(36).slice(-5);
@@ -31,8 +31,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: new URL(`field-research-${name}.png`, artifacts).pathname, fullPage });
 }
 
-const hasNoSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 describe('field research, from the question bank to the results', () => {
   let browser: Browser;

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInApi } from './support/api';
 import { launchChromium, type Session, signIn } from './support/browser';
+import { hasNoSidewaysScroll } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const DEMO_ENGAGEMENT_ID = '0195f2a0-0000-7000-8000-00000000de00';
@@ -29,7 +30,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: new URL(`outcomes-${name}.png`, artifacts).pathname, fullPage });
 }
 
-const hasNoSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 /** How many headline cards share the first card's row. */
 async function cardsInFirstRow(page: Page): Promise<number> {

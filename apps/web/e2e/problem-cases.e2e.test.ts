@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInApi } from './support/api';
 import { launchChromium, type Session, signIn } from './support/browser';
-import { choose, waitForText } from './support/pages';
+import { choose, hasNoSidewaysScroll, waitForText } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const run = Date.now().toString(36).slice(-5);
@@ -24,7 +24,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: new URL(`problem-cases-${name}.png`, artifacts).pathname, fullPage });
 }
 
-const hasNoSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 /** Opens an action of the case drawer, fills its fields by label, submits, and waits for the drawer to show `after`. */
 async function act(page: Page, action: string, fields: Record<string, string>, after: string | RegExp): Promise<void> {

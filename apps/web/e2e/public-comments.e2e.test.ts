@@ -12,6 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInApi } from './support/api';
 import { launchChromium, rendersChineseGlyphs } from './support/browser';
+import { hasNoSidewaysScroll } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const DEMO_ENGAGEMENT_ID = '0195f2a0-0000-7000-8000-00000000de00';
@@ -35,8 +36,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: new URL(`public-comments-${name}.png`, artifacts).pathname, fullPage });
 }
 
-const hasNoSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 const todayInBeijing = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('公示征求意见, a resident comments on a draft through a link', () => {

@@ -55,3 +55,6 @@ export async function submitTask(page: Page, buttonName: string | RegExp, confir
   await page.getByTestId('task-submit').filter({ hasText: buttonName }).click();
   await waitForText(page, confirmation, 60_000);
 }
+
+/** Whether the page fits the screen's width: nothing runs off sideways (a phone's first complaint). */
+export const hasNoSidewaysScroll = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
