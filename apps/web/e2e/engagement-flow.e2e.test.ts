@@ -7,12 +7,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, rendersChineseGlyphs, type Session, signIn } from './support/browser';
-import { choose, openMyTask, submitTask, uploadFile, waitForText } from './support/pages';
+import { choose, hasNoSidewaysScroll, openMyTask, submitTask, uploadFile, waitForText } from './support/pages';
 
 const baseUrl = inject('webUrl');
 const run = Date.now().toString(36).slice(-5);
 const clientName = `和平街道办事处-${run}`;
 const engagementName = `和平街道创新社区治理法律服务项目-${run}`;
+const PHONE = { width: 390, height: 844 };
 const changesComment = '第三部分“工作计划”缺少各社区调研的具体时间安排，请补充后重新提交。';
 
 describe('an engagement from creation to the next stage', () => {
@@ -186,11 +187,25 @@ describe('an engagement from creation to the next stage', () => {
     await submitTask(page, '提交修改稿', '已提交审阅，合伙人会收到通知');
   });
 
-  it('the partner approves revision 2', async () => {
+  it('the partner approves revision 2 from a phone: the page fits, the decision is thumb-sized', async () => {
+    // Between meetings, from the notification's link: the same page at 390 px.
+    const reviewUrl = partner.page.url();
+    partner = await signIn(browser, baseUrl, 'partner', { viewport: PHONE });
+    sessions.push(partner);
     const { page } = partner;
-    await page.reload();
+    await page.goto(reviewUrl);
     await waitForText(page, '正在审阅第 2 版', 30_000);
     await waitForText(page, changesComment);
+    expect(await hasNoSidewaysScroll(page)).toBe(true);
+    // Revision 2's file can be fetched from the phone; its download is on screen, not cut off.
+    const download = await page.getByTestId('download-revision-2').boundingBox();
+    expect(download!.x + download!.width).toBeLessThanOrEqual(PHONE.width);
+    for (const target of [page.getByTestId('review-form').locator('.ant-radio-button-wrapper').first(), page.getByTestId('review-submit')]) {
+      expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    const form = (await page.getByTestId('review-form').boundingBox())!;
+    expect((await page.getByTestId('review-submit').boundingBox())!.width).toBeGreaterThan(form.width - 2);
+    await page.screenshot({ path: new URL('./artifacts/review-phone.png', import.meta.url).pathname, fullPage: true });
     await page.getByTestId('review-form').getByText('通过', { exact: true }).click();
     await page.getByRole('textbox', { name: '审阅意见' }).fill('方案完整，同意提交委托方。');
     await page.getByTestId('review-submit').click();

@@ -16,6 +16,7 @@ const shapes = {
   logout: ['M10 4H5v16h5', 'M15 8l4 4-4 4', 'M19 12H9'],
   plus: ['M12 5v14', 'M5 12h14'],
   upload: ['M12 16V4', 'M7 9l5-5 5 5', 'M4 16v4h16v-4'],
+  camera: ['M3 8h4l2-3h6l2 3h4v11H3z', 'M12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z'],
   download: ['M12 4v12', 'M7 11l5 5 5-5', 'M4 16v4h16v-4'],
   file: ['M6 3h8l5 5v13H6z', 'M14 3v5h5', 'M9 13h7', 'M9 17h7'],
   pause: ['M9 5v14', 'M15 5v14'],

@@ -627,6 +627,8 @@ export const en: Catalogue<typeof zhCN> = {
   upload: {
     choose: 'Choose file',
     chooseAnother: 'Choose another',
+    photograph: 'Take a photo',
+    photographAgain: 'Take another photo',
     accepted: {
       docx: 'Word document (.docx/.doc), up to 50 MB',
       xlsx: 'Excel workbook (.xlsx/.xls), up to 50 MB',

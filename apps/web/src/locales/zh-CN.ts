@@ -627,6 +627,8 @@ export const zhCN = {
   upload: {
     choose: '选择文件',
     chooseAnother: '更换文件',
+    photograph: '拍照上传',
+    photographAgain: '重新拍照',
     accepted: {
       docx: 'Word 文档（.docx/.doc），不超过 50 MB',
       xlsx: 'Excel 表格（.xlsx/.xls），不超过 50 MB',

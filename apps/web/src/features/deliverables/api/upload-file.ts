@@ -9,6 +9,9 @@ type Kind = DeliverableDetail['kind'];
 /** The file picker's `accept`: the extensions a deliverable of this kind takes. */
 export const acceptedFileTypes = (kind: Kind): string => DELIVERABLE_FILE_EXTENSIONS[kind].join(',');
 
+/** Whether a deliverable of this kind takes a photo (.jpg), so a phone may offer its camera. */
+export const acceptsPhotos = (kind: Kind): boolean => (DELIVERABLE_FILE_EXTENSIONS[kind] as readonly string[]).includes('.jpg');
+
 /** Why a file cannot be uploaded, before sending 50 MB to be refused; null when it can. The server judges the content. */
 export function checkUploadFile(file: Pick<File, 'size' | 'name'>, kind: Kind): 'empty' | 'too_large' | 'type' | null {
   if (file.size === 0) return 'empty';

@@ -69,7 +69,7 @@ export function ReviewForm({ deliverable }: { deliverable: DeliverableDetail }) 
           <ErrorAlert error={review.error} compact />
         </div>
       ) : null}
-      <Button type="primary" style={{ marginTop: 12 }} onClick={submit} loading={review.isPending} danger={decision === 'request_changes'} data-testid="review-submit">
+      <Button type="primary" className="gz-review-submit" style={{ marginTop: 12 }} onClick={submit} loading={review.isPending} danger={decision === 'request_changes'} data-testid="review-submit">
         {decision === 'request_changes' ? t('review.submitChanges') : decision === 'approve' ? t('review.submitApprove') : t('review.submit')}
       </Button>
     </div>

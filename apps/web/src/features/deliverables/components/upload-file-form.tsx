@@ -1,15 +1,17 @@
-import { App, Button, Flex, Upload } from 'antd';
+import { App, Button, Flex, Grid, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-state';
 import { Icon } from '../../../components/icons';
 import { formatBytes } from '../../../lib/dates';
 import type { DeliverableDetail } from '../api/get-deliverable';
-import { acceptedFileTypes, checkUploadFile, useUploadFile } from '../api/upload-file';
+import { acceptedFileTypes, acceptsPhotos, checkUploadFile, useUploadFile } from '../api/upload-file';
 
 /**
  * Choose a file of the deliverable's kind and upload it. Uploading submits nothing: the file is
- * listed as waiting, and completing the task submits it as the next revision.
+ * listed as waiting, and completing the task submits it as the next revision. On a phone, a
+ * deliverable that takes photos (a signed attendance sheet, a vote record) can be photographed
+ * straight from the camera.
  */
 export function UploadFileForm({ deliverable }: { deliverable: Pick<DeliverableDetail, 'id' | 'kind'> }) {
   const { t } = useTranslation();
@@ -17,22 +19,26 @@ export function UploadFileForm({ deliverable }: { deliverable: Pick<DeliverableD
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const upload = useUploadFile(deliverable.id);
+  const canPhotograph = Grid.useBreakpoint().md === false && acceptsPhotos(deliverable.kind);
+  const choose = (chosen: File) => {
+    const problem = checkUploadFile(chosen, deliverable.kind);
+    setFileProblem(problem ? t(`upload.problem.${problem}`, { kind: t(`deliverable.kind.${deliverable.kind}`) }) : null);
+    setFile(problem ? null : chosen);
+    upload.reset();
+    return false;
+  };
 
   return (
     <div className="gz-upload" data-testid="upload-file">
       <Flex gap={8} wrap align="center">
-        <Upload
-          accept={acceptedFileTypes(deliverable.kind)}
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(chosen) => {
-            const problem = checkUploadFile(chosen, deliverable.kind);
-            setFileProblem(problem ? t(`upload.problem.${problem}`, { kind: t(`deliverable.kind.${deliverable.kind}`) }) : null);
-            setFile(problem ? null : chosen);
-            upload.reset();
-            return false;
-          }}
-        >
+        {canPhotograph ? (
+          <Upload accept="image/jpeg,image/png" capture="environment" maxCount={1} showUploadList={false} beforeUpload={choose}>
+            <Button icon={<Icon name="camera" />} data-testid="upload-photo">
+              {file ? t('upload.photographAgain') : t('upload.photograph')}
+            </Button>
+          </Upload>
+        ) : null}
+        <Upload accept={acceptedFileTypes(deliverable.kind)} maxCount={1} showUploadList={false} beforeUpload={choose}>
           <Button icon={<Icon name="upload" />}>{file ? t('upload.chooseAnother') : t('upload.choose')}</Button>
         </Upload>
         {file ? (
