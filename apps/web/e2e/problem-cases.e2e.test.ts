@@ -287,7 +287,7 @@ describe('problem cases, from a phone report to the department', () => {
     });
   });
 
-  it('a phone gets the work list as cards (status and due date on screen) and the menu over the page', async () => {
+  it('a phone gets the work list as cards (status and due date on screen), its notifications as a page, and the menu over the page', async () => {
     // The earlier sessions end first: each holds live-update streams, five per user at most.
     for (const session of sessions) await session.context.close();
     // The lawyer drafts the proposal, the engagement's first task.
@@ -304,6 +304,19 @@ describe('problem cases, from a phone report to the department', () => {
     expect(await first.locator('.ant-tag').count()).toBeGreaterThan(0);
     expect(await first.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
     await shoot(page, 'tasks-phone', false);
+
+    // The bell opens the notifications page (no panel hanging off the screen); each notice's
+    // actions sit below it, big enough to tap.
+    await page.getByTestId('notification-bell').click();
+    await page.waitForURL(/\/notifications$/);
+    const notice = page.locator('.gz-notification-line').first();
+    await notice.waitFor();
+    expect(await hasNoSidewaysScroll(page)).toBe(true);
+    const title = (await notice.locator('.gz-notification-title').boundingBox())!;
+    const action = (await notice.locator('.gz-notification-actions .ant-btn').first().boundingBox())!;
+    expect(action.y).toBeGreaterThanOrEqual(title.y + title.height);
+    expect(action.height).toBeGreaterThanOrEqual(36);
+    await shoot(page, 'notifications-phone', false);
 
     await page.getByTestId('menu-button').click();
     const portfolio = page.locator('.gz-menu-drawer').getByRole('link', { name: '项目组合' });

@@ -1,4 +1,4 @@
-import { Badge, Button, Popover, Spin } from 'antd';
+import { Badge, Button, Grid, Popover, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,10 +9,14 @@ import { notificationPath, useNotifications } from '../api/get-notifications';
 import { useMarkAllNotificationsRead, useMarkNotificationRead } from '../api/mark-read';
 import { NotificationRow } from './notification-row';
 
-/** The header bell: unread count, the latest few, one click to the thing each is about. */
+/**
+ * The header bell: unread count, the latest few, one click to the thing each is about. On a phone
+ * the bell opens the notifications page itself: a panel under the header has no room there.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const isPhone = Grid.useBreakpoint().md === false;
   const [open, setOpen] = useState(false);
   const latest = useNotifications({ page: 1, pageSize: 8 });
   const markRead = useMarkNotificationRead();
@@ -63,13 +67,24 @@ export function NotificationBell() {
     </div>
   );
 
-  return (
+  const bell = (
+    <Button
+      type="text"
+      aria-label={t('notifications.bellLabel', { count: unread })}
+      className="gz-header-button"
+      data-testid="notification-bell"
+      {...(isPhone ? { onClick: () => void navigate('/notifications') } : {})}
+    >
+      <Badge count={unread} size="small" overflowCount={99}>
+        <Icon name="bell" size={18} />
+      </Badge>
+    </Button>
+  );
+  return isPhone ? (
+    bell
+  ) : (
     <Popover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} arrow={false}>
-      <Button type="text" aria-label={t('notifications.bellLabel', { count: unread })} className="gz-header-button" data-testid="notification-bell">
-        <Badge count={unread} size="small" overflowCount={99}>
-          <Icon name="bell" size={18} />
-        </Badge>
-      </Button>
+      {bell}
     </Popover>
   );
 }
