@@ -17,8 +17,8 @@ import { startPostgresProcess } from '@gongzhi/infra/postgres-process';
 import { ensureTemporalCli } from '@gongzhi/infra/temporal-cli';
 import { startTemporalDevServer } from '@gongzhi/infra/temporal-dev-server';
 import { ensureTemporalServer, setUpTemporalSchemas, startTemporalServer } from '@gongzhi/infra/temporal-server';
-import { sampleFormData } from '@gongzhi/workflows/demo';
-import { createTestEngine, engagementRequest, fileFor, type TestEngine } from '@gongzhi/workflows/testing';
+import { createTestEngine, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
+import { firstTaskCompletion, percentile, timed } from './lib/bench';
 
 const SEQUENTIAL = Number(process.env.BENCH_STARTS ?? 30);
 const CONCURRENT_BATCHES = Number(process.env.BENCH_BATCHES ?? 3);
@@ -31,17 +31,6 @@ interface Figures {
   startsPerSecond: number;
   completeP50: number;
   completeP99: number;
-}
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const startedAt = performance.now();
-  const result = await work();
-  return [result, performance.now() - startedAt];
 }
 
 async function measure(engineName: string, engine: TestEngine): Promise<Figures> {
@@ -68,13 +57,7 @@ async function measure(engineName: string, engine: TestEngine): Promise<Figures>
   const completeTimes: number[] = [];
   for (const { engagementId, plan } of started) {
     // The projection of the first task is written by the workflow right after the start.
-    let task = await engine.db.task.findFirst({ where: { engagementId, status: 'active' }, orderBy: { key: 'asc' } });
-    while (task === null) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      task = await engine.db.task.findFirst({ where: { engagementId, status: 'active' }, orderBy: { key: 'asc' } });
-    }
-    const planned = plan.tasks.find((candidate) => candidate.key === task.key)!;
-    const command = { taskKey: planned.key, actorId: task.assigneeId!, formData: sampleFormData(planned), ...(planned.deliverable ? { file: fileFor(planned, 1) } : {}) };
+    const command = await firstTaskCompletion(engine, engagementId, plan);
     const [, ms] = await timed(() => engine.engagements.completeTask(engagementId, command, `bench-${engagementId}`));
     completeTimes.push(ms);
   }
