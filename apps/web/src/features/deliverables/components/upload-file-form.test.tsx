@@ -21,6 +21,9 @@ describe('UploadFileForm', () => {
     fireEvent.change(input, { target: { files: [new File([new Uint8Array(2048)], 'IMG_20261129_101500.jpg', { type: 'image/jpeg' })] } });
     await waitFor(() => expect(container.textContent).toContain('IMG_20261129_101500.jpg'));
     expect(screen.getByTestId('upload-photo').textContent).toContain('重新拍照');
+    // The file picker did not give it: it still offers to choose, not to choose another.
+    expect(container.textContent).toContain('选择文件');
+    expect(container.textContent).not.toContain('更换文件');
     expect(screen.getByTestId('upload-submit').hasAttribute('disabled')).toBe(false);
   });
 

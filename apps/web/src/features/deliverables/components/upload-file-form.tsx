@@ -17,13 +17,16 @@ export function UploadFileForm({ deliverable }: { deliverable: Pick<DeliverableD
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
+  // Which button gave the file: each says "again" only for its own.
+  const [source, setSource] = useState<'camera' | 'picker' | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const upload = useUploadFile(deliverable.id);
   const canPhotograph = Grid.useBreakpoint().md === false && acceptsPhotos(deliverable.kind);
-  const choose = (chosen: File) => {
+  const choose = (from: 'camera' | 'picker') => (chosen: File) => {
     const problem = checkUploadFile(chosen, deliverable.kind);
     setFileProblem(problem ? t(`upload.problem.${problem}`, { kind: t(`deliverable.kind.${deliverable.kind}`) }) : null);
     setFile(problem ? null : chosen);
+    setSource(problem ? null : from);
     upload.reset();
     return false;
   };
@@ -32,14 +35,14 @@ export function UploadFileForm({ deliverable }: { deliverable: Pick<DeliverableD
     <div className="gz-upload" data-testid="upload-file">
       <Flex gap={8} wrap align="center">
         {canPhotograph ? (
-          <Upload accept="image/jpeg,image/png" capture="environment" maxCount={1} showUploadList={false} beforeUpload={choose}>
+          <Upload accept="image/jpeg,image/png" capture="environment" maxCount={1} showUploadList={false} beforeUpload={choose('camera')}>
             <Button icon={<Icon name="camera" />} data-testid="upload-photo">
-              {file ? t('upload.photographAgain') : t('upload.photograph')}
+              {file && source === 'camera' ? t('upload.photographAgain') : t('upload.photograph')}
             </Button>
           </Upload>
         ) : null}
-        <Upload accept={acceptedFileTypes(deliverable.kind)} maxCount={1} showUploadList={false} beforeUpload={choose}>
-          <Button icon={<Icon name="upload" />}>{file ? t('upload.chooseAnother') : t('upload.choose')}</Button>
+        <Upload accept={acceptedFileTypes(deliverable.kind)} maxCount={1} showUploadList={false} beforeUpload={choose('picker')}>
+          <Button icon={<Icon name="upload" />}>{file && source === 'picker' ? t('upload.chooseAnother') : t('upload.choose')}</Button>
         </Upload>
         {file ? (
           <span className="gz-upload-file">
@@ -70,6 +73,7 @@ export function UploadFileForm({ deliverable }: { deliverable: Pick<DeliverableD
               onSuccess: (uploaded) => {
                 void message.success(t('upload.done', { file: uploaded.fileName }));
                 setFile(null);
+                setSource(null);
               },
             },
           );

@@ -67,24 +67,21 @@ export function NotificationBell() {
     </div>
   );
 
-  const bell = (
-    <Button
-      type="text"
-      aria-label={t('notifications.bellLabel', { count: unread })}
-      className="gz-header-button"
-      data-testid="notification-bell"
-      {...(isPhone ? { onClick: () => void navigate('/notifications') } : {})}
-    >
-      <Badge count={unread} size="small" overflowCount={99}>
-        <Icon name="bell" size={18} />
-      </Badge>
-    </Button>
+  const badge = (
+    <Badge count={unread} size="small" overflowCount={99}>
+      <Icon name="bell" size={18} />
+    </Badge>
   );
+  // On a phone a link (it opens a page: long-press, new tab and screen readers treat it as one).
   return isPhone ? (
-    bell
+    <Link to="/notifications" aria-label={t('notifications.bellLabel', { count: unread })} className="gz-header-button gz-bell-link" data-testid="notification-bell">
+      {badge}
+    </Link>
   ) : (
     <Popover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} arrow={false}>
-      {bell}
+      <Button type="text" aria-label={t('notifications.bellLabel', { count: unread })} className="gz-header-button" data-testid="notification-bell">
+        {badge}
+      </Button>
     </Popover>
   );
 }
