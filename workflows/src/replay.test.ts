@@ -22,9 +22,9 @@ describe('replaying recorded engagement histories', () => {
     expect(results).toHaveLength(histories.length);
   });
 
-  // The worker runs the workflows with the OpenTelemetry interceptors in (tracing on or off):
-  // histories recorded without them, as every one here was, must replay with them.
-  it('replays every recorded history with the tracing interceptors the worker runs', async () => {
+  // A worker with tracing on runs the workflows with the OpenTelemetry interceptors in: histories
+  // recorded without them, as every one here was, must replay with them (tracing turned on).
+  it('replays every recorded history with the tracing interceptors in', async () => {
     const histories = await loadHistories();
     const results = [];
     for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'committed-histories-traced', plugins: [temporalWorkerTracing(undefined)] }, histories)) results.push(result);

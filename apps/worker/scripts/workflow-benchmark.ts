@@ -1,7 +1,7 @@
 // `pnpm --filter @gongzhi/worker benchmark:workflows`: what the engagement workflow costs over
 // Temporal's own round trip, measured side by side in one run on one machine (the Temporal dev
 // server as `pnpm start` runs it, a durable PostgreSQL, one worker process running both task
-// queues, with the tracing interceptors the production worker always has):
+// queues, tracing off as by default):
 //   W4  an engagement's start (update-with-start, answered once the workflow has planned and
 //       recorded the engagement) vs a no-op workflow's update-with-start;
 //   W1  a task's completion (Update → validation → activity → one transaction → answer) vs a
@@ -19,7 +19,6 @@ import { findFreePort } from '@gongzhi/infra/ports';
 import { startPostgresProcess } from '@gongzhi/infra/postgres-process';
 import { ensureTemporalCli } from '@gongzhi/infra/temporal-cli';
 import { startTemporalDevServer } from '@gongzhi/infra/temporal-dev-server';
-import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { type EngagementClient } from '@gongzhi/workflows/client';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -184,7 +183,6 @@ async function main(): Promise<void> {
       taskQueue: noopQueue,
       workflowsPath: noopWorkflowsPath,
       activities: noopActivities,
-      plugins: [temporalWorkerTracing(undefined)],
     });
     const noopRunning = noopWorker.run();
     try {

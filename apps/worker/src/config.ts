@@ -11,6 +11,8 @@ const workerConfigSchema = z.object({
   /** A prebuilt workflow bundle (`pnpm --filter @gongzhi/worker build`); unset, workflows are bundled from source at start. */
   GONGZHI_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   GONGZHI_WORKER_SHUTDOWN_GRACE: z.string().default('10s'),
+  /** Workflows kept in the worker's memory between tasks (each cached engagement ≈ its figure in docs/benchmarks.md, W5); unset, the SDK's default from the heap size. */
+  GONGZHI_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int('GONGZHI_WORKER_MAX_CACHED_WORKFLOWS must be a whole number').min(0, 'GONGZHI_WORKER_MAX_CACHED_WORKFLOWS must be 0 or more').optional(),
   /** Where files are stored (GONGZHI_FILES_DIR, or GONGZHI_S3_* for a bucket): the API serves downloads from the same store. */
   ...storeEnvShape,
   /** The law firm named on generated documents. */
@@ -24,6 +26,8 @@ export interface WorkerConfig {
   taskQueue: string;
   workflowBundlePath: string | undefined;
   shutdownGraceTime: string;
+  /** Undefined: Temporal's default (from the heap size). */
+  maxCachedWorkflows: number | undefined;
   store: StoreConfig;
   firmName: string;
 }
@@ -44,6 +48,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     taskQueue: config.GONGZHI_TASK_QUEUE,
     workflowBundlePath: config.GONGZHI_WORKFLOW_BUNDLE,
     shutdownGraceTime: config.GONGZHI_WORKER_SHUTDOWN_GRACE,
+    maxCachedWorkflows: config.GONGZHI_WORKER_MAX_CACHED_WORKFLOWS,
     store: store.config,
     firmName: config.GONGZHI_FIRM_NAME,
   };

@@ -20,6 +20,7 @@ import { createTestEngine, driveEngagement, engagementRequest, type TestEngine }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProcesses, call, signIn } from './testing/app-processes';
 import { cleanUp } from './testing/clean-up';
+import { tracedBundlePath } from './workflow-bundles';
 
 const PASSWORD = 'tracing-test-password';
 const bundlePath = join(tmpdir(), `gongzhi-traced-bundle-${process.pid}.js`);
@@ -31,7 +32,8 @@ const apps = appProcesses(() => sharedEnv);
 beforeAll(async () => {
   engine = await createTestEngine(injectTestStack());
   receiver = await startOtlpReceiver();
-  // The production bundle, made by the build script the image and `pnpm start --production` run.
+  // The production bundles, made by the build script the image and `pnpm start --production` run:
+  // the worker is given the plain one and, tracing on, loads its traced sibling.
   const build = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('./build-workflow-bundle.ts', import.meta.url)), bundlePath],
@@ -59,6 +61,7 @@ afterAll(async () => {
     async () => engine?.close(),
     async () => receiver?.close(),
     () => rm(bundlePath, { force: true }),
+    () => rm(tracedBundlePath(bundlePath), { force: true }),
     () => rm(sharedEnv?.GONGZHI_FILES_DIR ?? '', { recursive: true, force: true }),
   ]);
 }, 120_000);

@@ -5,6 +5,7 @@ import { type Tracing, temporalWorkerTracing } from '@gongzhi/telemetry';
 import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type WorkerConfig } from './config';
+import { bundleToLoad } from './workflow-bundles';
 
 type Activities = ReturnType<typeof createEngagementActivities>;
 
@@ -25,6 +26,8 @@ export async function runWorker(config: WorkerConfig, { log = console.log, wrapA
   if (knowledge.created + knowledge.updated > 0) log(`knowledge base ${knowledge.seedVersion}: ${knowledge.created} entries added, ${knowledge.updated} updated`);
   for (const entry of knowledge.keptEdited) log(`knowledge base: ${entry} changed in this release but was edited by a person; the edit stands`);
   const files = createStore(config.store);
+  const bundle = config.workflowBundlePath ? await bundleToLoad(config.workflowBundlePath, tracing !== undefined) : undefined;
+  if (bundle?.problem) log(`tracing: ${bundle.problem} (build both with pnpm --filter @gongzhi/worker build); workflow spans will be missing`);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   try {
     const worker = await Worker.create({
@@ -32,10 +35,12 @@ export async function runWorker(config: WorkerConfig, { log = console.log, wrapA
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       activities: wrapActivities(createEngagementActivities({ db, files, firmName: config.firmName })),
-      ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : { workflowsPath }),
+      ...(bundle ? { workflowBundle: { codePath: bundle.path } } : { workflowsPath }),
       shutdownGraceTime: config.shutdownGraceTime,
-      // The same workflow interceptors with tracing on or off (see temporalWorkerTracing).
-      plugins: [temporalWorkerTracing(tracing)],
+      ...(config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: config.maxCachedWorkflows } : {}),
+      // Tracing's interceptors only when it is on (they cost memory in every cached workflow), or
+      // when the bundle carries them anyway (their spans then need the plugin's sink).
+      plugins: tracing || bundle?.traced ? [temporalWorkerTracing(tracing)] : [],
     });
     log(`worker polling ${config.taskQueue} on ${config.temporalAddress}, ${describeStore(config.store)}`);
     // Worker.run() resolves after SIGINT/SIGTERM and a graceful drain of in-flight tasks.

@@ -4,13 +4,10 @@ import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@te
 import { type Tracing } from './tracing';
 
 /**
- * The worker's (and the workflow bundle's) Temporal tracing: the SDK's OpenTelemetry interceptors
- * for workflows and activities, with workflow spans exported through a sink.
- *
- * It is there whether tracing is on or not — spans go nowhere when it is off — so the workflow
- * code a worker runs never depends on an environment variable: the prebuilt bundle is built with
- * it (`bundleWorkflowCode({ plugins })`), and turning tracing on is a restart, not a rebuild, with
- * the same code replaying the same histories (workflows/src/replay.test.ts replays them with it).
+ * The worker's Temporal tracing: the SDK's OpenTelemetry interceptors for workflows and
+ * activities, with workflow spans exported through a sink. Given to `Worker.create` when tracing
+ * is on, and (with `undefined`) to `bundleWorkflowCode` for the traced prebuilt bundle. Not used
+ * when tracing is off: the workflow interceptors cost memory in every cached workflow.
  */
 export function temporalWorkerTracing(tracing: Tracing | undefined): OpenTelemetryPlugin {
   return new OpenTelemetryPlugin({

@@ -7,7 +7,6 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { type Db, importBuiltInKnowledge } from '@gongzhi/db';
 import { createTestDatabase } from '@gongzhi/db/testing';
 import { createFileStore, type FileStore } from '@gongzhi/storage';
-import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { createEngagementActivities } from '../activities';
 import { type EngagementActivities } from '../activities/types';
 import { createEngagementClient, type EngagementClient, type StartEngagementRequest } from '../client';
@@ -79,8 +78,7 @@ export async function createTestEngine({ databaseServerUrl, temporalAddress }: {
     adminId,
     async startWorker({ wrapActivities = (activities: EngagementActivities) => activities } = {}) {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
-      // With the tracing interceptors the production worker always runs (spans go nowhere here).
-      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: wrapActivities(createEngagementActivities({ db, files })), plugins: [temporalWorkerTracing(undefined)] });
+      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities: wrapActivities(createEngagementActivities({ db, files })) });
       const running = worker.run();
       let stopped: Promise<void> | null = null;
       const handle = {

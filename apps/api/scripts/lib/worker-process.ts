@@ -5,7 +5,6 @@ import { NativeConnection, Runtime, DefaultLogger, Worker } from '@temporalio/wo
 import { z } from 'zod';
 import { createDb, importBuiltInKnowledge } from '@gongzhi/db';
 import { createFileStore } from '@gongzhi/storage';
-import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { ENGAGEMENT_TASK_QUEUE, workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 
@@ -15,7 +14,7 @@ const db = createDb({ url: env.DATABASE_URL });
 // As apps/worker does: new engagements copy the firm's knowledge base, so it must be there first.
 await importBuiltInKnowledge(db);
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-const worker = await Worker.create({ connection, taskQueue: ENGAGEMENT_TASK_QUEUE, workflowsPath, activities: createEngagementActivities({ db, files: createFileStore({ dir: env.GONGZHI_FILES_DIR }) }), plugins: [temporalWorkerTracing(undefined)] });
+const worker = await Worker.create({ connection, taskQueue: ENGAGEMENT_TASK_QUEUE, workflowsPath, activities: createEngagementActivities({ db, files: createFileStore({ dir: env.GONGZHI_FILES_DIR }) }) });
 const running = worker.run();
 process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
 // Worker.run() resolves after SIGINT/SIGTERM and a graceful drain.

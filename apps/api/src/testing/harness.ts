@@ -13,7 +13,6 @@ import { createTestDatabase } from '@gongzhi/db/testing';
 import { DOCX_MIME, makeDocx, waitFor } from '@gongzhi/testing';
 import { TOKEN_SCOPES, type TokenScope } from '@gongzhi/domain';
 import { type StoreConfig, createStore } from '@gongzhi/storage';
-import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { type AppConfig, buildApp } from '../app';
 import { DEFAULT_AUTH_THROTTLE } from '../lib/auth-throttle';
@@ -100,8 +99,7 @@ export async function createTestApi(options: TestApiOptions): Promise<TestApi> {
   const runWorker = async () => {
     const connection = await NativeConnection.connect({ address: options.temporalAddress });
     const files = createStore(store);
-    // With the tracing interceptors the production worker always runs (spans go nowhere here).
-    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db, files }), plugins: [temporalWorkerTracing(undefined)] });
+    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath: options.workflowBundlePath }, activities: createEngagementActivities({ db, files }) });
     const running = worker.run();
     return {
       async stop() {

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
-import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { workflowsPath } from '@gongzhi/workflows';
 
 declare module 'vitest' {
@@ -18,8 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'gongzhi-api-bundle-'));
   const path = join(dir, 'workflow-bundle.js');
-  // As the production bundle is built: with the tracing interceptors (apps/worker/src/build-workflow-bundle.ts).
-  const { code } = await bundleWorkflowCode({ workflowsPath, plugins: [temporalWorkerTracing(undefined)], logger: { debug() {}, info() {}, warn() {}, error: (message) => process.stderr.write(`${message}\n`), trace() {}, log() {} } });
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: { debug() {}, info() {}, warn() {}, error: (message) => process.stderr.write(`${message}\n`), trace() {}, log() {} } });
   await writeFile(path, code);
   project.provide('workflowBundlePath', path);
   return () => rm(dir, { recursive: true, force: true });
