@@ -35,7 +35,10 @@ interface Figures {
 
 async function measure(engineName: string, engine: TestEngine): Promise<Figures> {
   await engine.startWorker();
-  const start = () => engine.engagements.startEngagement(engagementRequest(engine.team, { name: `朝阳区第${randomUUID().slice(0, 4)}号街道创新社区治理法律服务项目` }));
+  const start = () =>
+    engine.engagements.startEngagement(
+      engagementRequest(engine.team, { name: `朝阳区第${randomUUID().slice(0, 4)}号街道创新社区治理法律服务项目` }),
+    );
   await start(); // warm-up: worker caches, connections, prepared statements
 
   const started: { engagementId: string; plan: Awaited<ReturnType<typeof start>>['plan'] }[] = [];
@@ -75,12 +78,22 @@ async function measure(engineName: string, engine: TestEngine): Promise<Figures>
 async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'gongzhi-engine-bench-'));
   // Durable, as `pnpm start` runs it (the tests' scratch server turns fsync off).
-  const postgres = await startPostgresProcess({ kind: 'persistent', dataDir: join(scratch, 'postgres'), port: await findFreePort(), database: 'bench' });
+  const postgres = await startPostgresProcess({
+    kind: 'persistent',
+    dataDir: join(scratch, 'postgres'),
+    port: await findFreePort(),
+    database: 'bench',
+  });
   const results: Figures[] = [];
   try {
     // The dev server, as `pnpm start` runs it: a SQLite file.
     const cliPath = await ensureTemporalCli();
-    const dev = await startTemporalDevServer({ cliPath, port: await findFreePort(), headless: true, dbFile: join(scratch, 'temporal.db') });
+    const dev = await startTemporalDevServer({
+      cliPath,
+      port: await findFreePort(),
+      headless: true,
+      dbFile: join(scratch, 'temporal.db'),
+    });
     const devEngine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: dev.address });
     try {
       results.push(await measure('dev server (SQLite file)', devEngine));
@@ -91,7 +104,11 @@ async function main(): Promise<void> {
 
     // The Temporal server, its state on the same PostgreSQL server as the product's database.
     const { server, sqlTool } = await ensureTemporalServer();
-    const databases = { serverUrl: postgres.url, database: 'bench_temporal', visibilityDatabase: 'bench_temporal_visibility' };
+    const databases = {
+      serverUrl: postgres.url,
+      database: 'bench_temporal',
+      visibilityDatabase: 'bench_temporal_visibility',
+    };
     await setUpTemporalSchemas(sqlTool, databases);
     const real = await startTemporalServer({ binary: server, postgres: databases });
     const realEngine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: real.address });
@@ -109,11 +126,17 @@ async function main(): Promise<void> {
   }
 
   const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-  console.log(`\n${SEQUENTIAL} starts one after another, ${CONCURRENT_BATCHES} × ${CONCURRENCY} at once, ${SEQUENTIAL} first-task completions\n`);
-  console.log('| engine | start p50 ms | start p99 ms | starts/s (10 at once) | completion p50 ms | completion p99 ms |');
+  console.log(
+    `\n${SEQUENTIAL} starts one after another, ${CONCURRENT_BATCHES} × ${CONCURRENCY} at once, ${SEQUENTIAL} first-task completions\n`,
+  );
+  console.log(
+    '| engine | start p50 ms | start p99 ms | starts/s (10 at once) | completion p50 ms | completion p99 ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const row of results) {
-    console.log(`| ${row.engine} | ${fmt(row.startP50)} | ${fmt(row.startP99)} | ${fmt(row.startsPerSecond)} | ${fmt(row.completeP50)} | ${fmt(row.completeP99)} |`);
+    console.log(
+      `| ${row.engine} | ${fmt(row.startP50)} | ${fmt(row.startP99)} | ${fmt(row.startsPerSecond)} | ${fmt(row.completeP50)} | ${fmt(row.completeP99)} |`,
+    );
   }
   const [dev, real] = results as [Figures, Figures];
   console.log(

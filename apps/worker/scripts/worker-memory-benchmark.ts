@@ -7,21 +7,18 @@
 // again. RSS covers the workflow threads' heaps and Temporal's core, which a heap figure would not.
 // Results go to docs/benchmarks.md by hand.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findFreePort } from '@gongzhi/infra/ports';
-import { startPostgresProcess } from '@gongzhi/infra/postgres-process';
-import { ensureTemporalCli } from '@gongzhi/infra/temporal-cli';
-import { startTemporalDevServer } from '@gongzhi/infra/temporal-dev-server';
 import { createFileStore } from '@gongzhi/storage';
 import { temporalWorkerTracing } from '@gongzhi/telemetry';
 import { workflowsPath } from '@gongzhi/workflows';
 import { createEngagementActivities } from '@gongzhi/workflows/activities';
 import { createTestEngine, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { startBenchStack } from './lib/bench';
 import { noopActivities, noopUpdate, type noopWorkflow } from './noop-workflow';
 
 const COUNTS = (process.env.BENCH_MEMORY_COUNTS ?? '100,340').split(',').map(Number);
@@ -58,69 +55,25 @@ interface Row {
   deltaMb: number;
 }
 
-async function measureEngagements(engine: TestEngine, temporalAddress: string, count: number): Promise<Row> {
+/** A fresh worker with a cache big enough for all: its resident memory before and after `count` more starts. */
+async function measure(
+  what: string,
+  temporalAddress: string,
+  options: Omit<WorkerOptions, 'connection' | 'maxCachedWorkflows' | 'plugins'>,
+  start: () => Promise<unknown>,
+  count: number,
+): Promise<Row> {
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const files = createFileStore({ dir: await mkdtemp(join(tmpdir(), 'gongzhi-memory-files-')) });
-  const worker = await Worker.create({
-    connection,
-    taskQueue: engine.taskQueue,
-    workflowsPath,
-    activities: createEngagementActivities({ db: engine.db, files }),
-    maxCachedWorkflows: 20_000,
-    plugins,
-  });
+  const worker = await Worker.create({ ...options, connection, maxCachedWorkflows: 20_000, plugins });
   const running = worker.run();
   try {
-    const start = () =>
-      engine.engagements.startEngagement(
-        engagementRequest(engine.team, { name: `朝阳区第${randomUUID().slice(0, 4)}号街道创新社区治理法律服务项目` }),
-      );
     await inBatches(5, start);
     const before = await settledRss();
     const cachedBefore = worker.getStatus().numCachedWorkflows;
     await inBatches(count, start);
     const after = await settledRss();
     return {
-      what: 'engagement (3 communities)',
-      count,
-      cached: worker.getStatus().numCachedWorkflows - cachedBefore,
-      deltaMb: (after - before) / 2 ** 20,
-    };
-  } finally {
-    worker.shutdown();
-    await running;
-    await connection.close();
-  }
-}
-
-async function measureNoops(engine: TestEngine, temporalAddress: string, count: number): Promise<Row> {
-  const connection = await NativeConnection.connect({ address: temporalAddress });
-  const taskQueue = `noop-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection,
-    taskQueue,
-    workflowsPath: noopWorkflowsPath,
-    activities: noopActivities,
-    maxCachedWorkflows: 20_000,
-    plugins,
-  });
-  const running = worker.run();
-  try {
-    const start = () => {
-      const startWorkflowOperation = new WithStartWorkflowOperation<typeof noopWorkflow>('noopWorkflow', {
-        workflowId: `noop-${randomUUID()}`,
-        taskQueue,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-      return engine.temporal.workflow.executeUpdateWithStart(noopUpdate, { args: [0], startWorkflowOperation });
-    };
-    await inBatches(5, start);
-    const before = await settledRss();
-    const cachedBefore = worker.getStatus().numCachedWorkflows;
-    await inBatches(count, start);
-    const after = await settledRss();
-    return {
-      what: 'no-op workflow',
+      what,
       count,
       cached: worker.getStatus().numCachedWorkflows - cachedBefore,
       deltaMb: (after - before) / 2 ** 20,
@@ -135,45 +88,65 @@ async function measureNoops(engine: TestEngine, temporalAddress: string, count: 
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: () => void }).gc)
     console.warn('run with node --expose-gc (the package script does) for steadier readings');
-  const scratch = await mkdtemp(join(tmpdir(), 'gongzhi-memory-bench-'));
-  const postgres = await startPostgresProcess({
-    kind: 'persistent',
-    dataDir: join(scratch, 'postgres'),
-    port: await findFreePort(),
-    database: 'bench',
-  });
+  const stack = await startBenchStack('memory-bench');
   const rows: Row[] = [];
-  try {
-    const dev = await startTemporalDevServer({
-      cliPath: await ensureTemporalCli(),
-      port: await findFreePort(),
-      headless: true,
-      dbFile: join(scratch, 'temporal.db'),
+  // A fresh database and task queue for each count: earlier workflows stay out of this worker's cache.
+  const withEngine = async (work: (engine: TestEngine) => Promise<Row>) => {
+    const engine = await createTestEngine({
+      databaseServerUrl: stack.postgresUrl,
+      temporalAddress: stack.temporalAddress,
     });
     try {
-      for (const count of NOOP_COUNTS) {
-        const engine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: dev.address });
-        try {
-          rows.push(await measureNoops(engine, dev.address, count));
-        } finally {
-          await engine.close();
-        }
-      }
-      for (const count of COUNTS) {
-        // A fresh database and task queue each time: the earlier engagements stay out of this worker's cache.
-        const engine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: dev.address });
-        try {
-          rows.push(await measureEngagements(engine, dev.address, count));
-        } finally {
-          await engine.close();
-        }
-      }
+      rows.push(await work(engine));
     } finally {
-      await dev.stop();
+      await engine.close();
+    }
+  };
+  try {
+    for (const count of NOOP_COUNTS) {
+      await withEngine((engine) => {
+        const taskQueue = `noop-${randomUUID()}`;
+        const start = () => {
+          const startWorkflowOperation = new WithStartWorkflowOperation<typeof noopWorkflow>('noopWorkflow', {
+            workflowId: `noop-${randomUUID()}`,
+            taskQueue,
+            workflowIdConflictPolicy: 'USE_EXISTING',
+          });
+          return engine.temporal.workflow.executeUpdateWithStart(noopUpdate, { args: [0], startWorkflowOperation });
+        };
+        return measure(
+          'no-op workflow',
+          stack.temporalAddress,
+          { taskQueue, workflowsPath: noopWorkflowsPath, activities: noopActivities },
+          start,
+          count,
+        );
+      });
+    }
+    for (const count of COUNTS) {
+      await withEngine(async (engine) => {
+        const files = createFileStore({ dir: await mkdtemp(join(tmpdir(), 'gongzhi-memory-files-')) });
+        const start = () =>
+          engine.engagements.startEngagement(
+            engagementRequest(engine.team, {
+              name: `朝阳区第${randomUUID().slice(0, 4)}号街道创新社区治理法律服务项目`,
+            }),
+          );
+        return measure(
+          'engagement (3 communities)',
+          stack.temporalAddress,
+          {
+            taskQueue: engine.taskQueue,
+            workflowsPath,
+            activities: createEngagementActivities({ db: engine.db, files }),
+          },
+          start,
+          count,
+        );
+      });
     }
   } finally {
-    await postgres.stop();
-    await rm(scratch, { recursive: true, force: true });
+    await stack.stop();
   }
 
   const noopPerWorkflow = rows.filter((row) => row.what === 'no-op workflow').map((row) => row.deltaMb / row.cached);

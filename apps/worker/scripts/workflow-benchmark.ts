@@ -11,19 +11,12 @@
 //       no-op workflow's 60th Update vs its first (does a longer history cost more per command?).
 // Results go to docs/benchmarks.md by hand; the figures are ratios of one run.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findFreePort } from '@gongzhi/infra/ports';
-import { startPostgresProcess } from '@gongzhi/infra/postgres-process';
-import { ensureTemporalCli } from '@gongzhi/infra/temporal-cli';
-import { startTemporalDevServer } from '@gongzhi/infra/temporal-dev-server';
 import { type EngagementClient } from '@gongzhi/workflows/client';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { firstTaskCompletion, percentile, timed } from './lib/bench';
+import { firstTaskCompletion, percentile, startBenchStack, timed } from './lib/bench';
 import { finishSignal, noopActivities, noopActivityUpdate, noopUpdate, type noopWorkflow } from './noop-workflow';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -159,24 +152,14 @@ async function measure(engine: TestEngine, noopQueue: string): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  const scratch = await mkdtemp(join(tmpdir(), 'gongzhi-workflow-bench-'));
-  // Durable, as `pnpm start` runs it (the tests' scratch server turns fsync off).
-  const postgres = await startPostgresProcess({
-    kind: 'persistent',
-    dataDir: join(scratch, 'postgres'),
-    port: await findFreePort(),
-    database: 'bench',
-  });
+  const stack = await startBenchStack('workflow-bench');
   let rows: Row[] = [];
   try {
-    const dev = await startTemporalDevServer({
-      cliPath: await ensureTemporalCli(),
-      port: await findFreePort(),
-      headless: true,
-      dbFile: join(scratch, 'temporal.db'),
+    const engine = await createTestEngine({
+      databaseServerUrl: stack.postgresUrl,
+      temporalAddress: stack.temporalAddress,
     });
-    const engine = await createTestEngine({ databaseServerUrl: postgres.url, temporalAddress: dev.address });
-    const connection = await NativeConnection.connect({ address: dev.address });
+    const connection = await NativeConnection.connect({ address: stack.temporalAddress });
     const noopQueue = `noop-${randomUUID()}`;
     const noopWorker = await Worker.create({
       connection,
@@ -193,11 +176,9 @@ async function main(): Promise<void> {
       await noopRunning;
       await connection.close();
       await engine.close();
-      await dev.stop();
     }
   } finally {
-    await postgres.stop();
-    await rm(scratch, { recursive: true, force: true });
+    await stack.stop();
   }
 
   const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));

@@ -1,6 +1,13 @@
-// What the worker's benchmark scripts share: timing, percentiles, and the command that completes
-// a freshly started engagement's first task.
+// What the worker's benchmark scripts share: timing, percentiles, the command that completes a
+// freshly started engagement's first task, and the stack they run on.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type EngagementPlan } from '@gongzhi/domain';
+import { findFreePort } from '@gongzhi/infra/ports';
+import { startPostgresProcess } from '@gongzhi/infra/postgres-process';
+import { ensureTemporalCli } from '@gongzhi/infra/temporal-cli';
+import { startTemporalDevServer } from '@gongzhi/infra/temporal-dev-server';
 import { sampleFormData } from '@gongzhi/workflows/demo';
 import { fileFor, type TestEngine } from '@gongzhi/workflows/testing';
 import { type CompleteTaskInput } from '@gongzhi/workflows';
@@ -33,5 +40,39 @@ export async function firstTaskCompletion(
     actorId: task.assigneeId!,
     formData: sampleFormData(planned),
     ...(planned.deliverable ? { file: fileFor(planned, 1) } : {}),
+  };
+}
+
+/**
+ * A durable PostgreSQL (as `pnpm start` runs it; the tests' scratch server turns fsync off) and the
+ * Temporal dev server on a SQLite file, in a scratch directory removed by `stop`.
+ */
+export async function startBenchStack(
+  name: string,
+): Promise<{ postgresUrl: string; temporalAddress: string; stop(): Promise<void> }> {
+  const scratch = await mkdtemp(join(tmpdir(), `gongzhi-${name}-`));
+  const postgres = await startPostgresProcess({
+    kind: 'persistent',
+    dataDir: join(scratch, 'postgres'),
+    port: await findFreePort(),
+    database: 'bench',
+  });
+  const dev = await startTemporalDevServer({
+    cliPath: await ensureTemporalCli(),
+    port: await findFreePort(),
+    headless: true,
+    dbFile: join(scratch, 'temporal.db'),
+  }).catch(async (error: unknown) => {
+    await postgres.stop();
+    throw error;
+  });
+  return {
+    postgresUrl: postgres.url,
+    temporalAddress: dev.address,
+    async stop() {
+      await dev.stop();
+      await postgres.stop();
+      await rm(scratch, { recursive: true, force: true });
+    },
   };
 }
