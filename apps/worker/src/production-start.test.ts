@@ -18,6 +18,7 @@ import { injectTestStack } from '@gongzhi/infra/test-context';
 import { ancestorsOf, type OtlpReceiver, startOtlpReceiver } from '@gongzhi/testing';
 import { createTestEngine, driveEngagement, engagementRequest, type TestEngine } from '@gongzhi/workflows/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signIn } from './testing/app-processes';
 import { cleanUp } from './testing/clean-up';
 import { expectFinishedOnce } from './testing/finished-once';
 
@@ -83,24 +84,6 @@ const isAlive = (pid: number) => {
     return false;
   }
 };
-
-async function signIn(
-  apiUrl: string,
-  username: string,
-  password: string,
-): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${apiUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
 
 /** The dashboard's page and the script it loads, from the API's own origin. */
 async function expectDashboard(apiUrl: string): Promise<void> {

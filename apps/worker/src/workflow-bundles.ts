@@ -10,14 +10,15 @@ import { stat } from 'node:fs/promises';
 export const tracedBundlePath = (bundlePath: string): string =>
   bundlePath.endsWith('.traced.js') ? bundlePath : `${bundlePath.replace(/\.js$/, '')}.traced.js`;
 
+/** The build writes the traced bundle second; slack for copies and caches that restore both at once. */
+const SAME_BUILD_SLACK_MS = 2_000;
+
 /**
  * The bundle a worker loads, and whether it carries the interceptors (then the worker must give
  * them their span sink, tracing on or not): the configured one when it is itself a traced bundle;
  * with tracing on, its traced sibling when that came from the same build (a leftover of an earlier
  * build, older than the bundle, is not loaded); else the one configured.
  */
-const SAME_BUILD_SLACK_MS = 2_000;
-
 export async function bundleToLoad(
   bundlePath: string,
   tracing: boolean,
@@ -34,8 +35,7 @@ export async function bundleToLoad(
   ]);
   if (tracedBuilt === undefined)
     return { path: bundlePath, traced: false, problem: `${bundlePath} has no traced sibling` };
-  // The build writes the traced bundle second; one older than the plain one is from an earlier build
-  // (a couple of seconds' slack for copies and caches that restore both at once).
+  // Older than the plain one: from an earlier build.
   if (tracedBuilt + SAME_BUILD_SLACK_MS < plainBuilt)
     return { path: bundlePath, traced: false, problem: `${traced} is older than ${bundlePath}, from an earlier build` };
   return { path: traced, traced: true };
